@@ -1,0 +1,1 @@
+"""closeness-journal: a private terminal journal for people who want closeness and keep pulling away."""

@@ -1,0 +1,560 @@
+"""The command line: parse arguments, resolve the data folder, open the journal, run a command.
+
+Exit codes: 0 ok, 1 something failed (a file, the database), 2 the command was used wrongly.
+Textual is imported only when the journal window opens, so other commands start quickly.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shlex
+import subprocess
+import sys
+import tempfile
+from collections.abc import Sequence
+from dataclasses import replace
+from datetime import date
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+from typing import Any
+
+from closeness_journal import paths
+from closeness_journal.core.dates import BadDate, parse_date
+from closeness_journal.core.entries import Entry, EntryFilter, InvalidEntry
+from closeness_journal.core.vocabulary import (
+    BEHAVIOURS,
+    CATEGORIES,
+    FEARS,
+    KINDS,
+    RELATIONSHIPS,
+)
+
+HISTORY_WARNING = (
+    "Text given on the command line is saved in your shell's history. "
+    "For anything private, use - (read from standard input) or leave TEXT out to use $EDITOR."
+)
+
+
+class UsageError(Exception):
+    """The command was used wrongly (exit 2)."""
+
+
+class Failure(Exception):
+    """Something went wrong that is not the person's typing (exit 1)."""
+
+
+def package_version() -> str:
+    try:
+        return version("closeness-journal")
+    except PackageNotFoundError:  # running from a checkout that was never installed
+        return "0+unknown"
+
+
+# --------------------------------------------------------------------------- parser
+
+
+def _scale(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number from 0 to 10") from None
+    if not 0 <= value <= 10:
+        raise argparse.ArgumentTypeError(f"{value} is outside 0 to 10")
+    return value
+
+
+def _choices_help(vocabulary: dict[str, str] | Any) -> str:
+    return ", ".join(vocabulary)
+
+
+def _add_checkin_options(parser: argparse.ArgumentParser) -> None:
+    group = parser.add_argument_group("check-in")
+    group.add_argument("--who", help="who it was with: a name or a role (free text)")
+    group.add_argument(
+        "--relationship", metavar="R", help=f"one of: {_choices_help(RELATIONSHIPS)}"
+    )
+    group.add_argument(
+        "--behaviour", "--behavior", dest="behaviours", action="append", metavar="B",
+        help=f"what you did (repeatable): {_choices_help(BEHAVIOURS)}",
+    )
+    group.add_argument(
+        "--fear", dest="fears", action="append", metavar="F",
+        help=f"what you feared (repeatable): {_choices_help(FEARS)}",
+    )
+    group.add_argument("--intensity", type=_scale, metavar="0-10", help="how strong the fear was")
+    group.add_argument(
+        "--kind", dest="kinds", action="append", metavar="K",
+        help=f"kind of closeness involved (repeatable): {_choices_help(KINDS)}",
+    )
+    group.add_argument(
+        "--close-before", action=argparse.BooleanOptionalAction, default=None,
+        help="a moment of closeness came just before",
+    )
+    group.add_argument("--step", help="the small step you took (free text)")
+    group.add_argument("--predicted", type=_scale, metavar="0-10", help="fear you predicted before the step")
+    group.add_argument("--outcome", type=_scale, metavar="0-10", help="how it actually went, 0-10")
+    group.add_argument(
+        "--private", action=argparse.BooleanOptionalAction, default=None,
+        help="keep this entry out of exports unless asked",
+    )
+    group.add_argument("--tag", dest="tags", action="append", metavar="TAG", help="a tag (repeatable)")
+    group.add_argument("--prompt", metavar="ID", help="the id of the prompt you answered (see `prompts`)")
+    group.add_argument("--date", metavar="YYYY-MM-DD", help="the day this is about (default: today)")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="closeness-journal",
+        description=(
+            "A private journal for the moments you want closeness and pull away. "
+            "Run it with no command to open the journal. Everything stays on this computer."
+        ),
+        epilog=(
+            f"Your journal lives in the data folder: --data-dir, else ${paths.DATA_ENV}, "
+            "else your platform's user data folder (see `closeness-journal locate`)."
+        ),
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {package_version()}")
+    parser.add_argument(
+        "--data-dir", metavar="DIR", help=f"use the journal in DIR (default: ${paths.DATA_ENV} or your user data folder)"
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    write = commands.add_parser(
+        "write", help="add an entry", description="Add an entry and print its id. " + HISTORY_WARNING
+    )
+    write.add_argument(
+        "text", nargs="?", metavar="TEXT",
+        help="what you want to write; - reads it from standard input; leave out to use $EDITOR",
+    )
+    _add_checkin_options(write)
+
+    listing = commands.add_parser("list", help="list entries, newest first", description="List entries, newest first (best match first when searching).")
+    listing.add_argument("-n", "--limit", type=int, default=20, metavar="N", help="how many (default 20; 0 for all)")
+    listing.add_argument("--since", metavar="D", help="from this day (YYYY-MM-DD)")
+    listing.add_argument("--until", metavar="D", help="up to and including this day")
+    listing.add_argument("--search", metavar="QUERY", help="words to look for in the text, small step and who")
+    listing.add_argument("--behaviour", "--behavior", dest="behaviours", action="append", metavar="B", help="only entries with this behaviour (repeatable)")
+    listing.add_argument("--fear", dest="fears", action="append", metavar="F", help="only entries with this fear (repeatable)")
+    listing.add_argument("--category", metavar="C", help="withdrawal (pulling away) or sabotage (pushing away)")
+    listing.add_argument("--relationship", metavar="R", help="only entries about this relationship")
+    listing.add_argument("--json", action="store_true", help="print a JSON array with every stored field")
+
+    show = commands.add_parser("show", help="show one entry in full", description="Show one entry in full, with its check-in.")
+    show.add_argument("id", help="the entry's id (the first 4 or more characters are enough)")
+    show.add_argument("--json", action="store_true", help="print the entry (and its earlier versions) as JSON")
+
+    edit = commands.add_parser(
+        "edit", help="change an entry (the earlier version is kept)",
+        description="Change an entry; the earlier version is kept and can be seen with `show --json`. "
+        "Only the options you give change. " + HISTORY_WARNING,
+    )
+    edit.add_argument("id", help="the entry's id (or its first characters)")
+    edit.add_argument("text", nargs="?", metavar="TEXT", help="new text; - reads standard input; leave out to edit in $EDITOR")
+    _add_checkin_options(edit)
+
+    delete = commands.add_parser("delete", help="move an entry to the trash", description="Move an entry to the trash. It can be restored until you empty the trash.")
+    delete.add_argument("id", help="the entry's id (or its first characters)")
+
+    trash = commands.add_parser("trash", help="list the trash, or empty it", description="List entries in the trash. --empty deletes them for good.")
+    trash.add_argument("--empty", action="store_true", help="delete everything in the trash for good")
+    trash.add_argument("--yes", action="store_true", help="with --empty: don't ask for confirmation")
+    trash.add_argument("--json", action="store_true", help="print the trash as JSON")
+
+    restore = commands.add_parser("restore", help="bring an entry back from the trash", description="Bring an entry back from the trash.")
+    restore.add_argument("id", help="the entry's id (or its first characters)")
+
+    prompts = commands.add_parser("prompts", help="print a day's prompts", description="Print the prompts for a day: the three core questions and one deeper one.")
+    prompts.add_argument("--date", metavar="D", help="which day (default: today)")
+    prompts.add_argument("--json", action="store_true", help="print them as JSON")
+
+    commands.add_parser("locate", help="print where your journal and prompt files live", description="Print where your journal and prompt files live.")
+    return parser
+
+
+# --------------------------------------------------------------------------- main
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    os.umask(0o077)  # whatever this process creates (database, exports, temp files) is private
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return _run(args)
+    except UsageError as error:
+        print(f"closeness-journal: {error}", file=sys.stderr)
+        return 2
+    except (InvalidEntry, BadDate) as error:
+        print(f"closeness-journal: {error}", file=sys.stderr)
+        return 2
+    except Failure as error:
+        print(f"closeness-journal: {error}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("closeness-journal: stopped; nothing more was written.", file=sys.stderr)
+        return 1
+    except Exception as error:  # noqa: BLE001 - the person gets one line, never a traceback
+        from closeness_journal.storage import JournalError
+
+        if isinstance(error, JournalError):
+            print(f"closeness-journal: {error}", file=sys.stderr)
+            return 1
+        if isinstance(error, OSError):
+            print(f"closeness-journal: {error.strerror or error}: {error.filename or ''}".rstrip(": "), file=sys.stderr)
+            return 1
+        raise
+
+
+def _run(args: argparse.Namespace) -> int:
+    folder = paths.data_dir(args.data_dir)
+    today = date.today()
+    command = args.command
+    if command is None:
+        return _open_app(folder, today)
+    if command == "locate":
+        return _locate(folder)
+    handler = {
+        "write": _write,
+        "list": _list,
+        "show": _show,
+        "edit": _edit,
+        "delete": _delete,
+        "trash": _trash,
+        "restore": _restore,
+        "prompts": _prompts,
+    }[command]
+    return handler(args, folder, today)
+
+
+def _open_journal(folder: Path):
+    from closeness_journal.storage import Journal
+
+    return Journal.open(paths.database_path(folder))
+
+
+def _open_app(folder: Path, today: date) -> int:
+    try:
+        from closeness_journal.ui.app import run_app
+    except ImportError:
+        print(
+            "The journal window isn't built yet. Meanwhile you can use the commands: "
+            "closeness-journal --help",
+            file=sys.stderr,
+        )
+        return 1
+    journal = _open_journal(folder)
+    try:
+        return run_app(journal, data_dir=folder)
+    finally:
+        journal.close()
+
+
+def _locate(folder: Path) -> int:
+    print(f"data folder:     {folder}")
+    print(f"journal:         {paths.database_path(folder)}")
+    shipped = paths.bundled_prompts_dirs()
+    print(f"shipped prompts: {shipped[0] if shipped else '(not found)'}")
+    print(f"your prompts:    {paths.user_prompts_dir()}  (add *.toml files here)")
+    return 0
+
+
+# --------------------------------------------------------------------------- entries
+
+
+def _date_option(text: str | None, today: date, what: str = "--date") -> date | None:
+    if text is None:
+        return None
+    try:
+        day = parse_date(text, today)
+    except BadDate as error:
+        raise UsageError(f"{what}: {error}") from None
+    return day
+
+
+def _entry_from_options(args: argparse.Namespace, base: Entry, today: date) -> Entry:
+    """Apply the given check-in options to `base` (options left out keep base's values)."""
+    changes: dict[str, Any] = {}
+    day = _date_option(args.date, today)
+    if day is not None:
+        if day > today:
+            raise UsageError(f"--date: {day} is in the future; you can write about today or earlier")
+        changes["local_date"] = day
+    simple = {"who": "who", "relationship": "relationship", "intensity": "intensity",
+              "close_before": "close_before", "step": "small_step", "predicted": "predicted",
+              "outcome": "outcome", "private": "private"}
+    for option, field_name in simple.items():
+        value = getattr(args, option)
+        if value is not None:
+            changes[field_name] = value
+    for option in ("behaviours", "fears", "kinds", "tags"):
+        values = getattr(args, option)
+        if values is not None:
+            changes[option] = tuple(v.strip() for v in values)
+    if args.prompt is not None:
+        changes.update(_prompt_fields(args.prompt))
+    return replace(base, **changes).validated(allow_empty=True)
+
+
+_CHECKIN_OPTIONS = ("who", "relationship", "behaviours", "fears", "intensity", "kinds", "close_before",
+                    "step", "predicted", "outcome", "private", "tags", "prompt", "date")
+
+
+def _options_given(args: argparse.Namespace) -> bool:
+    return any(getattr(args, option) is not None for option in _CHECKIN_OPTIONS)
+
+
+def _prompt_fields(prompt_id: str) -> dict[str, Any]:
+    from closeness_journal.prompt_files import load_prompts
+
+    library = load_prompts().library
+    prompt = library.get(prompt_id)
+    if prompt is None:
+        raise UsageError(f"--prompt: there is no prompt with the id {prompt_id!r} (see `closeness-journal prompts`)")
+    return {"prompt_id": prompt.id, "prompt_text": prompt.text}
+
+
+def _read_text(text: str | None, folder: Path, initial: str = "") -> str | None:
+    """The body: the argument, standard input for '-', the editor, or None when none applies."""
+    if text == "-":
+        return sys.stdin.read()
+    if text is not None:
+        return text
+    editor = os.environ.get("VISUAL") or os.environ.get("EDITOR")
+    if not editor:
+        return None
+    return _edit_in_editor(editor, folder, initial)
+
+
+def _edit_in_editor(editor: str, folder: Path, initial: str) -> str:
+    """Run the editor on a private temporary file inside the data folder; always remove it."""
+    paths.ensure_private_dir(folder)
+    fd, name = tempfile.mkstemp(prefix="entry-", suffix=".md", dir=folder)  # created 0600
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(initial)
+        try:
+            result = subprocess.run([*shlex.split(editor), name], check=False)
+        except OSError as error:
+            raise Failure(f"could not start the editor {editor!r}: {error.strerror}; nothing was saved") from None
+        if result.returncode != 0:
+            raise Failure(f"the editor exited with an error ({result.returncode}); nothing was saved")
+        with open(name, encoding="utf-8") as handle:
+            return handle.read()
+    finally:
+        try:
+            os.unlink(name)
+        except FileNotFoundError:
+            pass
+
+
+def _write(args: argparse.Namespace, folder: Path, today: date) -> int:
+    base = Entry(local_date=today)
+    entry = _entry_from_options(args, base, today)
+    body = _read_text(args.text, folder)
+    if body is None and entry.is_empty():
+        raise UsageError(
+            "nothing to write: give TEXT, use - to read from standard input, or set $EDITOR"
+        )
+    entry = replace(entry, body=body or "")
+    if entry.is_empty():
+        print("closeness-journal: the entry was empty, so nothing was saved.", file=sys.stderr)
+        return 1
+    entry = entry.validated()
+    journal = _open_journal(folder)
+    try:
+        saved = journal.add(entry)
+    finally:
+        journal.close()
+    print(saved.id)
+    return 0
+
+
+def _edit(args: argparse.Namespace, folder: Path, today: date) -> int:
+    journal = _open_journal(folder)
+    try:
+        current = _get_entry(journal, args.id)
+        changed = _entry_from_options(args, current, today)
+        if args.text is not None or not _options_given(args):
+            body = _read_text(args.text, folder, initial=current.body)
+            if body is None:
+                raise UsageError("nothing to change: give TEXT, -, check-in options, or set $EDITOR")
+            changed = replace(changed, body=body)
+        updated = journal.update(changed)
+    finally:
+        journal.close()
+    print(updated.id)
+    return 0
+
+
+def _get_entry(journal, entry_id: str) -> Entry:
+    from closeness_journal.storage import EntryNotFound
+
+    try:
+        return journal.get(entry_id)
+    except EntryNotFound as error:
+        raise Failure(str(error)) from None
+
+
+def _filters(args: argparse.Namespace, today: date) -> EntryFilter:
+    since = _date_option(args.since, today, "--since")
+    until = _date_option(args.until, today, "--until")
+    filters = EntryFilter(
+        since=since,
+        until=until,
+        search=args.search,
+        behaviours=tuple(args.behaviours or ()),
+        fears=tuple(args.fears or ()),
+        category=args.category,
+        relationship=args.relationship,
+    )
+    if args.category is not None and args.category not in CATEGORIES:
+        raise UsageError(f"--category: choose withdrawal (pulling away) or sabotage (pushing away), not {args.category!r}")
+    return filters.validated()
+
+
+def _list(args: argparse.Namespace, folder: Path, today: date) -> int:
+    if args.limit < 0:
+        raise UsageError("-n: give 0 (all) or a positive number")
+    filters = _filters(args, today)
+    journal = _open_journal(folder)
+    try:
+        limit = args.limit or -1  # SQLite: LIMIT -1 means no limit
+        hits = journal.search_hits(filters, limit=limit)
+    finally:
+        journal.close()
+    if args.json:
+        _print_json([hit.entry.to_json() for hit in hits])
+        return 0
+    from closeness_journal import cli_views
+
+    cli_views.print_entry_list(hits, searching=bool(filters.search))
+    return 0
+
+
+def _show(args: argparse.Namespace, folder: Path, today: date) -> int:
+    journal = _open_journal(folder)
+    try:
+        entry = _get_entry(journal, args.id)
+        revisions = journal.revisions(entry.id)
+    finally:
+        journal.close()
+    if args.json:
+        data = entry.to_json()
+        data["revisions"] = [
+            {"revised_at": r.revised_at.isoformat(), "entry": r.entry.to_json()} for r in revisions
+        ]
+        _print_json(data)
+        return 0
+    from closeness_journal import cli_views
+
+    cli_views.print_entry(entry, revision_count=len(revisions))
+    return 0
+
+
+def _delete(args: argparse.Namespace, folder: Path, today: date) -> int:
+    from closeness_journal.storage import EntryNotFound
+
+    journal = _open_journal(folder)
+    try:
+        try:
+            entry = journal.delete(args.id)
+        except EntryNotFound as error:
+            raise Failure(str(error)) from None
+    finally:
+        journal.close()
+    print(f"Moved to the trash: {entry.id}. Bring it back with: closeness-journal restore {entry.id[:8]}")
+    return 0
+
+
+def _restore(args: argparse.Namespace, folder: Path, today: date) -> int:
+    from closeness_journal.storage import EntryNotFound
+
+    journal = _open_journal(folder)
+    try:
+        try:
+            entry = journal.restore(args.id)
+        except EntryNotFound as error:
+            raise Failure(str(error)) from None
+    finally:
+        journal.close()
+    print(f"Restored: {entry.id}")
+    return 0
+
+
+def _trash(args: argparse.Namespace, folder: Path, today: date) -> int:
+    journal = _open_journal(folder)
+    try:
+        if args.empty:
+            count = len(journal.trash())
+            if count == 0:
+                print("The trash is already empty.")
+                return 0
+            if not args.yes:
+                if not sys.stdin.isatty():
+                    raise UsageError("--empty deletes for good; add --yes to confirm")
+                answer = input(f"Delete {count} entr{'y' if count == 1 else 'ies'} for good? [y/N] ")
+                if answer.strip().lower() not in {"y", "yes"}:
+                    print("Kept everything.")
+                    return 0
+            removed = journal.empty_trash()
+            print(f"Deleted {removed} entr{'y' if removed == 1 else 'ies'} for good.")
+            return 0
+        entries = journal.trash()
+    finally:
+        journal.close()
+    if args.json:
+        _print_json([entry.to_json() for entry in entries])
+        return 0
+    from closeness_journal import cli_views
+
+    cli_views.print_trash(entries)
+    return 0
+
+
+# --------------------------------------------------------------------------- prompts
+
+
+def _prompts(args: argparse.Namespace, folder: Path, today: date) -> int:
+    from closeness_journal.core.prompts import daily_prompts
+    from closeness_journal.prompt_files import load_prompts
+
+    day = _date_option(args.date, today) or today
+    loaded = load_prompts()
+    for problem in loaded.problems:
+        print(f"closeness-journal: skipped a prompt file: {problem}", file=sys.stderr)
+    journal = _open_journal(folder)
+    try:
+        shuffle = journal.setting(f"shuffle:{day.isoformat()}", 0)
+    finally:
+        journal.close()
+    chosen = daily_prompts(loaded.library, day, shuffle=shuffle)
+    if args.json:
+        _print_json(
+            {
+                "date": day.isoformat(),
+                "prompts": [
+                    {
+                        "id": p.id,
+                        "theme": p.theme,
+                        "theme_title": loaded.library.themes[p.theme].title,
+                        "text": p.text,
+                        "source": p.source,
+                        "core": p in chosen.core,
+                    }
+                    for p in chosen.all
+                ],
+            }
+        )
+        return 0
+    from closeness_journal import cli_views
+
+    cli_views.print_prompts(chosen, loaded.library)
+    return 0
+
+
+def _print_json(data: Any) -> None:
+    json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")
+

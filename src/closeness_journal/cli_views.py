@@ -1,0 +1,118 @@
+"""How the command line shows entries and prompts in a terminal (Rich).
+
+User text is always wrapped in `rich.text.Text` after control characters are removed, so
+nothing a person wrote is read as markup or reaches the terminal as an escape sequence.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from closeness_journal.core.entries import Entry, SearchHit, checkin_summary
+from closeness_journal.core.prompts import DailyPrompts, PromptLibrary
+from closeness_journal.core.text import one_line, printable
+
+
+def _console() -> Console:
+    return Console(highlight=False, soft_wrap=False)
+
+
+def _markers(entry: Entry) -> Text:
+    text = Text()
+    text.append("◐" if entry.withdrawal else " ", style="cyan")
+    text.append("▲" if entry.sabotage else " ", style="magenta")
+    return text
+
+
+LEGEND = "◐ pulled away   ▲ pushed away   number: how strong the fear was (0-10)"
+
+
+def print_entry_list(hits: Sequence[SearchHit], searching: bool = False) -> None:
+    """One line per entry: id, day, markers, fear, who, and the first line (or the match)."""
+    console = _console()
+    if not hits:
+        console.print(
+            "No entries found." if searching else "Your journal is empty so far. "
+            "Write your first entry with: closeness-journal write -"
+        )
+        return
+    for hit in hits:
+        entry = hit.entry
+        line = Text()
+        line.append(entry.id[:8], style="dim")
+        line.append(f"  {entry.local_date.isoformat()}  ")
+        line.append_text(_markers(entry))
+        line.append(" " + ("  " if entry.intensity is None else f"{entry.intensity:>2}") + "  ")
+        if entry.who:
+            line.append(one_line(entry.who, 20), style="bold")
+            line.append(": ")
+        if hit.snippet:
+            for piece, matched in hit.snippet:
+                line.append(printable(piece).replace("\n", " "), style="reverse" if matched else "")
+        else:
+            line.append(one_line(entry.first_line or entry.small_step or "(check-in only)"))
+        console.print(line, no_wrap=True, overflow="ellipsis", crop=True)
+    console.print(Text(LEGEND, style="dim"))
+
+
+def print_entry(entry: Entry, revision_count: int = 0) -> None:
+    console = _console()
+    header = Text(entry.local_date.strftime("%A %-d %B %Y"), style="bold")
+    header.append(f"   {entry.id}", style="dim")
+    console.print(header)
+    if entry.prompt_text:
+        console.print(Text(printable(entry.prompt_text), style="italic"))
+    console.print()
+    console.print(Text(printable(entry.body) if entry.body else "(no text)"))
+    rows = checkin_summary(entry)
+    if rows:
+        console.print()
+        table = Table.grid(padding=(0, 2))
+        table.add_column(style="bold")
+        table.add_column()
+        for label, value in rows:
+            table.add_row(Text(label), Text(printable(value)))
+        console.print(table)
+    notes = []
+    if revision_count:
+        notes.append(f"edited; {revision_count} earlier version{'s' if revision_count != 1 else ''} kept")
+    if entry.deleted_at:
+        notes.append("in the trash")
+    if notes:
+        console.print(Text("(" + "; ".join(notes) + ")", style="dim"))
+
+
+def print_trash(entries: Sequence[Entry]) -> None:
+    console = _console()
+    if not entries:
+        console.print("The trash is empty.")
+        return
+    table = Table(show_edge=False, pad_edge=False)
+    table.add_column("id", style="dim", no_wrap=True, min_width=8)
+    table.add_column("day", no_wrap=True, min_width=10)
+    table.add_column("first line", overflow="ellipsis", no_wrap=True, max_width=max(16, console.width - 8 - 10 - 16 - 9))
+    table.add_column("deleted", no_wrap=True, min_width=16)
+    for entry in entries:
+        assert entry.deleted_at is not None
+        table.add_row(
+            Text(entry.id[:8]),
+            Text(entry.local_date.isoformat()),
+            Text(one_line(entry.first_line or entry.small_step)),
+            Text(entry.deleted_at.astimezone().strftime("%Y-%m-%d %H:%M")),
+        )
+    console.print(table)
+    console.print(Text("Restore with: closeness-journal restore ID", style="dim"))
+
+
+def print_prompts(chosen: DailyPrompts, library: PromptLibrary) -> None:
+    console = _console()
+    console.print(Text(f"Prompts for {chosen.day.strftime('%A %-d %B %Y')}", style="bold"))
+    for prompt in chosen.all:
+        console.print()
+        title = library.themes[prompt.theme].title
+        console.print(Text(printable(title), style="bold cyan"), Text(f"  {prompt.id}", style="dim"))
+        console.print(Text(printable(prompt.text)))

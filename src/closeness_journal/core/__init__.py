@@ -1,0 +1,1 @@
+"""Plain-Python domain logic: vocabulary, entries, prompts. No Textual, no SQL."""

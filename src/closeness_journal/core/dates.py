@@ -1,0 +1,35 @@
+"""Reading the dates people type, and the ISO weeks the journal groups by."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+
+class BadDate(ValueError):
+    """A date that could not be read; the message says what form is expected."""
+
+
+def parse_date(text: str, today: date) -> date:
+    """Read `YYYY-MM-DD`, `today` or `yesterday`."""
+    cleaned = text.strip().lower()
+    if cleaned == "today":
+        return today
+    if cleaned == "yesterday":
+        return today - timedelta(days=1)
+    try:
+        return date.fromisoformat(cleaned)
+    except ValueError:
+        raise BadDate(
+            f"{text!r} is not a date I can read; use YYYY-MM-DD, 'today' or 'yesterday'"
+        ) from None
+
+
+def week_start(day: date) -> date:
+    """The Monday of the ISO week that holds `day`."""
+    return day - timedelta(days=day.weekday())
+
+
+def iso_week_label(day: date) -> str:
+    """`2026-W47` for any day in that ISO week."""
+    year, week, _ = day.isocalendar()
+    return f"{year}-W{week:02d}"

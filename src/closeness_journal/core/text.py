@@ -1,0 +1,32 @@
+"""Making user text safe to show: no control characters reach a terminal or a file."""
+
+from __future__ import annotations
+
+import re
+
+# C0 controls except tab and newline, DEL, and C1 controls (which include 8-bit CSI/OSC).
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_ESCAPE_SEQUENCE = re.compile(
+    r"\x1b(?:\][^\x07\x1b]*(?:\x07|\x1b\\)?"  # OSC ... BEL/ST (e.g. set the window title)
+    r"|\[[0-?]*[ -/]*[@-~]"  # CSI ... (colours, cursor moves)
+    r"|[PX^_][^\x1b]*(?:\x1b\\)?"  # DCS, SOS, PM, APC strings
+    r"|.)",
+    re.DOTALL,
+)
+
+
+def printable(text: str) -> str:
+    """`text` without terminal escape sequences or control characters (newline and tab stay).
+
+    A carriage return becomes a newline so Windows line endings don't vanish into one line."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = _ESCAPE_SEQUENCE.sub("", text)
+    return _CONTROL.sub("", text)
+
+
+def one_line(text: str, width: int | None = None) -> str:
+    """Printable text folded onto one line, cut to `width` characters with an ellipsis."""
+    flat = " ".join(printable(text).split())
+    if width is not None and len(flat) > width:
+        return flat[: max(0, width - 1)].rstrip() + "…"
+    return flat

@@ -1,0 +1,114 @@
+"""The journal's stable vocabulary: slugs stored in the database, with the kind words shown for them.
+
+Slugs never change once shipped (they are in people's databases and exports); labels may be reworded.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from types import MappingProxyType
+
+WITHDRAWAL = "withdrawal"
+SABOTAGE = "sabotage"
+CATEGORIES = (WITHDRAWAL, SABOTAGE)
+
+CATEGORY_LABELS: Mapping[str, str] = MappingProxyType(
+    {WITHDRAWAL: "Pulling away", SABOTAGE: "Pushing away"}
+)
+
+KINDS: Mapping[str, str] = MappingProxyType(
+    {
+        "intellectual": "Sharing ideas and thoughts",
+        "emotional": "Sharing feelings",
+        "experiential": "Doing things together",
+        "physical": "Touch and physical closeness",
+        "spiritual": "Beliefs and meaning",
+    }
+)
+
+RELATIONSHIPS: Mapping[str, str] = MappingProxyType(
+    {
+        "partner": "a partner",
+        "date": "someone you're dating",
+        "friend": "a friend",
+        "family": "family",
+        "colleague": "a colleague",
+        "other": "someone else",
+    }
+)
+
+FEARS: Mapping[str, str] = MappingProxyType(
+    {
+        "rejection": "Being turned away",
+        "abandonment": "Being left",
+        "engulfment": "Losing yourself or being controlled",
+        "judgement": "Being judged",
+        "betrayal": "Being let down or betrayed",
+        "being-seen": "Being truly seen",
+        "loss": "Losing them",
+    }
+)
+
+WITHDRAWAL_BEHAVIOURS: Mapping[str, str] = MappingProxyType(
+    {
+        "went-quiet": "Went quiet or shut down",
+        "avoided-topic": "Steered away from feelings",
+        "cancelled-plans": "Cancelled plans or avoided contact",
+        "kept-it-surface": "Kept things light and on the surface",
+        "over-independence": "Did everything alone",
+        "numbed-out": "Felt numb or far away",
+        "avoided-touch": "Avoided touch or physical closeness",
+        "hid-needs": "Didn't say what you needed",
+    }
+)
+
+SABOTAGE_BEHAVIOURS: Mapping[str, str] = MappingProxyType(
+    {
+        "picked-fight": "Started an argument",
+        "ended-it": "Ended it, or threatened to",
+        "distrust": "Felt suspicious or jealous",
+        "pushed-away": "Pushed them away or criticised",
+        "sought-elsewhere": "Looked for reassurance elsewhere",
+        "chose-unavailable": "Went for someone unavailable",
+        "moved-on": "Moved on as it got serious",
+    }
+)
+
+BEHAVIOURS: Mapping[str, str] = MappingProxyType(
+    {**WITHDRAWAL_BEHAVIOURS, **SABOTAGE_BEHAVIOURS}
+)
+
+BEHAVIOUR_CATEGORY: Mapping[str, str] = MappingProxyType(
+    {
+        **{slug: WITHDRAWAL for slug in WITHDRAWAL_BEHAVIOURS},
+        **{slug: SABOTAGE for slug in SABOTAGE_BEHAVIOURS},
+    }
+)
+
+
+class UnknownSlug(ValueError):
+    """A value that is not in the journal's vocabulary; the message lists the valid ones."""
+
+    def __init__(self, field: str, value: str, valid: Iterable[str]) -> None:
+        self.field = field
+        self.value = value
+        self.valid = tuple(valid)
+        super().__init__(
+            f"unknown {field} {value!r}; choose from: {', '.join(self.valid)}"
+        )
+
+
+def check_slugs(field: str, values: Iterable[str], vocabulary: Mapping[str, str]) -> tuple[str, ...]:
+    """Return the values as a de-duplicated tuple in their given order, or raise UnknownSlug."""
+    seen: list[str] = []
+    for value in values:
+        if value not in vocabulary:
+            raise UnknownSlug(field, value, vocabulary)
+        if value not in seen:
+            seen.append(value)
+    return tuple(seen)
+
+
+def categories_of(behaviours: Iterable[str]) -> set[str]:
+    """The categories (withdrawal, sabotage) the given behaviours fall in."""
+    return {BEHAVIOUR_CATEGORY[b] for b in behaviours}

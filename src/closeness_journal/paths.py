@@ -1,0 +1,93 @@
+"""Where the journal's files live, and keeping them private. The only module that knows paths.
+
+Data folder, first match wins:
+  1. `--data-dir DIR` on the command line
+  2. the `CLOSENESS_JOURNAL_DIR` environment variable
+  3. platformdirs' user data folder for "closeness-journal"
+
+Prompt files, in this lookup order (all found folders are merged; the first copy of an id wins):
+  1. the prompts shipped inside the installed package (`closeness_journal/prompts`, put there
+     by the wheel build),
+  2. the source checkout's `prompts/` folder (what an editable install sees, since the build
+     mapping does not apply to it),
+  3. your own prompt files in `<config folder>/prompts/*.toml`, where the config folder is
+     `CLOSENESS_JOURNAL_CONFIG_DIR` if set, else platformdirs' user config folder.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from pathlib import Path
+
+APP_NAME = "closeness-journal"
+DATA_ENV = "CLOSENESS_JOURNAL_DIR"
+CONFIG_ENV = "CLOSENESS_JOURNAL_CONFIG_DIR"
+DB_NAME = "journal.db"
+
+PRIVATE_DIR_MODE = 0o700
+PRIVATE_FILE_MODE = 0o600
+
+
+def data_dir(override: str | os.PathLike[str] | None = None) -> Path:
+    """The folder that holds the journal (not created here)."""
+    if override:
+        return Path(override).expanduser()
+    env = os.environ.get(DATA_ENV)
+    if env:
+        return Path(env).expanduser()
+    import platformdirs
+
+    return platformdirs.user_data_path(APP_NAME, appauthor=False)
+
+
+def database_path(folder: Path) -> Path:
+    return folder / DB_NAME
+
+
+def config_dir() -> Path:
+    env = os.environ.get(CONFIG_ENV)
+    if env:
+        return Path(env).expanduser()
+    import platformdirs
+
+    return platformdirs.user_config_path(APP_NAME, appauthor=False)
+
+
+def user_prompts_dir() -> Path:
+    return config_dir() / "prompts"
+
+
+def bundled_prompts_dirs() -> list[Path]:
+    """The shipped prompt folders that exist, in lookup order (installed copy, then checkout)."""
+    package = Path(__file__).resolve().parent
+    candidates = [package / "prompts", package.parent.parent / "prompts"]
+    return [folder for folder in candidates if folder.is_dir()]
+
+
+def ensure_private_dir(folder: Path) -> None:
+    """Create the folder 0700 (parents as needed), or tighten an existing one that is looser."""
+    folder.mkdir(mode=PRIVATE_DIR_MODE, parents=True, exist_ok=True)
+    _tighten(folder, PRIVATE_DIR_MODE)
+
+
+def ensure_private_file(path: Path) -> None:
+    """Create an empty file 0600 if missing, or tighten an existing one that is looser."""
+    try:
+        fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, PRIVATE_FILE_MODE)
+    except FileExistsError:
+        _tighten(path, PRIVATE_FILE_MODE)
+    else:
+        os.close(fd)
+        _tighten(path, PRIVATE_FILE_MODE)  # the umask may have removed bits; never added any
+
+
+def tighten_if_exists(path: Path) -> None:
+    if path.exists():
+        _tighten(path, PRIVATE_FILE_MODE)
+
+
+def _tighten(path: Path, mode: int) -> None:
+    current = stat.S_IMODE(path.stat().st_mode)
+    if current != mode:
+        os.chmod(path, mode)

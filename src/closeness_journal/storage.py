@@ -1,0 +1,592 @@
+"""The journal's store: every SQL statement, the migrations, and row <-> Entry mapping.
+
+One `Journal` owns one SQLite database (through sqlite-utils). Opening it checks that the file
+is a journal this version understands, applies pending migrations, and keeps the files private.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sqlite3
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import replace
+from datetime import date, datetime, timezone
+from pathlib import Path
+from typing import Any
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+from closeness_journal import paths
+from closeness_journal.core.entries import Entry, EntryFilter, Revision, SearchHit
+from closeness_journal.core.vocabulary import BEHAVIOUR_CATEGORY, SABOTAGE, WITHDRAWAL
+
+BUSY_TIMEOUT_MS = 10_000
+FTS_COLUMNS = ("body", "small_step", "who")
+# Private-use characters mark matches in FTS snippets; they are split out before display.
+_MATCH_START, _MATCH_END = "\ue000", "\ue001"
+
+
+class JournalError(Exception):
+    """A problem with the journal's files that the person should be told about in plain words."""
+
+
+class DatabaseTooNew(JournalError):
+    pass
+
+
+class NotAJournal(JournalError):
+    pass
+
+
+class EntryNotFound(JournalError):
+    pass
+
+
+# --------------------------------------------------------------------------- migrations
+# Append-only: a migration's function name is its identity. Never rename or edit one that
+# has shipped; fix mistakes with a new migration.
+
+schema = Migrations("closeness_journal")
+
+
+@schema()
+def m001_entries(db: Database) -> None:
+    db["entries"].create(
+        {
+            "id": int,  # rowid alias: stays stable through table rebuilds, so FTS rows match
+            "uuid": str,
+            "created_at": str,  # UTC, ISO 8601
+            "updated_at": str,
+            "local_date": str,  # the person's own calendar day, YYYY-MM-DD
+            "prompt_id": str,
+            "prompt_text": str,
+            "body": str,
+            "who": str,
+            "relationship": str,
+            "kinds": str,  # JSON arrays of slugs
+            "behaviours": str,
+            "fears": str,
+            "intensity": int,
+            "close_before": int,
+            "small_step": str,
+            "predicted": int,
+            "outcome": int,
+            "private": int,
+            "tags": str,
+            "withdrawal": int,  # derived from behaviours at write time, for fast aggregates
+            "sabotage": int,
+            "deleted_at": str,  # set while the entry is in the trash
+        },
+        pk="id",
+        not_null={"uuid", "created_at", "updated_at", "local_date", "body"},
+        defaults={
+            "body": "",
+            "who": "",
+            "small_step": "",
+            "kinds": "[]",
+            "behaviours": "[]",
+            "fears": "[]",
+            "tags": "[]",
+            "close_before": 0,
+            "private": 0,
+            "withdrawal": 0,
+            "sabotage": 0,
+        },
+    )
+    db["entries"].create_index(["uuid"], unique=True)
+    db["entries"].create_index(["local_date", "created_at"])
+    db["entries"].create_index(["deleted_at"])
+
+
+@schema()
+def m002_revisions(db: Database) -> None:
+    db["revisions"].create(
+        {"id": int, "entry_uuid": str, "revised_at": str, "data": str},
+        pk="id",
+        not_null={"entry_uuid", "revised_at", "data"},
+    )
+    db["revisions"].create_index(["entry_uuid", "revised_at"])
+
+
+@schema()
+def m003_entries_fts(db: Database) -> None:
+    _enable_fts(db)
+
+
+@schema()
+def m004_settings_and_drafts(db: Database) -> None:
+    db["settings"].create({"key": str, "value": str}, pk="key")
+    db["drafts"].create({"key": str, "saved_at": str, "data": str}, pk="key")
+
+
+def _enable_fts(db: Database) -> None:
+    db["entries"].enable_fts(
+        FTS_COLUMNS, create_triggers=True, tokenize="porter unicode61", replace=True
+    )
+
+
+def transform_keeping_search(db: Database, table: str, **changes: Any) -> None:
+    """`Table.transform()` for migrations: sqlite-utils drops FTS triggers when it rebuilds a
+    table, so put them back and rebuild the index. Every migration that transforms `entries`
+    must go through here."""
+    db[table].transform(**changes)
+    if table == "entries":
+        _enable_fts(db)
+        db["entries"].rebuild_fts()
+
+
+MIGRATION_NAMES = tuple(m.name for m in schema._migrations)
+
+
+# --------------------------------------------------------------------------- opening
+
+
+def connect(path: Path) -> Database:
+    """Open (creating if needed) the database file at `path`, private and checked, not migrated."""
+    folder = path.parent
+    try:
+        paths.ensure_private_dir(folder)
+        paths.ensure_private_file(path)
+        for side in _side_files(path):
+            paths.tighten_if_exists(side)
+    except PermissionError:
+        raise JournalError(
+            f"I can't use the data folder {folder}: permission denied. "
+            "Check its owner and permissions, or choose another with --data-dir."
+        ) from None
+    except OSError as error:
+        raise JournalError(f"I can't use the data folder {folder}: {error.strerror}.") from None
+    try:
+        conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
+    except sqlite3.Error as error:
+        raise JournalError(f"I can't open {path}: {error}.") from None
+    return Database(conn)
+
+
+def _side_files(path: Path) -> list[Path]:
+    return [path.with_name(path.name + suffix) for suffix in ("-wal", "-shm", "-journal")]
+
+
+def _check_readable_and_version(db: Database, where: str) -> None:
+    """Refuse a file that is not a journal, or one written by a newer version, before any write."""
+    try:
+        db.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        tables = set(db.table_names())
+        applied: list[str] = []
+        if Migrations.migrations_table in tables:
+            applied = [m.name for m in schema.applied(db)]
+    except sqlite3.DatabaseError:
+        raise NotAJournal(
+            f"{where} is not a journal database I can read (it may be damaged). "
+            "I have left it untouched. If you have a backup, you can restore it from there."
+        ) from None
+    unknown = [name for name in applied if name not in MIGRATION_NAMES]
+    if unknown:
+        raise DatabaseTooNew(
+            f"{where} was written by a newer version of closeness-journal. "
+            "I have left it untouched; please update closeness-journal to open it."
+        )
+    if tables and "entries" not in tables and Migrations.migrations_table not in tables:
+        raise NotAJournal(
+            f"{where} is an SQLite database, but not a closeness-journal one. I have left it untouched."
+        )
+
+
+class Journal:
+    """The journal's entries, revisions, trash, settings and drafts."""
+
+    def __init__(self, db: Database, path: Path | None = None) -> None:
+        self._db = db
+        self.path = path
+        where = str(path) if path else "the database"
+        _check_readable_and_version(db, where)
+        db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        if path is not None:
+            db.execute("PRAGMA journal_mode = WAL")
+        db.execute("PRAGMA synchronous = FULL")
+        try:
+            if schema.pending(db):
+                # Under the write lock, so two instances opening a new journal at once don't
+                # both try to apply the same migration.
+                with self._write():
+                    schema.apply(db)
+        except sqlite3.Error as error:
+            raise JournalError(f"I couldn't bring {where} up to date: {error}.") from None
+        if path is not None:
+            for side in _side_files(path):
+                paths.tighten_if_exists(side)
+
+    @classmethod
+    def open(cls, path: Path) -> Journal:
+        db = connect(path)
+        try:
+            return cls(db, path)
+        except BaseException:
+            db.close()
+            raise
+
+    @classmethod
+    def in_memory(cls) -> Journal:
+        return cls(Database(memory=True))
+
+    def close(self) -> None:
+        self._db.close()
+
+    @property
+    def db(self) -> Database:
+        """The underlying sqlite-utils database (for tests and migrations)."""
+        return self._db
+
+    @contextmanager
+    def _write(self) -> Iterator[Database]:
+        """One write transaction. BEGIN IMMEDIATE takes the write lock up front, so a second
+        instance waits (busy timeout) instead of failing when it upgrades a read to a write."""
+        conn = self._db.conn
+        try:
+            if conn.in_transaction:
+                with self._db.atomic():
+                    yield self._db
+            else:
+                conn.execute("BEGIN IMMEDIATE")
+                try:
+                    yield self._db
+                except BaseException:
+                    if conn.in_transaction:
+                        conn.rollback()
+                    raise
+                conn.commit()
+        except sqlite3.OperationalError as error:
+            message = str(error)
+            if "full" in message:
+                raise JournalError(
+                    "The disk is full, so nothing was saved. Free some space and try again; "
+                    "what you wrote is still here."
+                ) from None
+            if "locked" in message or "busy" in message:
+                raise JournalError(
+                    "Another copy of closeness-journal is busy writing; nothing was saved. Try again."
+                ) from None
+            if "readonly" in message:
+                raise JournalError("The journal file is read-only, so nothing was saved.") from None
+            raise JournalError(f"Nothing was saved: {message}.") from None
+
+    # ------------------------------------------------------------------ entries
+
+    def add(self, entry: Entry, now: datetime | None = None) -> Entry:
+        """Save a new entry and return it with its id and times."""
+        now = _utc(now)
+        entry = replace(
+            entry.validated(),
+            id=entry.id or str(uuid.uuid4()),
+            created_at=now,
+            updated_at=now,
+            deleted_at=None,
+        )
+        with self._write() as db:
+            db["entries"].insert(_to_row(entry))
+        return entry
+
+    def get(self, id_or_prefix: str, include_deleted: bool = True) -> Entry:
+        """The entry whose id is, or starts with, the given text (at least 4 characters)."""
+        key = id_or_prefix.strip().lower()
+        if len(key) < 4 or not re.fullmatch(r"[0-9a-f-]+", key):
+            raise EntryNotFound(
+                f"{id_or_prefix!r} is not an entry id (use at least the first 4 characters)"
+            )
+        condition = "" if include_deleted else " AND deleted_at IS NULL"
+        rows = list(
+            self._db.query(
+                f"SELECT * FROM entries WHERE uuid >= ? AND uuid < ?{condition} LIMIT 2",
+                [key, key + "\uffff"],
+            )
+        )
+        if not rows:
+            raise EntryNotFound(f"no entry has the id {id_or_prefix!r}")
+        if len(rows) > 1 and rows[0]["uuid"] != key:
+            raise EntryNotFound(
+                f"more than one entry starts with {id_or_prefix!r}; give more of the id"
+            )
+        return _from_row(rows[0])
+
+    def update(self, entry: Entry, now: datetime | None = None) -> Entry:
+        """Replace an entry's content, keeping the previous version as a revision."""
+        if entry.id is None:
+            raise ValueError("update() needs an entry that has an id")
+        now = _utc(now)
+        cleaned = entry.validated()
+        with self._write() as db:
+            previous = self.get(entry.id)
+            if _content_equal(previous, cleaned):
+                return previous
+            db["revisions"].insert(
+                {
+                    "entry_uuid": previous.id,
+                    "revised_at": now.isoformat(),
+                    "data": json.dumps(previous.to_json(), ensure_ascii=False),
+                }
+            )
+            updated = replace(
+                cleaned,
+                id=previous.id,
+                created_at=previous.created_at,
+                updated_at=now,
+                deleted_at=previous.deleted_at,
+            )
+            row = _to_row(updated)
+            db.execute(
+                "UPDATE entries SET "
+                + ", ".join(f"{column} = :{column}" for column in row if column != "uuid")
+                + " WHERE uuid = :uuid",
+                row,
+            )
+        return updated
+
+    def revisions(self, entry_id: str) -> list[Revision]:
+        """Earlier versions of an entry, oldest first."""
+        entry = self.get(entry_id)
+        return [
+            Revision(
+                entry_id=row["entry_uuid"],
+                revised_at=datetime.fromisoformat(row["revised_at"]),
+                entry=Entry.from_json(json.loads(row["data"])),
+            )
+            for row in self._db.query(
+                "SELECT * FROM revisions WHERE entry_uuid = ? ORDER BY revised_at, id", [entry.id]
+            )
+        ]
+
+    def delete(self, entry_id: str, now: datetime | None = None) -> Entry:
+        """Move an entry to the trash (it can be restored until the trash is emptied)."""
+        entry = self.get(entry_id, include_deleted=False)
+        stamp = _utc(now).isoformat()
+        with self._write() as db:
+            db.execute("UPDATE entries SET deleted_at = ? WHERE uuid = ?", [stamp, entry.id])
+        return replace(entry, deleted_at=datetime.fromisoformat(stamp))
+
+    def restore(self, entry_id: str) -> Entry:
+        entry = self.get(entry_id)
+        if entry.deleted_at is None:
+            raise EntryNotFound(f"the entry {entry.id} is not in the trash")
+        with self._write() as db:
+            db.execute("UPDATE entries SET deleted_at = NULL WHERE uuid = ?", [entry.id])
+        return replace(entry, deleted_at=None)
+
+    def trash(self) -> list[Entry]:
+        """Entries in the trash, most recently deleted first."""
+        return [
+            _from_row(row)
+            for row in self._db.query(
+                "SELECT * FROM entries WHERE deleted_at IS NOT NULL ORDER BY deleted_at DESC, id DESC"
+            )
+        ]
+
+    def empty_trash(self) -> int:
+        """Delete the entries in the trash for good, with their revisions. Returns how many."""
+        with self._write() as db:
+            db.execute(
+                "DELETE FROM revisions WHERE entry_uuid IN "
+                "(SELECT uuid FROM entries WHERE deleted_at IS NOT NULL)"
+            )
+            cursor = db.execute("DELETE FROM entries WHERE deleted_at IS NOT NULL")
+        return cursor.rowcount
+
+    # ------------------------------------------------------------------ listing and search
+
+    def entries(self, filters: EntryFilter = EntryFilter(), limit: int = 50, offset: int = 0) -> list[Entry]:
+        """A page of entries matching `filters`, newest first (best match first when searching)."""
+        return [hit.entry for hit in self.search_hits(filters, limit, offset)]
+
+    def search_hits(
+        self, filters: EntryFilter = EntryFilter(), limit: int = 50, offset: int = 0
+    ) -> list[SearchHit]:
+        """Like `entries`, with a marked snippet when `filters.search` is set."""
+        where, params = _filter_sql(filters)
+        fts_query = _fts_query(filters.search or "")
+        if fts_query:
+            sql = (
+                "SELECT e.*, snippet(entries_fts, -1, ?, ?, '…', 16) AS _snippet "
+                "FROM entries_fts JOIN entries e ON e.id = entries_fts.rowid "
+                f"WHERE entries_fts MATCH ? AND {where} "
+                "ORDER BY entries_fts.rank, e.local_date DESC, e.created_at DESC LIMIT ? OFFSET ?"
+            )
+            params = [_MATCH_START, _MATCH_END, fts_query, *params, limit, offset]
+        else:
+            sql = (
+                f"SELECT e.*, NULL AS _snippet FROM entries e WHERE {where} "
+                "ORDER BY e.local_date DESC, e.created_at DESC, e.id DESC LIMIT ? OFFSET ?"
+            )
+            params = [*params, limit, offset]
+        return [
+            SearchHit(entry=_from_row(row), snippet=_split_snippet(row["_snippet"]))
+            for row in self._db.query(sql, params)
+        ]
+
+    def count(self, filters: EntryFilter = EntryFilter()) -> int:
+        where, params = _filter_sql(filters)
+        fts_query = _fts_query(filters.search or "")
+        if fts_query:
+            sql = (
+                "SELECT count(*) FROM entries_fts JOIN entries e ON e.id = entries_fts.rowid "
+                f"WHERE entries_fts MATCH ? AND {where}"
+            )
+            params = [fts_query, *params]
+        else:
+            sql = f"SELECT count(*) FROM entries e WHERE {where}"
+        return self._db.execute(sql, params).fetchone()[0]
+
+    # ------------------------------------------------------------------ settings and drafts
+
+    def setting(self, key: str, default: Any = None) -> Any:
+        row = self._db.execute("SELECT value FROM settings WHERE key = ?", [key]).fetchone()
+        return json.loads(row[0]) if row else default
+
+    def set_setting(self, key: str, value: Any) -> None:
+        with self._write() as db:
+            db["settings"].upsert({"key": key, "value": json.dumps(value)}, pk="key")
+
+    def save_draft(self, key: str, data: dict[str, Any], now: datetime | None = None) -> None:
+        """Keep unsaved work (the TUI's form) so a crash or a closed terminal loses nothing."""
+        with self._write() as db:
+            db["drafts"].upsert(
+                {"key": key, "saved_at": _utc(now).isoformat(), "data": json.dumps(data)}, pk="key"
+            )
+
+    def draft(self, key: str) -> dict[str, Any] | None:
+        row = self._db.execute("SELECT data FROM drafts WHERE key = ?", [key]).fetchone()
+        return json.loads(row[0]) if row else None
+
+    def discard_draft(self, key: str) -> None:
+        with self._write() as db:
+            db.execute("DELETE FROM drafts WHERE key = ?", [key])
+
+    def schema_version(self) -> int:
+        """How many of this version's migrations have been applied."""
+        return len(schema.applied(self._db))
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def _utc(now: datetime | None) -> datetime:
+    if now is None:
+        return datetime.now(timezone.utc)
+    if now.tzinfo is None:
+        raise ValueError("times given to the journal must be timezone-aware")
+    return now.astimezone(timezone.utc)
+
+
+def _content_equal(a: Entry, b: Entry) -> bool:
+    ignore = {"id", "created_at", "updated_at", "deleted_at"}
+    return {k: v for k, v in a.to_json().items() if k not in ignore} == {
+        k: v for k, v in b.to_json().items() if k not in ignore
+    }
+
+
+def _to_row(entry: Entry) -> dict[str, Any]:
+    assert entry.id and entry.created_at and entry.updated_at
+    categories = {BEHAVIOUR_CATEGORY[b] for b in entry.behaviours}
+    return {
+        "uuid": entry.id,
+        "created_at": entry.created_at.isoformat(),
+        "updated_at": entry.updated_at.isoformat(),
+        "local_date": entry.local_date.isoformat(),
+        "prompt_id": entry.prompt_id,
+        "prompt_text": entry.prompt_text,
+        "body": entry.body,
+        "who": entry.who,
+        "relationship": entry.relationship,
+        "kinds": json.dumps(list(entry.kinds)),
+        "behaviours": json.dumps(list(entry.behaviours)),
+        "fears": json.dumps(list(entry.fears)),
+        "intensity": entry.intensity,
+        "close_before": int(entry.close_before),
+        "small_step": entry.small_step,
+        "predicted": entry.predicted,
+        "outcome": entry.outcome,
+        "private": int(entry.private),
+        "tags": json.dumps(list(entry.tags), ensure_ascii=False),
+        "withdrawal": int(WITHDRAWAL in categories),
+        "sabotage": int(SABOTAGE in categories),
+        "deleted_at": entry.deleted_at.isoformat() if entry.deleted_at else None,
+    }
+
+
+def _from_row(row: dict[str, Any]) -> Entry:
+    return Entry(
+        id=row["uuid"],
+        created_at=datetime.fromisoformat(row["created_at"]),
+        updated_at=datetime.fromisoformat(row["updated_at"]),
+        local_date=date.fromisoformat(row["local_date"]),
+        prompt_id=row["prompt_id"],
+        prompt_text=row["prompt_text"],
+        body=row["body"] or "",
+        who=row["who"] or "",
+        relationship=row["relationship"],
+        kinds=tuple(json.loads(row["kinds"] or "[]")),
+        behaviours=tuple(json.loads(row["behaviours"] or "[]")),
+        fears=tuple(json.loads(row["fears"] or "[]")),
+        intensity=row["intensity"],
+        close_before=bool(row["close_before"]),
+        small_step=row["small_step"] or "",
+        predicted=row["predicted"],
+        outcome=row["outcome"],
+        private=bool(row["private"]),
+        tags=tuple(json.loads(row["tags"] or "[]")),
+        deleted_at=datetime.fromisoformat(row["deleted_at"]) if row["deleted_at"] else None,
+    )
+
+
+def _filter_sql(filters: EntryFilter) -> tuple[str, list[Any]]:
+    filters = filters.validated()
+    clauses = ["e.deleted_at IS NULL"]
+    params: list[Any] = []
+    if filters.since:
+        clauses.append("e.local_date >= ?")
+        params.append(filters.since.isoformat())
+    if filters.until:
+        clauses.append("e.local_date <= ?")
+        params.append(filters.until.isoformat())
+    for behaviour in filters.behaviours:
+        clauses.append("EXISTS (SELECT 1 FROM json_each(e.behaviours) WHERE value = ?)")
+        params.append(behaviour)
+    for fear in filters.fears:
+        clauses.append("EXISTS (SELECT 1 FROM json_each(e.fears) WHERE value = ?)")
+        params.append(fear)
+    if filters.category == WITHDRAWAL:
+        clauses.append("e.withdrawal = 1")
+    elif filters.category == SABOTAGE:
+        clauses.append("e.sabotage = 1")
+    if filters.relationship:
+        clauses.append("e.relationship = ?")
+        params.append(filters.relationship)
+    if not filters.include_private:
+        clauses.append("e.private = 0")
+    return " AND ".join(clauses), params
+
+
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+def _fts_query(text: str) -> str:
+    """Turn what a person typed into a safe FTS5 query: every word must appear (the last may
+    be the start of a word). FTS syntax in the input (quotes, AND, NEAR, *) is never interpreted."""
+    words = _WORD.findall(text)
+    if not words:
+        return ""
+    quoted = [f'"{word}"' for word in words]
+    quoted[-1] += "*"
+    return " ".join(quoted)
+
+
+def _split_snippet(snippet: str | None) -> tuple[tuple[str, bool], ...]:
+    if not snippet:
+        return ()
+    pieces: list[tuple[str, bool]] = []
+    for index, part in enumerate(re.split(f"[{_MATCH_START}{_MATCH_END}]", snippet)):
+        if part:
+            pieces.append((part, index % 2 == 1))
+    return tuple(pieces)

@@ -1,0 +1,182 @@
+from dataclasses import replace
+from datetime import date, datetime, timedelta, timezone
+
+import pytest
+
+from closeness_journal.core.entries import Entry, EntryFilter, InvalidEntry
+from closeness_journal.storage import EntryNotFound, Journal
+
+DAY = date(2026, 11, 18)
+NOW = datetime(2026, 11, 18, 20, 30, tzinfo=timezone.utc)
+
+FULL = Entry(
+    DAY, body="We laughed all evening, then I went quiet.", prompt_id="pulled-away-01",
+    prompt_text="When did you want distance?", who="Sam", relationship="partner",
+    kinds=("emotional", "physical"), behaviours=("went-quiet", "picked-fight"),
+    fears=("engulfment", "abandonment"), intensity=7, close_before=True,
+    small_step="Told Sam I was tired, not angry", predicted=8, outcome=3, private=True,
+    tags=("evening", "home"),
+)
+
+
+def test_every_field_round_trips(journal):
+    saved = journal.add(FULL, now=NOW)
+    assert saved.id and saved.created_at == NOW and saved.updated_at == NOW
+    assert journal.get(saved.id) == saved
+    assert journal.get(saved.id[:6]) == saved
+
+
+def test_entries_are_newest_first_and_paged(journal):
+    for day in range(10):
+        journal.add(Entry(DAY - timedelta(days=day), body=f"entry {day}"), now=NOW + timedelta(minutes=day))
+    page = journal.entries(limit=3, offset=3)
+    assert [e.body for e in page] == ["entry 3", "entry 4", "entry 5"]
+    assert journal.count() == 10
+
+
+def test_edit_keeps_the_previous_version(journal):
+    saved = journal.add(FULL, now=NOW)
+    later = NOW + timedelta(hours=1)
+    updated = journal.update(replace(saved, body="Rewritten.", intensity=2), now=later)
+    assert updated.body == "Rewritten." and updated.created_at == NOW and updated.updated_at == later
+    [revision] = journal.revisions(saved.id)
+    assert revision.entry == saved and revision.revised_at == later
+
+
+def test_an_edit_that_changes_nothing_keeps_no_revision(journal):
+    saved = journal.add(FULL, now=NOW)
+    journal.update(saved)
+    assert journal.revisions(saved.id) == []
+
+
+def test_delete_moves_to_trash_and_restore_brings_it_back(journal):
+    saved = journal.add(FULL, now=NOW)
+    journal.delete(saved.id, now=NOW)
+    assert journal.entries() == []
+    assert [e.id for e in journal.trash()] == [saved.id]
+    journal.restore(saved.id[:8])
+    assert [e.id for e in journal.entries()] == [saved.id]
+    assert journal.trash() == []
+
+
+def test_emptying_the_trash_is_the_only_way_to_lose_an_entry(journal):
+    keep = journal.add(Entry(DAY, body="keep"), now=NOW)
+    gone = journal.add(Entry(DAY, body="gone"), now=NOW)
+    journal.update(replace(gone, body="gone, edited"))
+    journal.delete(gone.id)
+    assert journal.empty_trash() == 1
+    assert [e.id for e in journal.entries()] == [keep.id]
+    with pytest.raises(EntryNotFound):
+        journal.get(gone.id)
+    assert journal.db.execute("select count(*) from revisions").fetchone()[0] == 0
+
+
+def test_unknown_and_ambiguous_ids_are_reported(journal):
+    with pytest.raises(EntryNotFound, match="no entry"):
+        journal.get("deadbeef")
+    with pytest.raises(EntryNotFound, match="at least the first 4"):
+        journal.get("ab")
+    with pytest.raises(EntryNotFound, match="not an entry id"):
+        journal.get("'; drop table entries; --")
+
+
+def test_search_finds_edited_text_and_not_deleted_text(journal):
+    a = journal.add(Entry(DAY, body="The picnic felt warm and easy"), now=NOW)
+    b = journal.add(Entry(DAY, body="Cancelled the concert", who="Robin"), now=NOW)
+    journal.add(Entry(DAY, body="quiet day", small_step="asked for a hug"), now=NOW)
+    assert [e.id for e in journal.entries(EntryFilter(search="picnic"))] == [a.id]
+    assert [e.id for e in journal.entries(EntryFilter(search="robin"))] == [b.id]
+    assert len(journal.entries(EntryFilter(search="hug"))) == 1
+    journal.update(replace(a, body="The walk by the river"))
+    assert journal.entries(EntryFilter(search="picnic")) == []
+    assert [e.id for e in journal.entries(EntryFilter(search="river"))] == [a.id]
+    journal.delete(b.id)
+    assert journal.entries(EntryFilter(search="concert")) == []
+    journal.restore(b.id)
+    assert len(journal.entries(EntryFilter(search="concert"))) == 1
+
+
+def test_search_ranks_and_marks_the_match(journal):
+    journal.add(Entry(DAY, body="lonely " * 1 + "filler " * 40), now=NOW)
+    best = journal.add(Entry(DAY, body="lonely lonely lonely evening"), now=NOW)
+    hits = journal.search_hits(EntryFilter(search="lonely"))
+    assert hits[0].entry.id == best.id
+    assert ("lonely", True) in hits[0].snippet
+
+
+@pytest.mark.parametrize("query", ['"', "AND", "NEAR(", "*", "a OR", "[/bold]", "col:x", "'"])
+def test_search_treats_fts_syntax_as_plain_words(journal, query):
+    journal.add(Entry(DAY, body="and or near"), now=NOW)
+    journal.entries(EntryFilter(search=query))  # must not raise
+
+
+def test_search_matches_word_starts(journal):
+    journal.add(Entry(DAY, body="abandonment again"), now=NOW)
+    assert len(journal.entries(EntryFilter(search="abandon"))) == 1
+
+
+def test_filters_by_date_behaviour_fear_category_relationship_and_privacy(journal):
+    journal.add(Entry(DAY - timedelta(days=30), body="old", behaviours=("went-quiet",)), now=NOW)
+    journal.add(Entry(DAY, body="fight", behaviours=("picked-fight",), fears=("engulfment",), relationship="partner"), now=NOW)
+    journal.add(Entry(DAY, body="secret", private=True, relationship="friend"), now=NOW)
+
+    def bodies(**kw):
+        return sorted(e.body for e in journal.entries(EntryFilter(**kw)))
+
+    assert bodies(since=DAY - timedelta(days=1)) == ["fight", "secret"]
+    assert bodies(until=DAY - timedelta(days=1)) == ["old"]
+    assert bodies(behaviours=("went-quiet",)) == ["old"]
+    assert bodies(fears=("engulfment",)) == ["fight"]
+    assert bodies(category="sabotage") == ["fight"]
+    assert bodies(category="withdrawal") == ["old"]
+    assert bodies(relationship="friend") == ["secret"]
+    assert bodies(include_private=False) == ["fight", "old"]
+    assert journal.count(EntryFilter(category="sabotage", search="fight")) == 1
+
+
+def test_invalid_entries_are_not_stored(journal):
+    with pytest.raises(InvalidEntry):
+        journal.add(Entry(DAY, body="x", behaviours=("sulked",)))
+    assert journal.count() == 0
+
+
+def test_settings_and_drafts(journal):
+    assert journal.setting("shuffle:2026-11-18", 0) == 0
+    journal.set_setting("shuffle:2026-11-18", 2)
+    assert journal.setting("shuffle:2026-11-18") == 2
+    journal.save_draft("today", {"body": "half a thought"})
+    assert journal.draft("today") == {"body": "half a thought"}
+    journal.discard_draft("today")
+    assert journal.draft("today") is None
+
+
+def test_a_second_open_instance_sees_saved_entries_and_both_can_write(tmp_path):
+    path = tmp_path / "journal.db"
+    first = Journal.open(path)
+    second = Journal.open(path)
+    saved = first.add(Entry(DAY, body="from the first"))
+    second.add(Entry(DAY, body="from the second"))
+    assert second.get(saved.id).body == "from the first"
+    assert first.count() == 2
+    first.close()
+    second.close()
+    reopened = Journal.open(path)
+    assert reopened.count() == 2
+    assert reopened.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert reopened.db.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL
+    reopened.close()
+
+
+def test_a_writer_waits_for_another_instance_instead_of_failing(tmp_path):
+    import threading
+
+    path = tmp_path / "journal.db"
+    first = Journal.open(path)
+    second = Journal.open(path)
+    first.db.execute("BEGIN IMMEDIATE")
+    first.db.execute("INSERT INTO settings (key, value) VALUES ('x', '1')")
+    threading.Timer(0.3, first.db.conn.commit).start()
+    second.add(Entry(DAY, body="waited its turn"))  # blocks until the first commits
+    assert second.count() == 1
+    first.close()
+    second.close()

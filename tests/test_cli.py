@@ -1,0 +1,230 @@
+import hashlib
+import io
+import json
+import os
+import stat
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from closeness_journal import cli
+
+
+def run(capsys, *args, stdin: str | None = None, monkeypatch=None):
+    if stdin is not None:
+        monkeypatch.setattr(sys, "stdin", io.StringIO(stdin))
+    try:
+        code = cli.main(list(args))
+    except SystemExit as exit_:  # argparse usage errors and --help/--version
+        code = exit_.code
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def db_digest(folder: Path) -> str | None:
+    path = folder / "journal.db"
+    return hashlib.sha256(path.read_bytes()).hexdigest() if path.exists() else None
+
+
+FULL_ARGS = [
+    "--who", "Sam", "--relationship", "partner", "--behaviour", "went-quiet", "--behaviour",
+    "picked-fight", "--fear", "engulfment", "--fear", "loss", "--intensity", "7", "--kind",
+    "emotional", "--kind", "physical", "--close-before", "--step", "Stayed for tea", "--predicted",
+    "8", "--outcome", "2", "--private", "--tag", "home", "--tag", "evening", "--prompt",
+    "pulled-away-01", "--date", "2026-11-01",
+]
+
+
+def test_every_field_round_trips_through_write_and_list_json(capsys, monkeypatch):
+    code, out, err = run(capsys, "write", "-", *FULL_ARGS, stdin="We laughed.\nThen I went quiet.\n", monkeypatch=monkeypatch)
+    assert code == 0, err
+    entry_id = out.strip()
+    code, out, _ = run(capsys, "list", "--json")
+    [entry] = json.loads(out)
+    assert entry["id"] == entry_id
+    expected = {
+        "body": "We laughed.\nThen I went quiet.", "who": "Sam", "relationship": "partner",
+        "behaviours": ["went-quiet", "picked-fight"], "fears": ["engulfment", "loss"],
+        "intensity": 7, "kinds": ["emotional", "physical"], "close_before": True,
+        "small_step": "Stayed for tea", "predicted": 8, "outcome": 2, "private": True,
+        "tags": ["home", "evening"], "prompt_id": "pulled-away-01", "local_date": "2026-11-01",
+        "withdrawal": True, "sabotage": True, "deleted_at": None,
+    }
+    assert {k: entry[k] for k in expected} == expected
+    assert entry["prompt_text"] and entry["created_at"].endswith("+00:00")
+
+
+def test_text_argument_and_list_filters(capsys):
+    assert run(capsys, "write", "first, about a friend", "--relationship", "friend")[0] == 0
+    assert run(capsys, "write", "second, a fight", "--behaviour", "picked-fight", "--date", "2026-01-05")[0] == 0
+    code, out, _ = run(capsys, "list", "--json", "--category", "sabotage")
+    assert [e["body"] for e in json.loads(out)] == ["second, a fight"]
+    code, out, _ = run(capsys, "list", "--json", "--since", "2026-02-01")
+    assert [e["body"] for e in json.loads(out)] == ["first, about a friend"]
+    code, out, _ = run(capsys, "list", "--json", "--search", "fight")
+    assert len(json.loads(out)) == 1
+    code, out, _ = run(capsys, "list", "-n", "1", "--json")
+    assert len(json.loads(out)) == 1
+    code, out, _ = run(capsys, "list")
+    assert "first, about a friend" in out and "pulled away" in out
+
+
+def test_edit_keeps_a_revision_and_show_json_lists_it(capsys):
+    entry_id = run(capsys, "write", "before", "--intensity", "3")[1].strip()
+    code, _, err = run(capsys, "edit", entry_id[:8], "after", "--intensity", "5")
+    assert code == 0, err
+    data = json.loads(run(capsys, "show", entry_id, "--json")[1])
+    assert data["body"] == "after" and data["intensity"] == 5
+    assert [r["entry"]["body"] for r in data["revisions"]] == ["before"]
+    code, out, _ = run(capsys, "show", entry_id[:6])
+    assert "after" in out and "1 earlier version kept" in out
+
+
+def test_edit_with_only_options_keeps_the_text(capsys):
+    entry_id = run(capsys, "write", "keep me")[1].strip()
+    run(capsys, "edit", entry_id, "--fear", "rejection")
+    data = json.loads(run(capsys, "show", entry_id, "--json")[1])
+    assert data["body"] == "keep me" and data["fears"] == ["rejection"]
+
+
+def test_delete_trash_restore_and_empty(capsys):
+    entry_id = run(capsys, "write", "to the trash")[1].strip()
+    code, out, _ = run(capsys, "delete", entry_id[:8])
+    assert code == 0 and "restore" in out
+    assert json.loads(run(capsys, "list", "--json")[1]) == []
+    assert [e["id"] for e in json.loads(run(capsys, "trash", "--json")[1])] == [entry_id]
+    assert run(capsys, "restore", entry_id[:8])[0] == 0
+    assert len(json.loads(run(capsys, "list", "--json")[1])) == 1
+    run(capsys, "delete", entry_id)
+    assert run(capsys, "trash", "--empty")[0] == 2  # not a terminal and no --yes: refuses
+    assert len(json.loads(run(capsys, "trash", "--json")[1])) == 1
+    code, out, _ = run(capsys, "trash", "--empty", "--yes")
+    assert code == 0 and "1 entry" in out
+    assert json.loads(run(capsys, "trash", "--json")[1]) == []
+
+
+def test_prompts_json_for_a_day(capsys):
+    code, out, _ = run(capsys, "prompts", "--date", "2026-11-22", "--json")
+    data = json.loads(out)
+    assert code == 0 and data["date"] == "2026-11-22"
+    assert [p["theme"] for p in data["prompts"]][:3] == ["pulled-away", "feared", "small-step"]
+    assert len(data["prompts"]) == 4 and data["prompts"][3]["core"] is False
+
+
+def test_editor_writes_the_body_in_a_private_temp_file_that_is_removed(capsys, monkeypatch, tmp_path, private_folders):
+    log = tmp_path / "editor.log"
+    editor = tmp_path / "editor.sh"
+    editor.write_text(f'#!/bin/sh\nstat -c %a "$1" > {log}\necho "$1" >> {log}\necho "written in the editor" > "$1"\n')
+    editor.chmod(0o755)
+    monkeypatch.setenv("EDITOR", str(editor))
+    code, out, err = run(capsys, "write")
+    assert code == 0, err
+    mode, temp = log.read_text().split()
+    assert mode == "600" and Path(temp).parent == private_folders and not Path(temp).exists()
+    data = json.loads(run(capsys, "list", "--json")[1])
+    assert data[0]["body"] == "written in the editor"
+
+
+def test_a_failing_editor_saves_nothing_and_leaves_no_temp_file(capsys, monkeypatch, tmp_path, private_folders):
+    editor = tmp_path / "bad.sh"
+    editor.write_text('#!/bin/sh\necho "half" > "$1"\nexit 3\n')
+    editor.chmod(0o755)
+    monkeypatch.setenv("EDITOR", str(editor))
+    code, _, err = run(capsys, "write")
+    assert code == 1 and "editor exited with an error" in err
+    assert [p.name for p in private_folders.iterdir() if p.name.startswith("entry-")] == []
+    assert json.loads(run(capsys, "list", "--json")[1]) == []
+
+
+def test_no_text_and_no_editor_is_a_usage_error(capsys):
+    code, _, err = run(capsys, "write")
+    assert code == 2 and "$EDITOR" in err
+
+
+@pytest.mark.parametrize(
+    "args, code, message",
+    [
+        (["write", "x", "--date", "2026-13-40"], 2, "not a date"),
+        (["write", "x", "--date", "2999-01-01"], 2, "in the future"),
+        (["write", "x", "--fear", "spiders"], 2, "abandonment"),
+        (["write", "x", "--behaviour", "sulked"], 2, "went-quiet"),
+        (["write", "x", "--relationship", "boss"], 2, "partner"),
+        (["write", "x", "--intensity", "11"], 2, "outside 0 to 10"),
+        (["write", "x", "--intensity", "lots"], 2, "not a whole number"),
+        (["list", "--since", "yesterdayish"], 2, "not a date"),
+        (["list", "--category", "sulking"], 2, "withdrawal"),
+        (["show", "deadbeef"], 1, "no entry has the id"),
+        (["edit", "deadbeef", "x"], 1, "no entry has the id"),
+        (["delete", "deadbeef"], 1, "no entry has the id"),
+        (["restore", "deadbeef"], 1, "no entry has the id"),
+        (["write", "x", "--prompt", "no-such-prompt"], 2, "no prompt"),
+        (["frobnicate"], 2, "invalid choice"),
+    ],
+)
+def test_bad_input_gets_one_clear_line_and_changes_nothing(capsys, private_folders, args, code, message):
+    run(capsys, "write", "already here")
+    before = db_digest(private_folders)
+    got, out, err = run(capsys, *args)
+    assert got == code
+    assert message in err and "Traceback" not in err
+    assert db_digest(private_folders) == before
+
+
+def test_a_damaged_database_is_reported_and_untouched(capsys, private_folders):
+    private_folders.mkdir(parents=True)
+    (private_folders / "journal.db").write_bytes(b"garbage" * 500)
+    before = db_digest(private_folders)
+    code, _, err = run(capsys, "list")
+    assert code == 1 and "not a journal database" in err and "Traceback" not in err
+    assert db_digest(private_folders) == before
+
+
+def test_an_unusable_data_folder_is_reported(capsys, tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("")
+    code, _, err = run(capsys, "--data-dir", str(blocker / "inside"), "list")
+    assert code == 1 and "data folder" in err and len(err.strip().splitlines()) == 1
+
+
+def test_data_dir_option_wins_over_the_environment(capsys, tmp_path, private_folders):
+    chosen = tmp_path / "chosen"
+    run(capsys, "--data-dir", str(chosen), "write", "here")
+    assert (chosen / "journal.db").exists() and not private_folders.exists()
+    assert stat.S_IMODE(os.stat(chosen).st_mode) == 0o700
+
+
+def test_version_help_and_locate(capsys, private_folders):
+    code, out, _ = run(capsys, "--version")
+    assert code == 0 and out.startswith("closeness-journal ")
+    for command in ["write", "list", "show", "edit", "delete", "trash", "restore", "prompts", "locate"]:
+        code, out, _ = run(capsys, command, "--help")
+        assert code == 0 and "usage:" in out
+    assert "shell's history" in run(capsys, "write", "--help")[1]
+    code, out, _ = run(capsys, "locate")
+    assert str(private_folders / "journal.db") in out
+
+
+def test_user_text_never_reaches_the_terminal_as_markup_or_escapes(capsys):
+    text = "[bold]x[/] [/bold] [@click=app.quit]y[/] \x1b]2;title\x1b\\ end"
+    entry_id = run(capsys, "write", text, "--who", "[red]Sam[/]")[1].strip()
+    for args in (["list"], ["show", entry_id], ["list", "--search", "end"]):
+        code, out, _ = run(capsys, *args)
+        assert code == 0
+        assert "\x1b" not in out
+    out = run(capsys, "show", entry_id)[1]
+    assert "[bold]x[/] [/bold] [@click=app.quit]y[/]" in out and "[red]Sam[/]" in out
+
+
+def test_runs_as_a_module_in_a_subprocess(tmp_path):
+    env = {**os.environ, "CLOSENESS_JOURNAL_DIR": str(tmp_path / "d")}
+    out = subprocess.run(
+        [sys.executable, "-m", "closeness_journal", "write", "-", "--fear", "loss"],
+        input="from a pipe", capture_output=True, text=True, env=env,
+    )
+    assert out.returncode == 0, out.stderr
+    listed = subprocess.run(
+        [sys.executable, "-m", "closeness_journal", "list", "--json"], capture_output=True, text=True, env=env
+    )
+    assert json.loads(listed.stdout)[0]["body"] == "from a pipe"
