@@ -228,3 +228,20 @@ def test_runs_as_a_module_in_a_subprocess(tmp_path):
         [sys.executable, "-m", "closeness_journal", "list", "--json"], capture_output=True, text=True, env=env
     )
     assert json.loads(listed.stdout)[0]["body"] == "from a pipe"
+
+
+def test_no_command_opens_the_journal_window_on_the_chosen_folder(capsys, monkeypatch, tmp_path):
+    import closeness_journal.ui.app as app_module
+
+    opened = {}
+
+    def fake_run(self):
+        opened["db"] = self.journal.path
+        opened["prompts"] = len(self.library.prompts)
+        return 0
+
+    monkeypatch.setattr(app_module.JournalApp, "run", fake_run)
+    code, _, err = run(capsys, "--data-dir", str(tmp_path / "j"))
+    assert code == 0, err
+    assert opened == {"db": tmp_path / "j" / "journal.db", "prompts": opened["prompts"]}
+    assert opened["prompts"] >= 60

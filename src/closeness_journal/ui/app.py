@@ -1,0 +1,143 @@
+"""JournalApp: receives the journal, prompts and clock, picks the first screen, global keys.
+
+Closing the terminal sends SIGHUP, which Textual does not handle: without a handler the process
+dies before `on_unmount`, losing unsaved typing. The app saves every draft first.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import signal
+from collections.abc import Callable, Iterable
+from datetime import date
+from pathlib import Path
+
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.screen import Screen
+
+from closeness_journal.core.prompts import PromptLibrary
+from closeness_journal.storage import Journal, JournalError
+from closeness_journal.ui.autosave import Autosave
+from closeness_journal.ui.screens.help import HelpScreen
+from closeness_journal.ui.screens.history import HistoryScreen
+from closeness_journal.ui.screens.today import TodayScreen
+from closeness_journal.ui.screens.trash import TrashScreen
+
+
+class JournalApp(App[int]):
+    """The journal window."""
+
+    CSS_PATH = "journal.tcss"
+    TITLE = "closeness-journal"
+    ENABLE_COMMAND_PALETTE = True
+
+    BINDINGS = [
+        Binding("f2", "show_today", "Today", id="today"),
+        Binding("f3", "show_history", "History", id="history"),
+        Binding("f1", "help", "Help", id="help"),
+        Binding("question_mark", "help", "Help", show=False, id="help-key"),
+        Binding("ctrl+q", "quit", "Quit", id="quit", priority=True),
+    ]
+
+    def __init__(
+        self,
+        journal: Journal,
+        library: PromptLibrary,
+        today: Callable[[], date] = date.today,
+        data_dir: Path | None = None,
+        prompt_problems: list[str] | None = None,
+    ) -> None:
+        super().__init__()
+        self.journal = journal
+        self.library = library
+        self.today = today
+        self.data_dir = data_dir
+        self._prompt_problems = prompt_problems or []
+
+    def on_mount(self) -> None:
+        self.add_mode("today", lambda: TodayScreen(self.journal, self.library, self.today()))
+        self.add_mode("history", lambda: HistoryScreen(self.journal, self.today()))
+        self.switch_mode("today")
+        self._install_signal_handlers()
+        for problem in self._prompt_problems:
+            self.notify(f"A prompt file was skipped: {problem}", severity="warning", markup=False, timeout=10)
+
+    # ------------------------------------------------------------------ navigation
+
+    def action_show_today(self) -> None:
+        self.switch_mode("today")
+
+    def action_show_history(self) -> None:
+        self.switch_mode("history")
+
+    def action_show_trash(self) -> None:
+        self.switch_mode("history")
+        if not isinstance(self.screen, TrashScreen):
+            self.push_screen(TrashScreen(self.journal))
+
+    def action_help(self) -> None:
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen(self.data_dir))
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        yield SystemCommand("Today", "Write today's entry (F2)", self.action_show_today)
+        yield SystemCommand("History", "Find and read past entries (F3)", self.action_show_history)
+        yield SystemCommand("Trash", "Entries you deleted, to restore", self.action_show_trash)
+        yield SystemCommand("Help", "Keys, where your journal lives, and support (F1)", self.action_help)
+        for binding in screen.active_bindings.values():
+            b = binding.binding
+            if b.show and b.description and binding.node is screen:
+                yield SystemCommand(
+                    b.description, f"{b.description} ({binding.binding.key})",
+                    lambda action=b.action: screen.run_action(action),
+                )
+        yield from super().get_system_commands(screen)
+
+    # ------------------------------------------------------------------ never lose a word
+
+    def autosaves(self) -> list[Autosave]:
+        found = []
+        for stack in self._screen_stacks.values():
+            for screen in stack:
+                autosave = getattr(screen, "autosave", None)
+                if isinstance(autosave, Autosave):
+                    found.append(autosave)
+        return found
+
+    def flush_drafts(self) -> None:
+        """Save every unsaved draft now (quitting, hang-up, terminate)."""
+        for autosave in self.autosaves():
+            try:
+                autosave.flush()
+            except JournalError:
+                pass  # already reported on screen; keep saving the others
+
+    async def action_quit(self) -> None:
+        self.flush_drafts()
+        self.exit(0)
+
+    def on_unmount(self) -> None:
+        self.flush_drafts()
+
+    def _install_signal_handlers(self) -> None:
+        try:
+            loop = asyncio.get_running_loop()
+            for sig in (signal.SIGHUP, signal.SIGTERM):
+                loop.add_signal_handler(sig, self.handle_hangup)
+        except (NotImplementedError, RuntimeError, AttributeError):  # not on this platform
+            pass
+
+    def handle_hangup(self) -> None:
+        """The terminal closed or we were asked to stop: save drafts first, then leave."""
+        self.flush_drafts()
+        self.exit(0)
+
+
+def run_app(journal: Journal, data_dir: Path | None = None) -> int:
+    from closeness_journal.prompt_files import load_prompts
+
+    loaded = load_prompts()
+    app = JournalApp(journal, loaded.library, data_dir=data_dir, prompt_problems=loaded.problems)
+    result = app.run()
+    return result or 0

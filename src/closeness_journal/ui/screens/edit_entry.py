@@ -1,0 +1,117 @@
+"""Editing a saved entry in the same form as Today. Saving keeps the earlier version."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, replace
+from typing import Any
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Static, TextArea
+
+from closeness_journal.core.entries import Entry, InvalidEntry
+from closeness_journal.storage import Journal, JournalError
+from closeness_journal.ui.autosave import Autosave
+from closeness_journal.ui.screens.confirm import ConfirmScreen
+from closeness_journal.ui.text import literal
+from closeness_journal.ui.widgets.checkin_form import EMPTY_CHECKIN, CheckInForm
+
+
+def checkin_of(entry: Entry) -> dict[str, Any]:
+    data = asdict(entry)
+    return {key: list(data[key]) if isinstance(data[key], tuple) else data[key] for key in EMPTY_CHECKIN}
+
+
+class EditEntryScreen(Screen[Entry | None]):
+    """Dismisses with the updated entry, or None when left unchanged."""
+
+    BINDINGS = [
+        Binding("ctrl+s", "save", "Save", id="save", priority=True),
+        Binding("escape", "leave", "Back", id="back"),
+    ]
+
+    def __init__(self, journal: Journal, entry: Entry) -> None:
+        super().__init__()
+        self._journal = journal
+        self.entry = entry
+        self.draft_key = f"edit:{entry.id}"
+        self.autosave = Autosave(self, self.save_draft)
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="today-body"):
+            with Vertical(id="writing"):
+                prompt = self.entry.prompt_text or "Free writing"
+                yield Static(literal(prompt, "italic"), id="edit-prompt")
+                yield TextArea(self.entry.body, id="editor", soft_wrap=True, tab_behavior="focus")
+            yield CheckInForm(id="checkin")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.title = "Editing an entry"
+        self.sub_title = self.entry.local_date.strftime("%A %-d %B %Y")
+        form = self.query_one(CheckInForm)
+        draft = self._journal.draft(self.draft_key)
+        if draft:
+            editor = self.query_one("#editor", TextArea)
+            with editor.prevent(TextArea.Changed):
+                editor.load_text(draft.get("body", self.entry.body))
+            form.load(draft.get("checkin", checkin_of(self.entry)))
+            self.notify("Your unsaved changes to this entry are back.", title="Draft restored")
+        else:
+            form.load(checkin_of(self.entry))
+        self.query_one("#editor", TextArea).focus()
+
+    def edited(self) -> Entry:
+        values = self.query_one(CheckInForm).values()
+        fields = {k: tuple(v) if isinstance(v, list) else v for k, v in values.items()}
+        return replace(self.entry, body=self.query_one("#editor", TextArea).text, **fields)
+
+    def has_changes(self) -> bool:
+        return self.edited() != self.entry
+
+    @on(TextArea.Changed)
+    @on(CheckInForm.Changed)
+    def changed(self) -> None:
+        self.autosave.changed()
+
+    def save_draft(self) -> None:
+        if self.has_changes():
+            entry = self.edited()
+            self._journal.save_draft(self.draft_key, {"body": entry.body, "checkin": checkin_of(entry)})
+        else:
+            self._journal.discard_draft(self.draft_key)
+
+    def action_save(self) -> None:
+        try:
+            updated = self._journal.update(self.edited())
+            self._journal.discard_draft(self.draft_key)
+        except InvalidEntry as error:
+            self.notify(str(error).capitalize(), title="Not saved yet", severity="warning", markup=False)
+            return
+        except JournalError as error:
+            self.notify(str(error), title="Not saved", severity="error", markup=False, timeout=10)
+            return
+        self.autosave = Autosave(self, self.save_draft)  # nothing pending any more
+        self.notify("Saved. The earlier version is kept too.", title="Saved")
+        self.dismiss(updated)
+
+    def action_leave(self) -> None:
+        if not self.has_changes():
+            self.autosave.flush()
+            self.dismiss(None)
+            return
+
+        def decided(discard: bool | None) -> None:
+            if discard:
+                self._journal.discard_draft(self.draft_key)
+                self.autosave = Autosave(self, self.save_draft)
+                self.dismiss(None)
+
+        self.app.push_screen(
+            ConfirmScreen("Leave without saving your changes?", yes="Discard changes", no="Keep editing"),
+            decided,
+        )

@@ -1,0 +1,69 @@
+"""Reading one entry in full: the prompt, the text, and the check-in in words."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Static
+
+from closeness_journal.core.entries import Entry, checkin_summary
+from closeness_journal.ui.text import literal
+
+
+def entry_content(entry: Entry, revision_count: int = 0) -> Content:
+    """The whole entry as literal Content (used by the reading screen)."""
+    parts: list[Content] = [Content.styled(entry.local_date.strftime("%A %-d %B %Y"), "bold"), Content("\n")]
+    if entry.prompt_text:
+        parts += [literal(entry.prompt_text, "italic $text-muted"), Content("\n")]
+    parts += [Content("\n"), literal(entry.body) if entry.body else Content.styled("(no text)", "italic $text-muted")]
+    rows = checkin_summary(entry)
+    if rows:
+        parts.append(Content("\n\n"))
+        for label, value in rows:
+            parts += [Content.styled(f"{label}: ", "bold"), literal(value), Content("\n")]
+    notes = []
+    if revision_count:
+        notes.append(f"Edited; {revision_count} earlier version{'s' if revision_count != 1 else ''} kept.")
+    if entry.deleted_at:
+        notes.append("In the trash.")
+    if notes:
+        parts += [Content("\n"), Content.styled(" ".join(notes), "italic $text-muted")]
+    return Content.assemble(*parts)
+
+
+class EntryScreen(Screen[str | None]):
+    """Dismisses with "edit" or "delete" when the person asks for one, else None."""
+
+    BINDINGS = [
+        Binding("escape", "back", "Back", id="back"),
+        Binding("e", "edit", "Edit", id="edit"),
+        Binding("d", "delete", "Delete", id="delete"),
+    ]
+
+    def __init__(self, entry: Entry, revision_count: int = 0) -> None:
+        super().__init__()
+        self.entry = entry
+        self._revision_count = revision_count
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with VerticalScroll(id="entry-view"):
+            yield Static(entry_content(self.entry, self._revision_count), id="entry-text")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.title = "An entry"
+        self.sub_title = self.entry.local_date.isoformat()
+        self.query_one("#entry-view").focus()
+
+    def action_back(self) -> None:
+        self.dismiss(None)
+
+    def action_edit(self) -> None:
+        self.dismiss("edit")
+
+    def action_delete(self) -> None:
+        self.dismiss("delete")

@@ -1,0 +1,76 @@
+"""Help: the keys, where the journal lives, what this tool is (and is not), and where to find support."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Markdown, Static
+
+HELP_TEXT = """\
+## Keys
+
+| key | what it does |
+|---|---|
+| F2 | Today: write |
+| F3 | History: find and read past entries |
+| F1 or ? | this help |
+| ctrl+p | every action, searchable |
+| ctrl+q | quit (your draft is kept) |
+
+**Today** · ctrl+s save · ctrl+n / ctrl+b next / previous prompt · ctrl+r another deeper
+question · Tab moves between the writing space and the check-in · space ticks a choice
+
+**History** · type to search · Enter reads an entry · e edit · d delete · u undo a delete ·
+t trash · r restore (in the trash)
+
+## Your journal stays yours
+
+Everything is kept on this computer, in one file only you can read. Nothing is ever sent
+anywhere. Unsaved writing is kept as a draft every few seconds and comes back when you reopen.
+Edits keep the earlier version, and deleted entries wait in the trash until you empty it.
+
+## What this is
+
+A place to notice the moments you want to pull away, what you feared, and the small steps you
+take. It is a reflection aid, not therapy, and not a judgement of you. If you are working with a
+therapist, your journal can be something to bring along.
+
+## If you need support now
+
+If you are in danger or thinking about harming yourself, please reach out to someone right now:
+your local emergency number, a crisis line in your country (your doctor, a local health service
+or a web search for "crisis line" with your country's name can point you to one), or someone you
+trust. You don't have to be sure it is serious enough to ask.
+"""
+
+
+class HelpScreen(ModalScreen[None]):
+    """Help over whatever screen is open; Escape closes it."""
+
+    BINDINGS = [
+        Binding("escape", "close", "Close", id="close-help"),
+        Binding("f1", "close", "Close", show=False),
+        Binding("question_mark", "close", "Close", show=False),
+    ]
+
+    def __init__(self, data_dir: Path | None) -> None:
+        super().__init__()
+        self._data_dir = data_dir
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="help-box"):
+            yield Markdown(HELP_TEXT, id="help-text")
+            where = str(self._data_dir) if self._data_dir else "(a temporary journal)"
+            yield Static(
+                Content.assemble(Content.styled("Your journal is in: ", "bold"), Content(where)),
+                id="help-where",
+            )
+            yield Static(Content.styled("Escape to close", "italic $text-muted"))
+
+    def action_close(self) -> None:
+        self.dismiss()

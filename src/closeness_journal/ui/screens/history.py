@@ -1,0 +1,270 @@
+"""History: every past entry, newest first, searchable and filterable, loaded a page at a time."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.content import Content
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widgets import DataTable, Footer, Header, Input, Select, Static
+
+from closeness_journal.core.dates import BadDate, parse_date
+from closeness_journal.core.entries import Entry, EntryFilter
+from closeness_journal.core.vocabulary import CATEGORY_LABELS, FEARS, RELATIONSHIPS
+from closeness_journal.storage import Journal, JournalError
+from closeness_journal.ui.screens.confirm import ConfirmScreen
+from closeness_journal.ui.screens.edit_entry import EditEntryScreen
+from closeness_journal.ui.screens.entry_view import EntryScreen
+from closeness_journal.ui.text import literal_line
+from closeness_journal.ui.widgets.entry_table import EntryTable
+
+PAGE_SIZE = 200
+LOAD_AHEAD = 60
+SEARCH_DELAY = 0.3
+
+
+class HistoryScreen(Screen[None]):
+    """Find, read, edit and delete past entries."""
+
+    BINDINGS = [
+        Binding("ctrl+f", "focus_search", "Search", id="search"),
+        Binding("slash", "focus_search", "Search", show=False, id="search-slash"),
+        Binding("e", "edit", "Edit", id="edit"),
+        Binding("d", "delete", "Delete", id="delete"),
+        Binding("u", "undo_delete", "Undo delete", id="undo-delete"),
+        Binding("t", "trash", "Trash", id="trash"),
+    ]
+
+    def __init__(self, journal: Journal, today: date) -> None:
+        super().__init__()
+        self._journal = journal
+        self._today = today
+        self._filters = EntryFilter()
+        self._loaded = 0
+        self._total = 0
+        self._last_deleted: Entry | None = None
+        self._search_timer: Timer | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(classes="filters", id="filters-top"):
+            yield Input(placeholder="Search your journal…  (/ or ctrl+f)", id="search", compact=True)
+            yield Input(placeholder="from YYYY-MM-DD", id="since", compact=True, max_length=10)
+            yield Input(placeholder="to YYYY-MM-DD", id="until", compact=True, max_length=10)
+        with Horizontal(classes="filters"):
+            yield Select(
+                [(label, slug) for slug, label in CATEGORY_LABELS.items()],
+                prompt="Pulling or pushing away", id="category", compact=True,
+            )
+            yield Select([(label, slug) for slug, label in FEARS.items()], prompt="Any fear", id="fear", compact=True)
+            yield Select(
+                [(label.capitalize(), slug) for slug, label in RELATIONSHIPS.items()],
+                prompt="Anyone", id="relationship", compact=True,
+            )
+        yield EntryTable(id="history-table")
+        yield Static(id="history-status")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.title = "History"
+        table = self.query_one(EntryTable)
+        self.watch(table, "scroll_y", self._maybe_load_more, init=False)
+        self.reload()
+        table.focus()
+
+    def on_screen_resume(self) -> None:
+        self.reload(keep_position=True)
+
+    # ------------------------------------------------------------------ loading
+
+    def reload(self, keep_position: bool = False) -> None:
+        """Load the first page again (or as many rows as were loaded, to keep the place)."""
+        table = self.query_one(EntryTable)
+        row = table.cursor_row if keep_position else 0
+        want = max(PAGE_SIZE, self._loaded if keep_position else 0)
+        try:
+            self._total = self._journal.count(self._filters)
+            entries = self._journal.entries(self._filters, limit=want)
+        except JournalError as error:
+            self.notify(str(error), severity="error", markup=False)
+            return
+        table.clear()
+        table.add_entries(entries)
+        self._loaded = len(entries)
+        if entries:
+            table.move_cursor(row=min(row, len(entries) - 1), animate=False)
+        self._show_status()
+
+    def load_more(self) -> None:
+        if self._loaded >= self._total:
+            return
+        entries = self._journal.entries(self._filters, limit=PAGE_SIZE, offset=self._loaded)
+        self.query_one(EntryTable).add_entries(entries)
+        self._loaded += len(entries)
+        self._show_status()
+
+    def _maybe_load_more(self) -> None:
+        table = self.query_one(EntryTable)
+        bottom_row = int(table.scroll_y) + table.size.height
+        if bottom_row + LOAD_AHEAD >= self._loaded:
+            self.load_more()
+
+    @on(DataTable.RowHighlighted)
+    def row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        if event.cursor_row + LOAD_AHEAD >= self._loaded:
+            self.load_more()
+
+    def _show_status(self) -> None:
+        status = self.query_one("#history-status", Static)
+        if self._total == 0:
+            searching = self._filters != EntryFilter()
+            status.update(
+                "Nothing matches these filters." if searching
+                else "No entries yet. What you save on Today (F2) will appear here."
+            )
+            return
+        noun = "entry" if self._total == 1 else "entries"
+        status.update(
+            Content.assemble(
+                Content(f"{self._total:,} {noun}"),
+                Content.styled("   ◐ pulled away  ▲ pushed away   Enter reads · e edits · d deletes", "$text-muted"),
+            )
+        )
+
+    # ------------------------------------------------------------------ filters
+
+    @on(Input.Changed, "#search")
+    def search_changed(self) -> None:
+        if self._search_timer is not None:
+            self._search_timer.stop()
+        self._search_timer = self.set_timer(SEARCH_DELAY, self.apply_filters)
+
+    @on(Input.Submitted)
+    @on(Select.Changed)
+    def filter_changed(self) -> None:
+        self.apply_filters()
+
+    @on(Input.Changed, "#since, #until")
+    def date_changed(self, event: Input.Changed) -> None:
+        value = event.value.strip()
+        if not value or len(value) == 10:
+            self.apply_filters()
+
+    def _date_filter(self, input_id: str) -> date | None:
+        field = self.query_one(input_id, Input)
+        text = field.value.strip()
+        field.remove_class("-invalid")
+        if not text:
+            return None
+        try:
+            return parse_date(text, self._today)
+        except BadDate:
+            field.add_class("-invalid")
+            raise
+
+    def apply_filters(self) -> None:
+        try:
+            since = self._date_filter("#since")
+            until = self._date_filter("#until")
+        except BadDate:
+            self.query_one("#history-status", Static).update(
+                "That date isn't complete yet: use YYYY-MM-DD, like 2026-11-02."
+            )
+            return
+        if since and until and since > until:
+            self.query_one("#history-status", Static).update("The 'from' date comes after the 'to' date.")
+            return
+
+        def chosen(select_id: str) -> str | None:
+            value = self.query_one(select_id, Select).value
+            return value if isinstance(value, str) else None
+
+        fear = chosen("#fear")
+        self._filters = EntryFilter(
+            since=since,
+            until=until,
+            search=self.query_one("#search", Input).value.strip() or None,
+            category=chosen("#category"),
+            fears=(fear,) if fear else (),
+            relationship=chosen("#relationship"),
+        )
+        self.reload()
+
+    def action_focus_search(self) -> None:
+        self.query_one("#search", Input).focus()
+
+    # ------------------------------------------------------------------ entries
+
+    def _selected(self) -> Entry | None:
+        entry_id = self.query_one(EntryTable).entry_id
+        if entry_id is None:
+            return None
+        try:
+            return self._journal.get(entry_id)
+        except JournalError:
+            return None
+
+    @on(DataTable.RowSelected)
+    def open_entry(self) -> None:
+        entry = self._selected()
+        if entry is None:
+            return
+
+        def after(choice: str | None) -> None:
+            if choice == "edit":
+                self.action_edit()
+            elif choice == "delete":
+                self.action_delete()
+
+        self.app.push_screen(EntryScreen(entry, len(self._journal.revisions(entry.id))), after)
+
+    def action_edit(self) -> None:
+        entry = self._selected()
+        if entry is not None:
+            self.app.push_screen(EditEntryScreen(self._journal, entry))
+
+    def action_delete(self) -> None:
+        entry = self._selected()
+        if entry is None:
+            return
+
+        def decided(yes: bool | None) -> None:
+            if not yes:
+                return
+            try:
+                self._last_deleted = self._journal.delete(entry.id)
+            except JournalError as error:
+                self.notify(str(error), severity="error", markup=False)
+                return
+            self.reload(keep_position=True)
+            self.notify("Moved to the trash. Press u to undo.", title="Deleted")
+
+        question = Content.assemble(
+            Content("Move this entry to the trash?\n\n"),
+            literal_line(entry.first_line or entry.small_step or entry.local_date.isoformat(), 60, "italic"),
+            Content("\n\nYou can restore it from the trash (t) until you empty it."),
+        )
+        self.app.push_screen(ConfirmScreen(question, yes="Move to trash", no="Keep it"), decided)
+
+    def action_undo_delete(self) -> None:
+        if self._last_deleted is None or self._last_deleted.id is None:
+            self.notify("There is nothing to undo.")
+            return
+        try:
+            self._journal.restore(self._last_deleted.id)
+        except JournalError as error:
+            self.notify(str(error), severity="error", markup=False)
+            return
+        self._last_deleted = None
+        self.reload(keep_position=True)
+        self.notify("Restored.", title="Undone")
+
+    def action_trash(self) -> None:
+        from closeness_journal.ui.screens.trash import TrashScreen
+
+        self.app.push_screen(TrashScreen(self._journal))

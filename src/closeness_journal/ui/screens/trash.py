@@ -1,0 +1,83 @@
+"""The trash: deleted entries wait here until restored or the trash is emptied."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Static
+
+from closeness_journal.storage import Journal, JournalError
+from closeness_journal.ui.screens.confirm import ConfirmScreen
+from closeness_journal.ui.widgets.entry_table import EntryTable
+
+
+class TrashScreen(Screen[None]):
+    BINDINGS = [
+        Binding("escape", "back", "Back", id="back"),
+        Binding("r", "restore", "Restore", id="restore"),
+        Binding("x", "empty", "Empty trash", id="empty-trash"),
+    ]
+
+    def __init__(self, journal: Journal) -> None:
+        super().__init__()
+        self._journal = journal
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static(id="trash-note")
+        yield EntryTable(id="trash-table")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.title = "Trash"
+        self.reload()
+        self.query_one(EntryTable).focus()
+
+    def reload(self) -> None:
+        table = self.query_one(EntryTable)
+        table.clear()
+        entries = self._journal.trash()
+        table.add_entries(entries)
+        note = (
+            "The trash is empty."
+            if not entries
+            else f"{len(entries)} entr{'y' if len(entries) == 1 else 'ies'} here. "
+            "r restores the one selected; x empties the trash for good."
+        )
+        self.query_one("#trash-note", Static).update(note)
+
+    def action_back(self) -> None:
+        self.dismiss()
+
+    def action_restore(self) -> None:
+        entry_id = self.query_one(EntryTable).entry_id
+        if entry_id is None:
+            return
+        try:
+            self._journal.restore(entry_id)
+        except JournalError as error:
+            self.notify(str(error), severity="error", markup=False)
+            return
+        self.notify("Restored. It is back in your history.", title="Restored")
+        self.reload()
+
+    def action_empty(self) -> None:
+        count = len(self._journal.trash())
+        if not count:
+            return
+
+        def decided(yes: bool | None) -> None:
+            if yes:
+                removed = self._journal.empty_trash()
+                self.notify(f"Deleted {removed} entr{'y' if removed == 1 else 'ies'} for good.")
+                self.reload()
+
+        self.app.push_screen(
+            ConfirmScreen(
+                f"Delete {count} entr{'y' if count == 1 else 'ies'} for good? This can't be undone.",
+                yes="Delete for good",
+                no="Keep them",
+            ),
+            decided,
+        )

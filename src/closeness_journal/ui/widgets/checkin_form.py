@@ -1,0 +1,149 @@
+"""The check-in: who, what you did, what you feared, and the small step. All optional.
+
+The form speaks in kind words; slugs stay inside. Its values are a plain dict keyed by
+`Entry` field names, so the same dict fills an entry, a draft, or the form itself.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Horizontal, VerticalScroll
+from textual.message import Message
+from textual.widgets import Checkbox, Input, Label, Select, SelectionList
+
+from closeness_journal.core.vocabulary import (
+    FEARS,
+    KINDS,
+    RELATIONSHIPS,
+    SABOTAGE_BEHAVIOURS,
+    WITHDRAWAL_BEHAVIOURS,
+)
+
+SCALE = r"^(10|[0-9])?$"
+
+EMPTY_CHECKIN: dict[str, Any] = {
+    "who": "",
+    "relationship": None,
+    "kinds": [],
+    "close_before": False,
+    "behaviours": [],
+    "fears": [],
+    "intensity": None,
+    "small_step": "",
+    "predicted": None,
+    "outcome": None,
+    "tags": [],
+    "private": False,
+}
+
+
+def _scale_value(text: str) -> int | None:
+    return int(text) if text.strip().isdigit() else None
+
+
+class CheckInForm(VerticalScroll, can_focus=False):
+    """The structured part of an entry, quick to fill with the keyboard alone."""
+
+    class Changed(Message):
+        """Something in the check-in was changed by the person."""
+
+    def compose(self) -> ComposeResult:
+        yield Label("Check-in [dim](all optional)[/]", classes="form-title")
+        yield Label("Who was it with?", classes="field-label")
+        yield Input(placeholder="a name or a role", id="who", compact=True)
+        yield Label("Your relationship", classes="field-label")
+        yield Select(
+            [(label.capitalize(), slug) for slug, label in RELATIONSHIPS.items()],
+            prompt="choose…",
+            id="relationship",
+            compact=True,
+        )
+        yield Checkbox("A moment of closeness came just before", id="close_before", compact=True)
+        yield Label("Pulling away: what did you do?", classes="field-label")
+        yield SelectionList[str](*[(label, slug) for slug, label in WITHDRAWAL_BEHAVIOURS.items()], id="withdrawal", compact=True)
+        yield Label("Pushing away: what did you do?", classes="field-label")
+        yield SelectionList[str](*[(label, slug) for slug, label in SABOTAGE_BEHAVIOURS.items()], id="sabotage", compact=True)
+        yield Label("What were you afraid of?", classes="field-label")
+        yield SelectionList[str](*[(label, slug) for slug, label in FEARS.items()], id="fears", compact=True)
+        with Horizontal(classes="scale-row"):
+            yield Label("How strong was the fear? (0-10)", classes="field-label")
+            yield Input(placeholder="–", id="intensity", restrict=SCALE, max_length=2, compact=True)
+        yield Label("Kinds of closeness involved", classes="field-label")
+        yield SelectionList[str](*[(label, slug) for slug, label in KINDS.items()], id="kinds", compact=True)
+        yield Label("A small step you took", classes="field-label")
+        yield Input(placeholder="even a tiny one counts", id="small_step", compact=True)
+        with Horizontal(classes="scale-row"):
+            yield Label("If planned: fear beforehand (0-10)", classes="field-label")
+            yield Input(placeholder="–", id="predicted", restrict=SCALE, max_length=2, compact=True)
+        with Horizontal(classes="scale-row"):
+            yield Label("…and how it went (0-10)", classes="field-label")
+            yield Input(placeholder="–", id="outcome", restrict=SCALE, max_length=2, compact=True)
+        yield Label("Tags (separated by commas)", classes="field-label")
+        yield Input(placeholder="e.g. work, evening", id="tags", compact=True)
+        yield Checkbox("Private: leave out of exports", id="private", compact=True)
+
+    # ------------------------------------------------------------------ values
+
+    def values(self) -> dict[str, Any]:
+        """The check-in as Entry field values."""
+        relationship = self.query_one("#relationship", Select).value
+        return {
+            "who": self.query_one("#who", Input).value.strip(),
+            "relationship": relationship if isinstance(relationship, str) else None,
+            "kinds": list(self.query_one("#kinds", SelectionList).selected),
+            "close_before": self.query_one("#close_before", Checkbox).value,
+            "behaviours": list(self.query_one("#withdrawal", SelectionList).selected)
+            + list(self.query_one("#sabotage", SelectionList).selected),
+            "fears": list(self.query_one("#fears", SelectionList).selected),
+            "intensity": _scale_value(self.query_one("#intensity", Input).value),
+            "small_step": self.query_one("#small_step", Input).value.strip(),
+            "predicted": _scale_value(self.query_one("#predicted", Input).value),
+            "outcome": _scale_value(self.query_one("#outcome", Input).value),
+            "tags": [t.strip() for t in self.query_one("#tags", Input).value.split(",") if t.strip()],
+            "private": self.query_one("#private", Checkbox).value,
+        }
+
+    def load(self, values: dict[str, Any]) -> None:
+        """Fill the form (missing keys are left empty)."""
+        data = {**EMPTY_CHECKIN, **values}
+        with self.prevent(Input.Changed, Select.Changed, Checkbox.Changed, SelectionList.SelectedChanged):
+            self.query_one("#who", Input).value = data["who"] or ""
+            select = self.query_one("#relationship", Select)
+            if data["relationship"] in RELATIONSHIPS:
+                select.value = data["relationship"]
+            else:
+                select.clear()
+            self.query_one("#close_before", Checkbox).value = bool(data["close_before"])
+            self.query_one("#private", Checkbox).value = bool(data["private"])
+            for list_id in ("withdrawal", "sabotage"):
+                chosen = self.query_one(f"#{list_id}", SelectionList)
+                chosen.deselect_all()
+                for slug in data["behaviours"]:
+                    if slug in (WITHDRAWAL_BEHAVIOURS if list_id == "withdrawal" else SABOTAGE_BEHAVIOURS):
+                        chosen.select(slug)
+            for list_id in ("fears", "kinds"):
+                chosen = self.query_one(f"#{list_id}", SelectionList)
+                chosen.deselect_all()
+                for slug in data[list_id]:
+                    chosen.select(slug)
+            for field in ("intensity", "predicted", "outcome"):
+                value = data[field]
+                self.query_one(f"#{field}", Input).value = "" if value is None else str(value)
+            self.query_one("#small_step", Input).value = data["small_step"] or ""
+            self.query_one("#tags", Input).value = ", ".join(data["tags"])
+
+    def clear(self) -> None:
+        self.load(EMPTY_CHECKIN)
+
+    # ------------------------------------------------------------------ changes
+
+    @on(Input.Changed)
+    @on(Select.Changed)
+    @on(Checkbox.Changed)
+    @on(SelectionList.SelectedChanged)
+    def report_change(self, event: Message) -> None:
+        event.stop()
+        self.post_message(self.Changed())

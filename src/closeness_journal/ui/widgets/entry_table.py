@@ -1,0 +1,90 @@
+"""A table of entries (History, Trash): day, first line, who, pulled/pushed markers, fear.
+
+Cells are `Content`, never plain strings, so an entry's text is never read as markup.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from textual.binding import Binding
+from textual.content import Content
+from textual.widgets import DataTable
+from textual.widgets.data_table import CellDoesNotExist
+
+from closeness_journal.core.entries import Entry
+from closeness_journal.ui.text import literal_line
+
+WITHDRAWAL_MARK = "◐"
+SABOTAGE_MARK = "▲"
+FIXED_WIDTHS = {"day": 10, "who": 12, "marks": 3, "fear": 4}
+
+
+def markers(entry: Entry) -> Content:
+    return Content.assemble(
+        Content.styled(WITHDRAWAL_MARK if entry.withdrawal else " ", "$text-secondary"),
+        Content.styled(SABOTAGE_MARK if entry.sabotage else " ", "$text-warning"),
+    )
+
+
+def summary_line(entry: Entry) -> Content:
+    """The first line of what was written, else the small step, else the prompt."""
+    if entry.first_line:
+        return literal_line(entry.first_line)
+    if entry.small_step:
+        return literal_line(entry.small_step)
+    if entry.prompt_text:
+        return literal_line(entry.prompt_text, style="italic $text-muted")
+    return Content.styled("(check-in only)", "italic $text-muted")
+
+
+class EntryTable(DataTable[Content]):
+    """Rows keyed by entry id."""
+
+    BINDINGS = [
+        Binding("home", "scroll_top", "First", show=False),
+        Binding("end", "scroll_bottom", "Last", show=False),
+    ]
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(cursor_type="row", zebra_stripes=True, **kwargs)
+
+    def on_mount(self) -> None:
+        self.add_column("Day", width=FIXED_WIDTHS["day"], key="day")
+        self.add_column("What you wrote", width=30, key="text")
+        self.add_column("With", width=FIXED_WIDTHS["who"], key="who")
+        self.add_column(WITHDRAWAL_MARK + SABOTAGE_MARK, width=FIXED_WIDTHS["marks"], key="marks")
+        self.add_column("Fear", width=FIXED_WIDTHS["fear"], key="fear")
+
+    def on_resize(self) -> None:
+        padding = 2 * self.cell_padding * len(self.columns)
+        scrollbar = 2
+        width = self.size.width - sum(FIXED_WIDTHS.values()) - padding - scrollbar
+        column = self.columns.get("text")  # type: ignore[call-overload]
+        if column is not None:
+            column.width = max(12, width)
+            column.auto_width = False
+            self.refresh()
+            self._require_update_dimensions = True
+
+    def add_entries(self, entries: Iterable[Entry]) -> None:
+        for entry in entries:
+            self.add_row(
+                Content(entry.local_date.isoformat()),
+                summary_line(entry),
+                literal_line(entry.who, 24),
+                markers(entry),
+                Content("" if entry.intensity is None else f"{entry.intensity:>3}"),
+                key=entry.id,
+            )
+
+    @property
+    def entry_id(self) -> str | None:
+        """The id of the entry under the cursor."""
+        if self.row_count == 0:
+            return None
+        try:
+            key, _ = self.coordinate_to_cell_key(self.cursor_coordinate)
+        except CellDoesNotExist:
+            return None
+        return key.value

@@ -1,0 +1,178 @@
+"""History: paging, reading, editing, deleting with undo, searching, the trash."""
+
+from dataclasses import replace
+from datetime import date, timedelta
+
+from closeness_journal.core.entries import Entry
+from closeness_journal.ui.screens.edit_entry import EditEntryScreen
+from closeness_journal.ui.screens.entry_view import EntryScreen
+from closeness_journal.ui.screens.history import PAGE_SIZE, HistoryScreen
+from closeness_journal.ui.screens.trash import TrashScreen
+from closeness_journal.ui.widgets.entry_table import EntryTable
+
+TODAY = date(2026, 11, 18)
+
+
+def add(journal, body, days_ago=0, **fields):
+    return journal.add(Entry(TODAY - timedelta(days=days_ago), body=body, **fields))
+
+
+async def open_history(app, pilot) -> HistoryScreen:
+    await pilot.press("f3")
+    await pilot.pause()
+    assert isinstance(app.screen, HistoryScreen)
+    return app.screen
+
+
+async def test_history_lists_newest_first_and_loads_pages_as_you_scroll(make_app, journal):
+    for n in range(PAGE_SIZE + 50):
+        add(journal, f"entry {n}", days_ago=n)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_history(app, pilot)
+        table = screen.query_one(EntryTable)
+        assert table.row_count == PAGE_SIZE
+        assert table.entry_id == journal.entries(limit=1)[0].id
+        await pilot.press("end")
+        await pilot.pause()
+        assert table.row_count == PAGE_SIZE + 50
+        assert "250 entries" in str(screen.query_one("#history-status").render())
+
+
+async def test_opening_an_entry_shows_it_in_full(make_app, journal):
+    add(journal, "A long evening.\nSecond line.", who="Sam", fears=("engulfment",), intensity=6)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_history(app, pilot)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, EntryScreen)
+        shown = str(app.screen.query_one("#entry-text").render())
+        assert "Second line." in shown and "Losing yourself or being controlled" in shown and "6 of 10" in shown
+        await pilot.press("escape")
+        assert isinstance(app.screen, HistoryScreen)
+
+
+async def test_editing_from_history_keeps_a_revision(make_app, journal):
+    original = add(journal, "before")
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_history(app, pilot)
+        await pilot.press("e")
+        await pilot.pause()
+        assert isinstance(app.screen, EditEntryScreen)
+        await pilot.press("end", *" and after", "tab", *"Sam", "ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, HistoryScreen)
+    updated = journal.get(original.id)
+    assert updated.body == "before and after" and updated.who == "Sam"
+    assert [r.entry.body for r in journal.revisions(original.id)] == ["before"]
+
+
+async def test_leaving_an_edit_asks_before_discarding(make_app, journal):
+    original = add(journal, "unchanged")
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_history(app, pilot)
+        await pilot.press("e", *"x", "escape")
+        await pilot.pause()
+        await pilot.press("escape")  # "Keep editing"
+        await pilot.pause()
+        assert isinstance(app.screen, EditEntryScreen)
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("y")  # discard
+        await pilot.pause()
+        assert isinstance(app.screen, HistoryScreen)
+    assert journal.get(original.id).body == "unchanged"
+    assert journal.revisions(original.id) == []
+
+
+async def test_delete_asks_then_undo_brings_it_back(make_app, journal):
+    keep = add(journal, "keep", days_ago=1)
+    gone = add(journal, "to delete")
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_history(app, pilot)
+        await pilot.press("d")
+        await pilot.pause()
+        await pilot.press("n")  # changed my mind
+        await pilot.pause()
+        assert journal.count() == 2
+        await pilot.press("d")
+        await pilot.pause()
+        await pilot.press("y")
+        await pilot.pause()
+        assert [e.id for e in journal.entries()] == [keep.id]
+        assert any("undo" in n.message for n in app._notifications)
+        await pilot.press("u")
+        await pilot.pause()
+        assert {e.id for e in journal.entries()} == {keep.id, gone.id}
+        assert screen.query_one(EntryTable).row_count == 2
+
+
+async def test_trash_view_restores(make_app, journal):
+    gone = add(journal, "in the bin")
+    journal.delete(gone.id)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_history(app, pilot)
+        assert screen.query_one(EntryTable).row_count == 0
+        await pilot.press("t")
+        await pilot.pause()
+        assert isinstance(app.screen, TrashScreen)
+        assert app.screen.query_one(EntryTable).entry_id == gone.id
+        await pilot.press("r")
+        await pilot.pause()
+        assert journal.trash() == []
+        await pilot.press("escape")
+        await pilot.pause()
+        assert screen.query_one(EntryTable).entry_id == gone.id
+
+
+async def test_search_finds_an_entry(make_app, journal):
+    add(journal, "a picnic by the lake", days_ago=3)
+    for n in range(5):
+        add(journal, f"ordinary day {n}", days_ago=n)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_history(app, pilot)
+        await pilot.press("slash", *"picn")
+        await pilot.pause(0.5)
+        table = screen.query_one(EntryTable)
+        assert table.row_count == 1
+        assert journal.get(table.entry_id).body == "a picnic by the lake"
+
+
+async def test_filters_by_category_and_dates(make_app, journal):
+    add(journal, "went quiet", behaviours=("went-quiet",), days_ago=10)
+    add(journal, "picked a fight", behaviours=("picked-fight",))
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await open_history(app, pilot)
+        table = screen.query_one(EntryTable)
+        screen.query_one("#category").value = "sabotage"
+        await pilot.pause()
+        assert [journal.get(table.entry_id).body] == ["picked a fight"] and table.row_count == 1
+        screen.query_one("#category").clear()
+        await pilot.pause()
+        assert table.row_count == 2
+        await pilot.click("#until")
+        await pilot.press(*"2026-11-10")
+        await pilot.pause()
+        assert table.row_count == 1 and journal.get(table.entry_id).body == "went quiet"
+        await pilot.press("backspace")
+        await pilot.pause()
+        assert table.row_count == 1  # an unfinished date leaves the list as it was
+
+
+async def test_entries_saved_on_today_appear_in_history(make_app, journal):
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_history(app, pilot)
+        assert screen.query_one(EntryTable).row_count == 0
+        await pilot.press("f2", *"fresh words", "ctrl+s")
+        await pilot.pause()
+        await pilot.press("f3")
+        await pilot.pause()
+        assert screen.query_one(EntryTable).row_count == 1

@@ -1,0 +1,64 @@
+"""SVG snapshots of the main screens with fixed dates and data.
+
+Review changes with `pytest --snapshot-report` before `pytest --snapshot-update`.
+"""
+
+from datetime import date, datetime, timedelta, timezone
+
+import pytest
+
+from closeness_journal.core.entries import Entry
+from closeness_journal.prompt_files import load_prompts
+from closeness_journal.storage import Journal
+from closeness_journal.ui.app import JournalApp
+
+TODAY = date(2026, 11, 18)
+SIZES = [(80, 24), (120, 40)]
+
+SAMPLES = [
+    ("Dinner with Sam was lovely, and then I went quiet for the rest of the night.", "Sam", "partner", ("went-quiet",), ("engulfment",), 6),
+    ("Cancelled coffee with Ana again. Told myself I was tired.", "Ana", "friend", ("cancelled-plans",), ("judgement",), 4),
+    ("Picked at Sam about the dishes right after a really warm morning.", "Sam", "partner", ("picked-fight",), ("abandonment",), 7),
+    ("Told Mum one true thing about how work is going. It was fine.", "Mum", "family", (), ("being-seen",), 3),
+    ("Kept it all jokes at the team lunch.", "team", "colleague", ("kept-it-surface",), (), 2),
+    ("Asked Sam for a hug instead of leaving the room.", "Sam", "partner", (), ("rejection",), 5),
+]
+
+
+def sample_journal() -> Journal:
+    journal = Journal.in_memory()
+    for n, (body, who, relationship, behaviours, fears, intensity) in enumerate(SAMPLES * 3):
+        journal.add(
+            Entry(
+                TODAY - timedelta(days=n), body=body, who=who, relationship=relationship,
+                behaviours=behaviours, fears=fears, intensity=intensity, close_before=n % 2 == 0,
+            ),
+            now=datetime(2026, 11, 18, 20, 0, tzinfo=timezone.utc) - timedelta(days=n),
+        )
+    return journal
+
+
+def make_app(journal: Journal) -> JournalApp:
+    return JournalApp(journal, load_prompts().library, today=lambda: TODAY)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_today_screen(snap_compare, size):
+    app = make_app(sample_journal())
+    assert snap_compare(app, terminal_size=size, press=[*"I wanted to leave the room when Sam laughed."])
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_history_screen(snap_compare, size):
+    app = make_app(sample_journal())
+    assert snap_compare(app, terminal_size=size, press=["f3", "down", "down"])
+
+
+def test_reading_an_entry(snap_compare):
+    app = make_app(sample_journal())
+    assert snap_compare(app, terminal_size=(80, 24), press=["f3", "enter"])
+
+
+def test_help_screen(snap_compare):
+    app = make_app(sample_journal())
+    assert snap_compare(app, terminal_size=(80, 24), press=["f1"])

@@ -1,0 +1,157 @@
+"""Writing on the Today screen: typing, the check-in, saving, prompts, drafts."""
+
+from closeness_journal.core.entries import Entry
+from closeness_journal.ui import autosave
+from closeness_journal.ui.autosave import Autosave
+from closeness_journal.ui.screens.today import DRAFT_KEY, TodayScreen
+from closeness_journal.ui.widgets.checkin_form import CheckInForm
+
+from datetime import date
+
+TODAY = date(2026, 11, 18)
+
+
+async def test_the_editor_has_focus_so_typing_starts_at_once(make_app):
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press(*"hello")
+        assert app.screen.query_one("#editor").text == "hello"
+
+
+async def test_typing_an_answer_and_a_full_check_in_then_saving_stores_every_field(make_app, journal):
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = app.screen
+        await pilot.press(*"We laughed, then I went quiet.")
+        await pilot.press("tab", *"Sam")  # who
+        await pilot.press("tab", "enter", "down", "enter")  # relationship: the first choice
+        await pilot.press("tab", "space")  # a moment of closeness came just before
+        await pilot.press("tab", "space")  # pulling away: the first behaviour
+        await pilot.press("tab", "down", "space")  # pushing away: the second behaviour
+        await pilot.press("tab", "space", "down", "down", "space")  # fears: 1st and 3rd
+        await pilot.press("tab", *"7")  # intensity
+        await pilot.press("tab", "down", "space")  # kinds: the second
+        await pilot.press("tab", *"Stayed for tea")  # small step
+        await pilot.press("tab", *"8", "tab", *"2")  # predicted, outcome
+        await pilot.press("tab", *"home, evening")  # tags
+        await pilot.press("tab", "space")  # private
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        [entry] = journal.entries()
+        prompt = screen._daily.core[0]
+        assert entry == Entry(
+            id=entry.id, created_at=entry.created_at, updated_at=entry.updated_at,
+            local_date=TODAY, body="We laughed, then I went quiet.", prompt_id=prompt.id,
+            prompt_text=prompt.text, who="Sam", relationship="partner", kinds=("emotional",),
+            behaviours=("went-quiet", "ended-it"), fears=("rejection", "engulfment"), intensity=7,
+            close_before=True, small_step="Stayed for tea", predicted=8, outcome=2, private=True,
+            tags=("home", "evening"),
+        )
+        # the form is clear for the next entry, and the saved count shows
+        assert screen.query_one("#editor").text == ""
+        assert screen.query_one(CheckInForm).values()["who"] == ""
+        assert "1 saved today" in screen.sub_title
+        assert journal.draft(DRAFT_KEY) is None
+
+
+async def test_several_entries_a_day(make_app, journal):
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        for text in ("first", "second"):
+            await pilot.press(*text, "ctrl+s")
+            await pilot.pause()
+        assert sorted(e.body for e in journal.entries()) == ["first", "second"]
+
+
+async def test_saving_nothing_says_so_kindly_and_stores_nothing(make_app, journal):
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert journal.count() == 0
+        assert any("nothing to save" in n.message for n in app._notifications)
+
+
+async def test_moving_between_prompts_keeps_what_was_typed_for_each(make_app, journal):
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen: TodayScreen = app.screen
+        editor = screen.query_one("#editor")
+        await pilot.press(*"about pulling away", "ctrl+n", *"about fear", "ctrl+n")
+        assert editor.text == ""
+        await pilot.press("ctrl+b")
+        assert editor.text == "about fear"
+        await pilot.press("ctrl+b")
+        assert editor.text == "about pulling away"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        [saved] = journal.entries()
+        assert saved.body == "about pulling away" and saved.prompt_id == screen._daily.core[0].id
+        await pilot.press("ctrl+n")
+        assert editor.text == "about fear"  # the other answer is still waiting
+
+
+async def test_shuffle_swaps_the_deeper_prompt_and_is_remembered(make_app, journal):
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen: TodayScreen = app.screen
+        before = screen._daily.deeper
+        await pilot.press("ctrl+n", "ctrl+n", "ctrl+n", *"words for the old one", "ctrl+r")
+        after = screen._daily.deeper
+        assert after.id != before.id and screen.slot.key == after.id
+        assert before.id in [s.key for s in screen._slots]  # kept because it has words
+    reopened = make_app()
+    async with reopened.run_test(size=(80, 24)):
+        assert reopened.screen._daily.deeper.id == after.id
+
+
+async def test_a_draft_typed_then_closed_without_saving_comes_back(make_app, journal):
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press(*"half a thought", "tab", *"Robin", "ctrl+n", *"more")
+        await pilot.press("ctrl+q")
+    assert journal.count() == 0
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = app.screen
+        assert screen.query_one("#editor").text == "more"
+        assert screen.query_one(CheckInForm).values()["who"] == "Robin"
+        await pilot.press("ctrl+b")
+        assert screen.query_one("#editor").text == "half a thought"
+        assert any("back" in n.message for n in app._notifications)
+
+
+async def test_drafts_save_themselves_shortly_after_typing_stops(make_app, journal, monkeypatch):
+    monkeypatch.setattr(autosave, "QUIET_SECONDS", 0.2)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press(*"typed and left")
+        assert journal.draft(DRAFT_KEY) is None
+        await pilot.pause(0.5)
+        assert journal.draft(DRAFT_KEY)["answers"] == {app.screen.slot.key: "typed and left"}
+
+
+async def test_closing_the_terminal_saves_the_draft_first(make_app, journal):
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press(*"the terminal is about to close")
+        app.handle_hangup()  # what SIGHUP and SIGTERM call
+        assert journal.draft(DRAFT_KEY)["answers"] == {app.screen.slot.key: "the terminal is about to close"}
+
+
+def test_continuous_typing_still_saves_every_few_seconds():
+    class Owner:
+        def set_timer(self, delay, callback, name=None):
+            class Timer:
+                def stop(self):
+                    pass
+            return Timer()
+
+    now = [0.0]
+    saves = []
+    keeper = Autosave(Owner(), lambda: saves.append(now[0]), quiet=2, longest=5, clock=lambda: now[0])
+    for _ in range(30):  # a key every half second for 15 seconds: the quiet timer never fires
+        keeper.changed()
+        now[0] += 0.5
+    assert saves == [5.0, 10.5]
+    assert keeper.pending
