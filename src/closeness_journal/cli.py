@@ -170,6 +170,11 @@ def build_parser() -> argparse.ArgumentParser:
     prompts.add_argument("--date", metavar="D", help="which day (default: today)")
     prompts.add_argument("--json", action="store_true", help="print them as JSON")
 
+    commands.add_parser(
+        "demo", help="open the journal window on a made-up journal (your own is not touched)",
+        description="Open the journal window on a throw-away journal with 16 weeks of made-up "
+        "entries, to look around. It is deleted when you quit; your own journal is never touched.",
+    )
     commands.add_parser("locate", help="print where your journal and prompt files live", description="Print where your journal and prompt files live.")
     return parser
 
@@ -215,6 +220,8 @@ def _run(args: argparse.Namespace) -> int:
         return _open_app(folder, today)
     if command == "locate":
         return _locate(folder)
+    if command == "demo":
+        return _demo(today)
     handler = {
         "write": _write,
         "list": _list,
@@ -249,6 +256,20 @@ def _open_app(folder: Path, today: date) -> int:
         return run_app(journal, data_dir=folder)
     finally:
         journal.close()
+
+
+def _demo(today: date) -> int:
+    from closeness_journal import demo
+
+    with tempfile.TemporaryDirectory(prefix="closeness-journal-demo-") as folder:
+        journal = _open_journal(Path(folder))
+        try:
+            demo.fill(journal, end=today)
+            from closeness_journal.ui.app import run_app
+
+            return run_app(journal, data_dir=None, demo=True)
+        finally:
+            journal.close()
 
 
 def _locate(folder: Path) -> int:

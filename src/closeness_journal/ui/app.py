@@ -47,8 +47,11 @@ class JournalApp(App[int]):
         today: Callable[[], date] = date.today,
         data_dir: Path | None = None,
         prompt_problems: list[str] | None = None,
+        demo: bool = False,
     ) -> None:
         super().__init__()
+        if demo:
+            self.title = "closeness-journal · demo (made-up entries, gone when you quit)"
         self.journal = journal
         self.library = library
         self.today = today
@@ -134,10 +137,10 @@ class JournalApp(App[int]):
         self.exit(0)
 
 
-def run_app(journal: Journal, data_dir: Path | None = None) -> int:
+def run_app(journal: Journal, data_dir: Path | None = None, demo: bool = False) -> int:
     from closeness_journal.prompt_files import load_prompts
 
     loaded = load_prompts()
-    app = JournalApp(journal, loaded.library, data_dir=data_dir, prompt_problems=loaded.problems)
+    app = JournalApp(journal, loaded.library, data_dir=data_dir, prompt_problems=loaded.problems, demo=demo)
     result = app.run()
     return result or 0

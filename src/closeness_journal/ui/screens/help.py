@@ -14,19 +14,12 @@ from textual.widgets import Markdown, Static
 HELP_TEXT = """\
 ## Keys
 
-| key | what it does |
-|---|---|
-| F2 | Today: write |
-| F3 | History: find and read past entries |
-| F1 or ? | this help |
-| ctrl+p | every action, searchable |
-| ctrl+q | quit (your draft is kept) |
-
-**Today** · ctrl+s save · ctrl+n / ctrl+b next / previous prompt · ctrl+r another deeper
-question · Tab moves between the writing space and the check-in · space ticks a choice
-
-**History** · type to search · Enter reads an entry · e edit · d delete · u undo a delete ·
-t trash · r restore (in the trash)
+- **F2** Today: write · **F3** History: find and read past entries
+- **F1** or **?** this help · **ctrl+p** every action, searchable · **ctrl+q** quit (your draft is kept)
+- **Today:** ctrl+s save · ctrl+n / ctrl+b next / previous prompt · ctrl+r another deeper
+  question · Tab moves between the writing space and the check-in · space ticks a choice
+- **History:** / or ctrl+f search · Enter reads an entry · e edit · d delete · u undo a delete ·
+  t trash · r restore (in the trash) · Home / End first and last
 
 ## Your journal stays yours
 
