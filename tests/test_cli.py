@@ -245,3 +245,27 @@ def test_no_command_opens_the_journal_window_on_the_chosen_folder(capsys, monkey
     assert code == 0, err
     assert opened == {"db": tmp_path / "j" / "journal.db", "prompts": opened["prompts"]}
     assert opened["prompts"] >= 60
+
+
+def test_patterns_json_matches_the_figures(capsys):
+    for args in (
+        ["write", "a", "--date", "2026-11-02", "--behaviour", "went-quiet", "--close-before", "--intensity", "6"],
+        ["write", "b", "--date", "2026-11-03", "--behaviour", "picked-fight", "--behaviour", "hid-needs", "--intensity", "8"],
+        ["write", "c", "--date", "2026-11-17", "--close-before", "--step", "stayed", "--predicted", "8", "--outcome", "3"],
+    ):
+        assert run(capsys, *args)[0] == 0
+    code, out, err = run(capsys, "patterns", "--since", "2026-11-02", "--until", "2026-11-22", "--json")
+    assert code == 0, err
+    data = json.loads(out)
+    periods = [(p["period"], p["withdrawal"], p["sabotage"], p["entries"], p["mean_intensity"], p["small_steps"], p["days_journaled"]) for p in data["periods"]]
+    assert periods == [
+        ("2026-W45", 2, 1, 2, 7.0, 0, 2),
+        ("2026-W46", 0, 0, 0, None, 0, 0),
+        ("2026-W47", 0, 0, 1, None, 1, 1),
+    ]
+    assert data["closeness"] | {"sentence": None} == {"pulled_away": 2, "closeness_first": 1, "stayed_close": 1, "sentence": None}
+    assert data["totals"]["mean_predicted"] == 8 and data["totals"]["mean_outcome"] == 3
+    code, out, _ = run(capsys, "patterns", "--since", "2026-11-02", "--until", "2026-11-22")
+    assert code == 0 and "2026-W46" in out and "In 1 of the 2 times" in out
+    assert run(capsys, "patterns", "--since", "2026-12-01", "--until", "2026-11-01")[0] == 2
+    assert run(capsys, "patterns", "--by", "year")[0] == 2

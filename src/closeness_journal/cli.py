@@ -93,8 +93,8 @@ def _add_checkin_options(parser: argparse.ArgumentParser) -> None:
         help="a moment of closeness came just before",
     )
     group.add_argument("--step", help="the small step you took (free text)")
-    group.add_argument("--predicted", type=_scale, metavar="0-10", help="fear you predicted before the step")
-    group.add_argument("--outcome", type=_scale, metavar="0-10", help="how it actually went, 0-10")
+    group.add_argument("--predicted", type=_scale, metavar="0-10", help="for a planned step: how hard you expected it to feel")
+    group.add_argument("--outcome", type=_scale, metavar="0-10", help="…and how hard it really was (same scale)")
     group.add_argument(
         "--private", action=argparse.BooleanOptionalAction, default=None,
         help="keep this entry out of exports unless asked",
@@ -170,6 +170,16 @@ def build_parser() -> argparse.ArgumentParser:
     prompts.add_argument("--date", metavar="D", help="which day (default: today)")
     prompts.add_argument("--json", action="store_true", help="print them as JSON")
 
+    patterns = commands.add_parser(
+        "patterns", help="pulling and pushing away over time",
+        description="Pulling away and pushing away per week or month, what came before, and how "
+        "your small steps went. Default: the last 8 weeks.",
+    )
+    patterns.add_argument("--since", metavar="D", help="from this day (default: 8 weeks ago)")
+    patterns.add_argument("--until", metavar="D", help="up to and including this day (default: today)")
+    patterns.add_argument("--by", choices=["week", "month"], help="group by week or month (default: by the length of the range)")
+    patterns.add_argument("--json", action="store_true", help="print the figures as JSON")
+
     commands.add_parser(
         "demo", help="open the journal window on a made-up journal (your own is not touched)",
         description="Open the journal window on a throw-away journal with 16 weeks of made-up "
@@ -231,6 +241,7 @@ def _run(args: argparse.Namespace) -> int:
         "trash": _trash,
         "restore": _restore,
         "prompts": _prompts,
+        "patterns": _patterns,
     }[command]
     return handler(args, folder, today)
 
@@ -531,6 +542,30 @@ def _trash(args: argparse.Namespace, folder: Path, today: date) -> int:
     from closeness_journal import cli_views
 
     cli_views.print_trash(entries)
+    return 0
+
+
+# --------------------------------------------------------------------------- patterns
+
+
+def _patterns(args: argparse.Namespace, folder: Path, today: date) -> int:
+    from closeness_journal.core.patterns import compute, range_start
+
+    until = _date_option(args.until, today, "--until") or today
+    since = _date_option(args.since, today, "--since") or range_start("8 weeks", until, None)
+    if since > until:
+        raise UsageError(f"--since {since} comes after --until {until}")
+    journal = _open_journal(folder)
+    try:
+        result = compute(journal.pattern_source(since, until), since, until, by=args.by)
+    finally:
+        journal.close()
+    if args.json:
+        _print_json(result.to_json())
+        return 0
+    from closeness_journal import cli_views
+
+    cli_views.print_patterns(result)
     return 0
 
 

@@ -13,6 +13,7 @@ from rich.table import Table
 from rich.text import Text
 
 from closeness_journal.core.entries import Entry, SearchHit, checkin_summary
+from closeness_journal.core.patterns import Patterns, closeness_sentence, step_sentence
 from closeness_journal.core.prompts import DailyPrompts, PromptLibrary
 from closeness_journal.core.text import one_line, printable
 
@@ -116,3 +117,60 @@ def print_prompts(chosen: DailyPrompts, library: PromptLibrary) -> None:
         title = library.themes[prompt.theme].title
         console.print(Text(printable(title), style="bold cyan"), Text(f"  {prompt.id}", style="dim"))
         console.print(Text(printable(prompt.text)))
+
+
+def _bar(count: int, scale: float, char: str, style: str) -> Text:
+    return Text(char * max(1 if count else 0, round(count * scale)), style=style)
+
+
+def print_patterns(patterns: Patterns) -> None:
+    """Periods as a table with bars (█ pulled away, ░ pushed away: told apart without colour),
+    then the breakdowns and the closeness cycle in plain words."""
+    console = _console()
+    span = f"{patterns.since:%-d %b %Y} to {patterns.until:%-d %b %Y}"
+    console.print(Text(f"Your patterns, {span}, by {patterns.by}", style="bold"))
+    if patterns.entries == 0:
+        console.print(
+            "Nothing written in this time yet. As you save check-ins, this will show when you pull "
+            "away and push away, what you feared, and how your small steps go."
+        )
+        return
+    biggest = max(max(p.withdrawal, p.sabotage) for p in patterns.periods) or 1
+    scale = min(1.0, 20 / biggest)
+    table = Table(show_edge=False, pad_edge=False, box=None, padding=(0, 1))
+    table.add_column(patterns.by, no_wrap=True)
+    table.add_column("█ pulled away", no_wrap=True)
+    table.add_column("░ pushed away", no_wrap=True)
+    table.add_column("entries", justify="right")
+    table.add_column("mean fear", justify="right")
+    table.add_column("steps", justify="right")
+    table.add_column("days", justify="right")
+    for p in patterns.periods:
+        pulled = _bar(p.withdrawal, scale, "█", "cyan")
+        pulled.append(f" {p.withdrawal}" if p.withdrawal else " ·", style="")
+        pushed = _bar(p.sabotage, scale, "░", "magenta")
+        pushed.append(f" {p.sabotage}" if p.sabotage else " ·", style="")
+        table.add_row(
+            p.label, pulled, pushed, str(p.entries),
+            "–" if p.mean_intensity is None else f"{p.mean_intensity:.1f}",
+            str(p.small_steps), str(p.days_journaled),
+        )
+    console.print(table)
+    for title, counts in (
+        ("What you did", patterns.behaviours),
+        ("What you feared", patterns.fears),
+        ("Who with", patterns.relationships),
+        ("Kinds of closeness", patterns.kinds),
+        ("People", patterns.people),
+    ):
+        if counts:
+            console.print()
+            console.print(Text(title, style="bold"))
+            for count in counts[:6]:
+                console.print(Text(f"  {count.count:>4}  "), Text(one_line(count.label)))
+    console.print()
+    console.print(Text("Closeness and pulling away", style="bold"))
+    console.print(Text("  " + closeness_sentence(patterns.closeness)))
+    console.print()
+    console.print(Text("Small steps", style="bold"))
+    console.print(Text("  " + step_sentence(patterns.steps)))

@@ -22,6 +22,7 @@ from sqlite_utils.migrations import Migrations
 
 from closeness_journal import paths
 from closeness_journal.core.entries import Entry, EntryFilter, Revision, SearchHit
+from closeness_journal.core.patterns import ClosenessCounts, DayTotals, PatternSource
 from closeness_journal.core.vocabulary import BEHAVIOUR_CATEGORY, SABOTAGE, WITHDRAWAL
 
 BUSY_TIMEOUT_MS = 10_000
@@ -437,6 +438,68 @@ class Journal:
         else:
             sql = f"SELECT count(*) FROM entries e WHERE {where}"
         return self._db.execute(sql, params).fetchone()[0]
+
+    # ------------------------------------------------------------------ patterns
+
+    def first_entry_date(self) -> date | None:
+        row = self._db.execute("SELECT min(local_date) FROM entries WHERE deleted_at IS NULL").fetchone()
+        return date.fromisoformat(row[0]) if row and row[0] else None
+
+    def pattern_source(self, since: date, until: date) -> PatternSource:
+        """Day sums and breakdown counts over [since, until], all aggregated in SQL."""
+        where = "deleted_at IS NULL AND local_date BETWEEN ? AND ?"
+        span = [since.isoformat(), until.isoformat()]
+        planned = "predicted IS NOT NULL AND outcome IS NOT NULL"
+        days = tuple(
+            DayTotals(date.fromisoformat(row[0]), *row[1:])
+            for row in self._db.execute(
+                "SELECT local_date, count(*), sum(withdrawal), sum(sabotage), "
+                "coalesce(sum(intensity), 0), count(intensity), sum(small_step != ''), "
+                f"sum({planned}), coalesce(sum(CASE WHEN {planned} THEN predicted END), 0), "
+                f"coalesce(sum(CASE WHEN {planned} THEN outcome END), 0) "
+                f"FROM entries WHERE {where} GROUP BY local_date ORDER BY local_date",
+                span,
+            )
+        )
+
+        def each(column: str) -> dict[str, int]:
+            return dict(
+                self._db.execute(
+                    f"SELECT j.value, count(*) FROM entries, json_each(entries.{column}) AS j "
+                    f"WHERE {where} GROUP BY j.value",
+                    span,
+                ).fetchall()
+            )
+
+        relationships = dict(
+            self._db.execute(
+                f"SELECT relationship, count(*) FROM entries WHERE {where} AND relationship IS NOT NULL "
+                "GROUP BY relationship",
+                span,
+            ).fetchall()
+        )
+        people = dict(
+            self._db.execute(
+                f"SELECT min(who), count(*) FROM entries WHERE {where} AND who != '' "
+                "GROUP BY lower(who) ORDER BY count(*) DESC LIMIT 10",
+                span,
+            ).fetchall()
+        )
+        away = "(withdrawal = 1 OR sabotage = 1)"
+        row = self._db.execute(
+            f"SELECT coalesce(sum({away}), 0), coalesce(sum({away} AND close_before = 1), 0), "
+            f"coalesce(sum(close_before = 1 AND NOT {away}), 0) FROM entries WHERE {where}",
+            span,
+        ).fetchone()
+        return PatternSource(
+            days=days,
+            behaviours=each("behaviours"),
+            fears=each("fears"),
+            relationships=relationships,
+            kinds=each("kinds"),
+            people=people,
+            closeness=ClosenessCounts(*row),
+        )
 
     # ------------------------------------------------------------------ settings and drafts
 
