@@ -22,6 +22,7 @@ SHOTS = {
     "today": [*"Sam made me laugh so hard at dinner, and then I went quiet for the rest of the night.", "tab", *"Sam"],
     "history": ["f3", "down", "down"],
     "entry": ["f3", "down", "enter"],
+    "patterns": ["f4"],
     "help": ["f1"],
 }
 

@@ -62,3 +62,12 @@ def test_reading_an_entry(snap_compare):
 def test_help_screen(snap_compare):
     app = make_app(sample_journal())
     assert snap_compare(app, terminal_size=(80, 24), press=["f1"])
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_patterns_screen(snap_compare, size):
+    from closeness_journal import demo
+
+    journal = Journal.in_memory()
+    demo.fill(journal, end=TODAY)
+    assert snap_compare(make_app(journal), terminal_size=size, press=["f4"])

@@ -21,6 +21,7 @@ from closeness_journal.storage import Journal, JournalError
 from closeness_journal.ui.autosave import Autosave
 from closeness_journal.ui.screens.help import HelpScreen
 from closeness_journal.ui.screens.history import HistoryScreen
+from closeness_journal.ui.screens.patterns import PatternsScreen
 from closeness_journal.ui.screens.today import TodayScreen
 from closeness_journal.ui.screens.trash import TrashScreen
 
@@ -35,6 +36,7 @@ class JournalApp(App[int]):
     BINDINGS = [
         Binding("f2", "show_today", "Today", id="today"),
         Binding("f3", "show_history", "History", id="history"),
+        Binding("f4", "show_patterns", "Patterns", id="patterns"),
         Binding("f1", "help", "Help", id="help"),
         Binding("question_mark", "help", "Help", show=False, id="help-key"),
         Binding("ctrl+q", "quit", "Quit", id="quit", priority=True),
@@ -61,6 +63,7 @@ class JournalApp(App[int]):
     def on_mount(self) -> None:
         self.add_mode("today", lambda: TodayScreen(self.journal, self.library, self.today()))
         self.add_mode("history", lambda: HistoryScreen(self.journal, self.today()))
+        self.add_mode("patterns", lambda: PatternsScreen(self.journal, self.today()))
         self.switch_mode("today")
         self._install_signal_handlers()
         for problem in self._prompt_problems:
@@ -74,6 +77,9 @@ class JournalApp(App[int]):
     def action_show_history(self) -> None:
         self.switch_mode("history")
 
+    def action_show_patterns(self) -> None:
+        self.switch_mode("patterns")
+
     def action_show_trash(self) -> None:
         self.switch_mode("history")
         if not isinstance(self.screen, TrashScreen):
@@ -86,6 +92,7 @@ class JournalApp(App[int]):
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield SystemCommand("Today", "Write today's entry (F2)", self.action_show_today)
         yield SystemCommand("History", "Find and read past entries (F3)", self.action_show_history)
+        yield SystemCommand("Patterns", "Pulling and pushing away over time (F4)", self.action_show_patterns)
         yield SystemCommand("Trash", "Entries you deleted, to restore", self.action_show_trash)
         yield SystemCommand("Help", "Keys, where your journal lives, and support (F1)", self.action_help)
         for binding in screen.active_bindings.values():
