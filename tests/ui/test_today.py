@@ -122,12 +122,11 @@ async def test_a_draft_typed_then_closed_without_saving_comes_back(make_app, jou
 
 
 async def test_drafts_save_themselves_shortly_after_typing_stops(make_app, journal, monkeypatch):
-    monkeypatch.setattr(autosave, "QUIET_SECONDS", 0.2)
+    monkeypatch.setattr(autosave, "QUIET_SECONDS", 0.3)
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press(*"typed and left")
-        assert journal.draft(DRAFT_KEY) is None
-        await pilot.pause(0.5)
+        await pilot.pause(0.8)
         assert journal.draft(DRAFT_KEY)["answers"] == {app.screen.slot.key: "typed and left"}
 
 
@@ -137,6 +136,31 @@ async def test_closing_the_terminal_saves_the_draft_first(make_app, journal):
         await pilot.press(*"the terminal is about to close")
         app.handle_hangup()  # what SIGHUP and SIGTERM call
         assert journal.draft(DRAFT_KEY)["answers"] == {app.screen.slot.key: "the terminal is about to close"}
+
+
+def test_a_draft_waits_for_a_quiet_moment():
+    timers = []
+
+    class Owner:
+        def set_timer(self, delay, callback, name=None):
+            class Timer:
+                stopped = False
+
+                def stop(self):
+                    self.stopped = True
+
+            timer = Timer()
+            timers.append((delay, callback, timer))
+            return timer
+
+    saves = []
+    keeper = Autosave(Owner(), lambda: saves.append(1), quiet=2, longest=5, clock=lambda: 0.0)
+    keeper.changed()
+    keeper.changed()
+    assert saves == [] and [t[0] for t in timers] == [2, 2]
+    assert timers[0][2].stopped and not timers[1][2].stopped  # each change restarts the countdown
+    timers[1][1]()  # the quiet timer fires
+    assert saves == [1] and not keeper.pending
 
 
 def test_continuous_typing_still_saves_every_few_seconds():

@@ -34,10 +34,10 @@ class JournalApp(App[int]):
     ENABLE_COMMAND_PALETTE = True
 
     BINDINGS = [
+        Binding("f1", "help", "Help", id="help"),
         Binding("f2", "show_today", "Today", id="today"),
         Binding("f3", "show_history", "History", id="history"),
         Binding("f4", "show_patterns", "Patterns", id="patterns"),
-        Binding("f1", "help", "Help", id="help"),
         Binding("question_mark", "help", "Help", show=False, id="help-key"),
         Binding("ctrl+q", "quit", "Quit", id="quit", priority=True),
     ]
@@ -71,6 +71,13 @@ class JournalApp(App[int]):
 
     # ------------------------------------------------------------------ navigation
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Hide the key for the view you are already on, so the footer has room for the rest."""
+        current = {"show_today": "today", "show_history": "history", "show_patterns": "patterns"}.get(action)
+        if current is not None and current == self.current_mode and len(self.screen_stack) <= 1:
+            return False
+        return True
+
     def action_show_today(self) -> None:
         self.switch_mode("today")
 
@@ -102,7 +109,10 @@ class JournalApp(App[int]):
                     b.description, f"{b.description} ({binding.binding.key})",
                     lambda action=b.action: screen.run_action(action),
                 )
-        yield from super().get_system_commands(screen)
+        for command in super().get_system_commands(screen):
+            # Textual's screenshot command would write journal text to a file in the current folder.
+            if command.title != "Screenshot":
+                yield command
 
     # ------------------------------------------------------------------ never lose a word
 

@@ -30,8 +30,8 @@ class ConfirmScreen(ModalScreen[bool]):
         with Vertical(id="confirm-box"):
             yield Static(self._question, id="confirm-question")
             with Horizontal(id="confirm-buttons"):
-                yield Button(self._yes, id="yes", variant="warning")
-                yield Button(self._no, id="no", variant="primary")
+                yield Button(f"{self._yes} (y)", id="yes", variant="warning")
+                yield Button(f"{self._no} (n)", id="no", variant="primary")
 
     def on_mount(self) -> None:
         self.query_one("#no", Button).focus()

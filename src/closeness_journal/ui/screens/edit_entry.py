@@ -48,7 +48,7 @@ class EditEntryScreen(Screen[Entry | None]):
                 yield Static(literal(prompt, "italic"), id="edit-prompt")
                 yield TextArea(self.entry.body, id="editor", soft_wrap=True, tab_behavior="focus")
             yield CheckInForm(id="checkin")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.title = "Editing an entry"
@@ -63,7 +63,9 @@ class EditEntryScreen(Screen[Entry | None]):
             self.notify("Your unsaved changes to this entry are back.", title="Draft restored")
         else:
             form.load(checkin_of(self.entry))
-        self.query_one("#editor", TextArea).focus()
+        editor = self.query_one("#editor", TextArea)
+        editor.move_cursor(editor.document.end)  # adding a thought is the usual edit
+        editor.focus()
 
     def edited(self) -> Entry:
         values = self.query_one(CheckInForm).values()
@@ -86,6 +88,10 @@ class EditEntryScreen(Screen[Entry | None]):
             self._journal.discard_draft(self.draft_key)
 
     def action_save(self) -> None:
+        if not self.has_changes():
+            self.notify("Nothing has changed.")
+            self.dismiss(None)
+            return
         try:
             updated = self._journal.update(self.edited())
             self._journal.discard_draft(self.draft_key)

@@ -43,16 +43,22 @@ class EntryScreen(Screen[str | None]):
         Binding("d", "delete", "Delete", id="delete"),
     ]
 
-    def __init__(self, entry: Entry, revision_count: int = 0) -> None:
+    def __init__(self, entry: Entry, revision_count: int = 0, read_only: bool = False) -> None:
         super().__init__()
         self.entry = entry
         self._revision_count = revision_count
+        self._read_only = read_only
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if self._read_only and action in {"edit", "delete"}:
+            return False
+        return True
 
     def compose(self) -> ComposeResult:
         yield Header()
         with VerticalScroll(id="entry-view"):
             yield Static(entry_content(self.entry, self._revision_count), id="entry-text")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.title = "An entry"

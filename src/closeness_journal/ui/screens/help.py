@@ -15,7 +15,7 @@ HELP_TEXT = """\
 ## Keys
 
 - **F2** Today: write · **F3** History: find and read past entries · **F4** Patterns over time
-- **F1** or **?** this help · **ctrl+p** every action, searchable · **ctrl+q** quit (your draft is kept)
+- **F1** (or **?** when you are not typing) this help · **ctrl+p** every action, searchable · **ctrl+q** quit (your draft is kept)
 - **Today:** ctrl+s save · ctrl+n / ctrl+b next / previous prompt · ctrl+r another deeper
   question · Tab moves between the writing space and the check-in · space ticks a choice
 - **History:** / or ctrl+f search · Enter reads an entry · e edit · d delete · u undo a delete ·

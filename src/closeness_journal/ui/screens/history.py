@@ -32,11 +32,12 @@ class HistoryScreen(Screen[None]):
     """Find, read, edit and delete past entries."""
 
     BINDINGS = [
-        Binding("ctrl+f", "focus_search", "Search", id="search"),
+        Binding("ctrl+f", "focus_search", "Search", id="search", show=False),
         Binding("slash", "focus_search", "Search", show=False, id="search-slash"),
+        Binding("down", "focus_results", "Results", show=False, id="to-results"),
         Binding("e", "edit", "Edit", id="edit"),
         Binding("d", "delete", "Delete", id="delete"),
-        Binding("u", "undo_delete", "Undo delete", id="undo-delete"),
+        Binding("u", "undo_delete", "Undo delete", id="undo-delete", show=False),
         Binding("t", "trash", "Trash", id="trash"),
     ]
 
@@ -59,7 +60,7 @@ class HistoryScreen(Screen[None]):
         with Horizontal(classes="filters"):
             yield Select(
                 [(label, slug) for slug, label in CATEGORY_LABELS.items()],
-                prompt="Pulling or pushing away", id="category", compact=True,
+                prompt="Pulling/pushing", id="category", compact=True,
             )
             yield Select([(label, slug) for slug, label in FEARS.items()], prompt="Any fear", id="fear", compact=True)
             yield Select(
@@ -68,7 +69,7 @@ class HistoryScreen(Screen[None]):
             )
         yield EntryTable(id="history-table")
         yield Static(id="history-status")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.title = "History"
@@ -146,8 +147,13 @@ class HistoryScreen(Screen[None]):
 
     @on(Input.Submitted)
     @on(Select.Changed)
-    def filter_changed(self) -> None:
+    def filter_changed(self, event: Input.Submitted | Select.Changed) -> None:
         self.apply_filters()
+        if isinstance(event, Input.Submitted):
+            self.action_focus_results()
+
+    def action_focus_results(self) -> None:
+        self.query_one(EntryTable).focus()
 
     @on(Input.Changed, "#since, #until")
     def date_changed(self, event: Input.Changed) -> None:
@@ -173,7 +179,7 @@ class HistoryScreen(Screen[None]):
             until = self._date_filter("#until")
         except BadDate:
             self.query_one("#history-status", Static).update(
-                "That date isn't complete yet: use YYYY-MM-DD, like 2026-11-02."
+                "That isn't a date I can read: use YYYY-MM-DD, like 2026-11-02."
             )
             return
         if since and until and since > until:
@@ -252,15 +258,19 @@ class HistoryScreen(Screen[None]):
         self.app.push_screen(ConfirmScreen(question, yes="Move to trash", no="Keep it"), decided)
 
     def action_undo_delete(self) -> None:
-        if self._last_deleted is None or self._last_deleted.id is None:
+        deleted, self._last_deleted = self._last_deleted, None
+        try:
+            still_in_trash = deleted is not None and self._journal.get(deleted.id).deleted_at is not None
+        except JournalError:  # emptied from the trash since
+            still_in_trash = False
+        if not still_in_trash:
             self.notify("There is nothing to undo.")
             return
         try:
-            self._journal.restore(self._last_deleted.id)
+            self._journal.restore(deleted.id)
         except JournalError as error:
             self.notify(str(error), severity="error", markup=False)
             return
-        self._last_deleted = None
         self.reload(keep_position=True)
         self.notify("Restored.", title="Undone")
 

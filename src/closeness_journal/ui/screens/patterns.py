@@ -48,10 +48,10 @@ class PatternsScreen(Screen[None]):
     """Charts and counts for a chosen range."""
 
     BINDINGS = [
-        Binding("1", "range('8 weeks')", "8 weeks", id="range-8-weeks"),
-        Binding("2", "range('6 months')", "6 months", id="range-6-months"),
-        Binding("3", "range('1 year')", "1 year", id="range-1-year"),
-        Binding("4", "range('all')", "All", id="range-all"),
+        Binding("1", "range('8 weeks')", "8 weeks", show=False, id="range-8-weeks"),
+        Binding("2", "range('6 months')", "6 months", show=False, id="range-6-months"),
+        Binding("3", "range('1 year')", "1 year", show=False, id="range-1-year"),
+        Binding("4", "range('all')", "All", show=False, id="range-all"),
     ]
 
     def __init__(self, journal: Journal, today: date) -> None:
@@ -63,7 +63,10 @@ class PatternsScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Tabs(*[Tab(name.capitalize(), id=_tab_id(name)) for name in RANGES], id="ranges")
+        yield Tabs(
+            *[Tab(f"{name.capitalize()} ({key})", id=_tab_id(name)) for key, name in enumerate(RANGES, start=1)],
+            id="ranges",
+        )
         with VerticalScroll(id="patterns-body"):
             yield Static(id="patterns-note")
             with Vertical(id="charts"):
@@ -88,7 +91,7 @@ class PatternsScreen(Screen[None]):
                 yield Static(Content.styled("Small steps: expected and real", "bold"), classes="chart-title")
                 yield Static(id="step-sentence", classes="sentence")
                 yield PlotextPlot(id="steps-chart")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.title = "Patterns"

@@ -41,9 +41,9 @@ class TodayScreen(Screen[None]):
 
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", id="save", priority=True),
-        Binding("ctrl+n", "next_prompt", "Next prompt", id="next-prompt"),
+        Binding("ctrl+n", "next_prompt", "Next", id="next-prompt"),
         Binding("ctrl+b", "previous_prompt", "Previous prompt", id="previous-prompt", show=False),
-        Binding("ctrl+r", "shuffle", "Another question", id="shuffle"),
+        Binding("ctrl+r", "shuffle", "Swap question", id="shuffle"),
     ]
 
     def __init__(self, journal: Journal, library: PromptLibrary, today: date) -> None:
@@ -68,9 +68,9 @@ class TodayScreen(Screen[None]):
         with Horizontal(id="today-body"):
             with Vertical(id="writing"):
                 yield PromptCard(id="prompt")
-                yield TextArea(id="editor", soft_wrap=True, tab_behavior="focus", placeholder="Write here…")
+                yield TextArea(id="editor", soft_wrap=True, tab_behavior="focus", placeholder="Write here… ctrl+s saves this answer with the check-in.")
             yield CheckInForm(id="checkin")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.title = "Today"
@@ -128,6 +128,7 @@ class TodayScreen(Screen[None]):
         self._current = index
         self._show_slot()
         self.autosave.changed()
+        self.notify("Here is another deeper question for today.", title="Swapped")
 
     # ------------------------------------------------------------------ writing
 
@@ -141,10 +142,11 @@ class TodayScreen(Screen[None]):
         self.autosave.changed()
 
     def entry_to_save(self) -> Entry:
-        prompt = self.slot.prompt
+        body = self._answers.get(self.slot.key, "")
+        prompt = self.slot.prompt if body.strip() else None  # a check-in alone answers no prompt
         return Entry(
             local_date=self._today,
-            body=self._answers.get(self.slot.key, ""),
+            body=body,
             prompt_id=prompt.id if prompt else None,
             prompt_text=prompt.text if prompt else None,
             **_entry_fields(self.query_one(CheckInForm).values()),
@@ -162,13 +164,20 @@ class TodayScreen(Screen[None]):
             return
         self._answers[self.slot.key] = ""
         self._show_slot()
-        self.query_one(CheckInForm).clear()
+        form = self.query_one(CheckInForm)
+        form.clear()
+        form.scroll_home(animate=False)
         self.autosave.changed()
         self.autosave.flush()
         count = self._update_subtitle()
+        waiting = sum(1 for text in self._answers.values() if text.strip())
+        note = (
+            f" Your answer{'s' if waiting != 1 else ''} to {waiting} other prompt{'s' if waiting != 1 else ''} "
+            "are still here (ctrl+n)." if waiting else ""
+        )
         self.notify(
             f"Saved. That's {count} entr{'y' if count == 1 else 'ies'} today. "
-            "Thank you for noticing.",
+            "Thank you for noticing." + note,
             title="Saved",
         )
         self.query_one("#editor", TextArea).focus()

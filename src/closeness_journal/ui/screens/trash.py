@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import DataTable, Footer, Header, Static
 
 from closeness_journal.storage import Journal, JournalError
 from closeness_journal.ui.screens.confirm import ConfirmScreen
+from closeness_journal.ui.screens.entry_view import EntryScreen
 from closeness_journal.ui.widgets.entry_table import EntryTable
 
 
@@ -27,7 +29,7 @@ class TrashScreen(Screen[None]):
         yield Header()
         yield Static(id="trash-note")
         yield EntryTable(id="trash-table")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.title = "Trash"
@@ -49,6 +51,12 @@ class TrashScreen(Screen[None]):
 
     def action_back(self) -> None:
         self.dismiss()
+
+    @on(DataTable.RowSelected)
+    def read_entry(self) -> None:
+        entry_id = self.query_one(EntryTable).entry_id
+        if entry_id is not None:
+            self.app.push_screen(EntryScreen(self._journal.get(entry_id), read_only=True))
 
     def action_restore(self) -> None:
         entry_id = self.query_one(EntryTable).entry_id
@@ -77,7 +85,7 @@ class TrashScreen(Screen[None]):
             ConfirmScreen(
                 f"Delete {count} entr{'y' if count == 1 else 'ies'} for good? This can't be undone.",
                 yes="Delete for good",
-                no="Keep them",
+                no="Keep it" if count == 1 else "Keep them",
             ),
             decided,
         )

@@ -61,7 +61,7 @@ class CheckInForm(VerticalScroll, can_focus=False):
             id="relationship",
             compact=True,
         )
-        yield Checkbox("A moment of closeness came just before", id="close_before", compact=True)
+        yield Checkbox("Closeness came just before", id="close_before", compact=True)
         yield Label("Pulling away: what did you do?", classes="field-label")
         yield SelectionList[str](*[(label, slug) for slug, label in WITHDRAWAL_BEHAVIOURS.items()], id="withdrawal", compact=True)
         yield Label("Pushing away: what did you do?", classes="field-label")
@@ -76,10 +76,10 @@ class CheckInForm(VerticalScroll, can_focus=False):
         yield Label("A small step you took", classes="field-label")
         yield Input(placeholder="even a tiny one counts", id="small_step", compact=True)
         with Horizontal(classes="scale-row"):
-            yield Label("If planned: fear beforehand (0-10)", classes="field-label")
+            yield Label("Planned? How hard you expected (0-10)", classes="field-label")
             yield Input(placeholder="–", id="predicted", restrict=SCALE, max_length=2, compact=True)
         with Horizontal(classes="scale-row"):
-            yield Label("…and how it went (0-10)", classes="field-label")
+            yield Label("…and how hard it really was", classes="field-label")
             yield Input(placeholder="–", id="outcome", restrict=SCALE, max_length=2, compact=True)
         yield Label("Tags (separated by commas)", classes="field-label")
         yield Input(placeholder="e.g. work, evening", id="tags", compact=True)
