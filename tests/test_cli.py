@@ -141,6 +141,65 @@ def test_a_failing_editor_saves_nothing_and_leaves_no_temp_file(capsys, monkeypa
 def test_no_text_and_no_editor_is_a_usage_error(capsys):
     code, _, err = run(capsys, "write")
     assert code == 2 and "$EDITOR" in err
+    code, _, err = run(capsys, "write", "   ")
+    assert code == 2 and "empty" in err
+
+
+def test_text_written_in_the_editor_is_kept_when_saving_fails(capsys, monkeypatch, tmp_path, private_folders):
+    from closeness_journal.storage import Journal, JournalError
+
+    editor = tmp_path / "editor.sh"
+    editor.write_text('#!/bin/sh\necho "precious words" > "$1"\n')
+    editor.chmod(0o755)
+    monkeypatch.setenv("EDITOR", str(editor))
+
+    def disk_full(self, entry, now=None):
+        raise JournalError("The disk is full, so nothing was saved.")
+
+    monkeypatch.setattr(Journal, "add", disk_full)
+    code, _, err = run(capsys, "write")
+    assert code == 1 and "disk is full" in err
+    [kept] = [p for p in private_folders.iterdir() if p.name.startswith("entry-")]
+    assert kept.read_text() == "precious words\n" and str(kept) in err
+    assert oct(kept.stat().st_mode & 0o777) == "0o600"
+
+
+def test_a_damaged_journal_fails_before_the_editor_opens(capsys, monkeypatch, tmp_path, private_folders):
+    opened = tmp_path / "opened"
+    editor = tmp_path / "editor.sh"
+    editor.write_text(f'#!/bin/sh\ntouch {opened}\n')
+    editor.chmod(0o755)
+    monkeypatch.setenv("EDITOR", str(editor))
+    private_folders.mkdir(parents=True)
+    (private_folders / "journal.db").write_bytes(b"garbage" * 500)
+    code, _, err = run(capsys, "write")
+    assert code == 1 and "not a journal database" in err and not opened.exists()
+
+
+def test_text_that_is_not_utf8_gets_one_line(capsys, monkeypatch):
+    bad = b"caf\xe9".decode("utf-8", "surrogateescape")
+    code, _, err = run(capsys, "write", bad)
+    assert code == 2 and "UTF-8" in err and "Traceback" not in err
+
+
+def test_end_of_input_at_the_trash_question_keeps_everything(capsys, monkeypatch):
+    entry_id = run(capsys, "write", "x")[1].strip()
+    run(capsys, "delete", entry_id)
+
+    class Closed(io.StringIO):
+        def isatty(self):
+            return True
+
+    monkeypatch.setattr(sys, "stdin", Closed(""))
+    code, out, _ = run(capsys, "trash", "--empty")
+    assert code == 0 and "Kept everything" in out
+    assert len(json.loads(run(capsys, "trash", "--json")[1])) == 1
+
+
+def test_list_says_nothing_matched_rather_than_empty_when_filtering(capsys):
+    run(capsys, "write", "x")
+    out = run(capsys, "list", "--since", "2030-01-01")[1]
+    assert "No entries found" in out and "empty so far" not in out
 
 
 @pytest.mark.parametrize(

@@ -10,10 +10,12 @@ import argparse
 import json
 import os
 import shlex
+import sqlite3
 import subprocess
 import sys
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import replace
 from datetime import date
 from importlib.metadata import PackageNotFoundError, version
@@ -23,6 +25,7 @@ from typing import Any
 from closeness_journal import paths
 from closeness_journal.core.dates import BadDate, parse_date
 from closeness_journal.core.entries import Entry, EntryFilter, InvalidEntry
+from closeness_journal.core.text import plural
 from closeness_journal.core.vocabulary import (
     BEHAVIOURS,
     CATEGORIES,
@@ -97,7 +100,7 @@ def _add_checkin_options(parser: argparse.ArgumentParser) -> None:
     group.add_argument("--outcome", type=_scale, metavar="0-10", help="…and how hard it really was (same scale)")
     group.add_argument(
         "--private", action=argparse.BooleanOptionalAction, default=None,
-        help="keep this entry out of exports unless asked",
+        help="mark this entry private (the planned export will leave it out unless asked)",
     )
     group.add_argument("--tag", dest="tags", action="append", metavar="TAG", help="a tag (repeatable)")
     group.add_argument("--prompt", metavar="ID", help="the id of the prompt you answered (see `prompts`)")
@@ -209,6 +212,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     except KeyboardInterrupt:
         print("closeness-journal: stopped; nothing more was written.", file=sys.stderr)
+        return 1
+    except UnicodeError:
+        print("closeness-journal: the text isn't valid UTF-8, so nothing was saved.", file=sys.stderr)
+        return 2
+    except sqlite3.DatabaseError as error:
+        print(f"closeness-journal: the journal could not be read or written ({error}); nothing was changed.", file=sys.stderr)
         return 1
     except Exception as error:  # noqa: BLE001 - the person gets one line, never a traceback
         from closeness_journal.storage import JournalError
@@ -347,22 +356,26 @@ def _prompt_fields(prompt_id: str) -> dict[str, Any]:
     return {"prompt_id": prompt.id, "prompt_text": prompt.text}
 
 
-def _read_text(text: str | None, folder: Path, initial: str = "") -> str | None:
-    """The body: the argument, standard input for '-', the editor, or None when none applies."""
+@contextmanager
+def _body(text: str | None, folder: Path, initial: str = "") -> Iterator[str | None]:
+    """The body: the argument, standard input for '-', the editor, or None when none applies.
+
+    The editor works on a private temporary file inside the data folder (0600). It is removed
+    afterwards, also when the editor fails; but if saving fails after you wrote, it is kept and
+    its path printed, so nothing you typed is lost."""
     if text == "-":
-        return sys.stdin.read()
+        yield sys.stdin.read()
+        return
     if text is not None:
-        return text
+        yield text
+        return
     editor = os.environ.get("VISUAL") or os.environ.get("EDITOR")
     if not editor:
-        return None
-    return _edit_in_editor(editor, folder, initial)
-
-
-def _edit_in_editor(editor: str, folder: Path, initial: str) -> str:
-    """Run the editor on a private temporary file inside the data folder; always remove it."""
+        yield None
+        return
     paths.ensure_private_dir(folder)
     fd, name = tempfile.mkstemp(prefix="entry-", suffix=".md", dir=folder)  # created 0600
+    keep = False
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
             handle.write(initial)
@@ -372,31 +385,39 @@ def _edit_in_editor(editor: str, folder: Path, initial: str) -> str:
             raise Failure(f"could not start the editor {editor!r}: {error.strerror}; nothing was saved") from None
         if result.returncode != 0:
             raise Failure(f"the editor exited with an error ({result.returncode}); nothing was saved")
-        with open(name, encoding="utf-8") as handle:
-            return handle.read()
-    finally:
         try:
-            os.unlink(name)
-        except FileNotFoundError:
-            pass
+            with open(name, encoding="utf-8") as handle:
+                written = handle.read()
+        except UnicodeDecodeError:
+            keep = True
+            raise Failure(f"the editor saved text that isn't UTF-8, so nothing was saved; your text is kept in {name}") from None
+        try:
+            yield written
+        except BaseException:
+            keep = True
+            print(f"closeness-journal: what you wrote is kept in {name}", file=sys.stderr)
+            raise
+    finally:
+        if not keep:
+            try:
+                os.unlink(name)
+            except FileNotFoundError:
+                pass
 
 
 def _write(args: argparse.Namespace, folder: Path, today: date) -> int:
-    base = Entry(local_date=today)
-    entry = _entry_from_options(args, base, today)
-    body = _read_text(args.text, folder)
-    if body is None and entry.is_empty():
-        raise UsageError(
-            "nothing to write: give TEXT, use - to read from standard input, or set $EDITOR"
-        )
-    entry = replace(entry, body=body or "")
-    if entry.is_empty():
-        print("closeness-journal: the entry was empty, so nothing was saved.", file=sys.stderr)
-        return 1
-    entry = entry.validated()
-    journal = _open_journal(folder)
+    entry = _entry_from_options(args, Entry(local_date=today), today)
+    journal = _open_journal(folder)  # a journal that can't be opened fails before you write
     try:
-        saved = journal.add(entry)
+        with _body(args.text, folder) as body:
+            if body is None and entry.is_empty():
+                raise UsageError(
+                    "nothing to write: give TEXT, use - to read from standard input, or set $EDITOR"
+                )
+            entry = replace(entry, body=body or "")
+            if entry.is_empty():
+                raise UsageError("the entry was empty, so nothing was saved")
+            saved = journal.add(entry.validated())
     finally:
         journal.close()
     print(saved.id)
@@ -409,11 +430,12 @@ def _edit(args: argparse.Namespace, folder: Path, today: date) -> int:
         current = _get_entry(journal, args.id)
         changed = _entry_from_options(args, current, today)
         if args.text is not None or not _options_given(args):
-            body = _read_text(args.text, folder, initial=current.body)
-            if body is None:
-                raise UsageError("nothing to change: give TEXT, -, check-in options, or set $EDITOR")
-            changed = replace(changed, body=body)
-        updated = journal.update(changed)
+            with _body(args.text, folder, initial=current.body) as body:
+                if body is None:
+                    raise UsageError("nothing to change: give TEXT, -, check-in options, or set $EDITOR")
+                updated = journal.update(replace(changed, body=body))
+        else:
+            updated = journal.update(changed)
     finally:
         journal.close()
     print(updated.id)
@@ -461,7 +483,7 @@ def _list(args: argparse.Namespace, folder: Path, today: date) -> int:
         return 0
     from closeness_journal import cli_views
 
-    cli_views.print_entry_list(hits, searching=bool(filters.search))
+    cli_views.print_entry_list(hits, searching=filters != EntryFilter())
     return 0
 
 
@@ -486,14 +508,9 @@ def _show(args: argparse.Namespace, folder: Path, today: date) -> int:
 
 
 def _delete(args: argparse.Namespace, folder: Path, today: date) -> int:
-    from closeness_journal.storage import EntryNotFound
-
     journal = _open_journal(folder)
     try:
-        try:
-            entry = journal.delete(args.id)
-        except EntryNotFound as error:
-            raise Failure(str(error)) from None
+        entry = journal.delete(_get_entry(journal, args.id).id)
     finally:
         journal.close()
     print(f"Moved to the trash: {entry.id}. Bring it back with: closeness-journal restore {entry.id[:8]}")
@@ -501,14 +518,9 @@ def _delete(args: argparse.Namespace, folder: Path, today: date) -> int:
 
 
 def _restore(args: argparse.Namespace, folder: Path, today: date) -> int:
-    from closeness_journal.storage import EntryNotFound
-
     journal = _open_journal(folder)
     try:
-        try:
-            entry = journal.restore(args.id)
-        except EntryNotFound as error:
-            raise Failure(str(error)) from None
+        entry = journal.restore(_get_entry(journal, args.id).id)
     finally:
         journal.close()
     print(f"Restored: {entry.id}")
@@ -519,19 +531,22 @@ def _trash(args: argparse.Namespace, folder: Path, today: date) -> int:
     journal = _open_journal(folder)
     try:
         if args.empty:
-            count = len(journal.trash())
+            count = journal.trash_count()
             if count == 0:
                 print("The trash is already empty.")
                 return 0
             if not args.yes:
                 if not sys.stdin.isatty():
                     raise UsageError("--empty deletes for good; add --yes to confirm")
-                answer = input(f"Delete {count} entr{'y' if count == 1 else 'ies'} for good? [y/N] ")
+                try:
+                    answer = input(f"Delete {plural(count, 'entry', 'entries')} for good? [y/N] ")
+                except EOFError:
+                    answer = ""
                 if answer.strip().lower() not in {"y", "yes"}:
                     print("Kept everything.")
                     return 0
             removed = journal.empty_trash()
-            print(f"Deleted {removed} entr{'y' if removed == 1 else 'ies'} for good.")
+            print(f"Deleted {plural(removed, 'entry', 'entries')} for good.")
             return 0
         entries = journal.trash()
     finally:
@@ -573,7 +588,7 @@ def _patterns(args: argparse.Namespace, folder: Path, today: date) -> int:
 
 
 def _prompts(args: argparse.Namespace, folder: Path, today: date) -> int:
-    from closeness_journal.core.prompts import daily_prompts
+    from closeness_journal.core.prompts import daily_prompts, shuffle_setting
     from closeness_journal.prompt_files import load_prompts
 
     day = _date_option(args.date, today) or today
@@ -582,7 +597,7 @@ def _prompts(args: argparse.Namespace, folder: Path, today: date) -> int:
         print(f"closeness-journal: skipped a prompt file: {problem}", file=sys.stderr)
     journal = _open_journal(folder)
     try:
-        shuffle = journal.setting(f"shuffle:{day.isoformat()}", 0)
+        shuffle = journal.setting(shuffle_setting(day), 0)
     finally:
         journal.close()
     chosen = daily_prompts(loaded.library, day, shuffle=shuffle)

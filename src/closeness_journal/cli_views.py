@@ -12,6 +12,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from closeness_journal.core.dates import long_date, short_date
 from closeness_journal.core.entries import Entry, SearchHit, checkin_summary
 from closeness_journal.core.patterns import Patterns, closeness_sentence, step_sentence
 from closeness_journal.core.prompts import DailyPrompts, PromptLibrary
@@ -62,7 +63,7 @@ def print_entry_list(hits: Sequence[SearchHit], searching: bool = False) -> None
 
 def print_entry(entry: Entry, revision_count: int = 0) -> None:
     console = _console()
-    header = Text(entry.local_date.strftime("%A %-d %B %Y"), style="bold")
+    header = Text(long_date(entry.local_date), style="bold")
     header.append(f"   {entry.id}", style="dim")
     console.print(header)
     if entry.prompt_text:
@@ -111,11 +112,11 @@ def print_trash(entries: Sequence[Entry]) -> None:
 
 def print_prompts(chosen: DailyPrompts, library: PromptLibrary) -> None:
     console = _console()
-    console.print(Text(f"Prompts for {chosen.day.strftime('%A %-d %B %Y')}", style="bold"))
+    console.print(Text(f"Prompts for {long_date(chosen.day)}", style="bold"))
     for prompt in chosen.all:
         console.print()
         title = library.themes[prompt.theme].title
-        console.print(Text(printable(title), style="bold cyan"), Text(f"  {prompt.id}", style="dim"))
+        console.print(Text(printable(title), style="bold cyan"), Text(f"  {one_line(prompt.id)}", style="dim"))
         console.print(Text(printable(prompt.text)))
 
 
@@ -124,10 +125,10 @@ def _bar(count: int, scale: float, char: str, style: str) -> Text:
 
 
 def print_patterns(patterns: Patterns) -> None:
-    """Periods as a table with bars (█ pulled away, ░ pushed away: told apart without colour),
+    """Periods as a table with bars (█ pulled away, ▒ pushed away: told apart without colour),
     then the breakdowns and the closeness cycle in plain words."""
     console = _console()
-    span = f"{patterns.since:%-d %b %Y} to {patterns.until:%-d %b %Y}"
+    span = f"{short_date(patterns.since)} to {short_date(patterns.until)}"
     console.print(Text(f"Your patterns, {span}, by {patterns.by}", style="bold"))
     if patterns.entries == 0:
         console.print(
@@ -140,7 +141,7 @@ def print_patterns(patterns: Patterns) -> None:
     table = Table(show_edge=False, pad_edge=False, box=None, padding=(0, 1))
     table.add_column(patterns.by, no_wrap=True)
     table.add_column("█ pulled away", no_wrap=True)
-    table.add_column("░ pushed away", no_wrap=True)
+    table.add_column("▒ pushed away", no_wrap=True)
     table.add_column("entries", justify="right")
     table.add_column("mean fear", justify="right")
     table.add_column("steps", justify="right")
@@ -148,7 +149,7 @@ def print_patterns(patterns: Patterns) -> None:
     for p in patterns.periods:
         pulled = _bar(p.withdrawal, scale, "█", "cyan")
         pulled.append(f" {p.withdrawal}" if p.withdrawal else " ·", style="")
-        pushed = _bar(p.sabotage, scale, "░", "magenta")
+        pushed = _bar(p.sabotage, scale, "▒", "magenta")
         pushed.append(f" {p.sabotage}" if p.sabotage else " ·", style="")
         table.add_row(
             p.label, pulled, pushed, str(p.entries),

@@ -65,10 +65,25 @@ def bundled_prompts_dirs() -> list[Path]:
     return [folder for folder in candidates if folder.is_dir()]
 
 
+OUR_FILES = ("journal.db", "entry-", "backups")
+
+
+class SharedFolder(OSError):
+    """A data folder that others can read and that holds files that are not the journal's."""
+
+
 def ensure_private_dir(folder: Path) -> None:
-    """Create the folder 0700 (parents as needed), or tighten an existing one that is looser."""
+    """Create the folder 0700 (parents as needed), or take group and other access away from an
+    existing one. A folder that is shared and holds other files (say /tmp) is refused, not changed."""
+    if folder.is_dir():
+        mode = stat.S_IMODE(folder.stat().st_mode)
+        if mode & 0o077 and any(not entry.name.startswith(OUR_FILES) for entry in folder.iterdir()):
+            raise SharedFolder(
+                f"{folder} can be read by others and holds other files; choose an empty folder "
+                "or a new one for your journal"
+            )
     folder.mkdir(mode=PRIVATE_DIR_MODE, parents=True, exist_ok=True)
-    _tighten(folder, PRIVATE_DIR_MODE)
+    _tighten(folder)
 
 
 def ensure_private_file(path: Path) -> None:
@@ -76,18 +91,18 @@ def ensure_private_file(path: Path) -> None:
     try:
         fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, PRIVATE_FILE_MODE)
     except FileExistsError:
-        _tighten(path, PRIVATE_FILE_MODE)
+        _tighten(path)
     else:
         os.close(fd)
-        _tighten(path, PRIVATE_FILE_MODE)  # the umask may have removed bits; never added any
 
 
 def tighten_if_exists(path: Path) -> None:
     if path.exists():
-        _tighten(path, PRIVATE_FILE_MODE)
+        _tighten(path)
 
 
-def _tighten(path: Path, mode: int) -> None:
+def _tighten(path: Path) -> None:
+    """Take away group and other access; the owner's own bits are left as they are."""
     current = stat.S_IMODE(path.stat().st_mode)
-    if current != mode:
-        os.chmod(path, mode)
+    if current & 0o077:
+        os.chmod(path, current & ~0o077)

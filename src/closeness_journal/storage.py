@@ -6,16 +6,17 @@ is a journal this version understands, applies pending migrations, and keeps the
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 import sqlite3
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import replace
 from datetime import date, datetime, timezone
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
@@ -25,6 +26,7 @@ from closeness_journal.core.entries import Entry, EntryFilter, Revision, SearchH
 from closeness_journal.core.patterns import ClosenessCounts, DayTotals, PatternSource
 from closeness_journal.core.vocabulary import BEHAVIOUR_CATEGORY, SABOTAGE, WITHDRAWAL
 
+T = TypeVar("T")
 BUSY_TIMEOUT_MS = 10_000
 FTS_COLUMNS = ("body", "small_step", "who")
 # Private-use characters mark matches in FTS snippets; they are split out before display.
@@ -124,6 +126,13 @@ def m004_settings_and_drafts(db: Database) -> None:
     db["drafts"].create({"key": str, "saved_at": str, "data": str}, pk="key")
 
 
+@schema()
+def m005_entries_page_order_index(db: Database) -> None:
+    """History pages by (local_date, created_at, uuid); one index serves the order and the seek."""
+    db["entries"].create_index(["local_date", "created_at", "uuid"], if_not_exists=True)
+    db.execute("DROP INDEX IF EXISTS idx_entries_local_date_created_at")
+
+
 def _enable_fts(db: Database) -> None:
     db["entries"].enable_fts(
         FTS_COLUMNS, create_triggers=True, tokenize="porter unicode61", replace=True
@@ -143,6 +152,24 @@ def transform_keeping_search(db: Database, table: str, **changes: Any) -> None:
 MIGRATION_NAMES = tuple(m.name for m in schema._migrations)
 
 
+def _reading(method: Callable[..., T]) -> Callable[..., T]:
+    """Reads that hit a damaged page say so in plain words instead of raising sqlite3's error."""
+
+    @functools.wraps(method)
+    def wrapper(self: Journal, *args: Any, **kwargs: Any) -> T:
+        try:
+            return method(self, *args, **kwargs)
+        except sqlite3.OperationalError as error:
+            raise JournalError(f"The journal could not be read just now: {error}. Try again.") from None
+        except sqlite3.DatabaseError as error:
+            raise JournalError(
+                f"Part of the journal could not be read ({error}); it may be damaged. "
+                "Nothing was changed. A backup copy can be restored."
+            ) from None
+
+    return wrapper
+
+
 # --------------------------------------------------------------------------- opening
 
 
@@ -154,6 +181,8 @@ def connect(path: Path) -> Database:
         paths.ensure_private_file(path)
         for side in _side_files(path):
             paths.tighten_if_exists(side)
+    except paths.SharedFolder as error:
+        raise JournalError(f"I won't keep your journal there: {error}.") from None
     except PermissionError:
         raise JournalError(
             f"I can't use the data folder {folder}: permission denied. "
@@ -203,12 +232,14 @@ class Journal:
     def __init__(self, db: Database, path: Path | None = None) -> None:
         self._db = db
         self.path = path
+        self._writes = 0
         where = str(path) if path else "the database"
         _check_readable_and_version(db, where)
         db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         if path is not None:
             db.execute("PRAGMA journal_mode = WAL")
         db.execute("PRAGMA synchronous = FULL")
+        db.execute("PRAGMA secure_delete = ON")  # what is deleted for good is overwritten, not left in free pages
         try:
             if schema.pending(db):
                 # Under the write lock, so two instances opening a new journal at once don't
@@ -260,6 +291,7 @@ class Journal:
                         conn.rollback()
                     raise
                 conn.commit()
+                self._writes += 1
         except sqlite3.OperationalError as error:
             message = str(error)
             if "full" in message:
@@ -291,6 +323,7 @@ class Journal:
             db["entries"].insert(_to_row(entry))
         return entry
 
+    @_reading
     def get(self, id_or_prefix: str, include_deleted: bool = True) -> Entry:
         """The entry whose id is, or starts with, the given text (at least 4 characters)."""
         key = id_or_prefix.strip().lower()
@@ -346,6 +379,7 @@ class Journal:
             )
         return updated
 
+    @_reading
     def revisions(self, entry_id: str) -> list[Revision]:
         """Earlier versions of an entry, oldest first."""
         entry = self.get(entry_id)
@@ -376,31 +410,65 @@ class Journal:
             db.execute("UPDATE entries SET deleted_at = NULL WHERE uuid = ?", [entry.id])
         return replace(entry, deleted_at=None)
 
-    def trash(self) -> list[Entry]:
-        """Entries in the trash, most recently deleted first."""
+    @_reading
+    def trash(self, limit: int = -1, offset: int = 0) -> list[Entry]:
+        """Entries in the trash, most recently deleted first (a page of them, or all)."""
         return [
             _from_row(row)
             for row in self._db.query(
-                "SELECT * FROM entries WHERE deleted_at IS NOT NULL ORDER BY deleted_at DESC, id DESC"
+                "SELECT * FROM entries WHERE deleted_at IS NOT NULL "
+                "ORDER BY deleted_at DESC, id DESC LIMIT ? OFFSET ?",
+                [limit, offset],
             )
         ]
 
-    def empty_trash(self) -> int:
-        """Delete the entries in the trash for good, with their revisions. Returns how many."""
+    @_reading
+    def trash_count(self) -> int:
+        return self._db.execute("SELECT count(*) FROM entries WHERE deleted_at IS NOT NULL").fetchone()[0]
+
+    @_reading
+    def revision_count(self, entry_id: str) -> int:
+        return self._db.execute(
+            "SELECT count(*) FROM revisions WHERE entry_uuid = ?", [entry_id]
+        ).fetchone()[0]
+
+    def empty_trash(self, only: list[str] | None = None) -> int:
+        """Delete entries in the trash for good, with their revisions and unsaved edits.
+        `only` limits it to those ids (what the person saw when they confirmed). Returns how many."""
+        chosen = "deleted_at IS NOT NULL"
+        params: list[str] = []
+        if only is not None:
+            chosen += f" AND uuid IN ({', '.join('?' for _ in only)})"
+            params = list(only)
         with self._write() as db:
-            db.execute(
-                "DELETE FROM revisions WHERE entry_uuid IN "
-                "(SELECT uuid FROM entries WHERE deleted_at IS NOT NULL)"
-            )
-            cursor = db.execute("DELETE FROM entries WHERE deleted_at IS NOT NULL")
+            doomed = f"SELECT uuid FROM entries WHERE {chosen}"
+            db.execute(f"DELETE FROM revisions WHERE entry_uuid IN ({doomed})", params)
+            db.execute(f"DELETE FROM drafts WHERE key IN (SELECT 'edit:' || uuid FROM entries WHERE {chosen})", params)
+            cursor = db.execute(f"DELETE FROM entries WHERE {chosen}", params)
         return cursor.rowcount
 
     # ------------------------------------------------------------------ listing and search
 
-    def entries(self, filters: EntryFilter = EntryFilter(), limit: int = 50, offset: int = 0) -> list[Entry]:
-        """A page of entries matching `filters`, newest first (best match first when searching)."""
+    @_reading
+    def entries(
+        self, filters: EntryFilter = EntryFilter(), limit: int = 50, offset: int = 0, after: Entry | None = None
+    ) -> list[Entry]:
+        """A page of entries matching `filters`, newest first (best match first when searching).
+
+        `after` pages from the given entry onwards (newest-first order, not searches): unlike
+        an offset, it neither repeats nor skips rows when another window adds or deletes one."""
+        if after is not None and not filters.search:
+            assert after.created_at is not None and after.id is not None
+            where, params = _filter_sql(filters)
+            sql = (
+                f"SELECT e.* FROM entries e WHERE {where} AND (e.local_date, e.created_at, e.uuid) < (?, ?, ?) "
+                "ORDER BY e.local_date DESC, e.created_at DESC, e.uuid DESC LIMIT ?"
+            )
+            params += [after.local_date.isoformat(), after.created_at.isoformat(), after.id, limit]
+            return [_from_row(row) for row in self._db.query(sql, params)]
         return [hit.entry for hit in self.search_hits(filters, limit, offset)]
 
+    @_reading
     def search_hits(
         self, filters: EntryFilter = EntryFilter(), limit: int = 50, offset: int = 0
     ) -> list[SearchHit]:
@@ -418,7 +486,7 @@ class Journal:
         else:
             sql = (
                 f"SELECT e.*, NULL AS _snippet FROM entries e WHERE {where} "
-                "ORDER BY e.local_date DESC, e.created_at DESC, e.id DESC LIMIT ? OFFSET ?"
+                "ORDER BY e.local_date DESC, e.created_at DESC, e.uuid DESC LIMIT ? OFFSET ?"
             )
             params = [*params, limit, offset]
         return [
@@ -426,6 +494,7 @@ class Journal:
             for row in self._db.query(sql, params)
         ]
 
+    @_reading
     def count(self, filters: EntryFilter = EntryFilter()) -> int:
         where, params = _filter_sql(filters)
         fts_query = _fts_query(filters.search or "")
@@ -441,10 +510,12 @@ class Journal:
 
     # ------------------------------------------------------------------ patterns
 
+    @_reading
     def first_entry_date(self) -> date | None:
         row = self._db.execute("SELECT min(local_date) FROM entries WHERE deleted_at IS NULL").fetchone()
         return date.fromisoformat(row[0]) if row and row[0] else None
 
+    @_reading
     def pattern_source(self, since: date, until: date) -> PatternSource:
         """Day sums and breakdown counts over [since, until], all aggregated in SQL."""
         where = "deleted_at IS NULL AND local_date BETWEEN ? AND ?"
@@ -503,6 +574,7 @@ class Journal:
 
     # ------------------------------------------------------------------ settings and drafts
 
+    @_reading
     def setting(self, key: str, default: Any = None) -> Any:
         row = self._db.execute("SELECT value FROM settings WHERE key = ?", [key]).fetchone()
         return json.loads(row[0]) if row else default
@@ -518,6 +590,7 @@ class Journal:
                 {"key": key, "saved_at": _utc(now).isoformat(), "data": json.dumps(data)}, pk="key"
             )
 
+    @_reading
     def draft(self, key: str) -> dict[str, Any] | None:
         row = self._db.execute("SELECT data FROM drafts WHERE key = ?", [key]).fetchone()
         return json.loads(row[0]) if row else None
@@ -525,6 +598,20 @@ class Journal:
     def discard_draft(self, key: str) -> None:
         with self._write() as db:
             db.execute("DELETE FROM drafts WHERE key = ?", [key])
+
+    def change_token(self) -> tuple[int, int]:
+        """Changes whenever this or another window writes: screens redraw only when it moves."""
+        return self._writes, self._db.execute("PRAGMA data_version").fetchone()[0]
+
+    def drafts(self, prefix: str) -> list[tuple[str, dict[str, Any]]]:
+        """Every draft whose key is `prefix` or starts with `prefix:`, oldest first."""
+        return [
+            (row[0], json.loads(row[1]))
+            for row in self._db.execute(
+                "SELECT key, data FROM drafts WHERE key = ? OR key LIKE ? ORDER BY saved_at",
+                [prefix, prefix + ":%"],
+            )
+        ]
 
     def schema_version(self) -> int:
         """How many of this version's migrations have been applied."""

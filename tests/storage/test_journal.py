@@ -4,7 +4,7 @@ from datetime import date, datetime, timedelta, timezone
 import pytest
 
 from closeness_journal.core.entries import Entry, EntryFilter, InvalidEntry
-from closeness_journal.storage import EntryNotFound, Journal
+from closeness_journal.storage import EntryNotFound, Journal, JournalError
 
 DAY = date(2026, 11, 18)
 NOW = datetime(2026, 11, 18, 20, 30, tzinfo=timezone.utc)
@@ -104,10 +104,15 @@ def test_search_ranks_and_marks_the_match(journal):
     assert ("lonely", True) in hits[0].snippet
 
 
-@pytest.mark.parametrize("query", ['"', "AND", "NEAR(", "*", "a OR", "[/bold]", "col:x", "'"])
-def test_search_treats_fts_syntax_as_plain_words(journal, query):
-    journal.add(Entry(DAY, body="and or near"), now=NOW)
-    journal.entries(EntryFilter(search=query))  # must not raise
+@pytest.mark.parametrize(
+    "query, found",
+    [('"', 2), ("AND", 1), ("NEAR(", 1), ("*", 2), ("and OR", 1), ("[/bold]", 1), ("body:near", 0), ("'", 2)],
+)
+def test_search_treats_fts_syntax_as_plain_words(journal, query, found):
+    """Operators are just words; a query with no words at all lists everything."""
+    journal.add(Entry(DAY, body="and or near, in [/bold] type"), now=NOW)
+    journal.add(Entry(DAY, body="something else"), now=NOW)
+    assert len(journal.entries(EntryFilter(search=query))) == found
 
 
 def test_search_matches_word_starts(journal):
@@ -132,6 +137,44 @@ def test_filters_by_date_behaviour_fear_category_relationship_and_privacy(journa
     assert bodies(relationship="friend") == ["secret"]
     assert bodies(include_private=False) == ["fight", "old"]
     assert journal.count(EntryFilter(category="sabotage", search="fight")) == 1
+
+
+def test_paging_after_an_entry_neither_repeats_nor_skips_when_another_window_writes(journal):
+    for n in range(6):
+        journal.add(Entry(DAY - timedelta(days=n), body=f"e{n}"), now=NOW)
+    first = journal.entries(limit=3)
+    journal.add(Entry(DAY, body="newer, from another window"), now=NOW + timedelta(hours=1))
+    journal.delete(journal.entries(EntryFilter(search="e4"))[0].id)
+    rest = journal.entries(limit=10, after=first[-1])
+    assert [e.body for e in first + rest] == ["e0", "e1", "e2", "e3", "e5"]
+
+
+def test_emptying_the_trash_removes_unsaved_edits_and_only_what_was_shown(journal):
+    shown = journal.add(Entry(DAY, body="shown"), now=NOW)
+    later = journal.add(Entry(DAY, body="deleted later"), now=NOW)
+    journal.save_draft(f"edit:{shown.id}", {"body": "half an edit"})
+    journal.delete(shown.id)
+    journal.delete(later.id)
+    assert journal.empty_trash(only=[shown.id]) == 1
+    assert journal.draft(f"edit:{shown.id}") is None
+    assert [e.id for e in journal.trash()] == [later.id] and journal.trash_count() == 1
+
+
+def test_a_damaged_page_is_reported_in_plain_words(tmp_path):
+    path = tmp_path / "j.db"
+    journal = Journal.open(path)
+    for n in range(300):
+        journal.add(Entry(DAY, body="words " * 200), now=NOW)
+    journal.close()
+    data = bytearray(path.read_bytes())
+    start = (len(data) // 2) // 4096 * 4096  # scribble over the later pages: entries, not the schema
+    for offset in range(start, len(data) - 4096, 4096):
+        data[offset : offset + 512] = b"\xff" * 512
+    path.write_bytes(bytes(data))
+    journal = Journal.open(path)  # opens: the schema pages are fine
+    with pytest.raises(JournalError, match="could not be read"):
+        journal.entries(limit=1000)
+    journal.close()
 
 
 def test_invalid_entries_are_not_stored(journal):

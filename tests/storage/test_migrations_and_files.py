@@ -114,8 +114,7 @@ def test_files_are_private_under_umask_022_in_a_fresh_process(tmp_path):
         "import os, sys; os.umask(0o022);"
         "from pathlib import Path; from datetime import date;"
         "from closeness_journal.storage import Journal; from closeness_journal.core.entries import Entry;"
-        "j = Journal.open(Path(sys.argv[1]) / 'journal.db'); j.add(Entry(date(2026,1,1), body='x'));"
-        "import time; print('open')"
+        "j = Journal.open(Path(sys.argv[1]) / 'journal.db'); j.add(Entry(date(2026,1,1), body='x'))"
     )
     subprocess.run([sys.executable, "-c", code, str(folder)], check=True)
     assert _mode(folder) == 0o700
@@ -145,3 +144,30 @@ def test_core_and_store_never_import_textual():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_a_shared_folder_with_other_files_is_refused_and_left_alone(tmp_path):
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    (shared / "someone-elses.txt").write_text("x")
+    os.chmod(shared, 0o1777)
+    with pytest.raises(JournalError, match="holds other files"):
+        Journal.open(shared / "journal.db")
+    assert _mode(shared) == 0o1777 and not (shared / "journal.db").exists()
+
+
+def test_tightening_only_takes_away_group_and_other_access(tmp_path):
+    folder = tmp_path / "data"
+    folder.mkdir()
+    os.chmod(folder, 0o2775)  # setgid stays; group and other go
+    Journal.open(folder / "journal.db").close()
+    assert _mode(folder) == 0o2700
+    os.chmod(folder / "journal.db", 0o644)
+    Journal.open(folder / "journal.db").close()
+    assert _mode(folder / "journal.db") == 0o600
+
+
+def test_control_characters_are_never_stored(journal):
+    saved = journal.add(Entry(DAY, body="a\x1b]2;title\x1b\\b\tc\nd", who="Sam\x1b[31m", small_step="x\x07y", tags=("t\x00",)))
+    stored = journal.get(saved.id)
+    assert (stored.body, stored.who, stored.small_step, stored.tags) == ("ab\tc\nd", "Sam", "xy", ("t",))

@@ -176,3 +176,47 @@ async def test_entries_saved_on_today_appear_in_history(make_app, journal):
         await pilot.press("f3")
         await pilot.pause()
         assert screen.query_one(EntryTable).row_count == 1
+
+
+async def test_scrolling_while_another_window_writes_neither_repeats_nor_crashes(make_app, journal):
+    for n in range(PAGE_SIZE + 20):
+        add(journal, f"entry {n}", days_ago=n + 1)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_history(app, pilot)
+        for n in range(5):  # another window writes newer entries meanwhile
+            add(journal, f"new {n}")
+        await pilot.press("end")
+        await pilot.pause()
+        table = screen.query_one(EntryTable)
+        assert table.row_count == PAGE_SIZE + 20
+        assert len(set(table.rows)) == table.row_count
+
+
+async def test_coming_back_reloads_only_when_something_changed(make_app, journal, monkeypatch):
+    add(journal, "one")
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_history(app, pilot)
+        calls = []
+        original = journal.entries
+        monkeypatch.setattr(journal, "entries", lambda *a, **k: calls.append(1) or original(*a, **k))
+        await pilot.press("enter", "escape")
+        await pilot.pause()
+        assert calls == []
+        await pilot.press("f2", *"two", "ctrl+s", "f3")
+        await pilot.pause()
+        assert len(calls) == 1 and screen.query_one(EntryTable).row_count == 2
+
+
+async def test_editing_never_puts_control_characters_back_on_screen(make_app, journal):
+    saved = add(journal, "safe")
+    journal.db.execute("UPDATE entries SET body = ?, who = ? WHERE uuid = ?", ["x\x1b]2;t\x1b\\y", "S\x1b[5mam", saved.id])
+    journal.db.conn.commit()
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_history(app, pilot)
+        await pilot.press("e")
+        await pilot.pause()
+        assert app.screen.query_one("#editor").text == "xy"
+        assert app.screen.query_one("#who").value == "Sam"

@@ -3,12 +3,19 @@
 from closeness_journal.core.entries import Entry
 from closeness_journal.ui import autosave
 from closeness_journal.ui.autosave import Autosave
-from closeness_journal.ui.screens.today import DRAFT_KEY, TodayScreen
+from closeness_journal.ui.screens.today import TodayScreen
 from closeness_journal.ui.widgets.checkin_form import CheckInForm
 
 from datetime import date
 
 TODAY = date(2026, 11, 18)
+
+
+def today_draft(journal):
+    """The one Today draft in the journal, or None."""
+    drafts = journal.drafts("today")
+    assert len(drafts) <= 1, drafts
+    return drafts[0][1] if drafts else None
 
 
 async def test_the_editor_has_focus_so_typing_starts_at_once(make_app):
@@ -51,7 +58,7 @@ async def test_typing_an_answer_and_a_full_check_in_then_saving_stores_every_fie
         assert screen.query_one("#editor").text == ""
         assert screen.query_one(CheckInForm).values()["who"] == ""
         assert "1 saved today" in screen.sub_title
-        assert journal.draft(DRAFT_KEY) is None
+        assert today_draft(journal) is None
 
 
 async def test_several_entries_a_day(make_app, journal):
@@ -127,7 +134,7 @@ async def test_drafts_save_themselves_shortly_after_typing_stops(make_app, journ
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press(*"typed and left")
         await pilot.pause(0.8)
-        assert journal.draft(DRAFT_KEY)["answers"] == {app.screen.slot.key: "typed and left"}
+        assert today_draft(journal)["answers"] == {app.screen.slot.key: "typed and left"}
 
 
 async def test_closing_the_terminal_saves_the_draft_first(make_app, journal):
@@ -135,7 +142,7 @@ async def test_closing_the_terminal_saves_the_draft_first(make_app, journal):
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press(*"the terminal is about to close")
         app.handle_hangup()  # what SIGHUP and SIGTERM call
-        assert journal.draft(DRAFT_KEY)["answers"] == {app.screen.slot.key: "the terminal is about to close"}
+        assert today_draft(journal)["answers"] == {app.screen.slot.key: "the terminal is about to close"}
 
 
 def test_a_draft_waits_for_a_quiet_moment():
@@ -179,3 +186,104 @@ def test_continuous_typing_still_saves_every_few_seconds():
         now[0] += 0.5
     assert saves == [5.0, 10.5]
     assert keeper.pending
+
+
+def _dead_pid() -> int:
+    import subprocess
+    import sys
+
+    process = subprocess.Popen([sys.executable, "-c", "pass"])
+    process.wait()
+    return process.pid
+
+
+async def test_a_draft_from_another_open_window_is_left_alone(make_app, journal):
+    import os
+    import socket
+    import subprocess
+    import sys
+
+    other = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+    try:
+        journal.save_draft("today:other", {"day": "2026-11-18", "answers": {"free": "theirs"}, "current": "free",
+                                           "checkin": {}, "pid": other.pid, "host": socket.gethostname()})
+        app = make_app()
+        async with app.run_test(size=(80, 24)) as pilot:
+            assert app.screen.query_one("#editor").text == ""  # not pulled into this window
+            await pilot.press(*"mine", "ctrl+s")
+            await pilot.pause()
+            await pilot.press(*"unsaved", "ctrl+q")
+        keys = {key for key, _ in journal.drafts("today")}
+        assert "today:other" in keys and len(keys) == 2
+        assert journal.draft("today:other")["answers"] == {"free": "theirs"}
+    finally:
+        other.kill()
+        other.wait()
+
+
+async def test_drafts_left_by_closed_windows_are_gathered_and_kept(make_app, journal):
+    import socket
+
+    for key, text in (("today:a", "first window"), ("today:b", "second window")):
+        journal.save_draft(key, {"day": "2026-11-18", "answers": {"free": text}, "current": "free",
+                                 "checkin": {"who": "Sam"}, "pid": _dead_pid(), "host": socket.gethostname()})
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        assert app.screen.query_one("#editor").text == "first window\n\nsecond window"
+        await pilot.pause()
+        app.screen.autosave.flush()
+        [(key, data)] = journal.drafts("today")
+        assert key == app.screen.draft_key and data["checkin"]["who"] == "Sam"
+
+
+async def test_a_draft_from_an_earlier_day_is_saved_for_that_day(make_app, journal):
+    journal.save_draft("today:old", {"day": "2026-11-16", "answers": {"free": "late on Monday"}, "current": "free",
+                                     "checkin": {}, "pid": _dead_pid(), "host": "elsewhere"})
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        assert "Monday 16 November 2026" in app.screen.sub_title
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.screen.sub_title.startswith("Wednesday 18 November 2026")
+        await pilot.press(*"now Wednesday", "ctrl+s")
+        await pilot.pause()
+    assert {(e.body, e.local_date.isoformat()) for e in journal.entries()} == {
+        ("late on Monday", "2026-11-16"), ("now Wednesday", "2026-11-18")
+    }
+
+
+async def test_a_draft_that_cannot_be_kept_warns_and_asks_before_quitting(make_app, journal, monkeypatch):
+    from closeness_journal.storage import JournalError
+    from closeness_journal.ui.screens.confirm import ConfirmScreen
+
+    def disk_full(*args, **kwargs):
+        raise JournalError("The disk is full.")
+
+    monkeypatch.setattr(journal, "save_draft", disk_full)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press(*"do not lose me")
+        assert app.screen.autosave.flush() is False
+        assert app.is_running and app.screen.autosave.pending
+        await pilot.pause()
+        assert any("couldn't be kept" in n.message for n in app._notifications)
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen) and app.is_running
+        await pilot.press("n")  # stay
+        await pilot.pause()
+        assert app.screen.query_one("#editor").text == "do not lose me"
+
+
+async def test_a_real_hangup_signal_saves_the_draft_and_closes(make_app, journal):
+    import os
+    import signal
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press(*"the terminal went away")
+        assert signal.getsignal(signal.SIGHUP) not in (signal.SIG_DFL, signal.SIG_IGN, None)
+        os.kill(os.getpid(), signal.SIGHUP)  # without the app's handler this would end pytest
+        await pilot.pause(0.2)
+    assert list(today_draft(journal)["answers"].values()) == ["the terminal went away"]
+    assert app.return_code == 0

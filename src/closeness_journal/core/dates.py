@@ -24,6 +24,16 @@ def parse_date(text: str, today: date) -> date:
         ) from None
 
 
+def long_date(day: date) -> str:
+    """`Wednesday 18 November 2026` (no platform-specific strftime flags)."""
+    return f"{day:%A} {day.day} {day:%B %Y}"
+
+
+def short_date(day: date) -> str:
+    """`18 Nov 2026`."""
+    return f"{day.day} {day:%b %Y}"
+
+
 def week_start(day: date) -> date:
     """The Monday of the ISO week that holds `day`."""
     return day - timedelta(days=day.weekday())

@@ -6,6 +6,7 @@ from dataclasses import asdict, dataclass, field, replace
 from datetime import date, datetime
 from typing import Any
 
+from closeness_journal.core.text import one_line, printable
 from closeness_journal.core.vocabulary import (
     BEHAVIOUR_CATEGORY,
     BEHAVIOURS,
@@ -106,15 +107,19 @@ class Entry:
                 raise InvalidEntry(
                     f"{name} must be a whole number from {SCALE_MIN} to {SCALE_MAX}, not {value}"
                 )
-        tags = tuple(dict.fromkeys(t.strip().lstrip("#@") for t in self.tags if t.strip().lstrip("#@")))
+        # Control characters (terminal escapes) are never stored: text is kept as typed otherwise.
+        # A comma separates tags everywhere (the form's tag field too), so "a,b" is two tags.
+        split = (part for tag in self.tags for part in tag.split(","))
+        tags = tuple(dict.fromkeys(t for t in (one_line(t).lstrip("#@").strip() for t in split) if t))
         cleaned = replace(
             self,
             kinds=kinds,
             behaviours=behaviours,
             fears=fears,
-            who=self.who.strip(),
-            small_step=self.small_step.strip(),
-            body=self.body.rstrip(),
+            who=one_line(self.who),
+            small_step=one_line(self.small_step),
+            body=printable(self.body).rstrip(),
+            prompt_text=printable(self.prompt_text) if self.prompt_text is not None else None,
             tags=tags,
         )
         if cleaned.is_empty() and not allow_empty:
@@ -233,5 +238,5 @@ def checkin_summary(entry: Entry) -> list[tuple[str, str]]:
     if entry.tags:
         rows.append(("Tags", ", ".join(entry.tags)))
     if entry.private:
-        rows.append(("Private", "yes (left out of exports unless you include it)"))
+        rows.append(("Private", "yes"))
     return rows

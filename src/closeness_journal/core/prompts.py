@@ -145,6 +145,11 @@ class PromptLibrary:
         return sequence
 
 
+def shuffle_setting(day: date) -> str:
+    """The setting that remembers how many times the day's deeper prompt was swapped."""
+    return f"shuffle:{day.isoformat()}"
+
+
 def _stable_key(prompt: Prompt) -> str:
     return hashlib.sha256(prompt.id.encode()).hexdigest()
 

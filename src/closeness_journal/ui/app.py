@@ -17,8 +17,9 @@ from textual.binding import Binding
 from textual.screen import Screen
 
 from closeness_journal.core.prompts import PromptLibrary
-from closeness_journal.storage import Journal, JournalError
+from closeness_journal.storage import Journal
 from closeness_journal.ui.autosave import Autosave
+from closeness_journal.ui.screens.confirm import ConfirmScreen
 from closeness_journal.ui.screens.help import HelpScreen
 from closeness_journal.ui.screens.history import HistoryScreen
 from closeness_journal.ui.screens.patterns import PatternsScreen
@@ -125,20 +126,39 @@ class JournalApp(App[int]):
                     found.append(autosave)
         return found
 
-    def flush_drafts(self) -> None:
-        """Save every unsaved draft now (quitting, hang-up, terminate)."""
-        for autosave in self.autosaves():
-            try:
-                autosave.flush()
-            except JournalError:
-                pass  # already reported on screen; keep saving the others
+    def flush_drafts(self) -> list[str]:
+        """Save every unsaved draft now (quitting, hang-up, terminate). Returns what failed."""
+        return [autosave.problem or "unknown problem" for autosave in self.autosaves() if not autosave.flush()]
 
     async def action_quit(self) -> None:
-        self.flush_drafts()
-        self.exit(0)
+        problems = self.flush_drafts()
+        if not problems:
+            self.exit(0)
+            return
+
+        def decided(quit_anyway: bool | None) -> None:
+            if quit_anyway:
+                self.exit(0)
+
+        self.push_screen(
+            ConfirmScreen(
+                "Your unsaved writing couldn't be kept as a draft:\n\n"
+                + problems[0]
+                + "\n\nIf you quit now, it will be lost. You could copy it somewhere first.",
+                yes="Quit anyway",
+                no="Stay",
+            ),
+            decided,
+        )
 
     def on_unmount(self) -> None:
         self.flush_drafts()
+        try:
+            loop = asyncio.get_running_loop()
+            for sig in (signal.SIGHUP, signal.SIGTERM):
+                loop.remove_signal_handler(sig)
+        except (NotImplementedError, RuntimeError, AttributeError):
+            pass
 
     def _install_signal_handlers(self) -> None:
         try:

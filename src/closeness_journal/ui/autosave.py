@@ -13,8 +13,11 @@ from collections.abc import Callable
 from textual.timer import Timer
 from textual.widget import Widget
 
+from closeness_journal.storage import JournalError
+
 QUIET_SECONDS = 2.0
 LONGEST_SECONDS = 5.0
+RETRY_SECONDS = 10.0
 
 
 class Autosave:
@@ -33,6 +36,8 @@ class Autosave:
         self._clock = clock
         self._timer: Timer | None = None
         self._dirty_since: float | None = None
+        self.problem: str | None = None
+        """Why the last save failed, or None."""
 
     @property
     def pending(self) -> bool:
@@ -52,16 +57,29 @@ class Autosave:
         else:
             self._timer = self._owner.set_timer(self._quiet, self.flush, name="autosave")
 
-    def flush(self) -> None:
-        """Save now if anything changed since the last save."""
+    def flush(self) -> bool:
+        """Save now if anything changed since the last save. False when saving failed: the work
+        stays marked unsaved, the person is told, and it is tried again shortly."""
         if self._timer is not None:
             self._timer.stop()
             self._timer = None
         if self._dirty_since is None:
-            return
+            return True
         dirty_since, self._dirty_since = self._dirty_since, None
         try:
             self._save()
-        except BaseException:
-            self._dirty_since = dirty_since  # still unsaved: try again on the next change or exit
-            raise
+        except JournalError as error:
+            self._dirty_since = dirty_since
+            self.problem = str(error)
+            self._owner.notify(
+                f"Your draft couldn't be kept just now: {error} What you typed is still on screen; "
+                "I'll keep trying.",
+                title="Draft not saved",
+                severity="error",
+                markup=False,
+                timeout=8,
+            )
+            self._timer = self._owner.set_timer(RETRY_SECONDS, self.flush, name="autosave-retry")
+            return False
+        self.problem = None
+        return True

@@ -12,12 +12,14 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static, TextArea
 
+from closeness_journal.core.dates import long_date
 from closeness_journal.core.entries import Entry, InvalidEntry
+from closeness_journal.core.text import printable
 from closeness_journal.storage import Journal, JournalError
 from closeness_journal.ui.autosave import Autosave
 from closeness_journal.ui.screens.confirm import ConfirmScreen
 from closeness_journal.ui.text import literal
-from closeness_journal.ui.widgets.checkin_form import EMPTY_CHECKIN, CheckInForm
+from closeness_journal.ui.widgets.checkin_form import EMPTY_CHECKIN, CheckInForm, as_entry_fields
 
 
 def checkin_of(entry: Entry) -> dict[str, Any]:
@@ -46,19 +48,19 @@ class EditEntryScreen(Screen[Entry | None]):
             with Vertical(id="writing"):
                 prompt = self.entry.prompt_text or "Free writing"
                 yield Static(literal(prompt, "italic"), id="edit-prompt")
-                yield TextArea(self.entry.body, id="editor", soft_wrap=True, tab_behavior="focus")
+                yield TextArea(printable(self.entry.body), id="editor", soft_wrap=True, tab_behavior="focus")
             yield CheckInForm(id="checkin")
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.title = "Editing an entry"
-        self.sub_title = self.entry.local_date.strftime("%A %-d %B %Y")
+        self.sub_title = long_date(self.entry.local_date)
         form = self.query_one(CheckInForm)
         draft = self._journal.draft(self.draft_key)
         if draft:
             editor = self.query_one("#editor", TextArea)
             with editor.prevent(TextArea.Changed):
-                editor.load_text(draft.get("body", self.entry.body))
+                editor.load_text(printable(draft.get("body", self.entry.body)))
             form.load(draft.get("checkin", checkin_of(self.entry)))
             self.notify("Your unsaved changes to this entry are back.", title="Draft restored")
         else:
@@ -68,8 +70,7 @@ class EditEntryScreen(Screen[Entry | None]):
         editor.focus()
 
     def edited(self) -> Entry:
-        values = self.query_one(CheckInForm).values()
-        fields = {k: tuple(v) if isinstance(v, list) else v for k, v in values.items()}
+        fields = as_entry_fields(self.query_one(CheckInForm).values())
         return replace(self.entry, body=self.query_one("#editor", TextArea).text, **fields)
 
     def has_changes(self) -> bool:

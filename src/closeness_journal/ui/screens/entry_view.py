@@ -9,13 +9,14 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
+from closeness_journal.core.dates import long_date
 from closeness_journal.core.entries import Entry, checkin_summary
 from closeness_journal.ui.text import literal
 
 
 def entry_content(entry: Entry, revision_count: int = 0) -> Content:
     """The whole entry as literal Content (used by the reading screen)."""
-    parts: list[Content] = [Content.styled(entry.local_date.strftime("%A %-d %B %Y"), "bold"), Content("\n")]
+    parts: list[Content] = [Content.styled(long_date(entry.local_date), "bold"), Content("\n")]
     if entry.prompt_text:
         parts += [literal(entry.prompt_text, "italic $text-muted"), Content("\n")]
     parts += [Content("\n"), literal(entry.body) if entry.body else Content.styled("(no text)", "italic $text-muted")]

@@ -19,7 +19,8 @@ HELP_TEXT = """\
 - **Today:** ctrl+s save · ctrl+n / ctrl+b next / previous prompt · ctrl+r another deeper
   question · Tab moves between the writing space and the check-in · space ticks a choice
 - **History:** / or ctrl+f search · Enter reads an entry · e edit · d delete · u undo a delete ·
-  t trash · r restore (in the trash) · Home / End first and last
+  t trash · r restore (in the trash) · Home / End first and last row loaded (more load as you
+  scroll down)
 - **Patterns:** 1 / 2 / 3 / 4 for 8 weeks, 6 months, a year, everything
 
 ## Your journal stays yours

@@ -49,7 +49,10 @@ class HistoryScreen(Screen[None]):
         self._loaded = 0
         self._total = 0
         self._last_deleted: Entry | None = None
+        self._last_loaded: Entry | None = None
         self._search_timer: Timer | None = None
+        self._seen: tuple[int, int] | None = None
+        """The journal's change token when the table was last loaded."""
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -75,11 +78,12 @@ class HistoryScreen(Screen[None]):
         self.title = "History"
         table = self.query_one(EntryTable)
         self.watch(table, "scroll_y", self._maybe_load_more, init=False)
-        self.reload()
         table.focus()
 
     def on_screen_resume(self) -> None:
-        self.reload(keep_position=True)
+        """Shown (first time, or coming back): reload only if something was written meanwhile."""
+        if self._journal.change_token() != self._seen:
+            self.reload(keep_position=True)
 
     # ------------------------------------------------------------------ loading
 
@@ -89,6 +93,7 @@ class HistoryScreen(Screen[None]):
         row = table.cursor_row if keep_position else 0
         want = max(PAGE_SIZE, self._loaded if keep_position else 0)
         try:
+            self._seen = self._journal.change_token()
             self._total = self._journal.count(self._filters)
             entries = self._journal.entries(self._filters, limit=want)
         except JournalError as error:
@@ -97,16 +102,26 @@ class HistoryScreen(Screen[None]):
         table.clear()
         table.add_entries(entries)
         self._loaded = len(entries)
+        self._last_loaded = entries[-1] if entries else None
         if entries:
             table.move_cursor(row=min(row, len(entries) - 1), animate=False)
         self._show_status()
 
     def load_more(self) -> None:
-        if self._loaded >= self._total:
+        if self._loaded >= self._total or self._last_loaded is None:
             return
-        entries = self._journal.entries(self._filters, limit=PAGE_SIZE, offset=self._loaded)
-        self.query_one(EntryTable).add_entries(entries)
-        self._loaded += len(entries)
+        try:  # newest-first pages continue from the last row shown, so nothing repeats or is skipped
+            entries = self._journal.entries(
+                self._filters, limit=PAGE_SIZE, offset=self._loaded, after=self._last_loaded
+            )
+        except JournalError as error:
+            self.notify(str(error), severity="error", markup=False)
+            return
+        if not entries:
+            self._total = self._loaded
+            return
+        self._loaded += self.query_one(EntryTable).add_entries(entries)
+        self._last_loaded = entries[-1]
         self._show_status()
 
     def _maybe_load_more(self) -> None:
@@ -227,7 +242,11 @@ class HistoryScreen(Screen[None]):
             elif choice == "delete":
                 self.action_delete()
 
-        self.app.push_screen(EntryScreen(entry, len(self._journal.revisions(entry.id))), after)
+        try:
+            revisions = self._journal.revision_count(entry.id)
+        except JournalError:
+            revisions = 0
+        self.app.push_screen(EntryScreen(entry, revisions), after)
 
     def action_edit(self) -> None:
         entry = self._selected()

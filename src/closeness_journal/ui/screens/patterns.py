@@ -17,6 +17,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static, Tab, Tabs
 from textual_plotext import PlotextPlot
 
+from closeness_journal.core.dates import short_date
 from closeness_journal.core.patterns import (
     RANGES,
     Count,
@@ -60,6 +61,7 @@ class PatternsScreen(Screen[None]):
         self._today = today
         self._range = "8 weeks"
         self.patterns: Patterns | None = None
+        self._seen: tuple[int, int] | None = None
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -95,10 +97,10 @@ class PatternsScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.title = "Patterns"
-        self.refresh_patterns()
 
     def on_screen_resume(self) -> None:
-        self.refresh_patterns()
+        if self._journal.change_token() != self._seen:
+            self.refresh_patterns()
 
     @on(Tabs.TabActivated)
     def tab_chosen(self, event: Tabs.TabActivated) -> None:
@@ -115,13 +117,14 @@ class PatternsScreen(Screen[None]):
     def refresh_patterns(self) -> None:
         until = self._today
         try:
+            self._seen = self._journal.change_token()
             since = range_start(self._range, until, self._journal.first_entry_date())
             self.patterns = compute(self._journal.pattern_source(since, until), since, until)
         except JournalError as error:
             self.notify(str(error), severity="error", markup=False)
             return
         patterns = self.patterns
-        self.sub_title = f"{since:%-d %b %Y} – {until:%-d %b %Y}, by {patterns.by}"
+        self.sub_title = f"{short_date(since)} – {short_date(until)}, by {patterns.by}"
         thin = patterns.entries < THIN_JOURNAL
         self.query_one("#charts").display = not thin
         note = self.query_one("#patterns-note", Static)

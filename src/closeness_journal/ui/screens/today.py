@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import socket
+import uuid
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -13,14 +16,16 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Footer, Header, TextArea
 
+from closeness_journal.core.dates import long_date
 from closeness_journal.core.entries import Entry, EntryFilter, InvalidEntry
-from closeness_journal.core.prompts import DailyPrompts, Prompt, PromptLibrary, daily_prompts
+from closeness_journal.core.text import plural, printable
+from closeness_journal.core.prompts import DailyPrompts, Prompt, PromptLibrary, daily_prompts, shuffle_setting
 from closeness_journal.storage import Journal, JournalError
 from closeness_journal.ui.autosave import Autosave
-from closeness_journal.ui.widgets.checkin_form import CheckInForm
+from closeness_journal.ui.widgets.checkin_form import CheckInForm, as_entry_fields
 from closeness_journal.ui.widgets.prompt_card import PromptCard
 
-DRAFT_KEY = "today"
+DRAFT_PREFIX = "today"
 FREE_WRITING = "free"
 
 
@@ -30,10 +35,6 @@ class Slot:
 
     key: str
     prompt: Prompt | None
-
-
-def shuffle_setting(day: date) -> str:
-    return f"shuffle:{day.isoformat()}"
 
 
 class TodayScreen(Screen[None]):
@@ -57,6 +58,10 @@ class TodayScreen(Screen[None]):
         self._slots: list[Slot] = self._slots_for(self._daily)
         self._answers: dict[str, str] = {}
         self._current = 0
+        self._writing_day = today
+        """The day entries are saved for: today, or the day of a restored draft."""
+        self.draft_key = f"{DRAFT_PREFIX}:{uuid.uuid4().hex}"
+        self._claimed: list[str] = []
         self.autosave = Autosave(self, self.save_draft)
 
     @staticmethod
@@ -145,11 +150,11 @@ class TodayScreen(Screen[None]):
         body = self._answers.get(self.slot.key, "")
         prompt = self.slot.prompt if body.strip() else None  # a check-in alone answers no prompt
         return Entry(
-            local_date=self._today,
+            local_date=self._writing_day,
             body=body,
             prompt_id=prompt.id if prompt else None,
             prompt_text=prompt.text if prompt else None,
-            **_entry_fields(self.query_one(CheckInForm).values()),
+            **as_entry_fields(self.query_one(CheckInForm).values()),
         )
 
     def action_save(self) -> None:
@@ -167,6 +172,8 @@ class TodayScreen(Screen[None]):
         form = self.query_one(CheckInForm)
         form.clear()
         form.scroll_home(animate=False)
+        if not self.has_unsaved_work():
+            self._writing_day = self._today
         self.autosave.changed()
         self.autosave.flush()
         count = self._update_subtitle()
@@ -176,48 +183,60 @@ class TodayScreen(Screen[None]):
             "are still here (ctrl+n)." if waiting else ""
         )
         self.notify(
-            f"Saved. That's {count} entr{'y' if count == 1 else 'ies'} today. "
+            f"Saved. That's {plural(count, 'entry', 'entries')} that day. " if self._writing_day != self._today
+            else f"Saved. That's {plural(count, 'entry', 'entries')} today. "
             "Thank you for noticing." + note,
             title="Saved",
         )
         self.query_one("#editor", TextArea).focus()
 
     def _update_subtitle(self) -> int:
-        count = self._journal.count(EntryFilter(since=self._today, until=self._today))
-        day = self._today.strftime("%A %-d %B %Y")
-        self.sub_title = f"{day} · {count} saved today" if count else day
+        day = self._writing_day
+        count = self._journal.count(EntryFilter(since=day, until=day))
+        if day != self._today:
+            self.sub_title = f"Writing for {long_date(day)} (from your draft) · {count} saved that day"
+        else:
+            self.sub_title = f"{long_date(day)} · {count} saved today" if count else long_date(day)
         return count
 
     # ------------------------------------------------------------------ drafts
 
     def draft_data(self) -> dict[str, Any]:
         return {
-            "day": self._today.isoformat(),
+            "day": self._writing_day.isoformat(),
             "answers": {k: v for k, v in self._answers.items() if v.strip()},
             "current": self.slot.key,
             "checkin": self.query_one(CheckInForm).values(),
+            "pid": os.getpid(),
+            "host": socket.gethostname(),
         }
 
     def has_unsaved_work(self) -> bool:
         data = self.draft_data()
-        checkin = Entry(local_date=self._today, **_entry_fields(data["checkin"]))
+        checkin = Entry(local_date=self._today, **as_entry_fields(data["checkin"]))
         return bool(data["answers"]) or not checkin.is_empty()
 
     def save_draft(self) -> None:
-        try:
-            if self.has_unsaved_work():
-                self._journal.save_draft(DRAFT_KEY, self.draft_data())
-            else:
-                self._journal.discard_draft(DRAFT_KEY)
-        except JournalError as error:
-            self.notify(f"Your draft could not be saved: {error}", severity="error", markup=False)
-            raise
+        """Keep this window's unsaved work under its own key (two windows never clash)."""
+        if self.has_unsaved_work():
+            self._journal.save_draft(self.draft_key, self.draft_data())
+        else:
+            self._journal.discard_draft(self.draft_key)
+        for key in self._claimed:  # drafts restored from closed windows: ours now holds them
+            self._journal.discard_draft(key)
+        self._claimed = []
 
     def _restore_draft(self) -> None:
-        draft = self._journal.draft(DRAFT_KEY)
-        if not draft:
+        """Bring back what closed windows left unsaved (never a window that is still open)."""
+        found = [(key, data) for key, data in self._journal.drafts(DRAFT_PREFIX) if not _open_elsewhere(data)]
+        if not found:
             return
-        answers: dict[str, str] = dict(draft.get("answers", {}))
+        self._claimed = [key for key, _ in found]
+        answers: dict[str, str] = {}
+        for _, data in found:
+            for key, text in data.get("answers", {}).items():
+                answers[key] = (answers.get(key, "") + "\n\n" + printable(text)).strip()
+        latest = found[-1][1]
         known = {slot.key for slot in self._slots}
         for key in list(answers):
             if key in known:
@@ -230,11 +249,29 @@ class TodayScreen(Screen[None]):
                 answers[FREE_WRITING] = (answers.get(FREE_WRITING, "") + "\n\n" + text).strip()
         self._answers = answers
         keys = [slot.key for slot in self._slots]
-        self._current = keys.index(draft["current"]) if draft.get("current") in keys else 0
-        self.query_one(CheckInForm).load(draft.get("checkin", {}))
-        self.notify("Your unsaved writing is back, just as you left it.", title="Draft restored")
+        self._current = keys.index(latest["current"]) if latest.get("current") in keys else 0
+        self.query_one(CheckInForm).load(latest.get("checkin", {}))
+        day = min(date.fromisoformat(data.get("day", self._today.isoformat())) for _, data in found)
+        if day < self._today:
+            self._writing_day = day
+            self.notify(
+                f"Your unsaved writing from {long_date(day)} is back. It will be saved for that day.",
+                title="Draft restored",
+            )
+        else:
+            self.notify("Your unsaved writing is back, just as you left it.", title="Draft restored")
+        self.autosave.changed()
 
 
-def _entry_fields(checkin: dict[str, Any]) -> dict[str, Any]:
-    """Check-in values as Entry keyword arguments (lists become tuples)."""
-    return {key: tuple(value) if isinstance(value, list) else value for key, value in checkin.items()}
+def _open_elsewhere(draft: dict[str, Any]) -> bool:
+    """True when the draft belongs to another journal window that is still open on this machine."""
+    pid, host = draft.get("pid"), draft.get("host")
+    if not isinstance(pid, int) or host != socket.gethostname() or pid == os.getpid() or os.name == "nt":
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True

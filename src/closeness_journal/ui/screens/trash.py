@@ -8,10 +8,14 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
+from closeness_journal.core.text import plural
 from closeness_journal.storage import Journal, JournalError
 from closeness_journal.ui.screens.confirm import ConfirmScreen
 from closeness_journal.ui.screens.entry_view import EntryScreen
 from closeness_journal.ui.widgets.entry_table import EntryTable
+
+SHOWN = 500
+"""The trash is shown a page at a time like History; it is rarely this long."""
 
 
 class TrashScreen(Screen[None]):
@@ -39,13 +43,16 @@ class TrashScreen(Screen[None]):
     def reload(self) -> None:
         table = self.query_one(EntryTable)
         table.clear()
-        entries = self._journal.trash()
-        table.add_entries(entries)
-        note = (
-            "The trash is empty."
-            if not entries
-            else f"{len(entries)} entr{'y' if len(entries) == 1 else 'ies'} here. "
-            "r restores the one selected; x empties the trash for good."
+        try:
+            total = self._journal.trash_count()
+            table.add_entries(self._journal.trash(limit=SHOWN))
+        except JournalError as error:
+            self.notify(str(error), severity="error", markup=False)
+            return
+        note = "The trash is empty." if not total else (
+            f"{plural(total, 'entry', 'entries')} here"
+            + (f" (the {SHOWN} deleted most recently shown)" if total > SHOWN else "")
+            + ". Enter reads, r restores the one selected, x empties the trash for good."
         )
         self.query_one("#trash-note", Static).update(note)
 
@@ -55,8 +62,14 @@ class TrashScreen(Screen[None]):
     @on(DataTable.RowSelected)
     def read_entry(self) -> None:
         entry_id = self.query_one(EntryTable).entry_id
-        if entry_id is not None:
-            self.app.push_screen(EntryScreen(self._journal.get(entry_id), read_only=True))
+        if entry_id is None:
+            return
+        try:
+            entry = self._journal.get(entry_id)
+        except JournalError as error:
+            self.notify(str(error), severity="error", markup=False)
+            return
+        self.app.push_screen(EntryScreen(entry, read_only=True))
 
     def action_restore(self) -> None:
         entry_id = self.query_one(EntryTable).entry_id
@@ -71,21 +84,26 @@ class TrashScreen(Screen[None]):
         self.reload()
 
     def action_empty(self) -> None:
-        count = len(self._journal.trash())
-        if not count:
+        shown = [str(key.value) for key in self.query_one(EntryTable).rows]
+        if not shown:
             return
 
         def decided(yes: bool | None) -> None:
-            if yes:
-                removed = self._journal.empty_trash()
-                self.notify(f"Deleted {removed} entr{'y' if removed == 1 else 'ies'} for good.")
-                self.reload()
+            if not yes:
+                return
+            try:  # only what was on screen when you said yes, not anything deleted since
+                removed = self._journal.empty_trash(only=shown)
+            except JournalError as error:
+                self.notify(str(error), severity="error", markup=False)
+                return
+            self.notify(f"Deleted {plural(removed, 'entry', 'entries')} for good.")
+            self.reload()
 
         self.app.push_screen(
             ConfirmScreen(
-                f"Delete {count} entr{'y' if count == 1 else 'ies'} for good? This can't be undone.",
+                f"Delete {plural(len(shown), 'entry', 'entries')} for good? This can't be undone.",
                 yes="Delete for good",
-                no="Keep it" if count == 1 else "Keep them",
+                no="Keep it" if len(shown) == 1 else "Keep them",
             ),
             decided,
         )

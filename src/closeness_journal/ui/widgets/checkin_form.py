@@ -14,6 +14,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.message import Message
 from textual.widgets import Checkbox, Input, Label, Select, SelectionList
 
+from closeness_journal.core.text import one_line
 from closeness_journal.core.vocabulary import (
     FEARS,
     KINDS,
@@ -38,6 +39,11 @@ EMPTY_CHECKIN: dict[str, Any] = {
     "tags": [],
     "private": False,
 }
+
+
+def as_entry_fields(values: dict[str, Any]) -> dict[str, Any]:
+    """Check-in values as Entry keyword arguments (lists become tuples)."""
+    return {key: tuple(value) if isinstance(value, list) else value for key, value in values.items()}
 
 
 def _scale_value(text: str) -> int | None:
@@ -83,7 +89,7 @@ class CheckInForm(VerticalScroll, can_focus=False):
             yield Input(placeholder="–", id="outcome", restrict=SCALE, max_length=2, compact=True)
         yield Label("Tags (separated by commas)", classes="field-label")
         yield Input(placeholder="e.g. work, evening", id="tags", compact=True)
-        yield Checkbox("Private: leave out of exports", id="private", compact=True)
+        yield Checkbox("Private", id="private", compact=True)
 
     # ------------------------------------------------------------------ values
 
@@ -110,7 +116,7 @@ class CheckInForm(VerticalScroll, can_focus=False):
         """Fill the form (missing keys are left empty)."""
         data = {**EMPTY_CHECKIN, **values}
         with self.prevent(Input.Changed, Select.Changed, Checkbox.Changed, SelectionList.SelectedChanged):
-            self.query_one("#who", Input).value = data["who"] or ""
+            self.query_one("#who", Input).value = one_line(data["who"] or "")
             select = self.query_one("#relationship", Select)
             if data["relationship"] in RELATIONSHIPS:
                 select.value = data["relationship"]
@@ -132,8 +138,8 @@ class CheckInForm(VerticalScroll, can_focus=False):
             for field in ("intensity", "predicted", "outcome"):
                 value = data[field]
                 self.query_one(f"#{field}", Input).value = "" if value is None else str(value)
-            self.query_one("#small_step", Input).value = data["small_step"] or ""
-            self.query_one("#tags", Input).value = ", ".join(data["tags"])
+            self.query_one("#small_step", Input).value = one_line(data["small_step"] or "")
+            self.query_one("#tags", Input).value = ", ".join(one_line(tag) for tag in data["tags"])
 
     def clear(self) -> None:
         self.load(EMPTY_CHECKIN)

@@ -67,8 +67,13 @@ class EntryTable(DataTable[Content]):
             self.refresh()
             self._require_update_dimensions = True
 
-    def add_entries(self, entries: Iterable[Entry]) -> None:
+    def add_entries(self, entries: Iterable[Entry]) -> int:
+        """Add rows for entries not already shown; returns how many were added."""
+        added = 0
         for entry in entries:
+            if entry.id in self.rows:
+                continue
+            added += 1
             self.add_row(
                 Content(entry.local_date.isoformat()),
                 summary_line(entry),
@@ -77,6 +82,7 @@ class EntryTable(DataTable[Content]):
                 Content("" if entry.intensity is None else f"{entry.intensity:>3}"),
                 key=entry.id,
             )
+        return added
 
     @property
     def entry_id(self) -> str | None:
