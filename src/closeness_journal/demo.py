@@ -167,8 +167,4 @@ def _poisson(rng: random.Random, mean: float) -> int:
 
 def fill(journal, end: date, options: DemoOptions = DemoOptions()) -> int:
     """Write the generated entries into `journal` through the store. Returns how many."""
-    count = 0
-    for entry, written in generate(end, options):
-        journal.add(entry, now=written)
-        count += 1
-    return count
+    return journal.add_many(generate(end, options))

@@ -11,7 +11,7 @@ import json
 import re
 import sqlite3
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import replace
 from datetime import date, datetime, timezone
@@ -322,6 +322,31 @@ class Journal:
         with self._write() as db:
             db["entries"].insert(_to_row(entry))
         return entry
+
+    def add_many(self, entries: Iterable[tuple[Entry, datetime]]) -> int:
+        """Save many new entries, each with the time it was written, in one transaction
+        (generated journals, imports). Returns how many."""
+        rows = []
+        for entry, written in entries:
+            written = _utc(written)
+            rows.append(
+                _to_row(replace(entry.validated(), id=entry.id or str(uuid.uuid4()),
+                                created_at=written, updated_at=written, deleted_at=None))
+            )
+        with self._write() as db:
+            db["entries"].insert_all(rows, batch_size=500)
+        return len(rows)
+
+    def iter_entries(self, filters: EntryFilter = EntryFilter(), chunk: int = 2000) -> Iterator[Entry]:
+        """Every matching entry, oldest first, read a chunk at a time (exports stream through this)."""
+        where, params = _filter_sql(filters)
+        cursor = self._db.execute(
+            f"SELECT e.* FROM entries e WHERE {where} ORDER BY e.local_date, e.created_at, e.uuid", params
+        )
+        columns = [d[0] for d in cursor.description]
+        while rows := cursor.fetchmany(chunk):
+            for row in rows:
+                yield _from_row(dict(zip(columns, row)))
 
     @_reading
     def get(self, id_or_prefix: str, include_deleted: bool = True) -> Entry:

@@ -223,3 +223,13 @@ def test_a_writer_waits_for_another_instance_instead_of_failing(tmp_path):
     assert second.count() == 1
     first.close()
     second.close()
+
+
+def test_add_many_and_iterating_oldest_first(journal):
+    count = journal.add_many(
+        (Entry(DAY - timedelta(days=n), body=f"e{n}", private=n == 1), NOW - timedelta(days=n)) for n in range(5)
+    )
+    assert count == 5
+    assert [e.body for e in journal.iter_entries(chunk=2)] == ["e4", "e3", "e2", "e1", "e0"]
+    assert [e.body for e in journal.iter_entries(EntryFilter(include_private=False))] == ["e4", "e3", "e2", "e0"]
+    assert len(journal.entries(EntryFilter(search="e3"))) == 1  # searchable like any other

@@ -7,6 +7,7 @@ dies before `on_unmount`, losing unsaved typing. The app saves every draft first
 from __future__ import annotations
 
 import asyncio
+import os
 import signal
 from collections.abc import Callable, Iterable
 from datetime import date
@@ -25,6 +26,10 @@ from closeness_journal.ui.screens.history import HistoryScreen
 from closeness_journal.ui.screens.patterns import PatternsScreen
 from closeness_journal.ui.screens.today import TodayScreen
 from closeness_journal.ui.screens.trash import TrashScreen
+
+
+EXIT_WHEN_READY_ENV = "CLOSENESS_JOURNAL_EXIT_WHEN_READY"
+"""Set (by benchmarks/run.py) to quit as soon as the first screen has been drawn."""
 
 
 class JournalApp(App[int]):
@@ -67,6 +72,8 @@ class JournalApp(App[int]):
         self.add_mode("patterns", lambda: PatternsScreen(self.journal, self.today()))
         self.switch_mode("today")
         self._install_signal_handlers()
+        if os.environ.get(EXIT_WHEN_READY_ENV):  # benchmarks: time from start to Today drawn
+            self.call_after_refresh(lambda: self.call_after_refresh(self.exit, 0))
         for problem in self._prompt_problems:
             self.notify(f"A prompt file was skipped: {problem}", severity="warning", markup=False, timeout=10)
 
