@@ -23,6 +23,7 @@ SHOTS = {
     "history": ["f3", "down", "down"],
     "entry": ["f3", "down", "enter"],
     "patterns": ["f4"],
+    "review": ["f5"],
     "help": ["f1"],
 }
 

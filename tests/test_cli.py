@@ -328,3 +328,24 @@ def test_patterns_json_matches_the_figures(capsys):
     assert code == 0 and "2026-W46" in out and "In 1 of the 2 times" in out
     assert run(capsys, "patterns", "--since", "2026-12-01", "--until", "2026-11-01")[0] == 2
     assert run(capsys, "patterns", "--by", "year")[0] == 2
+
+
+def test_review_json_has_the_week_and_the_week_before(capsys):
+    for args in (
+        ["write", "a", "--date", "2026-11-03", "--behaviour", "went-quiet", "--intensity", "8"],
+        ["write", "b", "--date", "2026-11-10", "--behaviour", "picked-fight", "--intensity", "4", "--step", "stayed"],
+        ["write", "c", "--date", "2026-11-11", "--behaviour", "hid-needs"],
+    ):
+        assert run(capsys, *args)[0] == 0
+    code, out, err = run(capsys, "review", "--week", "2026-W46", "--json")
+    assert code == 0, err
+    data = json.loads(out)
+    assert {k: data[k] for k in ("week", "withdrawal", "sabotage", "small_steps", "mean_intensity", "days_journaled")} == {
+        "week": "2026-W46", "withdrawal": 1, "sabotage": 1, "small_steps": 1, "mean_intensity": 4.0, "days_journaled": 2,
+    }
+    previous = data["previous"]
+    assert (previous["week"], previous["withdrawal"], previous["sabotage"], previous["mean_intensity"]) == ("2026-W45", 1, 0, 8.0)
+    assert data["saved"] is None
+    code, out, _ = run(capsys, "review", "--week", "2026-W46")
+    assert code == 0 and "Pulled away" in out and "F5" in out
+    assert run(capsys, "review", "--week", "soon")[0] == 2

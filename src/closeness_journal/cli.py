@@ -17,13 +17,13 @@ import tempfile
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
-from datetime import date
+from datetime import date, datetime, timezone
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any
 
 from closeness_journal import paths
-from closeness_journal.core.dates import BadDate, parse_date
+from closeness_journal.core.dates import BadDate, local_day, parse_date
 from closeness_journal.core.entries import Entry, EntryFilter, InvalidEntry
 from closeness_journal.core.text import plural
 from closeness_journal.core.vocabulary import (
@@ -183,6 +183,14 @@ def build_parser() -> argparse.ArgumentParser:
     patterns.add_argument("--by", choices=["week", "month"], help="group by week or month (default: by the length of the range)")
     patterns.add_argument("--json", action="store_true", help="print the figures as JSON")
 
+    review = commands.add_parser(
+        "review", help="look back on a week",
+        description="Look back on a week (Monday to Sunday): pulling and pushing away, small steps "
+        "and fear beside the week before, and your saved answers. Default: the last complete week.",
+    )
+    review.add_argument("--week", metavar="YYYY-Www", help="which week, like 2026-W47 (default: the last complete week)")
+    review.add_argument("--json", action="store_true", help="print the review as JSON")
+
     commands.add_parser(
         "demo", help="open the journal window on a made-up journal (your own is not touched)",
         description="Open the journal window on a throw-away journal with 16 weeks of made-up "
@@ -233,7 +241,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _run(args: argparse.Namespace) -> int:
     folder = paths.data_dir(args.data_dir)
-    today = date.today()
+    today = local_day(datetime.now(timezone.utc))
     command = args.command
     if command is None:
         return _open_app(folder, today)
@@ -251,6 +259,7 @@ def _run(args: argparse.Namespace) -> int:
         "restore": _restore,
         "prompts": _prompts,
         "patterns": _patterns,
+        "review": _review,
     }[command]
     return handler(args, folder, today)
 
@@ -581,6 +590,30 @@ def _patterns(args: argparse.Namespace, folder: Path, today: date) -> int:
     from closeness_journal import cli_views
 
     cli_views.print_patterns(result)
+    return 0
+
+
+# --------------------------------------------------------------------------- weekly review
+
+
+def _review(args: argparse.Namespace, folder: Path, today: date) -> int:
+    from closeness_journal.core.review import BadWeek, last_complete_week, parse_week, weekly_review
+
+    try:
+        monday = parse_week(args.week) if args.week else last_complete_week(today)
+    except BadWeek as error:
+        raise UsageError(f"--week: {error}") from None
+    journal = _open_journal(folder)
+    try:
+        result = weekly_review(journal, monday)
+    finally:
+        journal.close()
+    if args.json:
+        _print_json(result.to_json())
+        return 0
+    from closeness_journal import cli_views
+
+    cli_views.print_review(result)
     return 0
 
 

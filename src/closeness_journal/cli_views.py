@@ -16,6 +16,7 @@ from closeness_journal.core.dates import long_date, short_date
 from closeness_journal.core.entries import Entry, SearchHit, checkin_summary
 from closeness_journal.core.patterns import Patterns, closeness_sentence, step_sentence
 from closeness_journal.core.prompts import DailyPrompts, PromptLibrary
+from closeness_journal.core.review import WeeklyReview, change_words
 from closeness_journal.core.text import one_line, printable
 
 
@@ -175,3 +176,66 @@ def print_patterns(patterns: Patterns) -> None:
     console.print()
     console.print(Text("Small steps", style="bold"))
     console.print(Text("  " + step_sentence(patterns.steps)))
+
+
+def _line(console: Console, *parts: Text) -> None:
+    """One line, cut with an ellipsis at the terminal's width."""
+    console.print(Text.assemble(*parts), no_wrap=True, overflow="ellipsis", crop=True)
+
+
+def print_review(review: WeeklyReview) -> None:
+    """The week beside the week before, then what happened, then the saved answers."""
+    console = _console()
+    console.print(
+        Text(f"Your week, {long_date(review.start)} to {long_date(review.end)} ({review.week})", style="bold")
+    )
+    table = Table(show_edge=False, pad_edge=False, box=None, padding=(0, 2))
+    table.add_column("")
+    table.add_column("this week", justify="right")
+    table.add_column("week before", justify="right")
+    table.add_column("change")
+    rows = [
+        ("Pulled away", "withdrawal"), ("Pushed away", "sabotage"), ("Small steps", "small_steps"),
+        ("Mean fear (0-10)", "mean_intensity"), ("Days you wrote", "days_journaled"),
+    ]
+    for label, figure in rows:
+        now, before = getattr(review.this, figure), getattr(review.previous, figure)
+        table.add_row(
+            label, "–" if now is None else f"{now:.2g}" if isinstance(now, float) else str(now),
+            "–" if before is None else f"{before:.2g}" if isinstance(before, float) else str(before),
+            change_words(review.change(figure), figure),
+        )
+    console.print(table)
+    for title, counts in (("Fears", review.fears), ("What you did", review.behaviours), ("Who with", review.relationships)):
+        if counts:
+            console.print(Text(f"{title}: ", style="bold"), Text("; ".join(f"{one_line(c.label)} ({c.count})" for c in counts)))
+    if review.moments:
+        console.print()
+        console.print(Text("Moments of closeness, and what came next", style="bold"))
+        for moment in review.moments:
+            _line(console, Text(f"  {moment.day:%a}  {moment.followed_by}: "), Text(one_line(moment.line)))
+    if review.steps:
+        console.print()
+        console.print(Text("Small steps", style="bold"))
+        for step in review.steps:
+            gap = "" if step.predicted is None or step.outcome is None else f"  (expected {step.predicted}, really {step.outcome})"
+            _line(console, Text(f"  {step.day:%a}  "), Text(one_line(step.step, 50)), Text(gap, style="dim"))
+    if review.last_step:
+        console.print()
+        console.print(Text("The step you chose last week: ", style="bold"), Text(one_line(review.last_step)))
+    console.print()
+    console.print(Text("Each day", style="bold"))
+    for day, items in review.days:
+        if not items:
+            console.print(Text(f"  {day:%a %d %b}  ·", style="dim"))
+        for entry_id, line in items:
+            _line(console, Text(f"  {day:%a %d %b}  "), Text(f"{entry_id[:8]}  ", style="dim"), Text(one_line(line)))
+    console.print()
+    if review.saved:
+        console.print(Text("Your answers", style="bold"))
+        for prompt_id, answer in review.saved.answers.items():
+            console.print(Text(printable(review.saved.questions.get(prompt_id, prompt_id)), style="italic"))
+            console.print(Text(printable(answer)))
+            console.print()
+    else:
+        console.print(Text("You haven't looked back on this week yet. Open the journal and press F5 to answer a few questions about it.", style="dim"))

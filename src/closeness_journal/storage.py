@@ -24,6 +24,7 @@ from sqlite_utils.migrations import Migrations
 from closeness_journal import paths
 from closeness_journal.core.entries import Entry, EntryFilter, Revision, SearchHit
 from closeness_journal.core.patterns import ClosenessCounts, DayTotals, PatternSource
+from closeness_journal.core.review import SavedReview
 from closeness_journal.core.vocabulary import BEHAVIOUR_CATEGORY, SABOTAGE, WITHDRAWAL
 
 T = TypeVar("T")
@@ -131,6 +132,19 @@ def m005_entries_page_order_index(db: Database) -> None:
     """History pages by (local_date, created_at, uuid); one index serves the order and the seek."""
     db["entries"].create_index(["local_date", "created_at", "uuid"], if_not_exists=True)
     db.execute("DROP INDEX IF EXISTS idx_entries_local_date_created_at")
+
+
+@schema()
+def m006_weekly_reviews(db: Database) -> None:
+    db["reviews"].create(
+        {"week": str, "created_at": str, "updated_at": str, "answers": str, "next_step": str},
+        pk="week",
+        not_null={"created_at", "updated_at", "answers"},
+        defaults={"answers": "[]", "next_step": ""},
+    )
+    db["review_revisions"].create(
+        {"id": int, "week": str, "revised_at": str, "data": str}, pk="id", not_null={"week", "data"}
+    )
 
 
 def _enable_fts(db: Database) -> None:
@@ -597,6 +611,60 @@ class Journal:
             closeness=ClosenessCounts(*row),
         )
 
+    # ------------------------------------------------------------------ weekly reviews
+
+    def save_review(self, review: SavedReview, now: datetime | None = None) -> SavedReview:
+        """Save a week's answers; an earlier version of that week's review is kept."""
+        stamp = _utc(now).isoformat()
+        data = review.to_json()
+        with self._write() as db:
+            rows = list(db.query("SELECT * FROM reviews WHERE week = ?", [review.week]))
+            created = stamp
+            if rows:
+                previous = _review_from_row(rows[0])
+                created = previous.created_at or stamp
+                db["review_revisions"].insert(
+                    {"week": review.week, "revised_at": stamp, "data": json.dumps(previous.to_json(), ensure_ascii=False)}
+                )
+            db["reviews"].upsert(
+                {
+                    "week": review.week,
+                    "created_at": created,
+                    "updated_at": stamp,
+                    "answers": json.dumps(data["answers"], ensure_ascii=False),
+                    "next_step": review.next_step,
+                },
+                pk="week",
+            )
+        return replace(review, created_at=created, updated_at=stamp)
+
+    @_reading
+    def review(self, week: str) -> SavedReview | None:
+        rows = list(self._db.query("SELECT * FROM reviews WHERE week = ?", [week]))
+        return _review_from_row(rows[0]) if rows else None
+
+    @_reading
+    def reviews(self, limit: int = -1, offset: int = 0, since: str | None = None, until: str | None = None) -> list[SavedReview]:
+        """Saved reviews, newest week first (optionally only weeks in [since, until])."""
+        clauses, params = ["1"], []
+        if since:
+            clauses.append("week >= ?")
+            params.append(since)
+        if until:
+            clauses.append("week <= ?")
+            params.append(until)
+        return [
+            _review_from_row(row)
+            for row in self._db.query(
+                f"SELECT * FROM reviews WHERE {' AND '.join(clauses)} ORDER BY week DESC LIMIT ? OFFSET ?",
+                [*params, limit, offset],
+            )
+        ]
+
+    @_reading
+    def review_revision_count(self, week: str) -> int:
+        return self._db.execute("SELECT count(*) FROM review_revisions WHERE week = ?", [week]).fetchone()[0]
+
     # ------------------------------------------------------------------ settings and drafts
 
     @_reading
@@ -644,6 +712,18 @@ class Journal:
 
 
 # --------------------------------------------------------------------------- helpers
+
+
+def _review_from_row(row: dict[str, Any]) -> SavedReview:
+    items = json.loads(row["answers"] or "[]")
+    return SavedReview(
+        week=row["week"],
+        answers={item["prompt_id"]: item["answer"] for item in items},
+        questions={item["prompt_id"]: item.get("question", "") for item in items},
+        next_step=row["next_step"] or "",
+        created_at=row["created_at"],
+        updated_at=row["updated_at"],
+    )
 
 
 def _utc(now: datetime | None) -> datetime:

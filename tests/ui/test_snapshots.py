@@ -71,3 +71,11 @@ def test_patterns_screen(snap_compare, size):
     journal = Journal.in_memory()
     demo.fill(journal, end=TODAY)
     assert snap_compare(make_app(journal), terminal_size=size, press=["f4"])
+
+
+def test_review_screen(snap_compare):
+    from closeness_journal import demo
+
+    journal = Journal.in_memory()
+    demo.fill(journal, end=TODAY)
+    assert snap_compare(make_app(journal), terminal_size=(100, 30), press=["f5"])

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta, tzinfo
 
 
 class BadDate(ValueError):
@@ -22,6 +22,12 @@ def parse_date(text: str, today: date) -> date:
         raise BadDate(
             f"{text!r} is not a date I can read; use YYYY-MM-DD, 'today' or 'yesterday'"
         ) from None
+
+
+def local_day(moment: datetime, zone: tzinfo | None = None) -> date:
+    """The calendar day it is on your own clock at `moment` (a timezone-aware time). Entries and
+    weeks use this day, so a week runs Monday to Sunday where you are, whatever the clocks do."""
+    return moment.astimezone(zone).date()
 
 
 def long_date(day: date) -> str:

@@ -24,6 +24,7 @@ from closeness_journal.ui.screens.confirm import ConfirmScreen
 from closeness_journal.ui.screens.help import HelpScreen
 from closeness_journal.ui.screens.history import HistoryScreen
 from closeness_journal.ui.screens.patterns import PatternsScreen
+from closeness_journal.ui.screens.review import ReviewScreen
 from closeness_journal.ui.screens.today import TodayScreen
 from closeness_journal.ui.screens.trash import TrashScreen
 
@@ -44,6 +45,7 @@ class JournalApp(App[int]):
         Binding("f2", "show_today", "Today", id="today"),
         Binding("f3", "show_history", "History", id="history"),
         Binding("f4", "show_patterns", "Patterns", id="patterns"),
+        Binding("f5", "show_review", "Review", id="review"),
         Binding("question_mark", "help", "Help", show=False, id="help-key"),
         Binding("ctrl+q", "quit", "Quit", id="quit", priority=True),
     ]
@@ -68,7 +70,8 @@ class JournalApp(App[int]):
 
     def on_mount(self) -> None:
         self.add_mode("today", lambda: TodayScreen(self.journal, self.library, self.today()))
-        self.add_mode("history", lambda: HistoryScreen(self.journal, self.today()))
+        self.add_mode("history", lambda: HistoryScreen(self.journal, self.today(), self.library))
+        self.add_mode("review", lambda: ReviewScreen(self.journal, self.library, self.today()))
         self.add_mode("patterns", lambda: PatternsScreen(self.journal, self.today()))
         self.switch_mode("today")
         self._install_signal_handlers()
@@ -81,7 +84,9 @@ class JournalApp(App[int]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Hide the key for the view you are already on, so the footer has room for the rest."""
-        current = {"show_today": "today", "show_history": "history", "show_patterns": "patterns"}.get(action)
+        current = {
+            "show_today": "today", "show_history": "history", "show_patterns": "patterns", "show_review": "review",
+        }.get(action)
         if current is not None and current == self.current_mode and len(self.screen_stack) <= 1:
             return False
         return True
@@ -94,6 +99,9 @@ class JournalApp(App[int]):
 
     def action_show_patterns(self) -> None:
         self.switch_mode("patterns")
+
+    def action_show_review(self) -> None:
+        self.switch_mode("review")
 
     def action_show_trash(self) -> None:
         self.switch_mode("history")
@@ -108,6 +116,7 @@ class JournalApp(App[int]):
         yield SystemCommand("Today", "Write today's entry (F2)", self.action_show_today)
         yield SystemCommand("History", "Find and read past entries (F3)", self.action_show_history)
         yield SystemCommand("Patterns", "Pulling and pushing away over time (F4)", self.action_show_patterns)
+        yield SystemCommand("Weekly review", "Look back on last week (F5)", self.action_show_review)
         yield SystemCommand("Trash", "Entries you deleted, to restore", self.action_show_trash)
         yield SystemCommand("Help", "Keys, where your journal lives, and support (F1)", self.action_help)
         for binding in screen.active_bindings.values():

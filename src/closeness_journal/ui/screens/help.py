@@ -14,13 +14,14 @@ from textual.widgets import Markdown, Static
 HELP_TEXT = """\
 ## Keys
 
-- **F2** Today: write · **F3** History: find and read past entries · **F4** Patterns over time
+- **F2** Today: write · **F3** History: find and read past entries · **F4** Patterns over time · **F5** Weekly review
 - **F1** (or **?** when you are not typing) this help · **ctrl+p** every action, searchable · **ctrl+q** quit (your draft is kept)
 - **Today:** ctrl+s save · ctrl+n / ctrl+b next / previous prompt · ctrl+r another deeper
   question · Tab moves between the writing space and the check-in · space ticks a choice
 - **History:** / or ctrl+f search · Enter reads an entry · e edit · d delete · u undo a delete ·
-  t trash · r restore (in the trash) · Home / End first and last row loaded (more load as you
-  scroll down)
+  t trash · r restore (in the trash) · w saved weekly reviews · Home / End first and last row
+  loaded (more load as you scroll down)
+- **Weekly review:** ctrl+s save · ctrl+b / ctrl+n the week before / after
 - **Patterns:** 1 / 2 / 3 / 4 for 8 weeks, 6 months, a year, everything
 
 ## Your journal stays yours

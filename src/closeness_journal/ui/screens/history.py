@@ -15,6 +15,7 @@ from textual.widgets import DataTable, Footer, Header, Input, Select, Static
 
 from closeness_journal.core.dates import BadDate, parse_date
 from closeness_journal.core.entries import Entry, EntryFilter
+from closeness_journal.core.prompts import PromptLibrary
 from closeness_journal.core.vocabulary import CATEGORY_LABELS, FEARS, RELATIONSHIPS
 from closeness_journal.storage import Journal, JournalError
 from closeness_journal.ui.screens.confirm import ConfirmScreen
@@ -39,12 +40,14 @@ class HistoryScreen(Screen[None]):
         Binding("d", "delete", "Delete", id="delete"),
         Binding("u", "undo_delete", "Undo delete", id="undo-delete", show=False),
         Binding("t", "trash", "Trash", id="trash"),
+        Binding("w", "reviews", "Reviews", id="reviews"),
     ]
 
-    def __init__(self, journal: Journal, today: date) -> None:
+    def __init__(self, journal: Journal, today: date, library: PromptLibrary) -> None:
         super().__init__()
         self._journal = journal
         self._today = today
+        self._library = library
         self._filters = EntryFilter()
         self._loaded = 0
         self._total = 0
@@ -292,6 +295,11 @@ class HistoryScreen(Screen[None]):
             return
         self.reload(keep_position=True)
         self.notify("Restored.", title="Undone")
+
+    def action_reviews(self) -> None:
+        from closeness_journal.ui.screens.reviews import ReviewsScreen
+
+        self.app.push_screen(ReviewsScreen(self._journal, self._library, self._today))
 
     def action_trash(self) -> None:
         from closeness_journal.ui.screens.trash import TrashScreen

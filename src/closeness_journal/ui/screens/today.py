@@ -6,7 +6,7 @@ import os
 import socket
 import uuid
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from textual import on
@@ -16,7 +16,8 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Footer, Header, TextArea
 
-from closeness_journal.core.dates import long_date
+from closeness_journal.core.dates import iso_week_label, long_date
+from closeness_journal.core.review import last_complete_week
 from closeness_journal.core.entries import Entry, EntryFilter, InvalidEntry
 from closeness_journal.core.text import plural, printable
 from closeness_journal.core.prompts import DailyPrompts, Prompt, PromptLibrary, daily_prompts, shuffle_setting
@@ -83,6 +84,26 @@ class TodayScreen(Screen[None]):
         self._show_slot()
         self._update_subtitle()
         self.query_one("#editor", TextArea).focus()
+        self._offer_review()
+
+    def _offer_review(self) -> None:
+        """Once per week, and only when last week has entries and no review: a gentle note."""
+        monday = last_complete_week(self._today)
+        week = iso_week_label(monday)
+        key = f"review-offered:{week}"
+        try:
+            if self._journal.setting(key) or self._journal.review(week) is not None:
+                return
+            if not self._journal.count(EntryFilter(since=monday, until=monday + timedelta(days=6))):
+                return
+            self._journal.set_setting(key, True)
+        except JournalError:
+            return
+        self.notify(
+            "Last week is ready to look back on, whenever you like: press F5.",
+            title="Weekly review",
+            timeout=12,
+        )
 
     # ------------------------------------------------------------------ prompts
 

@@ -1,0 +1,248 @@
+"""Deterministic, realistic journals of any size for the benchmarks, written through the store.
+
+Built on `closeness_journal.demo.generate` with long bodies (40-400 words) and every check-in
+field, spread over ten years; on top of that: answered prompts, a few rare words (so a search can
+look for something uncommon), edits through `Journal.update` (2% of entries, so revisions exist),
+a few entries moved to the trash, and a weekly review for every week once the store can save them.
+
+The same size and seed always give the same journal. Journals are cached by size, seed and a
+hash of the code that shapes them (`ensure_journal`), so repeated runs don't regenerate.
+
+    python benchmarks/generate.py --size 3650 --out DIR     # writes DIR/journal.db
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import random
+import shutil
+import sys
+import time
+from collections import deque
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime, time as clock, timedelta, timezone
+from pathlib import Path
+
+import closeness_journal
+from closeness_journal.demo import DemoOptions, generate
+from closeness_journal.storage import Journal
+
+END = date(2026, 6, 30)
+"""The last day of every generated journal (fixed, so journals are the same on any day)."""
+YEARS = 10
+WEEKS = -(-YEARS * 365 // 7)  # 522 weeks: ten years and a few days
+EDITED = 0.02
+"""Share of entries edited once (through `Journal.update`, which keeps a revision)."""
+DELETED = 0.002
+"""Share of entries moved to the trash."""
+RARE_EVERY = 1000
+"""About one entry in this many mentions something rare (for the rare-word search)."""
+RARE_WORD = "lighthouse"
+COMMON_WORD = "chest"
+RARE_SENTENCES = [
+    "We walked out to the old lighthouse and neither of us said much, which was fine.",
+    "I kept thinking about the lighthouse we saw years ago, and how far away it felt.",
+]
+EDIT_ADDITIONS = [
+    "Reading this again a few days later, I think I was harder on myself than I needed to be.",
+    "Adding this later: we talked about it and it went better than I feared.",
+    "Later: I told them what I had written here, or most of it.",
+]
+SOURCE_FILES = ["demo.py", "storage.py", "core/entries.py", "core/review.py"]
+
+
+@dataclass
+class Generated:
+    path: Path
+    size: int
+    seed: int
+    seconds: float
+    notes: list[str] = field(default_factory=list)
+    edited: int = 0
+    deleted: int = 0
+    reviews: int = 0
+
+
+def code_version() -> str:
+    """A short hash of this file and the package code that shapes a generated journal."""
+    digest = hashlib.sha256(Path(__file__).read_bytes())
+    package = Path(closeness_journal.__file__).parent
+    for name in SOURCE_FILES:
+        source = package / name
+        digest.update(name.encode())
+        digest.update(source.read_bytes() if source.exists() else b"-")
+    return digest.hexdigest()[:12]
+
+
+def options_for(size: int, seed: int) -> DemoOptions:
+    """Ten years, with a few percent more entries per day than needed; `entries` keeps the newest."""
+    days = WEEKS * 7
+    return DemoOptions(weeks=WEEKS, seed=seed, entries_per_day=size / days * 1.04 + 0.02, long_bodies=True)
+
+
+def entries(size: int, seed: int = 7):
+    """Exactly `size` (entry, written-at) pairs, oldest first, ending on `END`."""
+    from closeness_journal.prompt_files import load_prompts
+
+    library = load_prompts(folders=_shipped_prompt_folders()).library
+    prompts = sorted(
+        (p for p in library.prompts.values() if p.theme != "weekly-review"), key=lambda p: p.id
+    )
+    rng = random.Random(seed * 7919 + 1)
+    newest: deque = deque(maxlen=size)
+    newest.extend(generate(END, options_for(size, seed)))
+    if len(newest) < size:
+        raise RuntimeError(f"the generator made only {len(newest)} entries, fewer than {size}")
+    for entry, written in newest:
+        if prompts and rng.random() < 0.6:
+            prompt = rng.choice(prompts)
+            entry = replace(entry, prompt_id=prompt.id, prompt_text=prompt.text)
+        if rng.randrange(RARE_EVERY) == 0:
+            entry = replace(entry, body=entry.body + " " + rng.choice(RARE_SENTENCES))
+        yield entry, written
+
+
+def build(folder: Path, size: int, seed: int = 7) -> Generated:
+    """Write a new journal of exactly `size` entries into `folder/journal.db`."""
+    started = time.perf_counter()
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / "journal.db"
+    if path.exists():
+        raise FileExistsError(path)
+    journal = Journal.open(path)
+    result = Generated(path=path, size=size, seed=seed, seconds=0.0)
+    try:
+        written = journal.add_many(entries(size, seed))
+        assert written == size, (written, size)
+        rng = random.Random(seed * 104729 + 3)
+        ids = [row[0] for row in journal.db.execute("SELECT uuid FROM entries ORDER BY id")]
+        chosen = rng.sample(ids, round(size * (EDITED + DELETED)))
+        n_edit = round(size * EDITED)
+        edit_ids, delete_ids = chosen[:n_edit], chosen[n_edit:]
+        conn = journal.db.conn
+        conn.execute("BEGIN IMMEDIATE")  # the store's writes nest as savepoints: one fsync, not thousands
+        try:
+            for entry_id in edit_ids:
+                entry = journal.get(entry_id)
+                changed = replace(
+                    entry,
+                    body=entry.body + "\n\n" + rng.choice(EDIT_ADDITIONS),
+                    intensity=None if entry.intensity is None else max(0, entry.intensity - 1),
+                )
+                journal.update(changed, now=entry.updated_at + timedelta(days=rng.randint(1, 20)))
+                result.edited += 1
+            for entry_id in delete_ids:
+                entry = journal.get(entry_id)
+                journal.delete(entry_id, now=entry.updated_at + timedelta(days=rng.randint(1, 30)))
+                result.deleted += 1
+            result.reviews = _add_reviews(journal, rng, result.notes)
+            conn.commit()
+        except BaseException:
+            conn.rollback()
+            raise
+    finally:
+        journal.close()
+    result.seconds = time.perf_counter() - started
+    return result
+
+
+def _add_reviews(journal: Journal, rng: random.Random, notes: list[str]) -> int:
+    """One weekly review for each week of the journal, once the store can save them."""
+    if not hasattr(Journal, "save_review"):
+        notes.append("weekly reviews: not built yet (no Journal.save_review)")
+        return 0
+    try:
+        from closeness_journal.core.dates import iso_week_label
+        from closeness_journal.core.review import SavedReview
+        from closeness_journal.prompt_files import load_prompts
+    except ImportError as error:
+        notes.append(f"weekly reviews: not generated ({error})")
+        return 0
+    library = load_prompts(folders=_shipped_prompt_folders()).library
+    questions = sorted((p for p in library.prompts.values() if p.theme == "weekly-review"), key=lambda p: p.id)
+    first = journal.first_entry_date() or END
+    monday = first - timedelta(days=first.weekday())
+    count = 0
+    while monday + timedelta(days=6) <= END:
+        answered = [q for q in questions if rng.random() < 0.8] or questions[:1]
+        answers = {q.id: _review_answer(rng) for q in answered}
+        review = SavedReview(
+            week=iso_week_label(monday),
+            answers=answers,
+            questions={q.id: q.text for q in answered},
+            next_step=rng.choice(["Reply within the hour.", "Keep one plan.", "Ask for a hug.", ""]),
+        )
+        saved_at = datetime.combine(monday + timedelta(days=7), clock(10, rng.randint(0, 59)), tzinfo=timezone.utc)
+        journal.save_review(review, now=saved_at)
+        count += 1
+        monday += timedelta(days=7)
+    return count
+
+
+def _review_answer(rng: random.Random) -> str:
+    from closeness_journal.demo import FEELINGS, FILLER, REFLECTIONS
+
+    pool = FILLER + FEELINGS + [r for r in REFLECTIONS if r]
+    return " ".join(rng.choice(pool) for _ in range(rng.randint(1, 5)))
+
+
+def _shipped_prompt_folders() -> list[Path]:
+    """Only the shipped prompts: the person's own prompt files must not change the journal."""
+    from closeness_journal import paths
+
+    return paths.bundled_prompts_dirs()[:1]
+
+
+def ensure_journal(work: Path, size: int, seed: int = 7, log=print) -> tuple[Path, dict]:
+    """The cached journal for (size, seed, code version) under `work`, generating it if needed.
+    Returns the journal file and what is known about it."""
+    key = f"journal-{size}-s{seed}-{code_version()}"
+    folder = work / "journals" / key
+    meta_file = folder / "meta.json"
+    if meta_file.exists() and (folder / "journal.db").exists():
+        return folder / "journal.db", json.loads(meta_file.read_text())
+    if folder.exists():
+        shutil.rmtree(folder)
+    building = folder.with_name(key + ".partial")
+    if building.exists():
+        shutil.rmtree(building)
+    log(f"  generating {size:,} entries (seed {seed}) …")
+    result = build(building, size, seed)
+    meta = {
+        "size": size,
+        "seed": seed,
+        "code_version": code_version(),
+        "end": END.isoformat(),
+        "generated_seconds": round(result.seconds, 2),
+        "edited": result.edited,
+        "deleted": result.deleted,
+        "reviews": result.reviews,
+        "notes": result.notes,
+        "bytes": result.path.stat().st_size,
+    }
+    (building / "meta.json").write_text(json.dumps(meta, indent=2))
+    building.rename(folder)
+    log(f"  generated {size:,} entries in {result.seconds:.1f} s ({meta['bytes'] / 1e6:.0f} MB)")
+    return folder / "journal.db", meta
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Write a deterministic benchmark journal.")
+    parser.add_argument("--size", type=int, required=True, help="exactly this many entries")
+    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--out", type=Path, required=True, help="folder for journal.db (must not hold one)")
+    args = parser.parse_args(argv)
+    result = build(args.out, args.size, args.seed)
+    print(
+        f"{result.path}: {result.size:,} entries, {result.edited} edited, {result.deleted} in the trash, "
+        f"{result.reviews} weekly reviews, {result.seconds:.1f} s"
+    )
+    for note in result.notes:
+        print(f"note: {note}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,237 @@
+"""The weekly review: what happened in an ISO week (Monday to Sunday, your own calendar days),
+beside the week before, and the questions to look back with. Saved answers are kept, so next
+week's review can ask how the chosen small step went.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import Any, Protocol
+
+from closeness_journal.core.dates import iso_week_label
+from closeness_journal.core.entries import Entry, EntryFilter
+from closeness_journal.core.patterns import Count, Patterns, PatternSource, Period, compute
+from closeness_journal.core.prompts import Prompt, PromptLibrary, WEEKLY_REVIEW_THEME
+
+_WEEK = re.compile(r"^(\d{4})-W(\d{2})$")
+FIGURES = ("withdrawal", "sabotage", "small_steps", "mean_intensity", "days_journaled", "entries")
+
+
+class BadWeek(ValueError):
+    """A week that could not be read; the message shows the expected form."""
+
+
+def parse_week(text: str) -> date:
+    """The Monday of `2026-W47`."""
+    match = _WEEK.match(text.strip().upper())
+    if not match:
+        raise BadWeek(f"{text!r} is not a week I can read; use the form 2026-W47")
+    year, week = int(match[1]), int(match[2])
+    try:
+        return date.fromisocalendar(year, week, 1)
+    except ValueError:
+        raise BadWeek(f"{year} has no week {week}") from None
+
+
+def last_complete_week(today: date) -> date:
+    """The Monday of the most recent week that has fully ended."""
+    return today - timedelta(days=today.weekday() + 7)
+
+
+@dataclass(frozen=True)
+class SavedReview:
+    """What the person wrote when they looked back on a week."""
+
+    week: str
+    answers: dict[str, str]
+    """Prompt id -> answer."""
+    questions: dict[str, str] = field(default_factory=dict)
+    """Prompt id -> the question's text when it was answered."""
+    next_step: str = ""
+    """The small step chosen for the following week (the answer to the "next-step" question)."""
+    created_at: str | None = None
+    updated_at: str | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "week": self.week,
+            "answers": [
+                {"prompt_id": key, "question": self.questions.get(key, ""), "answer": value}
+                for key, value in self.answers.items()
+            ],
+            "next_step": self.next_step,
+            "created_at": self.created_at,
+            "updated_at": self.updated_at,
+        }
+
+
+@dataclass(frozen=True)
+class Moment:
+    """A moment of closeness in the week and what followed it."""
+
+    day: date
+    line: str
+    followed_by: str
+    """"you pulled away", "you pushed away", "both" or "you stayed close"."""
+
+
+@dataclass(frozen=True)
+class Step:
+    day: date
+    step: str
+    predicted: int | None
+    outcome: int | None
+
+
+@dataclass(frozen=True)
+class WeeklyReview:
+    week: str
+    start: date
+    end: date
+    this: Period
+    previous: Period
+    fears: tuple[Count, ...]
+    behaviours: tuple[Count, ...]
+    relationships: tuple[Count, ...]
+    moments: tuple[Moment, ...]
+    steps: tuple[Step, ...]
+    days: tuple[tuple[date, tuple[tuple[str, str], ...]], ...]
+    """Each day of the week with (entry id, first line) for the entries written about it."""
+    last_step: str
+    """The small step chosen in the previous week's review ("" when none)."""
+    saved: SavedReview | None
+
+    def change(self, figure: str) -> float | None:
+        now, before = getattr(self.this, figure), getattr(self.previous, figure)
+        if now is None or before is None:
+            return None
+        return round(now - before, 2)
+
+    def to_json(self) -> dict[str, Any]:
+        def figures(period: Period) -> dict[str, Any]:
+            return {name: getattr(period, name) for name in FIGURES} | {
+                "week": period.label, "start": period.start.isoformat(), "end": period.end.isoformat()
+            }
+
+        return figures(self.this) | {
+            "previous": figures(self.previous),
+            "change": {name: self.change(name) for name in FIGURES},
+            "fears": [{"key": c.key, "label": c.label, "count": c.count} for c in self.fears],
+            "behaviours": [{"key": c.key, "label": c.label, "count": c.count} for c in self.behaviours],
+            "relationships": [{"key": c.key, "label": c.label, "count": c.count} for c in self.relationships],
+            "closeness_moments": [
+                {"date": m.day.isoformat(), "line": m.line, "followed_by": m.followed_by} for m in self.moments
+            ],
+            "steps": [
+                {"date": s.day.isoformat(), "step": s.step, "predicted": s.predicted, "outcome": s.outcome}
+                for s in self.steps
+            ],
+            "days": [
+                {"date": day.isoformat(), "entries": [{"id": i, "first_line": line} for i, line in items]}
+                for day, items in self.days
+            ],
+            "last_step": self.last_step,
+            "saved": self.saved.to_json() if self.saved else None,
+        }
+
+
+def build_review(
+    this_week: Patterns,
+    previous_week: Patterns,
+    entries: list[Entry],
+    saved: SavedReview | None,
+    previous_saved: SavedReview | None,
+) -> WeeklyReview:
+    """Put a week's figures (computed by week over exactly that week) beside the week before."""
+    [period] = this_week.periods
+    [before] = previous_week.periods
+    moments = []
+    steps = []
+    by_day: dict[date, list[tuple[str, str]]] = {
+        period.start + timedelta(days=n): [] for n in range((period.end - period.start).days + 1)
+    }
+    for entry in sorted(entries, key=lambda e: (e.local_date, e.created_at or 0)):
+        line = entry.first_line or entry.small_step or "(check-in only)"
+        by_day.setdefault(entry.local_date, []).append((entry.id or "", line))
+        if entry.close_before:
+            followed = (
+                "both" if entry.withdrawal and entry.sabotage
+                else "you pulled away" if entry.withdrawal
+                else "you pushed away" if entry.sabotage
+                else "you stayed close"
+            )
+            moments.append(Moment(entry.local_date, line, followed))
+        if entry.small_step:
+            steps.append(Step(entry.local_date, entry.small_step, entry.predicted, entry.outcome))
+    return WeeklyReview(
+        week=period.label,
+        start=period.start,
+        end=period.end,
+        this=period,
+        previous=before,
+        fears=this_week.fears[:3],
+        behaviours=this_week.behaviours[:3],
+        relationships=this_week.relationships[:3],
+        moments=tuple(moments),
+        steps=tuple(steps),
+        days=tuple((day, tuple(items)) for day, items in sorted(by_day.items())),
+        last_step=previous_saved.next_step if previous_saved else "",
+        saved=saved,
+    )
+
+
+def review_questions(library: PromptLibrary, last_step: str) -> list[Prompt]:
+    """The weekly questions in order; the one about last week's step only when there was one."""
+    order = {"pattern": 0, "last-step": 1, "helped": 2, "other": 3, "kind-words": 4, "next-step": 5}
+    prompts = [
+        p for p in library.prompts.values()
+        if p.theme == WEEKLY_REVIEW_THEME and (p.role != "last-step" or last_step)
+    ]
+    return sorted(prompts, key=lambda p: (order.get(p.role or "other", 3), p.id))
+
+
+def next_step_of(library: PromptLibrary, answers: dict[str, str]) -> str:
+    """The answer to the "next-step" question, which becomes next week's step to ask about."""
+    for prompt_id, text in answers.items():
+        prompt = library.get(prompt_id)
+        if prompt is not None and prompt.role == "next-step":
+            return text.strip()
+    return ""
+
+
+def change_words(value: float | None, figure: str) -> str:
+    """A change as plain, neutral words: "2 more", "1 fewer", "the same"."""
+    if value is None:
+        return "no comparison"
+    if value == 0:
+        return "the same"
+    if figure == "mean_intensity":
+        return f"{abs(value):.1f} {'higher' if value > 0 else 'lower'}"
+    amount = int(abs(value))
+    return f"{amount} {'more' if value > 0 else 'fewer'}"
+
+
+class ReviewSource(Protocol):
+    """What a review is read from (the store provides these)."""
+
+    def pattern_source(self, since: date, until: date) -> PatternSource: ...
+    def entries(self, filters: EntryFilter = ..., limit: int = ..., offset: int = ...) -> list[Entry]: ...
+    def review(self, week: str) -> SavedReview | None: ...
+
+
+def weekly_review(source: ReviewSource, monday: date) -> WeeklyReview:
+    """The review of the week starting on `monday`, with the week before for comparison."""
+    sunday = monday + timedelta(days=6)
+    before = monday - timedelta(days=7)
+    this_week = compute(source.pattern_source(monday, sunday), monday, sunday, by="week")
+    previous_week = compute(source.pattern_source(before, monday - timedelta(days=1)), before, monday - timedelta(days=1), by="week")
+    entries = source.entries(EntryFilter(since=monday, until=sunday), limit=-1)
+    return build_review(
+        this_week,
+        previous_week,
+        entries,
+        saved=source.review(iso_week_label(monday)),
+        previous_saved=source.review(iso_week_label(before)),
+    )

@@ -1,0 +1,125 @@
+"""The weekly review from a hand-built week and the week before."""
+
+from datetime import date, datetime, timedelta, timezone
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from closeness_journal.core.dates import iso_week_label, local_day
+from closeness_journal.core.entries import Entry
+from closeness_journal.core.prompts import PromptLibrary, parse_theme_file
+from closeness_journal.core.review import (
+    BadWeek,
+    SavedReview,
+    change_words,
+    last_complete_week,
+    next_step_of,
+    parse_week,
+    review_questions,
+    weekly_review,
+)
+from closeness_journal.prompt_files import load_prompts
+
+MON = date(2026, 11, 9)  # 2026-W46
+
+
+def add(journal, offset, **fields):
+    fields.setdefault("body", f"day {offset}")
+    return journal.add(Entry(MON + timedelta(days=offset), **fields))
+
+
+@pytest.fixture
+def week(journal):
+    # the week before (W45): one withdrawal, intensity 8
+    add(journal, -3, behaviours=("went-quiet",), intensity=8)
+    # W46
+    add(journal, 0, behaviours=("went-quiet",), fears=("engulfment",), intensity=6, close_before=True, relationship="partner")
+    add(journal, 0, behaviours=("picked-fight", "hid-needs"), fears=("engulfment", "loss"), intensity=4)
+    add(journal, 3, close_before=True, small_step="Stayed for tea", predicted=8, outcome=3)
+    add(journal, 6, small_step="Said goodnight", fears=("loss",))
+    # the next week (W47) must not count
+    add(journal, 7, behaviours=("picked-fight",))
+    return journal
+
+
+def test_figures_beside_the_week_before(week):
+    review = weekly_review(week, MON)
+    assert review.week == "2026-W46" and (review.start, review.end) == (MON, date(2026, 11, 15))
+    t = review.this
+    assert (t.withdrawal, t.sabotage, t.small_steps, t.mean_intensity, t.days_journaled, t.entries) == (2, 1, 2, 5.0, 3, 4)
+    p = review.previous
+    assert (p.label, p.withdrawal, p.sabotage, p.small_steps, p.mean_intensity, p.days_journaled) == ("2026-W45", 1, 0, 0, 8.0, 1)
+    assert review.change("withdrawal") == 1 and review.change("mean_intensity") == -3.0
+    assert [(c.key, c.count) for c in review.fears] == [("engulfment", 2), ("loss", 2)]
+
+
+def test_closeness_moments_steps_and_days(week):
+    review = weekly_review(week, MON)
+    assert [(m.day.isoformat(), m.followed_by) for m in review.moments] == [
+        ("2026-11-09", "you pulled away"), ("2026-11-12", "you stayed close")
+    ]
+    assert [(s.step, s.predicted, s.outcome) for s in review.steps] == [("Stayed for tea", 8, 3), ("Said goodnight", None, None)]
+    assert [len(items) for _, items in review.days] == [2, 0, 0, 1, 0, 0, 1]
+
+
+def test_the_step_chosen_last_week_is_carried_over_and_asked_about(week):
+    library = load_prompts().library
+    answers = {"weekly-review-05": "Ask Sam for a walk", "weekly-review-01": "Evenings."}
+    week.save_review(SavedReview("2026-W45", answers, next_step=next_step_of(library, answers)))
+    review = weekly_review(week, MON)
+    assert review.last_step == "Ask Sam for a walk"
+    assert "last-step" in [q.role for q in review_questions(library, review.last_step)]
+    assert "last-step" not in [q.role for q in review_questions(library, "")]
+
+
+def test_saving_and_editing_answers_keeps_the_earlier_version(week):
+    week.save_review(SavedReview("2026-W46", {"weekly-review-01": "first thoughts"}))
+    week.save_review(SavedReview("2026-W46", {"weekly-review-01": "second thoughts"}))
+    assert weekly_review(week, MON).saved.answers == {"weekly-review-01": "second thoughts"}
+    assert week.review_revision_count("2026-W46") == 1
+
+
+def test_weeks_are_read_and_the_last_complete_one_found():
+    assert parse_week("2026-W46") == MON
+    assert parse_week("2026-w01") == date(2025, 12, 29)
+    with pytest.raises(BadWeek, match="2026-W47"):
+        parse_week("last week")
+    with pytest.raises(BadWeek, match="no week 53"):
+        parse_week("2025-W53")
+    assert last_complete_week(date(2026, 11, 22)) == MON  # Sunday: that week isn't over yet
+    assert last_complete_week(date(2026, 11, 23)) == date(2026, 11, 16)
+
+
+@pytest.mark.parametrize(
+    "moment, zone, expected_week",
+    [
+        # Sunday 23:59 and Monday 00:01 local time fall in different weeks
+        (datetime(2026, 11, 15, 23, 59, tzinfo=timezone.utc), "UTC", "2026-W46"),
+        (datetime(2026, 11, 16, 0, 1, tzinfo=timezone.utc), "UTC", "2026-W47"),
+        # New York, 23:30 on Sunday 15 Nov is already Monday in UTC
+        (datetime(2026, 11, 16, 4, 30, tzinfo=timezone.utc), "America/New_York", "2026-W46"),
+        # around the autumn clock change in London (Sunday 25 Oct 2026, 02:00 BST -> 01:00 GMT)
+        (datetime(2026, 10, 25, 22, 59, tzinfo=timezone.utc), "Europe/London", "2026-W43"),
+        (datetime(2026, 10, 26, 0, 0, tzinfo=timezone.utc), "Europe/London", "2026-W44"),
+        # and the spring one (Sunday 29 Mar 2026, 01:00 GMT -> 02:00 BST): 23:30 BST is 22:30 UTC
+        (datetime(2026, 3, 29, 22, 30, tzinfo=timezone.utc), "Europe/London", "2026-W13"),
+        (datetime(2026, 3, 29, 23, 30, tzinfo=timezone.utc), "Europe/London", "2026-W14"),
+    ],
+)
+def test_week_boundaries_follow_your_own_clock_around_midnight_and_dst(moment, zone, expected_week):
+    assert iso_week_label(local_day(moment, ZoneInfo(zone))) == expected_week
+
+
+def test_change_words_are_neutral():
+    assert change_words(2, "withdrawal") == "2 more"
+    assert change_words(-1, "sabotage") == "1 fewer"
+    assert change_words(0, "sabotage") == "the same"
+    assert change_words(-1.25, "mean_intensity") == "1.2 lower"
+    assert change_words(None, "mean_intensity") == "no comparison"
+
+
+def test_questions_come_from_the_weekly_review_theme():
+    library, _ = PromptLibrary.merge([parse_theme_file(
+        'theme="weekly-review"\n[[prompts]]\nid="w1"\ntext="Next?"\nrole="next-step"\n', "x")])
+    assert [q.id for q in review_questions(library, "")] == ["w1"]
+    assert next_step_of(library, {"w1": "  call Ana  "}) == "call Ana"
