@@ -191,6 +191,39 @@ def build_parser() -> argparse.ArgumentParser:
     review.add_argument("--week", metavar="YYYY-Www", help="which week, like 2026-W47 (default: the last complete week)")
     review.add_argument("--json", action="store_true", help="print the review as JSON")
 
+    export = commands.add_parser(
+        "export", help="export for a therapist (Markdown) or everything (JSON)",
+        description="Markdown: a readable document for a therapist, with a one-minute summary and "
+        "then your entries by week and day; entries marked private are left out unless you ask. "
+        "JSON: everything in the journal (entries, earlier versions, trash, reviews, settings), "
+        "for a backup or moving to another computer. Files are written with mode 0600.",
+    )
+    export.add_argument("--format", choices=["markdown", "json"], default="markdown", help="markdown (default) or json")
+    export.add_argument("--since", metavar="D", help="markdown: from this day (default: your first entry)")
+    export.add_argument("--until", metavar="D", help="markdown: up to and including this day (default: today)")
+    export.add_argument("--include-private", action="store_true", help="markdown: include entries marked private")
+    export.add_argument("--redact", action="store_true", help="markdown: replace names with the relationship (\"a partner\", \"a friend\")")
+    export.add_argument("-o", "--output", metavar="FILE", help="where to write (- for standard output; default: closeness-journal-export-DATE.md or .json here)")
+    export.add_argument("--force", action="store_true", help="replace FILE if it exists")
+
+    importer = commands.add_parser(
+        "import", help="add entries from a backup or from jrnl",
+        description="Add what a file holds to your journal: a JSON export of closeness-journal, or a "
+        "jrnl journal (its plain-text file or `jrnl --format json`). Entries already in your journal "
+        "are skipped, so importing twice adds nothing. A file with a problem is refused whole.",
+    )
+    importer.add_argument("file", metavar="FILE", help="the file to import")
+    importer.add_argument("--format", choices=["json", "jrnl"], help="json (a closeness-journal export) or jrnl; default: worked out from the file")
+
+    backup = commands.add_parser(
+        "backup", help="make a checked copy of the whole journal",
+        description="Make a consistent, checked copy of the whole journal (SQLite's online backup, "
+        "then quick_check), mode 0600. The journal also backs itself up on the first open of each "
+        "day into the backups folder, keeping the last 14.",
+    )
+    backup.add_argument("-o", "--output", metavar="FILE", help="where to write (default: the backups folder, named by date and time)")
+    backup.add_argument("--force", action="store_true", help="replace FILE if it exists")
+
     commands.add_parser(
         "demo", help="open the journal window on a made-up journal (your own is not touched)",
         description="Open the journal window on a throw-away journal with 16 weeks of made-up "
@@ -260,14 +293,36 @@ def _run(args: argparse.Namespace) -> int:
         "prompts": _prompts,
         "patterns": _patterns,
         "review": _review,
+        "export": _export,
+        "import": _import,
+        "backup": _backup,
     }[command]
     return handler(args, folder, today)
 
 
-def _open_journal(folder: Path):
+def _open_journal(folder: Path, daily_backup: bool = True):
     from closeness_journal.storage import Journal
 
-    return Journal.open(paths.database_path(folder))
+    journal = Journal.open(paths.database_path(folder))
+    if daily_backup:
+        _daily_backup(journal, folder)
+    return journal
+
+
+def _daily_backup(journal, folder: Path) -> None:
+    """The first time the journal is opened each day, keep a checked copy (the last 14 are kept)."""
+    from closeness_journal import files
+    from closeness_journal.storage import JournalError
+
+    target = files.daily_backup_due(folder, local_day(datetime.now(timezone.utc)))
+    if target is None or journal.count() == 0:
+        return
+    try:
+        paths.ensure_private_dir(target.parent)
+        journal.backup_to(target)
+        files.prune_backups(folder)
+    except (OSError, JournalError) as error:
+        print(f"closeness-journal: today's automatic backup could not be made: {error}", file=sys.stderr)
 
 
 def _open_app(folder: Path, today: date) -> int:
@@ -614,6 +669,139 @@ def _review(args: argparse.Namespace, folder: Path, today: date) -> int:
     from closeness_journal import cli_views
 
     cli_views.print_review(result)
+    return 0
+
+
+# --------------------------------------------------------------------------- export, import, backup
+
+
+def _export(args: argparse.Namespace, folder: Path, today: date) -> int:
+    from closeness_journal import files
+
+    if args.format == "json":
+        misplaced = [o for o, v in (("--since", args.since), ("--until", args.until), ("--include-private", args.include_private), ("--redact", args.redact)) if v]
+        if misplaced:
+            raise UsageError(f"{', '.join(misplaced)}: only for --format markdown (the JSON export holds everything)")
+    since = _date_option(args.since, today, "--since")
+    until = _date_option(args.until, today, "--until") or today
+    output = args.output or f"closeness-journal-export-{today.isoformat()}.{'md' if args.format == 'markdown' else 'json'}"
+    if output != "-" and Path(output).expanduser().exists() and not args.force:
+        raise Failure(f"{output} already exists; use --force to replace it")
+    journal = _open_journal(folder)
+    try:
+        if args.format == "json":
+            document = journal.dump().to_json(datetime.now(timezone.utc).isoformat())
+            chunks = [json.dumps(document, ensure_ascii=False, indent=1), "\n"]
+        else:
+            chunks = _markdown_chunks(journal, since, until, today, args.include_private, args.redact)
+        written = files.write_private(output, chunks, force=args.force)
+    except files.FileExists as error:
+        raise Failure(str(error)) from None
+    finally:
+        journal.close()
+    if written is not None:
+        print(f"Written to {written}", file=sys.stderr)
+    return 0
+
+
+def _markdown_chunks(journal, since: date | None, until: date, today: date, include_private: bool, redact: bool) -> list[str]:
+    from closeness_journal.core.dates import iso_week_label
+    from closeness_journal.core.markdown_export import ReviewAnswers, render_markdown
+    from closeness_journal.core.patterns import compute
+
+    since = since or journal.first_entry_date() or until
+    if since > until:
+        raise UsageError(f"--since {since} comes after --until {until}")
+    everything = EntryFilter(since=since, until=until)
+    shown = EntryFilter(since=since, until=until, include_private=include_private)
+    left_out = 0 if include_private else journal.count(everything) - journal.count(shown)
+    patterns = compute(journal.pattern_source(since, until, include_private=include_private), since, until)
+    reviews = [
+        ReviewAnswers(r.week, tuple((r.questions.get(pid) or pid, answer) for pid, answer in r.answers.items()))
+        for r in reversed(journal.reviews(since=iso_week_label(since), until=iso_week_label(until)))
+    ]
+    names = None
+    if redact:
+        names = {name: RELATIONSHIPS.get(rel or "", "someone") for name, rel in journal.names_with_relationships().items()}
+    return list(
+        render_markdown(
+            journal.iter_entries(shown), patterns=patterns, since=since, until=until, exported_on=today,
+            private_left_out=left_out, names=names, reviews=reviews,
+        )
+    )
+
+
+def _import(args: argparse.Namespace, folder: Path, today: date) -> int:
+    from closeness_journal.core import backup_format, jrnl
+    from closeness_journal.storage import JournalError
+
+    path = Path(args.file).expanduser()
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise Failure(f"{path}: no such file") from None
+    except UnicodeDecodeError:
+        raise Failure(f"{path}: not a text file I can read (expected UTF-8)") from None
+    except OSError as error:
+        raise Failure(f"{path}: {error.strerror}") from None
+    kind = args.format or _guess_format(text)
+    try:
+        if kind == "json":
+            try:
+                data = json.loads(text)
+            except json.JSONDecodeError as error:
+                raise Failure(f"{path}: not valid JSON (line {error.lineno}, column {error.colno}: {error.msg}); nothing was imported") from None
+            backup = backup_format.read_backup(data)
+        else:
+            parsed = jrnl.parse_json(text) if text.lstrip().startswith("{") else jrnl.parse_text(text)
+            backup = backup_format.Backup()
+            for item in parsed:
+                entry, written = item.to_entry()
+                backup.entries.append(replace(entry.validated(allow_empty=True), created_at=written, updated_at=written))
+    except (backup_format.BackupFormatError, jrnl.JrnlError, InvalidEntry) as error:
+        raise Failure(f"{path}: {error}; nothing was imported") from None
+    journal = _open_journal(folder)
+    try:
+        added = journal.merge(backup)
+    except JournalError as error:
+        raise Failure(f"{error} Nothing was imported.") from None
+    finally:
+        journal.close()
+    skipped = len(backup.entries) - added["entries"]
+    print(
+        f"Added {plural(added['entries'], 'entry', 'entries')}"
+        + (f" ({skipped} already in your journal)" if skipped else "")
+        + (f", {plural(added['reviews'], 'weekly review', 'weekly reviews')}" if added["reviews"] else "")
+        + "."
+    )
+    return 0
+
+
+def _guess_format(text: str) -> str:
+    start = text.lstrip()[:2000]
+    if start.startswith("{") and '"closeness-journal"' in start:
+        return "json"
+    return "jrnl" if start.startswith(("[", "{")) else "json"
+
+
+def _backup(args: argparse.Namespace, folder: Path, today: date) -> int:
+    from closeness_journal import files
+
+    if args.output:
+        target = Path(args.output).expanduser()
+    else:
+        stamp = datetime.now().strftime("%Y-%m-%d-%H%M%S")
+        target = files.backups_folder(folder) / f"manual-{stamp}.db"
+    if target.exists() and not args.force:
+        raise Failure(f"{target} already exists; use --force to replace it")
+    journal = _open_journal(folder, daily_backup=False)
+    try:
+        if not args.output:
+            paths.ensure_private_dir(target.parent)
+        journal.backup_to(target)
+    finally:
+        journal.close()
+    print(f"Backed up to {target}")
     return 0
 
 

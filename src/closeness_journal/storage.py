@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import json
+import os
 import re
 import sqlite3
 import uuid
@@ -22,6 +23,7 @@ from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
 from closeness_journal import paths
+from closeness_journal.core import backup_format as bf
 from closeness_journal.core.entries import Entry, EntryFilter, Revision, SearchHit
 from closeness_journal.core.patterns import ClosenessCounts, DayTotals, PatternSource
 from closeness_journal.core.review import SavedReview
@@ -555,9 +557,9 @@ class Journal:
         return date.fromisoformat(row[0]) if row and row[0] else None
 
     @_reading
-    def pattern_source(self, since: date, until: date) -> PatternSource:
+    def pattern_source(self, since: date, until: date, include_private: bool = True) -> PatternSource:
         """Day sums and breakdown counts over [since, until], all aggregated in SQL."""
-        where = "deleted_at IS NULL AND local_date BETWEEN ? AND ?"
+        where = "deleted_at IS NULL AND local_date BETWEEN ? AND ?" + ("" if include_private else " AND private = 0")
         span = [since.isoformat(), until.isoformat()]
         planned = "predicted IS NOT NULL AND outcome IS NOT NULL"
         days = tuple(
@@ -664,6 +666,110 @@ class Journal:
     @_reading
     def review_revision_count(self, week: str) -> int:
         return self._db.execute("SELECT count(*) FROM review_revisions WHERE week = ?", [week]).fetchone()[0]
+
+    # ------------------------------------------------------------------ backup and import
+
+    @_reading
+    def dump(self) -> bf.Backup:
+        """Everything in the journal, in a stable order (entries oldest first)."""
+        backup = bf.Backup()
+        backup.entries = [
+            _from_row(row) for row in self._db.query("SELECT * FROM entries ORDER BY local_date, created_at, uuid")
+        ]
+        backup.revisions = [
+            bf.Revision(row["entry_uuid"], row["revised_at"], Entry.from_json(json.loads(row["data"])))
+            for row in self._db.query("SELECT * FROM revisions ORDER BY entry_uuid, revised_at, id")
+        ]
+        backup.reviews = [_review_from_row(row) for row in self._db.query("SELECT * FROM reviews ORDER BY week")]
+        backup.review_revisions = [
+            bf.ReviewRevision(row["week"], row["revised_at"], bf.read_review(json.loads(row["data"]), "review"))
+            for row in self._db.query("SELECT * FROM review_revisions ORDER BY week, revised_at, id")
+        ]
+        backup.settings = {row["key"]: json.loads(row["value"]) for row in self._db.query("SELECT * FROM settings")}
+        backup.drafts = [
+            bf.Draft(row["key"], row["saved_at"], json.loads(row["data"]))
+            for row in self._db.query("SELECT * FROM drafts ORDER BY key")
+        ]
+        return backup
+
+    def merge(self, backup: bf.Backup) -> dict[str, int]:
+        """Add what the journal doesn't have yet (matched by id, week or key), all in one
+        transaction: a failure adds nothing. Importing the same backup twice adds nothing."""
+        added = {"entries": 0, "revisions": 0, "reviews": 0, "settings": 0, "drafts": 0}
+        with self._write() as db:
+            for entry in backup.entries:
+                row = _to_row(entry)
+                cursor = db.execute(
+                    f"INSERT OR IGNORE INTO entries ({', '.join(row)}) VALUES ({', '.join('?' for _ in row)})",
+                    list(row.values()),
+                )
+                added["entries"] += cursor.rowcount
+            seen = {tuple(r) for r in db.execute("SELECT entry_uuid, revised_at FROM revisions")}
+            for revision in backup.revisions:
+                if (revision.entry_id, revision.revised_at) not in seen:
+                    db.execute(
+                        "INSERT INTO revisions (entry_uuid, revised_at, data) VALUES (?, ?, ?)",
+                        [revision.entry_id, revision.revised_at, json.dumps(revision.entry.to_json(), ensure_ascii=False)],
+                    )
+                    seen.add((revision.entry_id, revision.revised_at))
+                    added["revisions"] += 1
+            for review in backup.reviews:
+                data = review.to_json()
+                cursor = db.execute(
+                    "INSERT OR IGNORE INTO reviews (week, created_at, updated_at, answers, next_step) VALUES (?, ?, ?, ?, ?)",
+                    [review.week, review.created_at or _utc(None).isoformat(), review.updated_at or _utc(None).isoformat(),
+                     json.dumps(data["answers"], ensure_ascii=False), review.next_step],
+                )
+                added["reviews"] += cursor.rowcount
+            seen = {tuple(r) for r in db.execute("SELECT week, revised_at FROM review_revisions")}
+            for old in backup.review_revisions:
+                if (old.week, old.revised_at) not in seen:
+                    db.execute(
+                        "INSERT INTO review_revisions (week, revised_at, data) VALUES (?, ?, ?)",
+                        [old.week, old.revised_at, json.dumps(old.review.to_json(), ensure_ascii=False)],
+                    )
+                    seen.add((old.week, old.revised_at))
+            for key, value in backup.settings.items():
+                cursor = db.execute("INSERT OR IGNORE INTO settings (key, value) VALUES (?, ?)", [key, json.dumps(value)])
+                added["settings"] += cursor.rowcount
+            for draft in backup.drafts:
+                cursor = db.execute(
+                    "INSERT OR IGNORE INTO drafts (key, saved_at, data) VALUES (?, ?, ?)",
+                    [draft.key, draft.saved_at, json.dumps(draft.data)],
+                )
+                added["drafts"] += cursor.rowcount
+        return added
+
+    @_reading
+    def names_with_relationships(self) -> dict[str, str | None]:
+        """Each name written in "who" (as first written), with its most used relationship."""
+        names: dict[str, str | None] = {}
+        for who, relationship in self._db.execute(
+            "SELECT min(who), (SELECT relationship FROM entries AS inner_e WHERE lower(inner_e.who) = lower(e.who) "
+            "AND relationship IS NOT NULL GROUP BY relationship ORDER BY count(*) DESC LIMIT 1) "
+            "FROM entries AS e WHERE who != '' GROUP BY lower(who)"
+        ):
+            names[who] = relationship
+        return names
+
+    def backup_to(self, target: Path) -> None:
+        """A consistent copy of the whole journal (what is still in the WAL included) via SQLite's
+        online backup, written to a temporary file (0600) that is checked and then renamed."""
+        temporary = target.with_name(f".{target.name}.partial")
+        paths.ensure_private_file(temporary)
+        try:
+            copy = sqlite3.connect(temporary)
+            try:
+                self._db.conn.backup(copy)
+                result = copy.execute("PRAGMA quick_check").fetchone()[0]
+            finally:
+                copy.close()
+            if result != "ok":
+                raise JournalError(f"The backup copy did not check out ({result}); the old backup is untouched.")
+            os.replace(temporary, target)
+        except BaseException:
+            temporary.unlink(missing_ok=True)
+            raise
 
     # ------------------------------------------------------------------ settings and drafts
 

@@ -1,0 +1,195 @@
+"""The journal's own JSON format: everything it holds, for backups and moving between machines.
+
+    {
+      "format": "closeness-journal",
+      "format_version": 1,
+      "exported_at": "2026-11-22T18:00:00+00:00",
+      "entries": [<entry as in `list --json`, trash included (deleted_at set)>],
+      "revisions": [{"entry_id", "revised_at", "entry": <entry>}],
+      "reviews": [<review as in `review --json`'s "saved">],
+      "review_revisions": [{"week", "revised_at", "review": <review>}],
+      "settings": {"<key>": <value>},
+      "drafts": [{"key", "saved_at", "data"}]
+    }
+
+Reading checks every field and names the one at fault (`entries[3].local_date: ...`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from closeness_journal.core.entries import Entry, InvalidEntry
+from closeness_journal.core.review import SavedReview
+
+FORMAT = "closeness-journal"
+FORMAT_VERSION = 1
+
+
+class BackupFormatError(ValueError):
+    """A file that is not a journal backup this version can read; names the field at fault."""
+
+
+@dataclass(frozen=True)
+class Revision:
+    entry_id: str
+    revised_at: str
+    entry: Entry
+
+
+@dataclass(frozen=True)
+class ReviewRevision:
+    week: str
+    revised_at: str
+    review: SavedReview
+
+
+@dataclass(frozen=True)
+class Draft:
+    key: str
+    saved_at: str
+    data: Any
+
+
+@dataclass
+class Backup:
+    """Everything in a journal, in plain objects."""
+
+    entries: list[Entry] = field(default_factory=list)
+    revisions: list[Revision] = field(default_factory=list)
+    reviews: list[SavedReview] = field(default_factory=list)
+    review_revisions: list[ReviewRevision] = field(default_factory=list)
+    settings: dict[str, Any] = field(default_factory=dict)
+    drafts: list[Draft] = field(default_factory=list)
+
+    def to_json(self, exported_at: str) -> dict[str, Any]:
+        return {
+            "format": FORMAT,
+            "format_version": FORMAT_VERSION,
+            "exported_at": exported_at,
+            "entries": [e.to_json() for e in self.entries],
+            "revisions": [
+                {"entry_id": r.entry_id, "revised_at": r.revised_at, "entry": r.entry.to_json()}
+                for r in self.revisions
+            ],
+            "reviews": [r.to_json() for r in self.reviews],
+            "review_revisions": [
+                {"week": r.week, "revised_at": r.revised_at, "review": r.review.to_json()}
+                for r in self.review_revisions
+            ],
+            "settings": dict(sorted(self.settings.items())),
+            "drafts": [{"key": d.key, "saved_at": d.saved_at, "data": d.data} for d in self.drafts],
+        }
+
+
+def _list(data: dict[str, Any], key: str) -> list[Any]:
+    value = data.get(key, [])
+    if not isinstance(value, list):
+        raise BackupFormatError(f"{key}: expected a list")
+    return value
+
+
+def _text(item: Any, key: str, where: str) -> str:
+    if not isinstance(item, dict):
+        raise BackupFormatError(f"{where}: expected an object")
+    value = item.get(key)
+    if not isinstance(value, str):
+        raise BackupFormatError(f"{where}.{key}: missing or not text")
+    return value
+
+
+def _time(item: Any, key: str, where: str) -> str:
+    value = _text(item, key, where)
+    try:
+        parsed = datetime.fromisoformat(value)
+    except ValueError:
+        raise BackupFormatError(f"{where}.{key}: {value!r} is not a date and time") from None
+    if parsed.tzinfo is None:
+        raise BackupFormatError(f"{where}.{key}: {value!r} has no time zone")
+    return value
+
+
+def read_entry(item: Any, where: str) -> Entry:
+    if not isinstance(item, dict):
+        raise BackupFormatError(f"{where}: expected an object")
+    for key in ("id", "local_date", "created_at", "updated_at"):
+        _text(item, key, where)
+    for key in ("created_at", "updated_at"):
+        _time(item, key, where)
+    if item.get("deleted_at") is not None:
+        _time(item, "deleted_at", where)
+    for key, kind in (("body", str), ("who", str), ("small_step", str), ("close_before", bool), ("private", bool)):
+        if key in item and not isinstance(item[key], kind):
+            raise BackupFormatError(f"{where}.{key}: expected {'text' if kind is str else 'true or false'}")
+    for key in ("kinds", "behaviours", "fears", "tags"):
+        value = item.get(key, [])
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise BackupFormatError(f"{where}.{key}: expected a list of text")
+    for key in ("intensity", "predicted", "outcome"):
+        value = item.get(key)
+        if value is not None and (not isinstance(value, int) or isinstance(value, bool)):
+            raise BackupFormatError(f"{where}.{key}: expected a whole number or null")
+    try:
+        entry = Entry.from_json(item)
+        return entry.validated(allow_empty=True)
+    except InvalidEntry as error:
+        raise BackupFormatError(f"{where}: {error}") from None
+    except (ValueError, TypeError) as error:
+        raise BackupFormatError(f"{where}: {error}") from None
+
+
+def read_review(item: Any, where: str) -> SavedReview:
+    week = _text(item, "week", where)
+    answers = item.get("answers", [])
+    if not isinstance(answers, list):
+        raise BackupFormatError(f"{where}.answers: expected a list")
+    parsed: dict[str, str] = {}
+    questions: dict[str, str] = {}
+    for n, answer in enumerate(answers):
+        spot = f"{where}.answers[{n}]"
+        prompt_id = _text(answer, "prompt_id", spot)
+        parsed[prompt_id] = _text(answer, "answer", spot)
+        questions[prompt_id] = answer.get("question", "") if isinstance(answer.get("question", ""), str) else ""
+    next_step = item.get("next_step", "")
+    if not isinstance(next_step, str):
+        raise BackupFormatError(f"{where}.next_step: expected text")
+    return SavedReview(
+        week=week, answers=parsed, questions=questions, next_step=next_step,
+        created_at=item.get("created_at"), updated_at=item.get("updated_at"),
+    )
+
+
+def read_backup(data: Any) -> Backup:
+    """Check and read a backup document (parsed JSON)."""
+    if not isinstance(data, dict) or data.get("format") != FORMAT:
+        raise BackupFormatError('not a closeness-journal backup (no "format": "closeness-journal")')
+    version = data.get("format_version")
+    if not isinstance(version, int):
+        raise BackupFormatError("format_version: missing")
+    if version > FORMAT_VERSION:
+        raise BackupFormatError(
+            f"format_version {version} is newer than this closeness-journal reads ({FORMAT_VERSION}); please update"
+        )
+    backup = Backup()
+    backup.entries = [read_entry(item, f"entries[{n}]") for n, item in enumerate(_list(data, "entries"))]
+    for n, item in enumerate(_list(data, "revisions")):
+        where = f"revisions[{n}]"
+        backup.revisions.append(
+            Revision(_text(item, "entry_id", where), _time(item, "revised_at", where), read_entry(item.get("entry"), f"{where}.entry"))
+        )
+    backup.reviews = [read_review(item, f"reviews[{n}]") for n, item in enumerate(_list(data, "reviews"))]
+    for n, item in enumerate(_list(data, "review_revisions")):
+        where = f"review_revisions[{n}]"
+        backup.review_revisions.append(
+            ReviewRevision(_text(item, "week", where), _time(item, "revised_at", where), read_review(item.get("review"), f"{where}.review"))
+        )
+    settings = data.get("settings", {})
+    if not isinstance(settings, dict):
+        raise BackupFormatError("settings: expected an object")
+    backup.settings = dict(settings)
+    for n, item in enumerate(_list(data, "drafts")):
+        where = f"drafts[{n}]"
+        backup.drafts.append(Draft(_text(item, "key", where), _time(item, "saved_at", where), item.get("data")))
+    return backup

@@ -1,0 +1,279 @@
+"""Export for a therapist, the JSON backup format, importing (also from jrnl), and backups."""
+
+import hashlib
+import json
+import os
+import sqlite3
+import stat
+from datetime import date, datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from markdown_it import MarkdownIt
+
+from closeness_journal import cli, files
+from closeness_journal.core.backup_format import BackupFormatError, read_backup
+from closeness_journal.core.entries import Entry
+from closeness_journal.core.review import SavedReview
+from closeness_journal.core.text import printable
+from closeness_journal.core.vocabulary import BEHAVIOURS, FEARS, KINDS, RELATIONSHIPS
+from closeness_journal.storage import Journal
+
+FIXTURES = Path(__file__).parent / "fixtures" / "jrnl"
+DAY = date(2026, 11, 18)
+
+
+def run(capsys, *args):
+    try:
+        code = cli.main(list(args))
+    except SystemExit as exit_:
+        code = exit_.code
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def mode(path) -> int:
+    return stat.S_IMODE(os.stat(path).st_mode)
+
+
+# ----------------------------------------------------------------------------- JSON round trip
+
+text = st.text(st.characters(blacklist_categories=("Cs",)), max_size=60)
+entries = st.builds(
+    Entry,
+    local_date=st.dates(date(2020, 1, 1), date(2026, 12, 31)),
+    body=text.filter(lambda t: printable(t).strip()),
+    who=text,
+    relationship=st.none() | st.sampled_from(list(RELATIONSHIPS)),
+    kinds=st.lists(st.sampled_from(list(KINDS)), max_size=3).map(tuple),
+    behaviours=st.lists(st.sampled_from(list(BEHAVIOURS)), max_size=3).map(tuple),
+    fears=st.lists(st.sampled_from(list(FEARS)), max_size=3).map(tuple),
+    intensity=st.none() | st.integers(0, 10),
+    close_before=st.booleans(),
+    small_step=text,
+    predicted=st.none() | st.integers(0, 10),
+    outcome=st.none() | st.integers(0, 10),
+    private=st.booleans(),
+    tags=st.lists(text, max_size=3).map(tuple),
+)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    journal_entries=st.lists(entries, min_size=0, max_size=8),
+    edits=st.lists(st.tuples(st.integers(0, 7), text.filter(lambda t: printable(t).strip())), max_size=4),
+    deletes=st.lists(st.integers(0, 7), max_size=3),
+    review_answers=st.dictionaries(st.sampled_from(["weekly-review-01", "weekly-review-05"]), text, max_size=2),
+    setting=st.none() | st.integers(0, 5),
+)
+def test_export_import_export_is_identical(journal_entries, edits, deletes, review_answers, setting):
+    source = Journal.in_memory()
+    now = datetime(2026, 11, 18, 12, tzinfo=timezone.utc)
+    saved = [source.add(e, now=now + timedelta(minutes=n)) for n, e in enumerate(journal_entries)]
+    for n, (index, body) in enumerate(edits):
+        if index < len(saved):
+            source.update(Entry(saved[index].local_date, body=body, id=saved[index].id), now=now + timedelta(hours=1, minutes=n))
+    for index in deletes:
+        if index < len(saved) and source.get(saved[index].id).deleted_at is None:
+            source.delete(saved[index].id, now=now + timedelta(hours=2))
+    if review_answers:
+        source.save_review(SavedReview("2026-W46", review_answers, next_step="x"), now=now)
+        source.save_review(SavedReview("2026-W46", review_answers, next_step="y"), now=now + timedelta(hours=3))
+    if setting is not None:
+        source.set_setting("shuffle:2026-11-18", setting)
+    source.save_draft("today:abc", {"answers": {"free": "half"}}, now=now)
+
+    first = json.loads(json.dumps(source.dump().to_json("then")))
+    target = Journal.in_memory()
+    target.merge(read_backup(first))
+    second = json.loads(json.dumps(target.dump().to_json("then")))
+    assert second == first
+    assert target.merge(read_backup(first)) == {"entries": 0, "revisions": 0, "reviews": 0, "settings": 0, "drafts": 0}
+
+
+# ----------------------------------------------------------------------------- Markdown export
+
+@pytest.fixture
+def filled(capsys):
+    for args in (
+        ["write", "Dinner with Sam was lovely; then Sam's joke made me go quiet.", "--who", "Sam", "--relationship", "partner",
+         "--behaviour", "went-quiet", "--fear", "engulfment", "--intensity", "6", "--date", "2026-11-09"],
+        ["write", "Ana asked about my week. I told ANA the truth.", "--who", "Ana", "--relationship", "friend",
+         "--step", "Told Ana the truth", "--predicted", "8", "--outcome", "3", "--date", "2026-11-10"],
+        ["write", "A private thought about sam", "--private", "--date", "2026-11-11"],
+        ["write", "# Heading\n<script>alert(1)</script>\n```\nunclosed fence\n---\n- item\n[x](javascript:alert(1))",
+         "--date", "2026-11-12"],
+        ["write", "The entry after the hostile one", "--date", "2026-11-13"],
+    ):
+        assert run(capsys, *args)[0] == 0
+
+
+def test_markdown_export_leaves_private_out_and_says_so(capsys, filled, tmp_path):
+    out = tmp_path / "for-therapist.md"
+    code, _, err = run(capsys, "export", "-o", str(out))
+    assert code == 0, err
+    document = out.read_text()
+    assert "A private thought" not in document
+    assert "1 entry marked private was left out" in document
+    assert mode(out) == 0o600
+    code, _, _ = run(capsys, "export", "-o", str(out), "--include-private", "--force")
+    assert "A private thought" in out.read_text() and "left out" not in out.read_text()
+
+
+def test_no_overwrite_without_force_and_stdout_with_dash(capsys, filled, tmp_path):
+    out = tmp_path / "x.md"
+    out.write_text("keep me")
+    code, _, err = run(capsys, "export", "-o", str(out))
+    assert code == 1 and "--force" in err and out.read_text() == "keep me"
+    code, stdout, _ = run(capsys, "export", "-o", "-")
+    assert code == 0 and stdout.startswith("# ")
+
+
+def test_redaction_removes_every_occurrence_of_the_names(capsys, filled, tmp_path):
+    out = tmp_path / "r.md"
+    assert run(capsys, "export", "--redact", "--include-private", "-o", str(out))[0] == 0
+    document = out.read_text()
+    for name in ("Sam", "sam", "Ana", "ANA"):
+        assert name not in document.replace("same", "").replace("Same", "")
+    assert "a partner" in document and "a friend" in document
+
+
+def test_hostile_entry_text_leaves_the_structure_intact(capsys, filled, tmp_path):
+    out = tmp_path / "s.md"
+    assert run(capsys, "export", "-o", str(out))[0] == 0
+    document = out.read_text()
+    tokens = MarkdownIt("commonmark").enable("table").parse(document)
+    kinds = {t.type for t in tokens}
+    assert not kinds & {"html_block", "html_inline", "fence", "code_block", "hr", "link_open"}
+    headings = [t for t in tokens if t.type == "heading_open"]
+    inline_after = [tokens[i + 1].content for i, t in enumerate(tokens) if t.type == "heading_open"]
+    assert not any("Heading" == h.strip() for h in inline_after)  # the entry's "# Heading" is not a heading
+    assert any("Friday 13 November 2026" in h for h in inline_after)  # the next entry still has its own day
+    assert len(headings) >= 5
+    assert "alert(1)" in MarkdownIt("commonmark").render(document)
+
+
+def test_json_export_writes_everything_privately(capsys, filled, tmp_path):
+    out = tmp_path / "all.json"
+    assert run(capsys, "export", "--format", "json", "-o", str(out))[0] == 0
+    data = json.loads(out.read_text())
+    assert data["format"] == "closeness-journal" and data["format_version"] == 1
+    assert len(data["entries"]) == 5 and mode(out) == 0o600
+    assert run(capsys, "export", "--format", "json", "--redact", "-o", "-")[0] == 2
+
+
+# ----------------------------------------------------------------------------- import
+
+def test_importing_the_same_backup_twice_adds_nothing(capsys, filled, tmp_path):
+    out = tmp_path / "all.json"
+    run(capsys, "export", "--format", "json", "-o", str(out))
+    other = tmp_path / "other"
+    code, stdout, _ = run(capsys, "--data-dir", str(other), "import", str(out))
+    assert code == 0 and "Added 5 entries" in stdout
+    code, stdout, _ = run(capsys, "--data-dir", str(other), "import", str(out))
+    assert "Added 0 entries (5 already in your journal)" in stdout
+
+
+@pytest.mark.parametrize(
+    "mangle, message",
+    [
+        (lambda d: d["entries"][1].__setitem__("local_date", "someday"), "entries[1]"),
+        (lambda d: d["entries"][0].__setitem__("fears", ["spiders"]), "entries[0]: unknown fear"),
+        (lambda d: d.__setitem__("format_version", 99), "newer"),
+        (lambda d: d["revisions"].append({"entry_id": "x"}), "revisions[0].revised_at"),
+    ],
+)
+def test_a_bad_backup_names_the_field_and_imports_nothing(capsys, filled, tmp_path, private_folders, mangle, message):
+    out = tmp_path / "all.json"
+    run(capsys, "export", "--format", "json", "-o", str(out))
+    data = json.loads(out.read_text())
+    data["entries"].append({**data["entries"][0], "id": "11111111-2222-4333-8444-555555555555"})  # a new one too
+    mangle(data)
+    out.write_text(json.dumps(data))
+    before = hashlib.sha256((private_folders / "journal.db").read_bytes()).hexdigest()
+    code, _, err = run(capsys, "import", str(out))
+    assert code == 1 and message in err and "nothing was imported" in err
+    assert hashlib.sha256((private_folders / "journal.db").read_bytes()).hexdigest() == before
+
+
+def test_unreadable_import_files_get_one_line(capsys, tmp_path):
+    assert "no such file" in run(capsys, "import", str(tmp_path / "missing.json"))[2]
+    broken = tmp_path / "broken.json"
+    broken.write_text('{"format": "closeness-journal", ')
+    code, _, err = run(capsys, "import", str(broken))
+    assert code == 1 and "not valid JSON" in err and "line 1" in err
+
+
+@pytest.mark.parametrize("name", ["journal.txt", "journal.json"])
+def test_a_journal_written_by_jrnl_imports_intact(capsys, name):
+    code, stdout, err = run(capsys, "import", str(FIXTURES / name))
+    assert code == 0 and "Added 4 entries" in stdout, err
+    listed = {e["local_date"]: e for e in json.loads(run(capsys, "list", "--json")[1])}
+    dinner = listed["2026-11-02"]
+    assert dinner["body"] == "Dinner with @Sam was lovely.\nThen I went quiet and said I was tired. It happens after the good evenings."
+    assert dinner["tags"] == ["sam"]
+    assert sorted(listed["2026-11-03"]["tags"]) == ["ana", "work"]
+    assert listed["2026-11-04"]["body"] == "Starred entry about @Sam." and "starred" in listed["2026-11-04"]["tags"]
+    long = listed["2026-11-22"]
+    assert long["body"].startswith("Long entry title.\nA second paragraph") and "café" in long["body"] and long["tags"] == ["home"]
+    other = "journal.json" if name == "journal.txt" else "journal.txt"
+    assert "Added 0 entries (4 already" in run(capsys, "import", str(FIXTURES / other))[1]
+
+
+# ----------------------------------------------------------------------------- backup
+
+def test_backup_is_consistent_checked_and_private_under_umask_022(capsys, tmp_path, private_folders):
+    run(capsys, "write", "before the backup")
+    journal = Journal.open(private_folders / "journal.db")
+    journal.add(Entry(DAY, body="still only in the WAL"))  # not checkpointed: a file copy would miss it
+    target = tmp_path / "copy.db"
+    old = os.umask(0o022)
+    try:
+        journal.backup_to(target)
+    finally:
+        os.umask(old)
+        journal.close()
+    assert mode(target) == 0o600
+    copy = sqlite3.connect(target)
+    assert copy.execute("PRAGMA quick_check").fetchone()[0] == "ok"
+    assert copy.execute("SELECT count(*) FROM entries").fetchone()[0] == 2
+    copy.close()
+
+
+def test_backup_command_and_no_overwrite(capsys, tmp_path):
+    run(capsys, "write", "x")
+    target = tmp_path / "b.db"
+    code, out, _ = run(capsys, "backup", "-o", str(target))
+    assert code == 0 and str(target) in out and mode(target) == 0o600
+    assert run(capsys, "backup", "-o", str(target))[0] == 1
+    code, out, _ = run(capsys, "backup")
+    assert code == 0 and "manual-" in out
+
+
+def test_a_daily_backup_on_first_open_keeping_fourteen(capsys, private_folders):
+    run(capsys, "write", "first")
+    folder = private_folders / "backups"
+    folder.mkdir(exist_ok=True)
+    for n in range(20):
+        (folder / f"journal-2026-10-{n + 1:02d}.db").write_bytes(b"old")
+    (folder / f"journal-{date.today().isoformat()}.db").unlink(missing_ok=True)
+    run(capsys, "list")
+    daily = sorted(p.name for p in folder.iterdir() if p.name.startswith("journal-"))
+    assert len(daily) == 14 and daily[-1] == f"journal-{date.today().isoformat()}.db"
+    assert mode(folder) == 0o700 and mode(folder / daily[-1]) == 0o600
+
+
+def test_write_private_is_atomic(tmp_path):
+    target = tmp_path / "out.md"
+    target.write_text("the good old file")
+
+    def chunks():
+        yield "half of a new"
+        raise OSError(28, "No space left on device")
+
+    with pytest.raises(OSError):
+        files.write_private(target, chunks(), force=True)
+    assert target.read_text() == "the good old file"
+    assert not list(tmp_path.glob(".*partial"))
