@@ -687,13 +687,16 @@ def _export(args: argparse.Namespace, folder: Path, today: date) -> int:
     output = args.output or f"closeness-journal-export-{today.isoformat()}.{'md' if args.format == 'markdown' else 'json'}"
     if output != "-" and Path(output).expanduser().exists() and not args.force:
         raise Failure(f"{output} already exists; use --force to replace it")
+    from closeness_journal import exporting
+
+    if since and since > until:
+        raise UsageError(f"--since {since} comes after --until {until}")
     journal = _open_journal(folder)
     try:
         if args.format == "json":
-            document = journal.dump().to_json(datetime.now(timezone.utc).isoformat())
-            chunks = [json.dumps(document, ensure_ascii=False, indent=1), "\n"]
+            chunks = exporting.json_chunks(journal)
         else:
-            chunks = _markdown_chunks(journal, since, until, today, args.include_private, args.redact)
+            chunks = exporting.markdown_chunks(journal, since, until, today, args.include_private, args.redact)
         written = files.write_private(output, chunks, force=args.force)
     except files.FileExists as error:
         raise Failure(str(error)) from None
@@ -702,33 +705,6 @@ def _export(args: argparse.Namespace, folder: Path, today: date) -> int:
     if written is not None:
         print(f"Written to {written}", file=sys.stderr)
     return 0
-
-
-def _markdown_chunks(journal, since: date | None, until: date, today: date, include_private: bool, redact: bool) -> list[str]:
-    from closeness_journal.core.dates import iso_week_label
-    from closeness_journal.core.markdown_export import ReviewAnswers, render_markdown
-    from closeness_journal.core.patterns import compute
-
-    since = since or journal.first_entry_date() or until
-    if since > until:
-        raise UsageError(f"--since {since} comes after --until {until}")
-    everything = EntryFilter(since=since, until=until)
-    shown = EntryFilter(since=since, until=until, include_private=include_private)
-    left_out = 0 if include_private else journal.count(everything) - journal.count(shown)
-    patterns = compute(journal.pattern_source(since, until, include_private=include_private), since, until)
-    reviews = [
-        ReviewAnswers(r.week, tuple((r.questions.get(pid) or pid, answer) for pid, answer in r.answers.items()))
-        for r in reversed(journal.reviews(since=iso_week_label(since), until=iso_week_label(until)))
-    ]
-    names = None
-    if redact:
-        names = {name: RELATIONSHIPS.get(rel or "", "someone") for name, rel in journal.names_with_relationships().items()}
-    return list(
-        render_markdown(
-            journal.iter_entries(shown), patterns=patterns, since=since, until=until, exported_on=today,
-            private_left_out=left_out, names=names, reviews=reviews,
-        )
-    )
 
 
 def _import(args: argparse.Namespace, folder: Path, today: date) -> int:

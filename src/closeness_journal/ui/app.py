@@ -21,6 +21,7 @@ from closeness_journal.core.prompts import PromptLibrary
 from closeness_journal.storage import Journal
 from closeness_journal.ui.autosave import Autosave
 from closeness_journal.ui.screens.confirm import ConfirmScreen
+from closeness_journal.ui.screens.export import ExportScreen
 from closeness_journal.ui.screens.help import HelpScreen
 from closeness_journal.ui.screens.history import HistoryScreen
 from closeness_journal.ui.screens.patterns import PatternsScreen
@@ -46,6 +47,7 @@ class JournalApp(App[int]):
         Binding("f3", "show_history", "History", id="history"),
         Binding("f4", "show_patterns", "Patterns", id="patterns"),
         Binding("f5", "show_review", "Review", id="review"),
+        Binding("ctrl+o", "export", "Export", id="export", show=False),
         Binding("question_mark", "help", "Help", show=False, id="help-key"),
         Binding("ctrl+q", "quit", "Quit", id="quit", priority=True),
     ]
@@ -103,6 +105,10 @@ class JournalApp(App[int]):
     def action_show_review(self) -> None:
         self.switch_mode("review")
 
+    def action_export(self) -> None:
+        if not isinstance(self.screen, ExportScreen):
+            self.push_screen(ExportScreen(self.journal, self.today(), Path.cwd() if self.data_dir is None else Path.home()))
+
     def action_show_trash(self) -> None:
         self.switch_mode("history")
         if not isinstance(self.screen, TrashScreen):
@@ -117,6 +123,7 @@ class JournalApp(App[int]):
         yield SystemCommand("History", "Find and read past entries (F3)", self.action_show_history)
         yield SystemCommand("Patterns", "Pulling and pushing away over time (F4)", self.action_show_patterns)
         yield SystemCommand("Weekly review", "Look back on last week (F5)", self.action_show_review)
+        yield SystemCommand("Export", "Markdown for a therapist, or a JSON backup (ctrl+o)", self.action_export)
         yield SystemCommand("Trash", "Entries you deleted, to restore", self.action_show_trash)
         yield SystemCommand("Help", "Keys, where your journal lives, and support (F1)", self.action_help)
         for binding in screen.active_bindings.values():

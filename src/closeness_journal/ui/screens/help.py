@@ -14,7 +14,7 @@ from textual.widgets import Markdown, Static
 HELP_TEXT = """\
 ## Keys
 
-- **F2** Today: write · **F3** History: find and read past entries · **F4** Patterns over time · **F5** Weekly review
+- **F2** Today: write · **F3** History: find and read past entries · **F4** Patterns over time · **F5** Weekly review · **ctrl+o** Export
 - **F1** (or **?** when you are not typing) this help · **ctrl+p** every action, searchable · **ctrl+q** quit (your draft is kept)
 - **Today:** ctrl+s save · ctrl+n / ctrl+b next / previous prompt · ctrl+r another deeper
   question · Tab moves between the writing space and the check-in · space ticks a choice
