@@ -876,6 +876,11 @@ def _to_row(entry: Entry) -> dict[str, Any]:
     }
 
 
+def _slug_list(stored: str | None) -> tuple[str, ...]:
+    """A stored JSON list; most are empty, and reading a whole journal decodes four per entry."""
+    return () if not stored or stored == "[]" else tuple(json.loads(stored))
+
+
 def _from_row(row: dict[str, Any]) -> Entry:
     return Entry(
         id=row["uuid"],
@@ -887,16 +892,16 @@ def _from_row(row: dict[str, Any]) -> Entry:
         body=row["body"] or "",
         who=row["who"] or "",
         relationship=row["relationship"],
-        kinds=tuple(json.loads(row["kinds"] or "[]")),
-        behaviours=tuple(json.loads(row["behaviours"] or "[]")),
-        fears=tuple(json.loads(row["fears"] or "[]")),
+        kinds=_slug_list(row["kinds"]),
+        behaviours=_slug_list(row["behaviours"]),
+        fears=_slug_list(row["fears"]),
         intensity=row["intensity"],
         close_before=bool(row["close_before"]),
         small_step=row["small_step"] or "",
         predicted=row["predicted"],
         outcome=row["outcome"],
         private=bool(row["private"]),
-        tags=tuple(json.loads(row["tags"] or "[]")),
+        tags=_slug_list(row["tags"]),
         deleted_at=datetime.fromisoformat(row["deleted_at"]) if row["deleted_at"] else None,
     )
 

@@ -24,6 +24,15 @@ from closeness_journal.core.vocabulary import BEHAVIOUR_CATEGORY, CATEGORY_LABEL
 TOP = 5
 """How many fears and behaviours the summary lists."""
 
+# `long_date` for every day of a long export adds up (strftime each time): the same words,
+# worked out once. A test checks the two agree.
+_WEEKDAYS = tuple(f"{date(2024, 1, 1 + n):%A}" for n in range(7))
+_MONTHS = tuple(f"{date(2024, 1 + n, 1):%B}" for n in range(12))
+
+
+def _long_date(day: date) -> str:
+    return f"{_WEEKDAYS[day.weekday()]} {day.day} {_MONTHS[day.month - 1]} {day.year}"
+
 
 @dataclass(frozen=True)
 class ReviewAnswers:
@@ -120,7 +129,7 @@ def redactor(names: Mapping[str, str]) -> Callable[[str], str]:
     Longer names are tried first, so "Samantha" is not left as "a partnerantha" when "Sam" is a
     name too. A name of several words matches however much space is between them.
     """
-    cleaned = {" ".join(name.split()): replacement for name, replacement in names.items()}
+    cleaned = {one_line(name): one_line(replacement) for name, replacement in names.items()}
     cleaned.pop("", None)
     if not cleaned:
         return lambda text: text
@@ -128,10 +137,23 @@ def redactor(names: Mapping[str, str]) -> Callable[[str], str]:
     replacements = {f"n{i}": cleaned[name] for i, name in enumerate(ordered)}
     spaced = (r"\s+".join(re.escape(word) for word in name.split()) for name in ordered)
     alternatives = "|".join(f"(?P<n{i}>{words})" for i, words in enumerate(spaced))
-    pattern = re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
+    # The lookahead for a first letter lets the search skip quickly to where a name could start.
+    firsts = "".join(sorted({re.escape(name[0]) for name in ordered}))
+    pattern = re.compile(rf"(?=[{firsts}])(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
+
+    def swap(match: re.Match[str]) -> str:
+        replacement = replacements[match.lastgroup or ""]
+        if match.group()[0].isupper() and replacement[:1].islower():
+            # "Sam said…" becomes "A partner said…" at the start of a sentence.
+            text, i = match.string, match.start() - 1
+            while i >= 0 and text[i] in " \t":
+                i -= 1
+            if i < 0 or text[i] in ".!?\n":
+                replacement = replacement[0].upper() + replacement[1:]
+        return replacement
 
     def redact(text: str) -> str:
-        return pattern.sub(lambda match: replacements[match.lastgroup or ""], text)
+        return pattern.sub(swap, text)
 
     return redact
 
@@ -167,8 +189,8 @@ def render_markdown(
         parts = []
         if week_start(day) != week:
             week = week_start(day)
-            parts.append(f"## Week of {long_date(week)}\n\n")
-        parts.append(f"### {long_date(day)}\n\n")
+            parts.append(f"## Week of {_long_date(week)}\n\n")
+        parts.append(f"### {_long_date(day)}\n\n")
         for number, entry in enumerate(todays, 1):
             if len(todays) > 1:
                 parts.append(f"#### Entry {number} of {len(todays)}\n\n")
@@ -224,7 +246,9 @@ def _summary(
     out.append("\n")
 
     out.append("### What you feared most\n\n")
-    out.append(_counts(patterns.fears[:TOP], lambda c: c.label, "No fears were noted in check-ins for these dates."))
+    out.append(
+        _counts(patterns.fears[:TOP], lambda c: c.label, "No fears were noted in check-ins for these dates.")
+    )
     out.append("### What you did most\n\n")
     out.append(
         _counts(
@@ -317,13 +341,8 @@ class _UserText:
 
 
 def _shown_as(entry: Entry, **changes: object) -> Entry:
-    """`dataclasses.replace` for display only: a copy with some text fields changed, without
-    running `__init__` for every field again (which is most of the time for a long export)."""
-    if not hasattr(entry, "__dict__"):
-        return replace(entry, **changes)  # type: ignore[arg-type]
-    shown = object.__new__(Entry)
-    shown.__dict__.update(entry.__dict__, **changes)
-    return shown
+    """A copy of the entry with its text made safe for display."""
+    return replace(entry, **changes)  # type: ignore[arg-type]
 
 
 def _entry(entry: Entry, text: _UserText) -> str:
@@ -336,7 +355,8 @@ def _entry(entry: Entry, text: _UserText) -> str:
     # The check-in in words. `checkin_summary` joins what the person wrote with the journal's
     # own labels (which have nothing to escape), so that text is made safe first.
     who = text.line(entry.who) if entry.who else ""
-    if text.redact and entry.relationship in RELATIONSHIPS and who.casefold() == RELATIONSHIPS[entry.relationship].casefold():
+    relation = RELATIONSHIPS.get(entry.relationship or "")
+    if text.redact and relation and who.casefold() == relation.casefold():
         who = ""  # "a partner (a partner)" once a name was replaced: say it once
     small_step = text.line(entry.small_step) if entry.small_step else ""
     tags = tuple(t for t in map(text.line, entry.tags) if t)
