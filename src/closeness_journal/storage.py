@@ -704,15 +704,10 @@ class Journal:
                     list(row.values()),
                 )
                 added["entries"] += cursor.rowcount
-            seen = {tuple(r) for r in db.execute("SELECT entry_uuid, revised_at FROM revisions")}
-            for revision in backup.revisions:
-                if (revision.entry_id, revision.revised_at) not in seen:
-                    db.execute(
-                        "INSERT INTO revisions (entry_uuid, revised_at, data) VALUES (?, ?, ?)",
-                        [revision.entry_id, revision.revised_at, json.dumps(revision.entry.to_json(), ensure_ascii=False)],
-                    )
-                    seen.add((revision.entry_id, revision.revised_at))
-                    added["revisions"] += 1
+            added["revisions"] = _insert_missing_versions(
+                db, "revisions", "entry_uuid",
+                [(r.entry_id, r.revised_at, r.entry.to_json()) for r in backup.revisions],
+            )
             for review in backup.reviews:
                 data = review.to_json()
                 cursor = db.execute(
@@ -721,14 +716,10 @@ class Journal:
                      json.dumps(data["answers"], ensure_ascii=False), review.next_step],
                 )
                 added["reviews"] += cursor.rowcount
-            seen = {tuple(r) for r in db.execute("SELECT week, revised_at FROM review_revisions")}
-            for old in backup.review_revisions:
-                if (old.week, old.revised_at) not in seen:
-                    db.execute(
-                        "INSERT INTO review_revisions (week, revised_at, data) VALUES (?, ?, ?)",
-                        [old.week, old.revised_at, json.dumps(old.review.to_json(), ensure_ascii=False)],
-                    )
-                    seen.add((old.week, old.revised_at))
+            _insert_missing_versions(
+                db, "review_revisions", "week",
+                [(r.week, r.revised_at, r.review.to_json()) for r in backup.review_revisions],
+            )
             for key, value in backup.settings.items():
                 cursor = db.execute("INSERT OR IGNORE INTO settings (key, value) VALUES (?, ?)", [key, json.dumps(value)])
                 added["settings"] += cursor.rowcount
@@ -818,6 +809,21 @@ class Journal:
 
 
 # --------------------------------------------------------------------------- helpers
+
+
+def _insert_missing_versions(db: Database, table: str, owner: str, versions: list[tuple[str, str, Any]]) -> int:
+    """Add earlier versions (owner, revised_at, data) not already kept; returns how many."""
+    seen = {tuple(row) for row in db.execute(f"SELECT {owner}, revised_at FROM {table}")}
+    added = 0
+    for key, revised_at, data in versions:
+        if (key, revised_at) not in seen:
+            db.execute(
+                f"INSERT INTO {table} ({owner}, revised_at, data) VALUES (?, ?, ?)",
+                [key, revised_at, json.dumps(data, ensure_ascii=False)],
+            )
+            seen.add((key, revised_at))
+            added += 1
+    return added
 
 
 def _review_from_row(row: dict[str, Any]) -> SavedReview:

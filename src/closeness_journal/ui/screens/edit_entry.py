@@ -18,7 +18,7 @@ from closeness_journal.core.text import printable
 from closeness_journal.storage import Journal, JournalError
 from closeness_journal.ui.autosave import Autosave
 from closeness_journal.ui.screens.confirm import ConfirmScreen
-from closeness_journal.ui.text import literal
+from closeness_journal.ui.text import literal, not_saved
 from closeness_journal.ui.widgets.checkin_form import EMPTY_CHECKIN, CheckInForm, as_entry_fields
 
 
@@ -96,11 +96,8 @@ class EditEntryScreen(Screen[Entry | None]):
         try:
             updated = self._journal.update(self.edited())
             self._journal.discard_draft(self.draft_key)
-        except InvalidEntry as error:
-            self.notify(str(error).capitalize(), title="Not saved yet", severity="warning", markup=False)
-            return
-        except JournalError as error:
-            self.notify(str(error), title="Not saved", severity="error", markup=False, timeout=10)
+        except (InvalidEntry, JournalError) as error:
+            not_saved(self, error)
             return
         self.autosave = Autosave(self, self.save_draft)  # nothing pending any more
         self.notify("Saved. The earlier version is kept too.", title="Saved")

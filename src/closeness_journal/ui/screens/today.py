@@ -24,6 +24,7 @@ from closeness_journal.core.prompts import DailyPrompts, Prompt, PromptLibrary, 
 from closeness_journal.storage import Journal, JournalError
 from closeness_journal.ui.autosave import Autosave
 from closeness_journal.ui.widgets.checkin_form import CheckInForm, as_entry_fields
+from closeness_journal.ui.text import not_saved
 from closeness_journal.ui.widgets.prompt_card import PromptCard
 
 DRAFT_PREFIX = "today"
@@ -182,11 +183,8 @@ class TodayScreen(Screen[None]):
         try:
             entry = self.entry_to_save().validated()
             self._journal.add(entry)
-        except InvalidEntry as error:
-            self.notify(str(error).capitalize(), title="Not saved yet", severity="warning", markup=False)
-            return
-        except JournalError as error:
-            self.notify(str(error), title="Not saved", severity="error", markup=False, timeout=10)
+        except (InvalidEntry, JournalError) as error:
+            not_saved(self, error)
             return
         self._answers[self.slot.key] = ""
         self._show_slot()
