@@ -234,7 +234,7 @@ def checkin_summary(entry: Entry) -> list[tuple[str, str]]:
     if entry.predicted is not None or entry.outcome is not None:
         predicted = "—" if entry.predicted is None else f"{entry.predicted}"
         outcome = "—" if entry.outcome is None else f"{entry.outcome}"
-        rows.append(("Feared beforehand → how it went", f"{predicted} → {outcome} (of 10)"))
+        rows.append(("Planned step: expected → how it really was", f"{predicted} → {outcome} (of 10)"))
     if entry.tags:
         rows.append(("Tags", ", ".join(entry.tags)))
     if entry.private:
