@@ -353,7 +353,7 @@ def test_entries_grouped_by_week_and_day_with_checkin_in_words():
     assert "- **With:** Sam (a partner)\n" in doc
     assert "- **Pulling away:** Went quiet or shut down\n" in doc
     assert "- **Fear intensity:** 6 of 10\n" in doc
-    assert "- **Feared beforehand → how it went:** 7 → 2 (of 10)\n" in doc
+    assert "- **Planned step: expected → how it really was:** 7 → 2 (of 10)\n" in doc
     assert "- **Edited:** on 4 Nov 2026, after it was first written\n" in doc
     assert doc.count("**Edited:**") == 1
     assert "- **Private:** yes\n" in doc
