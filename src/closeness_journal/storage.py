@@ -31,6 +31,8 @@ from closeness_journal.core.vocabulary import BEHAVIOUR_CATEGORY, SABOTAGE, WITH
 
 T = TypeVar("T")
 BUSY_TIMEOUT_MS = 10_000
+RANK_AT_MOST = 500
+"""Searches with more matches than this list the newest written first instead of best first."""
 FTS_COLUMNS = ("body", "small_step", "who")
 # Private-use characters mark matches in FTS snippets; they are split out before display.
 _MATCH_START, _MATCH_END = "\ue000", "\ue001"
@@ -149,9 +151,74 @@ def m006_weekly_reviews(db: Database) -> None:
     )
 
 
+@schema()
+def m007_entries_live_page_index(db: Database) -> None:
+    """Almost every query asks for entries not in the trash, newest first. With a separate
+    index on deleted_at, SQLite chose it, read every row and sorted them (0.5 s a page at
+    100,000 entries); one index led by deleted_at serves the filter, the order and the seek."""
+    db.execute("DROP INDEX IF EXISTS idx_entries_deleted_at")
+    db.execute("DROP INDEX IF EXISTS idx_entries_local_date_created_at_uuid")
+    db["entries"].create_index(["deleted_at", "local_date", "created_at", "uuid"], if_not_exists=True)
+
+
+@schema()
+def m008_entries_pattern_index(db: Database) -> None:
+    """Patterns and reviews sum a few small columns over a date range. The rows hold the long
+    text first, so reading those columns from the table drags in every body; this index holds
+    just what the sums need (a year at 100,000 entries: 77 ms -> about 20 ms)."""
+    db.execute(
+        "CREATE INDEX IF NOT EXISTS idx_entries_patterns ON entries (deleted_at, local_date, private, "
+        "withdrawal, sabotage, intensity, close_before, predicted, outcome, relationship, who, "
+        "behaviours, fears, kinds, small_step)"
+    )
+
+
+@schema()
+def m009_search_only_outside_the_trash(db: Database) -> None:
+    """The search index holds entries outside the trash only, so counting matches needs no
+    look-up in the entries table (a common word at 100,000 entries: 57 ms -> 4 ms)."""
+    _create_search_triggers(db)
+    _rebuild_search(db)
+
+
 def _enable_fts(db: Database) -> None:
     db["entries"].enable_fts(
         FTS_COLUMNS, create_triggers=True, tokenize="porter unicode61", replace=True
+    )
+
+
+_SEARCH_TRIGGERS = {
+    "entries_ai": """CREATE TRIGGER entries_ai AFTER INSERT ON entries WHEN new.deleted_at IS NULL BEGIN
+        INSERT INTO entries_fts (rowid, body, small_step, who) VALUES (new.id, new.body, new.small_step, new.who);
+    END""",
+    "entries_ad": """CREATE TRIGGER entries_ad AFTER DELETE ON entries WHEN old.deleted_at IS NULL BEGIN
+        INSERT INTO entries_fts (entries_fts, rowid, body, small_step, who)
+        VALUES ('delete', old.id, old.body, old.small_step, old.who);
+    END""",
+    # One trigger, two statements in order: the old text leaves the index before the new one
+    # comes in (a row only ever leaves the index if it was in it: deleting what an external
+    # content FTS5 table never held corrupts it).
+    "entries_au": """CREATE TRIGGER entries_au AFTER UPDATE ON entries BEGIN
+        INSERT INTO entries_fts (entries_fts, rowid, body, small_step, who)
+        SELECT 'delete', old.id, old.body, old.small_step, old.who WHERE old.deleted_at IS NULL;
+        INSERT INTO entries_fts (rowid, body, small_step, who)
+        SELECT new.id, new.body, new.small_step, new.who WHERE new.deleted_at IS NULL;
+    END""",
+}
+
+
+def _create_search_triggers(db: Database) -> None:
+    for name, sql in _SEARCH_TRIGGERS.items():
+        db.execute(f"DROP TRIGGER IF EXISTS {name}")
+        db.execute(sql)
+
+
+def _rebuild_search(db: Database) -> None:
+    """Index every entry outside the trash, from scratch."""
+    db.execute("INSERT INTO entries_fts (entries_fts) VALUES ('rebuild')")
+    db.execute(
+        "INSERT INTO entries_fts (entries_fts, rowid, body, small_step, who) "
+        "SELECT 'delete', id, body, small_step, who FROM entries WHERE deleted_at IS NOT NULL"
     )
 
 
@@ -161,8 +228,8 @@ def transform_keeping_search(db: Database, table: str, **changes: Any) -> None:
     must go through here."""
     db[table].transform(**changes)
     if table == "entries":
-        _enable_fts(db)
-        db["entries"].rebuild_fts()
+        _create_search_triggers(db)
+        _rebuild_search(db)
 
 
 MIGRATION_NAMES = tuple(m.name for m in schema._migrations)
@@ -513,32 +580,71 @@ class Journal:
     def search_hits(
         self, filters: EntryFilter = EntryFilter(), limit: int = 50, offset: int = 0
     ) -> list[SearchHit]:
-        """Like `entries`, with a marked snippet when `filters.search` is set."""
+        """Like `entries`, with a marked snippet when `filters.search` is set.
+
+        Matches come best first; when a search matches more than RANK_AT_MOST entries (a very
+        common word), the most recently written come first instead, which is quicker and, for
+        a word that is everywhere, more useful."""
         where, params = _filter_sql(filters)
         fts_query = _fts_query(filters.search or "")
-        if fts_query:
-            sql = (
-                "SELECT e.*, snippet(entries_fts, -1, ?, ?, '…', 16) AS _snippet "
-                "FROM entries_fts JOIN entries e ON e.id = entries_fts.rowid "
-                f"WHERE entries_fts MATCH ? AND {where} "
-                "ORDER BY entries_fts.rank, e.local_date DESC, e.created_at DESC LIMIT ? OFFSET ?"
-            )
-            params = [_MATCH_START, _MATCH_END, fts_query, *params, limit, offset]
-        else:
+        if not fts_query:
             sql = (
                 f"SELECT e.*, NULL AS _snippet FROM entries e WHERE {where} "
                 "ORDER BY e.local_date DESC, e.created_at DESC, e.uuid DESC LIMIT ? OFFSET ?"
             )
-            params = [*params, limit, offset]
+            return [SearchHit(_from_row(row)) for row in self._db.query(sql, [*params, limit, offset])]
+        order = "entries_fts.rowid DESC" if self._matches(fts_query) > RANK_AT_MOST else "entries_fts.rank"
+        marks = [_MATCH_START, _MATCH_END]
+        if replace(filters, search=None) == EntryFilter():
+            # Only words: the index holds just the entries outside the trash, so the page of
+            # matches is found in the index alone, and only those rows are read.
+            ids = [
+                row[0]
+                for row in self._db.execute(
+                    f"SELECT rowid FROM entries_fts WHERE entries_fts MATCH ? ORDER BY {order} LIMIT ? OFFSET ?",
+                    [fts_query, limit, offset],
+                )
+            ]
+            if not ids:
+                return []
+            # Snippets for just that page: FTS5 narrows a rowid range quickly (an IN list or
+            # rowid = ? it does not), and the page's ids are the matches in their range when
+            # newest first, or among at most RANK_AT_MOST matches when best first.
+            wanted = set(ids)
+            snippets = {
+                rowid: snippet
+                for rowid, snippet in self._db.execute(
+                    "SELECT rowid, snippet(entries_fts, -1, ?, ?, '…', 16) FROM entries_fts "
+                    "WHERE entries_fts MATCH ? AND rowid BETWEEN ? AND ?",
+                    [*marks, fts_query, min(ids), max(ids)],
+                )
+                if rowid in wanted
+            }
+            rows = {
+                row["id"]: row
+                for row in self._db.query(f"SELECT * FROM entries WHERE id IN ({', '.join('?' for _ in ids)})", ids)
+            }
+            return [SearchHit(_from_row(rows[i]), _split_snippet(snippets.get(i))) for i in ids if i in rows]
+        sql = (
+            "SELECT e.*, snippet(entries_fts, -1, ?, ?, '…', 16) AS _snippet "
+            "FROM entries_fts JOIN entries e ON e.id = entries_fts.rowid "
+            f"WHERE entries_fts MATCH ? AND {where} ORDER BY {order}, e.local_date DESC LIMIT ? OFFSET ?"
+        )
         return [
-            SearchHit(entry=_from_row(row), snippet=_split_snippet(row["_snippet"]))
-            for row in self._db.query(sql, params)
+            SearchHit(_from_row(row), _split_snippet(row["_snippet"]))
+            for row in self._db.query(sql, [*marks, fts_query, *params, limit, offset])
         ]
+
+    def _matches(self, fts_query: str) -> int:
+        """How many entries outside the trash match (the index holds no others)."""
+        return self._db.execute("SELECT count(*) FROM entries_fts WHERE entries_fts MATCH ?", [fts_query]).fetchone()[0]
 
     @_reading
     def count(self, filters: EntryFilter = EntryFilter()) -> int:
         where, params = _filter_sql(filters)
         fts_query = _fts_query(filters.search or "")
+        if fts_query and replace(filters, search=None) == EntryFilter():
+            return self._matches(fts_query)
         if fts_query:
             sql = (
                 "SELECT count(*) FROM entries_fts JOIN entries e ON e.id = entries_fts.rowid "

@@ -233,3 +233,69 @@ def test_add_many_and_iterating_oldest_first(journal):
     assert [e.body for e in journal.iter_entries(chunk=2)] == ["e4", "e3", "e2", "e1", "e0"]
     assert [e.body for e in journal.iter_entries(EntryFilter(include_private=False))] == ["e4", "e3", "e2", "e0"]
     assert len(journal.entries(EntryFilter(search="e3"))) == 1  # searchable like any other
+
+
+def _search_index_is_sound(journal) -> None:
+    journal.db.execute("INSERT INTO entries_fts (entries_fts) VALUES ('integrity-check')")
+
+
+def test_the_search_index_holds_only_entries_outside_the_trash_and_stays_sound(journal, monkeypatch):
+    import random
+
+    from closeness_journal import storage
+
+    rng = random.Random(3)
+    words = ["harbour", "lantern", "quiet", "walk", "tea"]
+    live: dict[str, str] = {}
+    trashed: dict[str, str] = {}
+    for step in range(300):
+        action = rng.choice(["add", "add", "edit", "delete", "restore", "empty"])
+        if action == "add" or not (live or trashed):
+            text = " ".join(rng.sample(words, 2))
+            live[journal.add(Entry(DAY, body=text), now=NOW).id] = text
+        elif action == "edit" and live:
+            entry_id = rng.choice(sorted(live))
+            live[entry_id] = " ".join(rng.sample(words, 2))
+            journal.update(Entry(DAY, body=live[entry_id], id=entry_id))
+        elif action == "delete" and live:
+            entry_id = rng.choice(sorted(live))
+            journal.delete(entry_id)
+            trashed[entry_id] = live.pop(entry_id)
+        elif action == "restore" and trashed:
+            entry_id = rng.choice(sorted(trashed))
+            journal.restore(entry_id)
+            live[entry_id] = trashed.pop(entry_id)
+        elif action == "empty" and rng.random() < 0.1:
+            journal.empty_trash()
+            trashed.clear()
+    _search_index_is_sound(journal)
+    assert journal.db.execute("SELECT count(*) FROM entries_fts").fetchone()[0] == len(live)
+    for word in words:
+        expected = {i for i, text in live.items() if word in text.split()}
+        assert {e.id for e in journal.entries(EntryFilter(search=word), limit=1000)} == expected
+        assert journal.count(EntryFilter(search=word)) == len(expected)
+    monkeypatch.setattr(storage, "RANK_AT_MOST", 1)  # many matches: newest written first
+    newest = journal.entries(EntryFilter(search="tea"), limit=1000)
+    assert {e.id for e in newest} == {i for i, t in live.items() if "tea" in t.split()}
+
+
+def test_upgrading_to_the_trash_free_index_leaves_trashed_entries_out(tmp_path):
+    from sqlite_utils import Database
+
+    from closeness_journal.storage import schema
+
+    path = tmp_path / "old.db"
+    db = Database(path)
+    schema.apply(db, stop_before="m009_search_only_outside_the_trash")
+    for n, deleted in enumerate([None, "2026-11-18T10:00:00+00:00"]):
+        db["entries"].insert({"uuid": f"00000000-0000-4000-8000-00000000000{n}", "created_at": "2026-11-18T09:00:00+00:00",
+                              "updated_at": "2026-11-18T09:00:00+00:00", "local_date": "2026-11-18",
+                              "body": "shared word", "deleted_at": deleted})
+    db.close()
+    journal = Journal.open(path)
+    _search_index_is_sound(journal)
+    assert journal.count(EntryFilter(search="shared")) == 1
+    journal.restore("00000000-0000-4000-8000-000000000001")
+    assert journal.count(EntryFilter(search="shared")) == 2
+    _search_index_is_sound(journal)
+    journal.close()
