@@ -10,7 +10,7 @@ from closeness_journal.core.dates import iso_week_label
 from closeness_journal.core.entries import EntryFilter
 from closeness_journal.core.markdown_export import ReviewAnswers, render_markdown
 from closeness_journal.core.patterns import compute
-from closeness_journal.core.vocabulary import RELATIONSHIPS
+from closeness_journal.core.vocabulary import REDACTED_AS
 from closeness_journal.storage import Journal
 
 
@@ -34,7 +34,7 @@ def markdown_chunks(
     ]
     names = None
     if redact:
-        names = {name: RELATIONSHIPS.get(rel or "", "someone") for name, rel in journal.names_with_relationships().items()}
+        names = {name: REDACTED_AS.get(rel or "", "someone") for name, rel in journal.names_with_relationships().items()}
     yield from render_markdown(
         journal.iter_entries(shown), patterns=patterns, since=since, until=until, exported_on=today,
         private_left_out=left_out, names=names, reviews=reviews,

@@ -36,7 +36,10 @@ def write_private(target: Path | str, chunks: Iterable[str], force: bool = False
     if target.exists() and not force:
         raise FileExists(f"{target} already exists; use --force to replace it")
     temporary = target.with_name(f".{target.name}.partial")
-    fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, paths.PRIVATE_FILE_MODE)
+    try:
+        fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, paths.PRIVATE_FILE_MODE)
+    except OSError as error:  # name the file the person asked for, not our temporary one
+        raise OSError(error.errno, error.strerror, str(target)) from None
     try:
         os.fchmod(fd, paths.PRIVATE_FILE_MODE)  # an old partial file may have had other bits
         with os.fdopen(fd, "w", encoding="utf-8") as handle:

@@ -304,7 +304,7 @@ def test_summary_table_has_one_row_per_period_with_the_right_numbers(journal):
     assert "- Went quiet or shut down (pulling away): 2 times\n" in doc
     assert "- Started an argument (pushing away): 2 times\n" in doc
     assert "In 1 of the 4 times you pulled or pushed away, a moment of closeness came just before." in doc
-    assert "Across 2 planned steps, you expected it to feel 7 out of 10 on average; it turned out 2.5." in doc
+    assert "Across 2 planned steps, you expected them to be 7 out of 10 hard on average; they turned out to be 2.5." in doc
     for slug in ("went-quiet", "picked-fight", "engulfment", "cancelled-plans"):
         assert slug not in doc
 

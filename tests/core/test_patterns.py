@@ -80,8 +80,21 @@ def test_predicted_versus_actual_over_the_range(filled):
     p = compute(filled.pattern_source(day(0), day(20)), day(0), day(20))
     assert (p.steps.planned_steps, p.steps.mean_predicted, p.steps.mean_outcome) == (2, 7.0, 2.5)
     assert step_sentence(p.steps) == (
-        "Across 2 planned steps, you expected it to feel 7 out of 10 on average; it turned out 2.5."
+        "Across 2 planned steps, you expected them to be 7 out of 10 hard on average; they turned out to be 2.5."
     )
+
+
+@pytest.mark.parametrize(
+    "counts, sentence",
+    [
+        (ClosenessCounts(1, 0, 0), "The one time you pulled or pushed away, no moment of closeness came just before."),
+        (ClosenessCounts(1, 1, 0), "The one time you pulled or pushed away, a moment of closeness came just before."),
+        (ClosenessCounts(3, 0, 2), "None of the 3 times you pulled or pushed away came just after a moment of closeness. "
+                                   "2 times, closeness came and you stayed close. Those count."),
+    ],
+)
+def test_the_closeness_sentence_reads_naturally_for_small_numbers(counts, sentence):
+    assert closeness_sentence(counts) == sentence
 
 
 def test_an_empty_range_is_explained_kindly(journal):

@@ -50,6 +50,10 @@ def test_figures_beside_the_week_before(week):
     p = review.previous
     assert (p.label, p.withdrawal, p.sabotage, p.small_steps, p.mean_intensity, p.days_journaled) == ("2026-W45", 1, 0, 0, 8.0, 1)
     assert review.change("withdrawal") == 1 and review.change("mean_intensity") == -3.0
+    # the change is between the means as shown (one decimal): 4.6 - 5.2 is 0.6 lower, not 0.65
+    from dataclasses import replace as swap
+    odd = swap(review, this=swap(review.this, mean_intensity=4.6), previous=swap(review.previous, mean_intensity=5.25))
+    assert odd.change("mean_intensity") == -0.6
     assert [(c.key, c.count) for c in review.fears] == [("engulfment", 2), ("loss", 2)]
 
 
@@ -114,7 +118,7 @@ def test_change_words_are_neutral():
     assert change_words(2, "withdrawal") == "2 more"
     assert change_words(-1, "sabotage") == "1 fewer"
     assert change_words(0, "sabotage") == "the same"
-    assert change_words(-1.25, "mean_intensity") == "1.2 lower"
+    assert change_words(-1.2, "mean_intensity") == "1.2 lower"
     assert change_words(None, "mean_intensity") == "no comparison"
 
 

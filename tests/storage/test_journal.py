@@ -299,3 +299,25 @@ def test_upgrading_to_the_trash_free_index_leaves_trashed_entries_out(tmp_path):
     assert journal.count(EntryFilter(search="shared")) == 2
     _search_index_is_sound(journal)
     journal.close()
+
+
+def test_saves_never_checkpoint_and_tidy_moves_the_log_into_the_file(tmp_path):
+    path = tmp_path / "journal.db"
+    journal = Journal.open(path)
+    assert journal.db.execute("PRAGMA wal_autocheckpoint").fetchone()[0] == 0
+    for n in range(120):
+        journal.add(Entry(DAY, body="words " * 300), now=NOW)
+    # with SQLite's default autocheckpoint the log would have been folded back in after 1000
+    # pages, during a save; now nothing reaches the database file until checkpoint()
+    wal = path.with_name("journal.db-wal")
+    before = path.stat().st_size
+    assert wal.stat().st_size > 1000 * 4096 > before
+    segments = journal.db.execute("SELECT count(*) FROM entries_fts_data").fetchone()[0]
+    journal.tidy()
+    assert path.stat().st_size > 50 * before  # the pages are in the file now
+    assert journal.db.execute("SELECT count(*) FROM entries_fts_data").fetchone()[0] < segments  # merged
+    assert len(journal.entries(EntryFilter(search="words"), limit=200)) == 120
+    journal.close()
+    reopened = Journal.open(path)
+    assert reopened.count() == 120
+    reopened.close()

@@ -287,3 +287,18 @@ async def test_a_real_hangup_signal_saves_the_draft_and_closes(make_app, journal
         await pilot.pause(0.2)
     assert list(today_draft(journal)["answers"].values()) == ["the terminal went away"]
     assert app.return_code == 0
+
+
+async def test_housekeeping_waits_for_a_pause_in_typing(make_app, journal, monkeypatch):
+    import time as clock
+
+    calls = []
+    monkeypatch.setattr(journal, "tidy", lambda: calls.append(1))
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press(*"typing")
+        app.tidy_when_idle()
+        assert calls == []  # just typed: not now
+        monkeypatch.setattr(clock, "monotonic", lambda: 10**9)
+        app.tidy_when_idle()
+        assert calls == [1]

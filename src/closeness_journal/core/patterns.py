@@ -243,10 +243,19 @@ def closeness_sentence(counts: ClosenessCounts) -> str:
             "closeness tends to come before pulling away for you."
         )
     parts = []
-    if counts.pulled_away:
-        times = "time" if counts.pulled_away == 1 else "times"
+    if counts.pulled_away == 1:
         parts.append(
-            f"In {counts.closeness_first} of the {counts.pulled_away} {times} you pulled or pushed away, "
+            "The one time you pulled or pushed away, a moment of closeness came just before."
+            if counts.closeness_first
+            else "The one time you pulled or pushed away, no moment of closeness came just before."
+        )
+    elif counts.pulled_away and counts.closeness_first == 0:
+        parts.append(
+            f"None of the {counts.pulled_away} times you pulled or pushed away came just after a moment of closeness."
+        )
+    elif counts.pulled_away:
+        parts.append(
+            f"In {counts.closeness_first} of the {counts.pulled_away} times you pulled or pushed away, "
             "a moment of closeness came just before."
         )
     if counts.stayed_close:
@@ -266,9 +275,9 @@ def step_sentence(steps: Period) -> str:
         )
     plural = "s" if steps.planned_steps != 1 else ""
     return (
-        f"Across {steps.planned_steps} planned step{plural}, you expected it to feel "
-        f"{_one_decimal(steps.mean_predicted)} out of 10 on average; it turned out "
-        f"{_one_decimal(steps.mean_outcome)}."
+        f"Across {steps.planned_steps} planned step{plural}, you expected "
+        f"{'them' if plural else 'it'} to be {_one_decimal(steps.mean_predicted)} out of 10 hard on average; "
+        f"{'they' if plural else 'it'} turned out to be {_one_decimal(steps.mean_outcome)}."
     )
 
 

@@ -107,7 +107,9 @@ class WeeklyReview:
         now, before = getattr(self.this, figure), getattr(self.previous, figure)
         if now is None or before is None:
             return None
-        return round(now - before, 2)
+        if figure == "mean_intensity":  # the change between the means as they are shown
+            return round(round(now, 1) - round(before, 1), 1)
+        return now - before
 
     def to_json(self) -> dict[str, Any]:
         def figures(period: Period) -> dict[str, Any]:
@@ -208,7 +210,7 @@ def change_words(value: float | None, figure: str) -> str:
     if value == 0:
         return "the same"
     if figure == "mean_intensity":
-        return f"{abs(value):.1f} {'higher' if value > 0 else 'lower'}"
+        return f"{abs(value):.1f} {'higher' if value > 0 else 'lower'}"  # already rounded like the means
     amount = int(abs(value))
     return f"{amount} {'more' if value > 0 else 'fewer'}"
 

@@ -37,6 +37,19 @@ RELATIONSHIPS: Mapping[str, str] = MappingProxyType(
     }
 )
 
+REDACTED_AS: Mapping[str, str] = MappingProxyType(
+    {
+        "partner": "my partner",
+        "date": "someone I'm dating",
+        "friend": "a friend",
+        "family": "a family member",
+        "colleague": "a colleague",
+        "other": "someone",
+    }
+)
+"""What a name becomes in a redacted export. Entries are written in the first person ("I saw
+Sam"), so the words are too ("I saw my partner")."""
+
 FEARS: Mapping[str, str] = MappingProxyType(
     {
         "rejection": "Being turned away",

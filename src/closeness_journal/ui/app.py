@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 import os
 import signal
+import time
 from collections.abc import Callable, Iterable
 from datetime import date
 from pathlib import Path
@@ -21,14 +22,15 @@ from closeness_journal.core.prompts import PromptLibrary
 from closeness_journal.storage import Journal
 from closeness_journal.ui.autosave import Autosave
 from closeness_journal.ui.screens.confirm import ConfirmScreen
-from closeness_journal.ui.screens.export import ExportScreen
-from closeness_journal.ui.screens.help import HelpScreen
-from closeness_journal.ui.screens.history import HistoryScreen
-from closeness_journal.ui.screens.patterns import PatternsScreen
-from closeness_journal.ui.screens.review import ReviewScreen
 from closeness_journal.ui.screens.today import TodayScreen
-from closeness_journal.ui.screens.trash import TrashScreen
 
+# The other screens are imported when first opened: start-up only pays for Today (their
+# imports, plotext and markdown-it among them, cost about 100 ms).
+
+
+IDLE_SECONDS = 10
+TIDY_SECONDS = 30
+"""How often the window does the journal's housekeeping (index merges, log checkpoint), between saves."""
 
 EXIT_WHEN_READY_ENV = "CLOSENESS_JOURNAL_EXIT_WHEN_READY"
 """Set (by benchmarks/run.py) to quit as soon as the first screen has been drawn."""
@@ -69,14 +71,16 @@ class JournalApp(App[int]):
         self.today = today
         self.data_dir = data_dir
         self._prompt_problems = prompt_problems or []
+        self._last_key = time.monotonic()
 
     def on_mount(self) -> None:
         self.add_mode("today", lambda: TodayScreen(self.journal, self.library, self.today()))
-        self.add_mode("history", lambda: HistoryScreen(self.journal, self.today(), self.library))
-        self.add_mode("review", lambda: ReviewScreen(self.journal, self.library, self.today()))
-        self.add_mode("patterns", lambda: PatternsScreen(self.journal, self.today()))
+        self.add_mode("history", self._history_screen)
+        self.add_mode("review", self._review_screen)
+        self.add_mode("patterns", self._patterns_screen)
         self.switch_mode("today")
         self._install_signal_handlers()
+        self.set_interval(TIDY_SECONDS, self.tidy_when_idle, name="tidy")
         if os.environ.get(EXIT_WHEN_READY_ENV):  # benchmarks: time from start to Today drawn
             self.call_after_refresh(lambda: self.call_after_refresh(self.exit, 0))
         for problem in self._prompt_problems:
@@ -93,6 +97,30 @@ class JournalApp(App[int]):
             return False
         return True
 
+    def _history_screen(self) -> Screen:
+        from closeness_journal.ui.screens.history import HistoryScreen
+
+        return HistoryScreen(self.journal, self.today(), self.library)
+
+    def _review_screen(self) -> Screen:
+        from closeness_journal.ui.screens.review import ReviewScreen
+
+        return ReviewScreen(self.journal, self.library, self.today())
+
+    def _patterns_screen(self) -> Screen:
+        from closeness_journal.ui.screens.patterns import PatternsScreen
+
+        return PatternsScreen(self.journal, self.today())
+
+    def on_key(self) -> None:
+        self._last_key = time.monotonic()
+
+    def tidy_when_idle(self) -> None:
+        """Housekeeping takes a moment; do it only when no key has been pressed for a while."""
+        last_activity = max([self._last_key, *(a.last_change for a in self.autosaves())])
+        if time.monotonic() - last_activity >= IDLE_SECONDS:
+            self.journal.tidy()
+
     def action_show_today(self) -> None:
         self.switch_mode("today")
 
@@ -106,15 +134,21 @@ class JournalApp(App[int]):
         self.switch_mode("review")
 
     def action_export(self) -> None:
+        from closeness_journal.ui.screens.export import ExportScreen
+
         if not isinstance(self.screen, ExportScreen):
             self.push_screen(ExportScreen(self.journal, self.today(), Path.cwd() if self.data_dir is None else Path.home()))
 
     def action_show_trash(self) -> None:
         self.switch_mode("history")
+        from closeness_journal.ui.screens.trash import TrashScreen
+
         if not isinstance(self.screen, TrashScreen):
             self.push_screen(TrashScreen(self.journal))
 
     def action_help(self) -> None:
+        from closeness_journal.ui.screens.help import HelpScreen
+
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen(self.data_dir))
 

@@ -38,6 +38,8 @@ class Autosave:
         self._dirty_since: float | None = None
         self.problem: str | None = None
         """Why the last save failed, or None."""
+        self.last_change = float("-inf")
+        """When the last edit came (on `clock`), so housekeeping can wait for a pause."""
 
     @property
     def pending(self) -> bool:
@@ -47,6 +49,7 @@ class Autosave:
     def changed(self) -> None:
         """Call on every edit."""
         now = self._clock()
+        self.last_change = now
         if self._dirty_since is None:
             self._dirty_since = now
         if self._timer is not None:

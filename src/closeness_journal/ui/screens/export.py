@@ -38,8 +38,8 @@ class ExportScreen(ModalScreen[Path | None]):
                 value="markdown", allow_blank=False, id="export-format",
             )
             with Horizontal(classes="export-row", id="export-dates"):
-                yield Input(placeholder="from YYYY-MM-DD (first entry)", id="export-since", max_length=10)
-                yield Input(placeholder="to YYYY-MM-DD (today)", id="export-until", max_length=10)
+                yield Input(placeholder="from (YYYY-MM-DD)", id="export-since", max_length=10)
+                yield Input(placeholder="to (YYYY-MM-DD)", id="export-until", max_length=10)
             yield Checkbox("Include entries marked private", id="export-private")
             yield Checkbox('Replace names with "a partner", "a friend"…', id="export-redact")
             yield Label("Save as", classes="field-label")

@@ -21,7 +21,8 @@ HELP_TEXT = """\
 - **History:** / or ctrl+f search · Enter reads an entry · e edit · d delete · u undo a delete ·
   t trash · r restore (in the trash) · w saved weekly reviews · Home / End first and last row
   loaded (more load as you scroll down)
-- **Weekly review:** ctrl+s save · ctrl+b / ctrl+n the week before / after
+- **Weekly review:** ctrl+s save · ctrl+b / ctrl+n the week before / after · Escape back (from
+  the list of saved reviews)
 - **Patterns:** 1 / 2 / 3 / 4 for 8 weeks, 6 months, a year, everything
 
 ## Your journal stays yours

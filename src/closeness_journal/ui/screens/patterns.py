@@ -11,7 +11,7 @@ from datetime import date
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Grid, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static, Tab, Tabs
@@ -86,10 +86,11 @@ class PatternsScreen(Screen[None]):
                 yield PlotextPlot(id="fear-chart")
                 yield Static(Content.styled("Closeness and pulling away", "bold"), classes="chart-title")
                 yield Static(id="closeness-sentence", classes="sentence")
-                with Horizontal(id="breakdowns"):
+                with Grid(id="breakdowns"):
                     yield DataTable(id="by-behaviour", cursor_type="none", zebra_stripes=True)
                     yield DataTable(id="by-fear", cursor_type="none", zebra_stripes=True)
-                    yield DataTable(id="by-who", cursor_type="none", zebra_stripes=True)
+                    yield DataTable(id="by-relationship", cursor_type="none", zebra_stripes=True)
+                    yield DataTable(id="by-person", cursor_type="none", zebra_stripes=True)
                 yield Static(Content.styled("Small steps: expected and real", "bold"), classes="chart-title")
                 yield Static(id="step-sentence", classes="sentence")
                 yield PlotextPlot(id="steps-chart")
@@ -142,7 +143,8 @@ class PatternsScreen(Screen[None]):
         self.query_one("#closeness-sentence", Static).update(closeness_sentence(patterns.closeness))
         self._fill_table("#by-behaviour", "What you did", patterns.behaviours)
         self._fill_table("#by-fear", "What you feared", patterns.fears)
-        self._fill_table("#by-who", "Who with", patterns.relationships + patterns.people)
+        self._fill_table("#by-relationship", "Who with", patterns.relationships)
+        self._fill_table("#by-person", "People", patterns.people)
         self.query_one("#step-sentence", Static).update(step_sentence(patterns.steps))
         self._draw_steps(patterns)
 
@@ -165,7 +167,10 @@ class PatternsScreen(Screen[None]):
             color=["cyan", "magenta"], labels=["pulled away", "pushed away"], width=0.8,
         )
         plt.xticks(*self._ticks(patterns))
-        plt.yticks(_whole_ticks(max(withdrawal + sabotage)))
+        top = max(withdrawal + sabotage)
+        plt.ylim(0, top * 1.35 + 1)  # headroom, so the key never sits on the tallest bars
+        plt.yticks(_whole_ticks(top))
+        plt.xlim(-0.6, len(x) - 0.4)
         plot.refresh()
 
     def _draw_fear(self, patterns: Patterns) -> None:
@@ -176,13 +181,18 @@ class PatternsScreen(Screen[None]):
         x = list(range(len(patterns.periods)))
         fear = [(i, p.mean_intensity) for i, p in zip(x, patterns.periods) if p.mean_intensity is not None]
         if fear:
-            plt.scatter([i for i, _ in fear], [v for _, v in fear], marker="●", color="orange", label="mean fear (0-10)")
-        steps = [p.small_steps for p in patterns.periods]
-        plt.scatter(x, steps, marker="+", color="green", label="small steps taken")
+            plt.scatter([i for i, _ in fear], [v for _, v in fear], marker="●", color="orange", label="mean fear (0-10, left)")
+        # Steps only where something was written: an empty month is no news, not "0 steps".
+        steps = [(i, p.small_steps) for i, p in zip(x, patterns.periods) if p.entries]
+        plt.scatter([i for i, _ in steps], [n for _, n in steps], marker="+", color="green",
+                    label="small steps taken (right)", yside="right")
+        plt.ylim(0, 13, yside="left")
+        plt.yticks(_whole_ticks(10), yside="left")
+        most = max([n for _, n in steps] or [1])
+        plt.ylim(0, most * 1.3 + 1, yside="right")
+        plt.yticks(_whole_ticks(most), yside="right")
         plt.xticks(*self._ticks(patterns))
-        top = max([10, *steps])
-        plt.ylim(0, top)
-        plt.yticks(_whole_ticks(top))
+        plt.xlim(-0.6, len(x) - 0.4)
         plot.refresh()
 
     def _draw_steps(self, patterns: Patterns) -> None:
@@ -197,9 +207,10 @@ class PatternsScreen(Screen[None]):
         x = [i for i, _ in planned]
         plt.scatter(x, [p.mean_predicted for _, p in planned], marker="x", color="red", label="expected to feel")
         plt.scatter(x, [p.mean_outcome for _, p in planned], marker="o", color="green", label="how it really was")
-        plt.ylim(0, 10)
+        plt.ylim(0, 13)
         plt.yticks(_whole_ticks(10))
         plt.xticks(*self._ticks(patterns))
+        plt.xlim(-0.6, len(patterns.periods) - 0.4)
         plot.refresh()
 
     def _fill_table(self, selector: str, title: str, counts: tuple[Count, ...]) -> None:

@@ -38,7 +38,14 @@ FIGURE_ROWS = (
 
 def summary_content(review: WeeklyReview) -> Content:
     """The week in words and figures, all user text literal."""
-    parts: list[Content] = [Content.styled("This week beside the week before\n", "bold")]
+    parts: list[Content] = []
+    if review.last_step:
+        parts += [Content.styled("The step you chose last week: ", "bold"), literal(review.last_step), Content("\n\n")]
+    if review.this.entries == 0:
+        parts.append(Content.styled(
+            "You didn't write during this week, and that's fine. You can still look back on it "
+            "with the questions beside this.\n\n", "italic"))
+    parts.append(Content.styled("This week beside the week before\n", "bold"))
     for label, figure in FIGURE_ROWS:
         now, before = getattr(review.this, figure), getattr(review.previous, figure)
         shown = "–" if now is None else (f"{now:.1f}" if isinstance(now, float) else str(now))
@@ -58,8 +65,6 @@ def summary_content(review: WeeklyReview) -> Content:
         for step in review.steps:
             gap = "" if step.predicted is None or step.outcome is None else f" (expected {step.predicted}, really {step.outcome})"
             parts += [Content(f"  {step.day:%a}: "), literal_line(step.step, 50), Content(gap + "\n")]
-    if review.last_step:
-        parts += [Content.styled("\nThe step you chose last week: ", "bold"), literal(review.last_step), Content("\n")]
     parts.append(Content.styled("\nEach day\n", "bold"))
     for day, items in review.days:
         if not items:
@@ -74,9 +79,20 @@ class ReviewScreen(Screen[None]):
 
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", id="save-review", priority=True),
-        Binding("ctrl+b", "week(-1)", "Week before", id="previous-week"),
-        Binding("ctrl+n", "week(1)", "Week after", id="next-week"),
+        Binding("ctrl+b", "week(-1)", "Week before", id="previous-week", show=False),
+        Binding("ctrl+n", "week(1)", "Week after", id="next-week", show=False),
+        Binding("escape", "back", "Back", id="back-from-review"),
     ]
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Back only when opened from the list of saved reviews (as F5 it is a view of its own)."""
+        if action == "back":
+            return len(self.app.screen_stack) > 1
+        return True
+
+    def action_back(self) -> None:
+        self.autosave.flush()
+        self.dismiss()
 
     def __init__(self, journal: Journal, library: PromptLibrary, today: date, week: date | None = None) -> None:
         super().__init__()
@@ -122,7 +138,10 @@ class ReviewScreen(Screen[None]):
         await box.remove_children()
         widgets = []
         for n, question in enumerate(questions):
-            widgets.append(Static(literal(question.text, "bold"), classes="review-question"))
+            text = literal(question.text, "bold")
+            if question.role == "last-step" and review.last_step:
+                text = Content.assemble(text, Content.styled("\nYou chose: ", "italic"), literal(review.last_step, "italic"))
+            widgets.append(Static(text, classes="review-question"))
             area = TextArea(printable(answers.get(question.id, "")), id=f"answer-{n}", soft_wrap=True, tab_behavior="focus", classes="review-answer")
             widgets.append(area)
         if not questions:

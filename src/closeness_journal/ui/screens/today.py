@@ -23,7 +23,7 @@ from closeness_journal.core.text import plural, printable
 from closeness_journal.core.prompts import DailyPrompts, Prompt, PromptLibrary, daily_prompts, shuffle_setting
 from closeness_journal.storage import Journal, JournalError
 from closeness_journal.ui.autosave import Autosave
-from closeness_journal.ui.widgets.checkin_form import CheckInForm, as_entry_fields
+from closeness_journal.ui.widgets.checkin_form import EMPTY_CHECKIN, CheckInForm, as_entry_fields
 from closeness_journal.ui.text import not_saved
 from closeness_journal.ui.widgets.prompt_card import PromptCard
 
@@ -64,6 +64,8 @@ class TodayScreen(Screen[None]):
         """The day entries are saved for: today, or the day of a restored draft."""
         self.draft_key = f"{DRAFT_PREFIX}:{uuid.uuid4().hex}"
         self._claimed: list[str] = []
+        self._pending_checkin: dict[str, Any] = {}
+        """Check-in values restored from a draft before the form is mounted."""
         self.autosave = Autosave(self, self.save_draft)
 
     @staticmethod
@@ -76,10 +78,23 @@ class TodayScreen(Screen[None]):
             with Vertical(id="writing"):
                 yield PromptCard(id="prompt")
                 yield TextArea(id="editor", soft_wrap=True, tab_behavior="focus", placeholder="Write here… ctrl+s saves this answer with the check-in.")
-            yield CheckInForm(id="checkin")
+            # The check-in (two thirds of the screen's widgets) is mounted just after the first
+            # frame, so the writing space is there to type into as soon as the window opens.
+            yield Vertical(id="checkin-slot")
         yield Footer(compact=True)
 
+    def checkin_values(self) -> dict[str, Any]:
+        forms = self.query(CheckInForm)
+        return forms.first().values() if forms else {**EMPTY_CHECKIN, **self._pending_checkin}
+
+    async def mount_checkin(self) -> None:
+        form = CheckInForm(id="checkin")
+        await self.query_one("#checkin-slot").mount(form)
+        if self._pending_checkin:
+            form.load(self._pending_checkin)
+
     def on_mount(self) -> None:
+        self.call_after_refresh(self.mount_checkin)
         self.title = "Today"
         self._restore_draft()
         self._show_slot()
@@ -176,7 +191,7 @@ class TodayScreen(Screen[None]):
             body=body,
             prompt_id=prompt.id if prompt else None,
             prompt_text=prompt.text if prompt else None,
-            **as_entry_fields(self.query_one(CheckInForm).values()),
+            **as_entry_fields(self.checkin_values()),
         )
 
     def action_save(self) -> None:
@@ -188,9 +203,10 @@ class TodayScreen(Screen[None]):
             return
         self._answers[self.slot.key] = ""
         self._show_slot()
-        form = self.query_one(CheckInForm)
-        form.clear()
-        form.scroll_home(animate=False)
+        self._pending_checkin = {}
+        for form in self.query(CheckInForm):
+            form.clear()
+            form.scroll_home(animate=False)
         if not self.has_unsaved_work():
             self._writing_day = self._today
         self.autosave.changed()
@@ -225,7 +241,7 @@ class TodayScreen(Screen[None]):
             "day": self._writing_day.isoformat(),
             "answers": {k: v for k, v in self._answers.items() if v.strip()},
             "current": self.slot.key,
-            "checkin": self.query_one(CheckInForm).values(),
+            "checkin": self.checkin_values(),
             "pid": os.getpid(),
             "host": socket.gethostname(),
         }
@@ -269,7 +285,7 @@ class TodayScreen(Screen[None]):
         self._answers = answers
         keys = [slot.key for slot in self._slots]
         self._current = keys.index(latest["current"]) if latest.get("current") in keys else 0
-        self.query_one(CheckInForm).load(latest.get("checkin", {}))
+        self._pending_checkin = latest.get("checkin", {})
         day = min(date.fromisoformat(data.get("day", self._today.isoformat())) for _, data in found)
         if day < self._today:
             self._writing_day = day
