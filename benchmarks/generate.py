@@ -232,8 +232,14 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Write a deterministic benchmark journal.")
     parser.add_argument("--size", type=int, required=True, help="exactly this many entries")
     parser.add_argument("--seed", type=int, default=7)
-    parser.add_argument("--out", type=Path, required=True, help="folder for journal.db (must not hold one)")
+    where = parser.add_mutually_exclusive_group(required=True)
+    where.add_argument("--out", type=Path, help="folder for journal.db (must not hold one)")
+    where.add_argument("--work", type=Path, help="the cache folder: reuse the journal there, or generate it (prints JSON)")
     args = parser.parse_args(argv)
+    if args.work:
+        path, meta = ensure_journal(args.work, args.size, args.seed, log=lambda m: print(m, file=sys.stderr, flush=True))
+        print(json.dumps({"path": str(path), "meta": meta}))
+        return 0
     result = build(args.out, args.size, args.seed)
     print(
         f"{result.path}: {result.size:,} entries, {result.edited} edited, {result.deleted} in the trash, "

@@ -198,6 +198,31 @@ def detect_features(env: dict[str, str]) -> Features:
 # --------------------------------------------------------------------------- cold start in a pty
 
 
+RSS_FILE_ENV = "CLOSENESS_JOURNAL_BENCH_RSS_FILE"
+SITECUSTOMIZE = f'''"""Benchmarks only: report this process's peak RSS (VmHWM) when it exits."""
+import atexit, os
+
+def _report_peak_rss():
+    target = os.environ.get("{RSS_FILE_ENV}")
+    if target:
+        try:
+            with open("/proc/self/status") as status, open(target, "w") as out:
+                out.write(next(line for line in status if line.startswith("VmHWM")))
+        except (OSError, StopIteration):
+            pass
+
+atexit.register(_report_peak_rss)
+'''
+
+
+def rss_hook(folder: Path) -> Path:
+    """A folder with a sitecustomize.py that reports peak RSS at exit (put it on PYTHONPATH).
+    wait4()'s ru_maxrss can't be used: it counts the parent's memory at the time of the spawn."""
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "sitecustomize.py").write_text(SITECUSTOMIZE)
+    return folder
+
+
 @dataclass
 class PtyRun:
     seconds: float
@@ -238,11 +263,20 @@ def run_in_pty(command: list[str], env: dict[str, str], timeout: float = TIMEOUT
     finally:
         os.close(master)
     process.returncode = os.waitstatus_to_exitcode(status)
-    return PtyRun(ended - started, usage.ru_maxrss / 1024, process.returncode, bytes(output))
+    peak = usage.ru_maxrss / 1024
+    report = env.get(RSS_FILE_ENV)
+    if report and Path(report).exists():
+        peak = int(Path(report).read_text().split()[1]) / 1024
+        Path(report).unlink()
+    elif report:
+        peak = float("nan")
+    return PtyRun(ended - started, peak, process.returncode, bytes(output))
 
 
 def measure_cold_start(results: Results, plan: Plan, scratch: dict[int, Path], env: dict[str, str]) -> None:
-    tui_env = dict(env, TERM="xterm-256color", **{READY_ENV: "1"})
+    hook = rss_hook(next(iter(scratch.values())).parent / "rss-hook")
+    tui_env = dict(env, TERM="xterm-256color", **{READY_ENV: "1", RSS_FILE_ENV: str(hook / "peak.txt")})
+    tui_env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(hook), env.get("PYTHONPATH")]))
     tui_env.pop("TEXTUAL", None)
     commands: dict[str, list[str]] = {"floor": [sys.executable, str(HERE / "minimal_app.py")]}
     for size, folder in scratch.items():
@@ -273,7 +307,7 @@ def measure_cold_start(results: Results, plan: Plan, scratch: dict[int, Path], e
     else:
         results.timing("cold start: minimal Textual app (floor)", None, times["floor"], note=note)
         results.timing("peak RSS: minimal Textual app (floor)", None, rss["floor"], unit="MB",
-                       note="ru_maxrss of the process (wait4)")
+                       note="VmHWM of the process at exit (atexit hook via sitecustomize)")
     floor = statistics.median(times["floor"]) if times["floor"] else None
     for size in scratch:
         key = str(size)
@@ -287,7 +321,7 @@ def measure_cold_start(results: Results, plan: Plan, scratch: dict[int, Path], e
                            note="each run / the floor's median")
         results.timing("peak RSS: TUI start → Today (pty)", size, rss[key], unit="MB",
                        limit=150 if size >= 100_000 else None, stat="worst",
-                       note="ru_maxrss of the console-script process (wait4)")
+                       note="VmHWM of the console-script process at exit (atexit hook via sitecustomize)")
 
 
 # --------------------------------------------------------------------------- the window, in a fresh process
@@ -503,7 +537,8 @@ def measure_exports(results: Results, plan: Plan, journals: dict[int, Path], scr
     if not features.export:
         for size in plan.export_sizes:
             results.missing("export --format markdown (whole journal)", size, "`closeness-journal export --help` failed")
-            results.missing("export --format json, then import into an empty journal", size, "no export command")
+            results.missing("export --format json", size, "no export command")
+            results.missing("import (json) into an empty journal", size, "no export command")
         return
     help_text = features.export_help
     output_option = next((o for o in ("--output", "--out", "-o") if re.search(rf"(^|\s|,){o}[\s=,]", help_text)), None)
@@ -521,7 +556,7 @@ def measure_exports(results: Results, plan: Plan, journals: dict[int, Path], scr
                 samples = []
                 for _ in range(plan.export_repeats):
                     target.unlink(missing_ok=True)
-                    args = ["--data-dir", str(folder), "export", "--format", kind, *extra]
+                    args = ["--data-dir", str(folder), "export", "--format", kind, *(extra if kind == "markdown" else [])]
                     start = time.perf_counter()
                     if output_option:
                         done = cli([*args, output_option, str(target)], env)
@@ -535,7 +570,7 @@ def measure_exports(results: Results, plan: Plan, journals: dict[int, Path], scr
                 limit = 1.0 if (kind == "markdown" and size == 36_500) else None
                 results.timing(label, size, samples, unit="s", limit=limit,
                                note=f"whole process; {target.stat().st_size / 1e6:.1f} MB"
-                                    + (f"; {' '.join(extra)}" if extra else "; without a private option in --help"))
+                                    + ("" if kind == "json" else f"; {' '.join(extra)}" if extra else "; no private option in --help"))
         if not features.import_:
             results.missing("import (json) into an empty journal", size, "`closeness-journal import --help` failed")
             continue
@@ -579,10 +614,12 @@ def measure_saves(results: Results, scratch: dict[int, Path]) -> None:
             finally:
                 journal.close()
             ordered = sorted(samples)
+            slow = ", ".join(f"#{n} {t:.0f} ms" for n, t in enumerate(samples) if t > 15)
             p99 = ordered[min(len(ordered) - 1, round(0.99 * (len(ordered) - 1)))]
             row = results.timing("save one entry (worst = p99 of 200)", size, samples, limit=15, stat="worst", worst=p99,
-                                 note=f"Journal.add on disk (WAL, synchronous=FULL); max {ordered[-1]:.1f} ms")
-            row.samples = []  # 200 numbers: keep the summary only
+                                 note=f"Journal.add on disk (WAL, synchronous=FULL); max {ordered[-1]:.1f} ms; "
+                                      f"saves over 15 ms: {slow or 'none'}")
+            row.samples = [round(s, 2) for s in samples]
 
 
 # --------------------------------------------------------------------------- output
@@ -696,8 +733,11 @@ def main(argv: list[str] | None = None) -> int:
             f"review key={features.review_key}")
         journals: dict[int, tuple[Path, dict]] = {}
         needed = sorted(set(plan.sizes) | (set(plan.export_sizes) if features.export else set()))
-        for size in needed:
-            journals[size] = gen.ensure_journal(work, size, args.seed, log=log)
+        for size in needed:  # in a child process, so this one stays small while it spawns the measured ones
+            made = subprocess.run([sys.executable, str(HERE / "generate.py"), "--work", str(work), "--size", str(size),
+                                   "--seed", str(args.seed)], env=env, stdout=subprocess.PIPE, text=True, check=True)
+            found = json.loads(made.stdout.strip().splitlines()[-1])
+            journals[size] = (Path(found["path"]), found["meta"])
         scratch: dict[int, Path] = {}
         for size in plan.sizes:  # a private copy per run: the app and the saves write to it
             folder = scratch_root / f"journal-{size}"
