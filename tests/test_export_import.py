@@ -259,7 +259,9 @@ def test_a_daily_backup_on_first_open_keeping_fourteen(capsys, private_folders):
     for n in range(20):
         (folder / f"journal-2026-10-{n + 1:02d}.db").write_bytes(b"old")
     (folder / f"journal-{date.today().isoformat()}.db").unlink(missing_ok=True)
-    run(capsys, "list")
+    run(capsys, "list")  # reading does not back up
+    assert not (folder / f"journal-{date.today().isoformat()}.db").exists()
+    run(capsys, "write", "second")  # the first change of the day does
     daily = sorted(p.name for p in folder.iterdir() if p.name.startswith("journal-"))
     assert len(daily) == 14 and daily[-1] == f"journal-{date.today().isoformat()}.db"
     assert mode(folder) == 0o700 and mode(folder / daily[-1]) == 0o600

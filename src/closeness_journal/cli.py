@@ -218,8 +218,8 @@ def build_parser() -> argparse.ArgumentParser:
     backup = commands.add_parser(
         "backup", help="make a checked copy of the whole journal",
         description="Make a consistent, checked copy of the whole journal (SQLite's online backup, "
-        "then quick_check), mode 0600. The journal also backs itself up on the first open of each "
-        "day into the backups folder, keeping the last 14.",
+        "then quick_check), mode 0600. The journal also backs itself up into the backups folder "
+        "the first time each day that it opens in the window or a command changes it, keeping the last 14.",
     )
     backup.add_argument("-o", "--output", metavar="FILE", help="where to write (default: the backups folder, named by date and time)")
     backup.add_argument("--force", action="store_true", help="replace FILE if it exists")
@@ -300,7 +300,7 @@ def _run(args: argparse.Namespace) -> int:
     return handler(args, folder, today)
 
 
-def _open_journal(folder: Path, daily_backup: bool = True):
+def _open_journal(folder: Path, daily_backup: bool = False):
     from closeness_journal.storage import Journal
 
     journal = Journal.open(paths.database_path(folder))
@@ -310,7 +310,8 @@ def _open_journal(folder: Path, daily_backup: bool = True):
 
 
 def _daily_backup(journal, folder: Path) -> None:
-    """The first time the journal is opened each day, keep a checked copy (the last 14 are kept)."""
+    """The first time each day the journal window opens, or a command changes the journal, keep
+    a checked copy first (the last 14 are kept). Reading commands (list, export…) don't."""
     from closeness_journal import files
     from closeness_journal.storage import JournalError
 
@@ -335,7 +336,7 @@ def _open_app(folder: Path, today: date) -> int:
             file=sys.stderr,
         )
         return 1
-    journal = _open_journal(folder)
+    journal = _open_journal(folder, daily_backup=True)
     try:
         return run_app(journal, data_dir=folder)
     finally:
@@ -471,7 +472,7 @@ def _body(text: str | None, folder: Path, initial: str = "") -> Iterator[str | N
 
 def _write(args: argparse.Namespace, folder: Path, today: date) -> int:
     entry = _entry_from_options(args, Entry(local_date=today), today)
-    journal = _open_journal(folder)  # a journal that can't be opened fails before you write
+    journal = _open_journal(folder, daily_backup=True)  # fails before you write, if it must
     try:
         with _body(args.text, folder) as body:
             if body is None and entry.is_empty():
@@ -489,7 +490,7 @@ def _write(args: argparse.Namespace, folder: Path, today: date) -> int:
 
 
 def _edit(args: argparse.Namespace, folder: Path, today: date) -> int:
-    journal = _open_journal(folder)
+    journal = _open_journal(folder, daily_backup=True)
     try:
         current = _get_entry(journal, args.id)
         changed = _entry_from_options(args, current, today)
@@ -572,7 +573,7 @@ def _show(args: argparse.Namespace, folder: Path, today: date) -> int:
 
 
 def _delete(args: argparse.Namespace, folder: Path, today: date) -> int:
-    journal = _open_journal(folder)
+    journal = _open_journal(folder, daily_backup=True)
     try:
         entry = journal.delete(_get_entry(journal, args.id).id)
     finally:
@@ -582,7 +583,7 @@ def _delete(args: argparse.Namespace, folder: Path, today: date) -> int:
 
 
 def _restore(args: argparse.Namespace, folder: Path, today: date) -> int:
-    journal = _open_journal(folder)
+    journal = _open_journal(folder, daily_backup=True)
     try:
         entry = journal.restore(_get_entry(journal, args.id).id)
     finally:
@@ -592,7 +593,7 @@ def _restore(args: argparse.Namespace, folder: Path, today: date) -> int:
 
 
 def _trash(args: argparse.Namespace, folder: Path, today: date) -> int:
-    journal = _open_journal(folder)
+    journal = _open_journal(folder, daily_backup=True)
     try:
         if args.empty:
             count = journal.trash_count()
@@ -736,7 +737,7 @@ def _import(args: argparse.Namespace, folder: Path, today: date) -> int:
                 backup.entries.append(replace(entry.validated(allow_empty=True), created_at=written, updated_at=written))
     except (backup_format.BackupFormatError, jrnl.JrnlError, InvalidEntry) as error:
         raise Failure(f"{path}: {error}; nothing was imported") from None
-    journal = _open_journal(folder)
+    journal = _open_journal(folder, daily_backup=True)
     try:
         added = journal.merge(backup)
     except JournalError as error:
@@ -770,7 +771,7 @@ def _backup(args: argparse.Namespace, folder: Path, today: date) -> int:
         target = files.backups_folder(folder) / f"manual-{stamp}.db"
     if target.exists() and not args.force:
         raise Failure(f"{target} already exists; use --force to replace it")
-    journal = _open_journal(folder, daily_backup=False)
+    journal = _open_journal(folder)
     try:
         if not args.output:
             paths.ensure_private_dir(target.parent)

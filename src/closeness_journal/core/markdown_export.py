@@ -55,6 +55,8 @@ _INLINE = re.compile(r"[`*_\[<|~]|\\(?=[!-/:-@\[-`{-~]|\Z)|&(?=#?[0-9A-Za-z]+;)"
 # At the start of a line, after any indentation: headings (#), block quotes (>), list markers
 # (- +, and 1. 1) below), setext underlines and thematic breaks (= -), table delimiter rows (: -).
 _LINE_MARKS = frozenset("#>+=:-")
+_MAYBE_INLINE = re.compile(r"[`*_\[<|~\\&]")
+"""A quick first look: most prose has none of these, and then the slower pattern never runs."""
 _NUMBERED = re.compile(r"[0-9]+(?=[.)])")
 
 
@@ -64,7 +66,7 @@ def _backslash(match: re.Match[str]) -> str:
 
 def _escape_line(line: str) -> str:
     """One line with no trailing space, not empty."""
-    if _INLINE.search(line):
+    if _MAYBE_INLINE.search(line):
         line = _INLINE.sub(_backslash, line)
     indent = ""
     if line[0].isspace():
