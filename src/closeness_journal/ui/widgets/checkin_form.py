@@ -12,7 +12,11 @@ from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.message import Message
+from rich.segment import Segment
+from textual.content import Content
+from textual.strip import Strip
 from textual.widgets import Checkbox, Input, Label, Select, SelectionList
+from textual.widgets.option_list import OptionDoesNotExist
 
 from closeness_journal.core.text import one_line
 from closeness_journal.core.vocabulary import (
@@ -41,6 +45,39 @@ EMPTY_CHECKIN: dict[str, Any] = {
 }
 
 
+class TickBox(Checkbox):
+    """A checkbox whose box is empty until ticked, so it reads right without colour too."""
+
+    @property
+    def _button(self) -> Content:
+        button = super()._button
+        return button if self.value else Content.assemble(
+            *(Content.styled(span_text, span_style) for span_text, span_style in _blank_inner(button))
+        )
+
+
+def _blank_inner(button: Content) -> list[tuple[str, Any]]:
+    parts = [(button.plain[s.start:s.end], s.style) for s in button.spans]
+    return [(" " if text == Checkbox.BUTTON_INNER else text, style) for text, style in parts]
+
+
+class TickList(SelectionList[str]):
+    """A selection list whose boxes are empty until ticked (Textual shows a dim X)."""
+
+    def render_line(self, y: int) -> Strip:
+        strip = super().render_line(y)
+        segments = list(strip)
+        _, scroll_y = self.scroll_offset
+        try:
+            selection = self.get_option_at_index(scroll_y + y)
+        except OptionDoesNotExist:
+            return strip
+        if selection.value in self._selected or len(segments) < 2 or segments[1].text != Checkbox.BUTTON_INNER:
+            return strip
+        segments[1] = Segment(" ", segments[1].style)
+        return Strip(segments, strip.cell_length)
+
+
 def as_entry_fields(values: dict[str, Any]) -> dict[str, Any]:
     """Check-in values as Entry keyword arguments (lists become tuples)."""
     return {key: tuple(value) if isinstance(value, list) else value for key, value in values.items()}
@@ -67,18 +104,18 @@ class CheckInForm(VerticalScroll, can_focus=False):
             id="relationship",
             compact=True,
         )
-        yield Checkbox("Closeness came just before", id="close_before", compact=True)
+        yield TickBox("Closeness came just before", id="close_before", compact=True)
         yield Label("Pulling away: what did you do?", classes="field-label")
-        yield SelectionList[str](*[(label, slug) for slug, label in WITHDRAWAL_BEHAVIOURS.items()], id="withdrawal", compact=True)
+        yield TickList(*[(label, slug) for slug, label in WITHDRAWAL_BEHAVIOURS.items()], id="withdrawal", compact=True)
         yield Label("Pushing away: what did you do?", classes="field-label")
-        yield SelectionList[str](*[(label, slug) for slug, label in SABOTAGE_BEHAVIOURS.items()], id="sabotage", compact=True)
+        yield TickList(*[(label, slug) for slug, label in SABOTAGE_BEHAVIOURS.items()], id="sabotage", compact=True)
         yield Label("What were you afraid of?", classes="field-label")
-        yield SelectionList[str](*[(label, slug) for slug, label in FEARS.items()], id="fears", compact=True)
+        yield TickList(*[(label, slug) for slug, label in FEARS.items()], id="fears", compact=True)
         with Horizontal(classes="scale-row"):
             yield Label("How strong was the fear? (0-10)", classes="field-label")
             yield Input(placeholder="–", id="intensity", restrict=SCALE, max_length=2, compact=True)
         yield Label("Kinds of closeness involved", classes="field-label")
-        yield SelectionList[str](*[(label, slug) for slug, label in KINDS.items()], id="kinds", compact=True)
+        yield TickList(*[(label, slug) for slug, label in KINDS.items()], id="kinds", compact=True)
         yield Label("A small step you took", classes="field-label")
         yield Input(placeholder="even a tiny one counts", id="small_step", compact=True)
         with Horizontal(classes="scale-row"):
@@ -89,7 +126,7 @@ class CheckInForm(VerticalScroll, can_focus=False):
             yield Input(placeholder="–", id="outcome", restrict=SCALE, max_length=2, compact=True)
         yield Label("Tags (separated by commas)", classes="field-label")
         yield Input(placeholder="e.g. work, evening", id="tags", compact=True)
-        yield Checkbox("Private", id="private", compact=True)
+        yield TickBox("Private", id="private", compact=True)
 
     # ------------------------------------------------------------------ values
 
