@@ -300,6 +300,16 @@ def _run(args: argparse.Namespace) -> int:
     return handler(args, folder, today)
 
 
+@contextmanager
+def _opened(folder: Path, daily_backup: bool = False) -> Iterator:
+    """The journal, open for one command and closed after it, whatever happens."""
+    journal = _open_journal(folder, daily_backup)
+    try:
+        yield journal
+    finally:
+        journal.close()
+
+
 def _open_journal(folder: Path, daily_backup: bool = False):
     from closeness_journal.storage import Journal
 
@@ -327,34 +337,21 @@ def _daily_backup(journal, folder: Path) -> None:
 
 
 def _open_app(folder: Path, today: date) -> int:
-    try:
-        from closeness_journal.ui.app import run_app
-    except ImportError:
-        print(
-            "The journal window isn't built yet. Meanwhile you can use the commands: "
-            "closeness-journal --help",
-            file=sys.stderr,
-        )
-        return 1
-    journal = _open_journal(folder, daily_backup=True)
-    try:
+    from closeness_journal.ui.app import run_app  # Textual is imported only here
+
+    with _opened(folder, daily_backup=True) as journal:
         return run_app(journal, data_dir=folder)
-    finally:
-        journal.close()
 
 
 def _demo(today: date) -> int:
     from closeness_journal import demo
 
     with tempfile.TemporaryDirectory(prefix="closeness-journal-demo-") as folder:
-        journal = _open_journal(Path(folder))
-        try:
+        with _opened(Path(folder)) as journal:
             demo.fill(journal, end=today)
             from closeness_journal.ui.app import run_app
 
             return run_app(journal, data_dir=None, demo=True)
-        finally:
-            journal.close()
 
 
 def _locate(folder: Path) -> int:
@@ -472,8 +469,7 @@ def _body(text: str | None, folder: Path, initial: str = "") -> Iterator[str | N
 
 def _write(args: argparse.Namespace, folder: Path, today: date) -> int:
     entry = _entry_from_options(args, Entry(local_date=today), today)
-    journal = _open_journal(folder, daily_backup=True)  # fails before you write, if it must
-    try:
+    with _opened(folder, daily_backup=True) as journal:  # fails before you write, if it must
         with _body(args.text, folder) as body:
             if body is None and entry.is_empty():
                 raise UsageError(
@@ -483,15 +479,12 @@ def _write(args: argparse.Namespace, folder: Path, today: date) -> int:
             if entry.is_empty():
                 raise UsageError("the entry was empty, so nothing was saved")
             saved = journal.add(entry.validated())
-    finally:
-        journal.close()
     print(saved.id)
     return 0
 
 
 def _edit(args: argparse.Namespace, folder: Path, today: date) -> int:
-    journal = _open_journal(folder, daily_backup=True)
-    try:
+    with _opened(folder, daily_backup=True) as journal:
         current = _get_entry(journal, args.id)
         changed = _entry_from_options(args, current, today)
         if args.text is not None or not _options_given(args):
@@ -501,8 +494,6 @@ def _edit(args: argparse.Namespace, folder: Path, today: date) -> int:
                 updated = journal.update(replace(changed, body=body))
         else:
             updated = journal.update(changed)
-    finally:
-        journal.close()
     print(updated.id)
     return 0
 
@@ -537,12 +528,9 @@ def _list(args: argparse.Namespace, folder: Path, today: date) -> int:
     if args.limit < 0:
         raise UsageError("-n: give 0 (all) or a positive number")
     filters = _filters(args, today)
-    journal = _open_journal(folder)
-    try:
+    with _opened(folder) as journal:
         limit = args.limit or -1  # SQLite: LIMIT -1 means no limit
         hits = journal.search_hits(filters, limit=limit)
-    finally:
-        journal.close()
     if args.json:
         _print_json([hit.entry.to_json() for hit in hits])
         return 0
@@ -553,12 +541,9 @@ def _list(args: argparse.Namespace, folder: Path, today: date) -> int:
 
 
 def _show(args: argparse.Namespace, folder: Path, today: date) -> int:
-    journal = _open_journal(folder)
-    try:
+    with _opened(folder) as journal:
         entry = _get_entry(journal, args.id)
         revisions = journal.revisions(entry.id)
-    finally:
-        journal.close()
     if args.json:
         data = entry.to_json()
         data["revisions"] = [
@@ -573,28 +558,21 @@ def _show(args: argparse.Namespace, folder: Path, today: date) -> int:
 
 
 def _delete(args: argparse.Namespace, folder: Path, today: date) -> int:
-    journal = _open_journal(folder, daily_backup=True)
-    try:
+    with _opened(folder, daily_backup=True) as journal:
         entry = journal.delete(_get_entry(journal, args.id).id)
-    finally:
-        journal.close()
     print(f"Moved to the trash: {entry.id}. Bring it back with: closeness-journal restore {entry.id[:8]}")
     return 0
 
 
 def _restore(args: argparse.Namespace, folder: Path, today: date) -> int:
-    journal = _open_journal(folder, daily_backup=True)
-    try:
+    with _opened(folder, daily_backup=True) as journal:
         entry = journal.restore(_get_entry(journal, args.id).id)
-    finally:
-        journal.close()
     print(f"Restored: {entry.id}")
     return 0
 
 
 def _trash(args: argparse.Namespace, folder: Path, today: date) -> int:
-    journal = _open_journal(folder, daily_backup=True)
-    try:
+    with _opened(folder, daily_backup=True) as journal:
         if args.empty:
             count = journal.trash_count()
             if count == 0:
@@ -614,8 +592,6 @@ def _trash(args: argparse.Namespace, folder: Path, today: date) -> int:
             print(f"Deleted {plural(removed, 'entry', 'entries')} for good.")
             return 0
         entries = journal.trash()
-    finally:
-        journal.close()
     if args.json:
         _print_json([entry.to_json() for entry in entries])
         return 0
@@ -635,11 +611,8 @@ def _patterns(args: argparse.Namespace, folder: Path, today: date) -> int:
     since = _date_option(args.since, today, "--since") or range_start("8 weeks", until, None)
     if since > until:
         raise UsageError(f"--since {since} comes after --until {until}")
-    journal = _open_journal(folder)
-    try:
+    with _opened(folder) as journal:
         result = compute(journal.pattern_source(since, until), since, until, by=args.by)
-    finally:
-        journal.close()
     if args.json:
         _print_json(result.to_json())
         return 0
@@ -659,11 +632,8 @@ def _review(args: argparse.Namespace, folder: Path, today: date) -> int:
         monday = parse_week(args.week) if args.week else last_complete_week(today)
     except BadWeek as error:
         raise UsageError(f"--week: {error}") from None
-    journal = _open_journal(folder)
-    try:
+    with _opened(folder) as journal:
         result = weekly_review(journal, monday)
-    finally:
-        journal.close()
     if args.json:
         _print_json(result.to_json())
         return 0
@@ -692,17 +662,15 @@ def _export(args: argparse.Namespace, folder: Path, today: date) -> int:
 
     if since and since > until:
         raise UsageError(f"--since {since} comes after --until {until}")
-    journal = _open_journal(folder)
-    try:
+    with _opened(folder) as journal:
         if args.format == "json":
             chunks = exporting.json_chunks(journal)
         else:
             chunks = exporting.markdown_chunks(journal, since, until, today, args.include_private, args.redact)
-        written = files.write_private(output, chunks, force=args.force)
-    except files.FileExists as error:
-        raise Failure(str(error)) from None
-    finally:
-        journal.close()
+        try:
+            written = files.write_private(output, chunks, force=args.force)
+        except files.FileExists as error:
+            raise Failure(str(error)) from None
     if written is not None:
         print(f"Written to {written}", file=sys.stderr)
     return 0
@@ -737,13 +705,11 @@ def _import(args: argparse.Namespace, folder: Path, today: date) -> int:
                 backup.entries.append(replace(entry.validated(allow_empty=True), created_at=written, updated_at=written))
     except (backup_format.BackupFormatError, jrnl.JrnlError, InvalidEntry) as error:
         raise Failure(f"{path}: {error}; nothing was imported") from None
-    journal = _open_journal(folder, daily_backup=True)
-    try:
-        added = journal.merge(backup)
-    except JournalError as error:
-        raise Failure(f"{error} Nothing was imported.") from None
-    finally:
-        journal.close()
+    with _opened(folder, daily_backup=True) as journal:
+        try:
+            added = journal.merge(backup)
+        except JournalError as error:
+            raise Failure(f"{error} Nothing was imported.") from None
     skipped = len(backup.entries) - added["entries"]
     print(
         f"Added {plural(added['entries'], 'entry', 'entries')}"
@@ -771,13 +737,10 @@ def _backup(args: argparse.Namespace, folder: Path, today: date) -> int:
         target = files.backups_folder(folder) / f"manual-{stamp}.db"
     if target.exists() and not args.force:
         raise Failure(f"{target} already exists; use --force to replace it")
-    journal = _open_journal(folder)
-    try:
+    with _opened(folder) as journal:
         if not args.output:
             paths.ensure_private_dir(target.parent)
         journal.backup_to(target)
-    finally:
-        journal.close()
     print(f"Backed up to {target}")
     return 0
 
@@ -793,11 +756,8 @@ def _prompts(args: argparse.Namespace, folder: Path, today: date) -> int:
     loaded = load_prompts()
     for problem in loaded.problems:
         print(f"closeness-journal: skipped a prompt file: {problem}", file=sys.stderr)
-    journal = _open_journal(folder)
-    try:
+    with _opened(folder) as journal:
         shuffle = journal.setting(shuffle_setting(day), 0)
-    finally:
-        journal.close()
     chosen = daily_prompts(loaded.library, day, shuffle=shuffle)
     if args.json:
         _print_json(
