@@ -50,6 +50,11 @@ async def test_a_bad_date_is_explained_in_the_dialog(make_app, journal, tmp_path
     async with app.run_test(size=(100, 32)) as pilot:
         await pilot.press("ctrl+o")
         await pilot.pause()
+        app.screen.query_one("#export-since").value = "[/bold]"  # quoted back literally, no crash
+        app.screen.query_one("#export-path").value = str(tmp_path / "x.md")
+        await pilot.click("#export-go")
+        await pilot.pause()
+        assert "[/bold]" in str(app.screen.query_one("#export-note").render())
         app.screen.query_one("#export-since").value = "2026-13-01"
         app.screen.query_one("#export-path").value = str(tmp_path / "x.md")
         await pilot.click("#export-go")

@@ -76,7 +76,7 @@ class ExportScreen(ModalScreen[Path | None]):
         try:
             since, until = self._day("#export-since"), self._day("#export-until") or self._today
         except BadDate as error:
-            note.update(str(error))
+            note.update(Content(str(error)))  # the message quotes what was typed
             return
         if since and since > until:
             note.update("The 'from' date comes after the 'to' date.")

@@ -140,12 +140,12 @@ class PatternsScreen(Screen[None]):
             return
         self._draw_away(patterns)
         self._draw_fear(patterns)
-        self.query_one("#closeness-sentence", Static).update(closeness_sentence(patterns.closeness))
+        self.query_one("#closeness-sentence", Static).update(Content(closeness_sentence(patterns.closeness)))
         self._fill_table("#by-behaviour", "What you did", patterns.behaviours)
         self._fill_table("#by-fear", "What you feared", patterns.fears)
         self._fill_table("#by-relationship", "Who with", patterns.relationships)
         self._fill_table("#by-person", "People", patterns.people)
-        self.query_one("#step-sentence", Static).update(step_sentence(patterns.steps))
+        self.query_one("#step-sentence", Static).update(Content(step_sentence(patterns.steps)))
         self._draw_steps(patterns)
 
     def _ticks(self, patterns: Patterns) -> tuple[list[int], list[str]]:
