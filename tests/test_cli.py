@@ -349,3 +349,22 @@ def test_review_json_has_the_week_and_the_week_before(capsys):
     code, out, _ = run(capsys, "review", "--week", "2026-W46")
     assert code == 0 and "Pulled away" in out and "F5" in out
     assert run(capsys, "review", "--week", "soon")[0] == 2
+
+
+def test_a_closed_pipe_ends_quietly(tmp_path):
+    from datetime import date, datetime, timezone
+
+    from closeness_journal.core.entries import Entry
+    from closeness_journal.storage import Journal
+
+    journal = Journal.open(tmp_path / "d" / "journal.db")
+    written = datetime(2026, 11, 18, tzinfo=timezone.utc)
+    journal.add_many((Entry(date(2026, 11, 18), body="words " * 100), written) for _ in range(400))
+    journal.close()  # about 400 KB of JSON: far more than a pipe holds
+    env = {**os.environ, "CLOSENESS_JOURNAL_DIR": str(tmp_path / "d")}
+    listing = subprocess.Popen([sys.executable, "-m", "closeness_journal", "list", "-n", "0", "--json"], env=env,
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    listing.stdout.read(10)
+    listing.stdout.close()
+    _, err = listing.communicate()
+    assert listing.returncode == 0 and err == b""

@@ -254,6 +254,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("closeness-journal: stopped; nothing more was written.", file=sys.stderr)
         return 1
+    except BrokenPipeError:  # the reader went away (`list --json | head`): nothing to say
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 0
     except UnicodeError:
         print("closeness-journal: the text isn't valid UTF-8, so nothing was saved.", file=sys.stderr)
         return 2
