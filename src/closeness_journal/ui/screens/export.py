@@ -17,6 +17,7 @@ from closeness_journal import exporting, files
 from closeness_journal.core.dates import BadDate, parse_date
 from closeness_journal.storage import Journal, JournalError
 from closeness_journal.ui.screens.confirm import ConfirmScreen
+from closeness_journal.ui.widgets.checkin_form import TickBox
 
 
 class ExportScreen(ModalScreen[Path | None]):
@@ -35,15 +36,15 @@ class ExportScreen(ModalScreen[Path | None]):
             yield Label("Export your journal", classes="form-title")
             yield Select(
                 [("Markdown, to read or bring to a therapist", "markdown"), ("JSON: everything, as a backup", "json")],
-                value="markdown", allow_blank=False, id="export-format",
+                value="markdown", allow_blank=False, id="export-format", compact=True,
             )
             with Horizontal(classes="export-row", id="export-dates"):
-                yield Input(placeholder="from (YYYY-MM-DD)", id="export-since", max_length=10)
-                yield Input(placeholder="to (YYYY-MM-DD)", id="export-until", max_length=10)
-            yield Checkbox("Include entries marked private", id="export-private")
-            yield Checkbox('Replace names with "a partner", "a friend"…', id="export-redact")
+                yield Input(placeholder="from (YYYY-MM-DD)", id="export-since", max_length=10, compact=True)
+                yield Input(placeholder="to (YYYY-MM-DD)", id="export-until", max_length=10, compact=True)
+            yield TickBox("Include entries marked private", id="export-private", compact=True)
+            yield TickBox('Replace names with "my partner", "a friend"…', id="export-redact", compact=True)
             yield Label("Save as", classes="field-label")
-            yield Input(str(self._folder / exporting.default_name("markdown", self._today)), id="export-path")
+            yield Input(str(self._folder / exporting.default_name("markdown", self._today)), id="export-path", compact=True)
             yield Static(id="export-note")
             with Horizontal(id="confirm-buttons"):
                 yield Button("Export", id="export-go", variant="primary")
