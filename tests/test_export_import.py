@@ -137,7 +137,8 @@ def test_redaction_removes_every_occurrence_of_the_names(capsys, filled, tmp_pat
     document = out.read_text()
     for name in ("Sam", "sam", "Ana", "ANA"):
         assert name not in document.replace("same", "").replace("Same", "")
-    assert "a partner" in document and "a friend" in document
+    assert "my partner" in document and "a friend" in document
+    assert "With:** my partner\n" in document  # said once, not "My partner (a partner)"
 
 
 def test_hostile_entry_text_leaves_the_structure_intact(capsys, filled, tmp_path):

@@ -19,7 +19,7 @@ from closeness_journal.core.dates import long_date, short_date, week_start
 from closeness_journal.core.entries import Entry, checkin_summary
 from closeness_journal.core.patterns import Count, Patterns, Period, closeness_sentence, step_sentence
 from closeness_journal.core.text import one_line, plural, printable
-from closeness_journal.core.vocabulary import BEHAVIOUR_CATEGORY, CATEGORY_LABELS, RELATIONSHIPS
+from closeness_journal.core.vocabulary import BEHAVIOUR_CATEGORY, CATEGORY_LABELS
 
 TOP = 5
 """How many fears and behaviours the summary lists."""
@@ -357,13 +357,15 @@ def _entry(entry: Entry, text: _UserText) -> str:
     # The check-in in words. `checkin_summary` joins what the person wrote with the journal's
     # own labels (which have nothing to escape), so that text is made safe first.
     who = text.line(entry.who) if entry.who else ""
-    relation = RELATIONSHIPS.get(entry.relationship or "")
-    if text.redact and relation and who.casefold() == relation.casefold():
-        who = ""  # "a partner (a partner)" once a name was replaced: say it once
+    relationship = entry.relationship
+    if text.redact and who and who != _escape(_one_line(entry.who)):
+        # The name was replaced by the relationship ("my partner"): say it once, in lower case
+        # (the replacement was capitalised as if it began a sentence).
+        who, relationship = who[:1].lower() + who[1:], None
     small_step = text.line(entry.small_step) if entry.small_step else ""
     tags = tuple(t for t in map(text.line, entry.tags) if t)
-    if (who, small_step, tags) != (entry.who, entry.small_step, entry.tags):
-        entry = _shown_as(entry, who=who, small_step=small_step, tags=tags)
+    if (who, small_step, tags, relationship) != (entry.who, entry.small_step, entry.tags, entry.relationship):
+        entry = _shown_as(entry, who=who, small_step=small_step, tags=tags, relationship=relationship)
     rows = [f"- **{label}:** {value}\n" for label, value in checkin_summary(entry)]
     if entry.created_at and entry.updated_at and entry.updated_at > entry.created_at:
         rows.append(f"- **Edited:** on {short_date(entry.updated_at.date())}, after it was first written\n")
