@@ -302,3 +302,18 @@ async def test_housekeeping_waits_for_a_pause_in_typing(make_app, journal, monke
         monkeypatch.setattr(clock, "monotonic", lambda: 10**9)
         app.tidy_when_idle()
         assert calls == [1]
+
+
+async def test_every_view_draws_in_the_built_in_themes(make_app, journal):
+    from closeness_journal import demo
+
+    demo.fill(journal, end=TODAY, options=demo.DemoOptions(weeks=3))
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        for theme in ("textual-light", "nord", "gruvbox", "textual-dark"):
+            app.theme = theme
+            for key in ("f2", "f3", "f4", "f5", "f1", "escape"):
+                await pilot.press(key)
+                await pilot.pause()
+                assert app.export_screenshot()  # draws without error
+        assert app.is_running
