@@ -617,13 +617,7 @@ def _patterns(args: argparse.Namespace, folder: Path, today: date) -> int:
         raise UsageError(f"--since {since} comes after --until {until}")
     with _opened(folder) as journal:
         result = compute(journal.pattern_source(since, until), since, until, by=args.by)
-    if args.json:
-        _print_json(result.to_json())
-        return 0
-    from closeness_journal import cli_views
-
-    cli_views.print_patterns(result)
-    return 0
+    return _show_result(result, args.json, "print_patterns")
 
 
 # --------------------------------------------------------------------------- weekly review
@@ -638,13 +632,7 @@ def _review(args: argparse.Namespace, folder: Path, today: date) -> int:
         raise UsageError(f"--week: {error}") from None
     with _opened(folder) as journal:
         result = weekly_review(journal, monday)
-    if args.json:
-        _print_json(result.to_json())
-        return 0
-    from closeness_journal import cli_views
-
-    cli_views.print_review(result)
-    return 0
+    return _show_result(result, args.json, "print_review")
 
 
 # --------------------------------------------------------------------------- export, import, backup
@@ -784,6 +772,17 @@ def _prompts(args: argparse.Namespace, folder: Path, today: date) -> int:
     from closeness_journal import cli_views
 
     cli_views.print_prompts(chosen, loaded.library)
+    return 0
+
+
+def _show_result(result: Any, as_json: bool, view: str) -> int:
+    """Print a result as JSON, or through the named function of `cli_views` (imported only then)."""
+    if as_json:
+        _print_json(result.to_json())
+        return 0
+    from closeness_journal import cli_views
+
+    getattr(cli_views, view)(result)
     return 0
 
 

@@ -13,7 +13,7 @@ from rich.table import Table
 from rich.text import Text
 
 from closeness_journal.core.dates import long_date, short_date
-from closeness_journal.core.entries import Entry, SearchHit, checkin_summary
+from closeness_journal.core.entries import Entry, SearchHit, checkin_summary, entry_notes
 from closeness_journal.core.patterns import Patterns, closeness_sentence, step_sentence
 from closeness_journal.core.prompts import DailyPrompts, PromptLibrary
 from closeness_journal.core.review import WeeklyReview, change_words
@@ -80,11 +80,7 @@ def print_entry(entry: Entry, revision_count: int = 0) -> None:
         for label, value in rows:
             table.add_row(Text(label), Text(printable(value)))
         console.print(table)
-    notes = []
-    if revision_count:
-        notes.append(f"edited; {revision_count} earlier version{'s' if revision_count != 1 else ''} kept")
-    if entry.deleted_at:
-        notes.append("in the trash")
+    notes = entry_notes(entry, revision_count)
     if notes:
         console.print(Text("(" + "; ".join(notes) + ")", style="dim"))
 

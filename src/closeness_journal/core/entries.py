@@ -208,6 +208,16 @@ class SearchHit:
     snippet: tuple[tuple[str, bool], ...] = field(default=())
 
 
+def entry_notes(entry: Entry, revision_count: int = 0) -> list[str]:
+    """Short notes about an entry's history: edited (and how many versions are kept), in the trash."""
+    notes = []
+    if revision_count:
+        notes.append(f"edited; {revision_count} earlier version{'s' if revision_count != 1 else ''} kept")
+    if entry.deleted_at:
+        notes.append("in the trash")
+    return notes
+
+
 def checkin_summary(entry: Entry) -> list[tuple[str, str]]:
     """The check-in as (label, value) pairs in readable words, leaving out what wasn't filled in."""
     rows: list[tuple[str, str]] = []

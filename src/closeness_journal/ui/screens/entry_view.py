@@ -10,7 +10,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
 from closeness_journal.core.dates import long_date
-from closeness_journal.core.entries import Entry, checkin_summary
+from closeness_journal.core.entries import Entry, checkin_summary, entry_notes
 from closeness_journal.ui.text import literal
 
 
@@ -25,13 +25,9 @@ def entry_content(entry: Entry, revision_count: int = 0) -> Content:
         parts.append(Content("\n\n"))
         for label, value in rows:
             parts += [Content.styled(f"{label}: ", "bold"), literal(value), Content("\n")]
-    notes = []
-    if revision_count:
-        notes.append(f"Edited; {revision_count} earlier version{'s' if revision_count != 1 else ''} kept.")
-    if entry.deleted_at:
-        notes.append("In the trash.")
+    notes = entry_notes(entry, revision_count)
     if notes:
-        parts += [Content("\n"), Content.styled(" ".join(notes), "italic $text-muted")]
+        parts += [Content("\n"), Content.styled(" ".join(f"{n[0].upper()}{n[1:]}." for n in notes), "italic $text-muted")]
     return Content.assemble(*parts)
 
 
