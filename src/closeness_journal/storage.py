@@ -1013,7 +1013,18 @@ def _to_row(entry: Entry) -> dict[str, Any]:
 
 
 def _slug_list(stored: str | None) -> tuple[str, ...]:
-    """A stored JSON list; most are empty, and reading a whole journal decodes four per entry."""
+    """A stored JSON list of slugs ("a-z" and "-" only, checked before they are stored), read
+    without the JSON parser: reading a whole journal does this three times an entry."""
+    if not stored or stored == "[]":
+        return ()
+    parts = stored[2:-2].split('", "')
+    if any('"' in part or "\\" in part for part in parts):  # not written by json.dumps as expected
+        return tuple(json.loads(stored))
+    return tuple(parts)
+
+
+def _text_list(stored: str | None) -> tuple[str, ...]:
+    """A stored JSON list of free text (tags)."""
     return () if not stored or stored == "[]" else tuple(json.loads(stored))
 
 
@@ -1037,7 +1048,7 @@ def _from_row(row: dict[str, Any]) -> Entry:
         predicted=row["predicted"],
         outcome=row["outcome"],
         private=bool(row["private"]),
-        tags=_slug_list(row["tags"]),
+        tags=_text_list(row["tags"]),
         deleted_at=datetime.fromisoformat(row["deleted_at"]) if row["deleted_at"] else None,
     )
 

@@ -321,3 +321,11 @@ def test_saves_never_checkpoint_and_tidy_moves_the_log_into_the_file(tmp_path):
     reopened = Journal.open(path)
     assert reopened.count() == 120
     reopened.close()
+
+
+def test_slug_lists_are_read_without_json_and_odd_ones_still_parse():
+    from closeness_journal.storage import _slug_list
+
+    assert _slug_list('["went-quiet", "hid-needs"]') == ("went-quiet", "hid-needs")
+    assert _slug_list('["loss"]') == ("loss",) and _slug_list("[]") == () and _slug_list(None) == ()
+    assert _slug_list('["a","b"]') == ("a", "b")  # written some other way: the JSON parser decides

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import asdict, dataclass, field, replace
 from datetime import date, datetime
 from typing import Any
@@ -208,6 +209,16 @@ class SearchHit:
     snippet: tuple[tuple[str, bool], ...] = field(default=())
 
 
+@functools.lru_cache(maxsize=4096)
+def _labels(kind: str, slugs: tuple[str, ...]) -> str:
+    """The words for some slugs, joined; the same few combinations recur across a journal."""
+    if kind == "kinds":
+        return "; ".join(KINDS[k] for k in slugs)
+    if kind == "fears":
+        return "; ".join(FEARS[f] for f in slugs)
+    return "; ".join(BEHAVIOURS[b] for b in slugs if BEHAVIOUR_CATEGORY[b] == kind)
+
+
 def entry_notes(entry: Entry, revision_count: int = 0) -> list[str]:
     """Short notes about an entry's history: edited (and how many versions are kept), in the trash."""
     notes = []
@@ -228,15 +239,15 @@ def checkin_summary(entry: Entry) -> list[tuple[str, str]]:
             who = f"{who} ({relation})" if who else relation
         rows.append(("With", who))
     if entry.kinds:
-        rows.append(("Kinds of closeness", "; ".join(KINDS[k] for k in entry.kinds)))
+        rows.append(("Kinds of closeness", _labels("kinds", entry.kinds)))
     if entry.close_before:
         rows.append(("Just before", "a moment of closeness"))
     for category, label in CATEGORY_LABELS.items():
-        chosen = [BEHAVIOURS[b] for b in entry.behaviours if BEHAVIOUR_CATEGORY[b] == category]
+        chosen = _labels(category, entry.behaviours)
         if chosen:
-            rows.append((label, "; ".join(chosen)))
+            rows.append((label, chosen))
     if entry.fears:
-        rows.append(("Feared", "; ".join(FEARS[f] for f in entry.fears)))
+        rows.append(("Feared", _labels("fears", entry.fears)))
     if entry.intensity is not None:
         rows.append(("Fear intensity", f"{entry.intensity} of 10"))
     if entry.small_step:
