@@ -31,6 +31,10 @@ from closeness_journal.core.vocabulary import BEHAVIOUR_CATEGORY, SABOTAGE, WITH
 
 T = TypeVar("T")
 BUSY_TIMEOUT_MS = 10_000
+WAL_BACKSTOP_PAGES = 20_000
+"""A checkpoint inside a save only if the write-ahead log reaches about 80 MB."""
+WAL_SIZE_LIMIT = 64 * 1024 * 1024
+"""After a checkpoint the log file is cut back to at most this size."""
 RANK_AT_MOST = 500
 """Searches with more matches than this list the newest written first instead of best first."""
 FTS_COLUMNS = ("body", "small_step", "who")
@@ -331,9 +335,11 @@ class Journal:
         db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         if path is not None:
             db.execute("PRAGMA journal_mode = WAL")
-            # No checkpoint inside a save (it made some saves take 30 ms): the window calls
-            # tidy() while idle, and SQLite checkpoints when the last connection closes.
-            db.execute("PRAGMA wal_autocheckpoint = 0")
+            # Hardly ever a checkpoint inside a save (SQLite's default, every 1,000 pages, made
+            # one save in 64 take 30 ms at 100,000 entries): the window calls tidy() while idle,
+            # SQLite checkpoints when the last connection closes, and the backstop bounds the log.
+            db.execute(f"PRAGMA wal_autocheckpoint = {WAL_BACKSTOP_PAGES}")
+            db.execute(f"PRAGMA journal_size_limit = {WAL_SIZE_LIMIT}")
         db.execute("PRAGMA synchronous = FULL")
         db.execute("PRAGMA secure_delete = ON")  # what is deleted for good is overwritten, not left in free pages
         try:
@@ -369,7 +375,7 @@ class Journal:
         what the write-ahead log holds into the database file without waiting for anyone.
         Neither can lose anything; if the journal is busy it is simply tried again later."""
         try:
-            with self._write() as db:
+            with self._write(changes_data=False) as db:  # housekeeping: screens need not redraw
                 db.execute("INSERT INTO entries_fts (entries_fts, rank) VALUES ('merge', 500)")
             self._db.execute("PRAGMA wal_checkpoint(PASSIVE)")
         except (sqlite3.Error, JournalError):
@@ -381,7 +387,7 @@ class Journal:
         return self._db
 
     @contextmanager
-    def _write(self) -> Iterator[Database]:
+    def _write(self, changes_data: bool = True) -> Iterator[Database]:
         """One write transaction. BEGIN IMMEDIATE takes the write lock up front, so a second
         instance waits (busy timeout) instead of failing when it upgrades a read to a write."""
         conn = self._db.conn
@@ -398,7 +404,8 @@ class Journal:
                         conn.rollback()
                     raise
                 conn.commit()
-                self._writes += 1
+                if changes_data:
+                    self._writes += 1
         except sqlite3.OperationalError as error:
             message = str(error)
             if "full" in message:
@@ -577,6 +584,9 @@ class Journal:
             db.execute(f"DELETE FROM revisions WHERE entry_uuid IN ({doomed})", params)
             db.execute(f"DELETE FROM drafts WHERE key IN (SELECT 'edit:' || uuid FROM entries WHERE {chosen})", params)
             cursor = db.execute(f"DELETE FROM entries WHERE {chosen}", params)
+            # The search index keeps deleted words in old segments until they are merged;
+            # "for good" means rewriting it now, so the words are gone from the file too.
+            db.execute("INSERT INTO entries_fts (entries_fts) VALUES ('optimize')")
         return cursor.rowcount
 
     # ------------------------------------------------------------------ listing and search
@@ -638,15 +648,19 @@ class Journal:
             snippets = {
                 rowid: snippet
                 for rowid, snippet in self._db.execute(
-                    "SELECT rowid, snippet(entries_fts, -1, ?, ?, '…', 16) FROM entries_fts "
+                    f"SELECT rowid, CASE WHEN rowid IN ({', '.join('?' for _ in ids)}) "
+                    "THEN snippet(entries_fts, -1, ?, ?, '…', 16) END FROM entries_fts "
                     "WHERE entries_fts MATCH ? AND rowid BETWEEN ? AND ?",
-                    [*marks, fts_query, min(ids), max(ids)],
+                    [*ids, *marks, fts_query, min(ids), max(ids)],
                 )
                 if rowid in wanted
             }
             rows = {
                 row["id"]: row
-                for row in self._db.query(f"SELECT * FROM entries WHERE id IN ({', '.join('?' for _ in ids)})", ids)
+                for row in self._db.query(
+                    # "+" keeps SQLite on the id look-ups rather than the deleted_at index
+                    f"SELECT * FROM entries WHERE id IN ({', '.join('?' for _ in ids)}) AND +deleted_at IS NULL", ids
+                )
             }
             return [SearchHit(_from_row(rows[i]), _split_snippet(snippets.get(i))) for i in ids if i in rows]
         sql = (
@@ -1018,8 +1032,8 @@ def _slug_list(stored: str | None) -> tuple[str, ...]:
     if not stored or stored == "[]":
         return ()
     parts = stored[2:-2].split('", "')
-    if any('"' in part or "\\" in part for part in parts):  # not written by json.dumps as expected
-        return tuple(json.loads(stored))
+    if not (stored.startswith('["') and stored.endswith('"]')) or any('"' in p or "\\" in p for p in parts):
+        return tuple(json.loads(stored) or ())  # not written by json.dumps as expected
     return tuple(parts)
 
 
