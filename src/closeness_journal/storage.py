@@ -1032,7 +1032,7 @@ def _slug_list(stored: str | None) -> tuple[str, ...]:
     if not stored or stored == "[]":
         return ()
     parts = stored[2:-2].split('", "')
-    if not (stored.startswith('["') and stored.endswith('"]')) or any('"' in p or "\\" in p for p in parts):
+    if stored.count('"') != 2 * len(parts) or "\\" in stored or not stored.startswith('["'):
         return tuple(json.loads(stored) or ())  # not written by json.dumps as expected
     return tuple(parts)
 
@@ -1043,7 +1043,11 @@ def _text_list(stored: str | None) -> tuple[str, ...]:
 
 
 def _from_row(row: dict[str, Any]) -> Entry:
-    return Entry(
+    """An Entry from a stored row. Rows were validated when they were written, so this skips
+    the dataclass's __init__ (20 frozen fields cost 4 µs an entry: 0.15 s for a 36,500-entry
+    export); every field is still set here, and the object is as immutable as any other."""
+    entry = object.__new__(Entry)
+    entry.__dict__.update(
         id=row["uuid"],
         created_at=datetime.fromisoformat(row["created_at"]),
         updated_at=datetime.fromisoformat(row["updated_at"]),
@@ -1065,6 +1069,7 @@ def _from_row(row: dict[str, Any]) -> Entry:
         tags=_text_list(row["tags"]),
         deleted_at=datetime.fromisoformat(row["deleted_at"]) if row["deleted_at"] else None,
     )
+    return entry
 
 
 def _filter_sql(filters: EntryFilter) -> tuple[str, list[Any]]:

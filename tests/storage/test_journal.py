@@ -347,3 +347,15 @@ def test_slug_lists_are_read_without_json_and_odd_ones_still_parse():
     assert _slug_list('["loss"]') == ("loss",) and _slug_list("[]") == () and _slug_list(None) == ()
     assert _slug_list('["a","b"]') == ("a", "b")  # written some other way: the JSON parser decides
     assert _slug_list("[ ]") == () and _slug_list("null") == ()
+
+
+def test_entries_read_back_are_ordinary_equal_immutable_entries(journal):
+    import dataclasses
+
+    saved = journal.add(FULL, now=NOW)
+    [read] = journal.entries()
+    assert read == saved and hash(read) == hash(saved) and repr(read) == repr(saved)
+    assert set(vars(read)) == {f.name for f in dataclasses.fields(Entry)}
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        read.body = "changed"
+    assert dataclasses.replace(read, body="copy").body == "copy"

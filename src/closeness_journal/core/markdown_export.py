@@ -102,9 +102,14 @@ def _escape(text: str) -> str:
     return "\n\n".join(paragraphs)
 
 
+_NEEDS_CLEANING = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+"""Control characters (a carriage return among them): what `printable` would change."""
+
+
 def _printable(text: str) -> str:
-    """`printable(text)`, skipping the work for text with nothing to remove (most of it)."""
-    return text if text.isprintable() else printable(text)
+    """`printable(text)`, skipping the work for text with nothing to remove (most of it;
+    `str.isprintable` can't tell, as it is False for every line break)."""
+    return printable(text) if _NEEDS_CLEANING.search(text) else text
 
 
 def _one_line(text: str) -> str:
