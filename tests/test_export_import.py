@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
 from closeness_journal import cli, files
-from closeness_journal.core.backup_format import BackupFormatError, read_backup
+from closeness_journal.core.backup_format import read_backup
 from closeness_journal.core.entries import Entry
 from closeness_journal.core.review import SavedReview
 from closeness_journal.core.text import printable

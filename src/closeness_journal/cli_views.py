@@ -57,7 +57,7 @@ def print_entry_list(hits: Sequence[SearchHit], searching: bool = False) -> None
             for piece, matched in hit.snippet:
                 line.append(printable(piece).replace("\n", " "), style="reverse" if matched else "")
         else:
-            line.append(one_line(entry.first_line or entry.small_step or "(check-in only)"))
+            line.append(one_line(entry.headline or "(check-in only)"))
         console.print(line, no_wrap=True, overflow="ellipsis", crop=True)
     console.print(Text(LEGEND, style="dim"))
 
@@ -100,7 +100,7 @@ def print_trash(entries: Sequence[Entry]) -> None:
         table.add_row(
             Text(entry.id[:8]),
             Text(entry.local_date.isoformat()),
-            Text(one_line(entry.first_line or entry.small_step)),
+            Text(one_line(entry.headline)),
             Text(entry.deleted_at.astimezone().strftime("%Y-%m-%d %H:%M")),
         )
     console.print(table)

@@ -6,6 +6,7 @@ cancelled plans early on, more small steps later. Every sentence here is invente
 
 from __future__ import annotations
 
+import math
 import random
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -158,7 +159,7 @@ def generate(end: date, options: DemoOptions = DemoOptions()) -> Iterator[tuple[
 
 def _poisson(rng: random.Random, mean: float) -> int:
     """A small count with the given mean (0, 1, 2 entries a day, occasionally 3)."""
-    count, threshold, product = 0, pow(2.718281828459045, -mean), rng.random()
+    count, threshold, product = 0, math.exp(-mean), rng.random()
     while product > threshold:
         count += 1
         product *= rng.random()

@@ -523,11 +523,7 @@ class Journal:
         """Earlier versions of an entry, oldest first."""
         entry = self.get(entry_id)
         return [
-            Revision(
-                entry_id=row["entry_uuid"],
-                revised_at=datetime.fromisoformat(row["revised_at"]),
-                entry=Entry.from_json(json.loads(row["data"])),
-            )
+            _revision_from_row(row)
             for row in self._db.query(
                 "SELECT * FROM revisions WHERE entry_uuid = ? ORDER BY revised_at, id", [entry.id]
             )
@@ -821,7 +817,7 @@ class Journal:
             _from_row(row) for row in self._db.query("SELECT * FROM entries ORDER BY local_date, created_at, uuid")
         ]
         backup.revisions = [
-            bf.Revision(row["entry_uuid"], row["revised_at"], Entry.from_json(json.loads(row["data"])))
+            _revision_from_row(row)
             for row in self._db.query("SELECT * FROM revisions ORDER BY entry_uuid, revised_at, id")
         ]
         backup.reviews = [_review_from_row(row) for row in self._db.query("SELECT * FROM reviews ORDER BY week")]
@@ -850,7 +846,7 @@ class Journal:
                 added["entries"] += cursor.rowcount
             added["revisions"] = _insert_missing_versions(
                 db, "revisions", "entry_uuid",
-                [(r.entry_id, r.revised_at, r.entry.to_json()) for r in backup.revisions],
+                [(r.entry_id, r.revised_at.isoformat(), r.entry.to_json()) for r in backup.revisions],
             )
             for review in backup.reviews:
                 data = review.to_json()
@@ -968,6 +964,14 @@ def _insert_missing_versions(db: Database, table: str, owner: str, versions: lis
             seen.add((key, revised_at))
             added += 1
     return added
+
+
+def _revision_from_row(row: dict[str, Any]) -> Revision:
+    return Revision(
+        entry_id=row["entry_uuid"],
+        revised_at=datetime.fromisoformat(row["revised_at"]),
+        entry=Entry.from_json(json.loads(row["data"])),
+    )
 
 
 def _review_from_row(row: dict[str, Any]) -> SavedReview:

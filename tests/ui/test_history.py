@@ -1,6 +1,5 @@
 """History: paging, reading, editing, deleting with undo, searching, the trash."""
 
-from dataclasses import replace
 from datetime import date, timedelta
 
 from closeness_journal.core.entries import Entry

@@ -198,7 +198,6 @@ def _dead_pid() -> int:
 
 
 async def test_a_draft_from_another_open_window_is_left_alone(make_app, journal):
-    import os
     import socket
     import subprocess
     import sys

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from closeness_journal.core.entries import Entry, InvalidEntry
+from closeness_journal.core.entries import Entry, InvalidEntry, Revision
 from closeness_journal.core.review import SavedReview
 
 FORMAT = "closeness-journal"
@@ -30,13 +30,6 @@ FORMAT_VERSION = 1
 
 class BackupFormatError(ValueError):
     """A file that is not a journal backup this version can read; names the field at fault."""
-
-
-@dataclass(frozen=True)
-class Revision:
-    entry_id: str
-    revised_at: str
-    entry: Entry
 
 
 @dataclass(frozen=True)
@@ -71,7 +64,7 @@ class Backup:
             "exported_at": exported_at,
             "entries": [e.to_json() for e in self.entries],
             "revisions": [
-                {"entry_id": r.entry_id, "revised_at": r.revised_at, "entry": r.entry.to_json()}
+                {"entry_id": r.entry_id, "revised_at": r.revised_at.isoformat(), "entry": r.entry.to_json()}
                 for r in self.revisions
             ],
             "reviews": [r.to_json() for r in self.reviews],
@@ -177,7 +170,11 @@ def read_backup(data: Any) -> Backup:
     for n, item in enumerate(_list(data, "revisions")):
         where = f"revisions[{n}]"
         backup.revisions.append(
-            Revision(_text(item, "entry_id", where), _time(item, "revised_at", where), read_entry(item.get("entry"), f"{where}.entry"))
+            Revision(
+                _text(item, "entry_id", where),
+                datetime.fromisoformat(_time(item, "revised_at", where)),
+                read_entry(item.get("entry"), f"{where}.entry"),
+            )
         )
     backup.reviews = [read_review(item, f"reviews[{n}]") for n, item in enumerate(_list(data, "reviews"))]
     for n, item in enumerate(_list(data, "review_revisions")):

@@ -75,6 +75,11 @@ class Entry:
                 return line.strip()
         return ""
 
+    @property
+    def headline(self) -> str:
+        """What to show for the entry in one line: its first line, else its small step ("" if neither)."""
+        return self.first_line or self.small_step.strip()
+
     def is_empty(self) -> bool:
         """Nothing written and nothing checked in: there is nothing to keep."""
         return not (

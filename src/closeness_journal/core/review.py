@@ -155,7 +155,7 @@ def build_review(
         period.start + timedelta(days=n): [] for n in range((period.end - period.start).days + 1)
     }
     for entry in sorted(entries, key=lambda e: (e.local_date, e.created_at or 0)):
-        line = entry.first_line or entry.small_step or "(check-in only)"
+        line = entry.headline or "(check-in only)"
         by_day.setdefault(entry.local_date, []).append((entry.id or "", line))
         if entry.close_before:
             followed = (

@@ -274,7 +274,7 @@ class HistoryScreen(Screen[None]):
 
         question = Content.assemble(
             Content("Move this entry to the trash?\n\n"),
-            literal_line(entry.first_line or entry.small_step or entry.local_date.isoformat(), 60, "italic"),
+            literal_line(entry.headline or entry.local_date.isoformat(), 60, "italic"),
             Content("\n\nYou can restore it from the trash (t) until you empty it."),
         )
         self.app.push_screen(ConfirmScreen(question, yes="Move to trash", no="Keep it"), decided)

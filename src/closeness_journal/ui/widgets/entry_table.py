@@ -29,10 +29,8 @@ def markers(entry: Entry) -> Content:
 
 def summary_line(entry: Entry) -> Content:
     """The first line of what was written, else the small step, else the prompt."""
-    if entry.first_line:
-        return literal_line(entry.first_line)
-    if entry.small_step:
-        return literal_line(entry.small_step)
+    if entry.headline:
+        return literal_line(entry.headline)
     if entry.prompt_text:
         return literal_line(entry.prompt_text, style="italic $text-muted")
     return Content.styled("(check-in only)", "italic $text-muted")
