@@ -13,8 +13,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
-from closeness_journal import cli, files
-from closeness_journal.core.backup_format import read_backup
+from closeness_journal import cli, private_files
+from closeness_journal.core.archive_format import read_backup
 from closeness_journal.core.entries import Entry
 from closeness_journal.core.review import SavedReview
 from closeness_journal.core.text import printable
@@ -277,6 +277,6 @@ def test_write_private_is_atomic(tmp_path):
         raise OSError(28, "No space left on device")
 
     with pytest.raises(OSError):
-        files.write_private(target, chunks(), force=True)
+        private_files.write_private(target, chunks(), force=True)
     assert target.read_text() == "the good old file"
     assert not list(tmp_path.glob(".*partial"))

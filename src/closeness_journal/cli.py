@@ -326,16 +326,16 @@ def _open_journal(folder: Path, daily_backup: bool = False):
 def _daily_backup(journal, folder: Path) -> None:
     """The first time each day the journal window opens, or a command changes the journal, keep
     a checked copy first (the last 14 are kept). Reading commands (list, export…) don't."""
-    from closeness_journal import files
+    from closeness_journal import private_files
     from closeness_journal.storage import JournalError
 
-    target = files.daily_backup_due(folder, local_day(datetime.now(timezone.utc)))
+    target = private_files.daily_backup_due(folder, local_day(datetime.now(timezone.utc)))
     if target is None or journal.count() == 0:
         return
     try:
         paths.ensure_private_dir(target.parent)
         journal.backup_to(target)
-        files.prune_backups(folder)
+        private_files.prune_backups(folder)
     except (OSError, JournalError) as error:
         print(f"closeness-journal: today's automatic backup could not be made: {error}", file=sys.stderr)
 
@@ -639,7 +639,7 @@ def _review(args: argparse.Namespace, folder: Path, today: date) -> int:
 
 
 def _export(args: argparse.Namespace, folder: Path, today: date) -> int:
-    from closeness_journal import files
+    from closeness_journal import private_files
 
     if args.format == "json":
         misplaced = [o for o, v in (("--since", args.since), ("--until", args.until), ("--include-private", args.include_private), ("--redact", args.redact)) if v]
@@ -660,8 +660,8 @@ def _export(args: argparse.Namespace, folder: Path, today: date) -> int:
         else:
             chunks = exporting.markdown_chunks(journal, since, until, today, args.include_private, args.redact)
         try:
-            written = files.write_private(output, chunks, force=args.force)
-        except files.FileExists as error:
+            written = private_files.write_private(output, chunks, force=args.force)
+        except private_files.FileExists as error:
             raise Failure(str(error)) from None
     if written is not None:
         print(f"Written to {written}", file=sys.stderr)
@@ -669,7 +669,7 @@ def _export(args: argparse.Namespace, folder: Path, today: date) -> int:
 
 
 def _import(args: argparse.Namespace, folder: Path, today: date) -> int:
-    from closeness_journal.core import backup_format, jrnl
+    from closeness_journal.core import archive_format, jrnl
     from closeness_journal.storage import JournalError
 
     path = Path(args.file).expanduser()
@@ -688,14 +688,14 @@ def _import(args: argparse.Namespace, folder: Path, today: date) -> int:
                 data = json.loads(text)
             except json.JSONDecodeError as error:
                 raise Failure(f"{path}: not valid JSON (line {error.lineno}, column {error.colno}: {error.msg}); nothing was imported") from None
-            backup = backup_format.read_backup(data)
+            backup = archive_format.read_backup(data)
         else:
             parsed = jrnl.parse_json(text) if text.lstrip().startswith("{") else jrnl.parse_text(text)
-            backup = backup_format.Backup()
+            backup = archive_format.Backup()
             for item in parsed:
                 entry, written = item.to_entry()
                 backup.entries.append(replace(entry.validated(allow_empty=True), created_at=written, updated_at=written))
-    except (backup_format.BackupFormatError, jrnl.JrnlError, InvalidEntry) as error:
+    except (archive_format.BackupFormatError, jrnl.JrnlError, InvalidEntry) as error:
         raise Failure(f"{path}: {error}; nothing was imported") from None
     with _opened(folder, daily_backup=True) as journal:
         try:
@@ -720,13 +720,13 @@ def _guess_format(text: str) -> str:
 
 
 def _backup(args: argparse.Namespace, folder: Path, today: date) -> int:
-    from closeness_journal import files
+    from closeness_journal import private_files
 
     if args.output:
         target = Path(args.output).expanduser()
     else:
         stamp = datetime.now().strftime("%Y-%m-%d-%H%M%S")
-        target = files.backups_folder(folder) / f"manual-{stamp}.db"
+        target = private_files.backups_folder(folder) / f"manual-{stamp}.db"
     if target.exists() and not args.force:
         raise Failure(f"{target} already exists; use --force to replace it")
     with _opened(folder) as journal:

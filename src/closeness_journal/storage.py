@@ -23,7 +23,7 @@ from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
 from closeness_journal import paths
-from closeness_journal.core import backup_format as bf
+from closeness_journal.core import archive_format as bf
 from closeness_journal.core.entries import Entry, EntryFilter, Revision, SearchHit
 from closeness_journal.core.patterns import ClosenessCounts, DayTotals, PatternSource
 from closeness_journal.core.review import SavedReview

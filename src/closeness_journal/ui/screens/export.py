@@ -13,7 +13,7 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Label, Select, Static
 
-from closeness_journal import exporting, files
+from closeness_journal import exporting, private_files
 from closeness_journal.core.dates import BadDate, parse_date
 from closeness_journal.storage import Journal, JournalError
 from closeness_journal.ui.screens.confirm import ConfirmScreen
@@ -106,7 +106,7 @@ class ExportScreen(ModalScreen[Path | None]):
                 if markdown
                 else exporting.json_chunks(self._journal)
             )
-            files.write_private(target, chunks, force=True)
+            private_files.write_private(target, chunks, force=True)
         except (OSError, JournalError) as error:
             self.query_one("#export-note", Static).update(Content(f"Not written: {error}"))
             return
