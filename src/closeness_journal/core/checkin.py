@@ -1,0 +1,112 @@
+"""The check-in: the structured part of an entry, all optional.
+
+One `CheckIn` travels everywhere a check-in goes: the form on Today and in the edit screen, a
+draft, the command line's options, the store's row, the JSON archive and the exports. Its field
+names are the stored names (and the keys of `list --json`), so they never change.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields, replace
+from typing import Any
+
+from closeness_journal.core.text import one_line
+from closeness_journal.core.vocabulary import (
+    BEHAVIOURS,
+    FEARS,
+    KINDS,
+    RELATIONSHIPS,
+    SABOTAGE,
+    WITHDRAWAL,
+    UnknownSlug,
+    categories_of,
+    check_slugs,
+)
+
+SCALE_MIN, SCALE_MAX = 0, 10
+
+
+class InvalidEntry(ValueError):
+    """An entry (or its check-in) that cannot be saved as it is; the message says why, kindly."""
+
+
+@dataclass(frozen=True)
+class CheckIn:
+    """Who it was with, what you did, what you feared and how strongly, and the small step."""
+
+    who: str = ""
+    relationship: str | None = None
+    kinds: tuple[str, ...] = ()
+    behaviours: tuple[str, ...] = ()
+    fears: tuple[str, ...] = ()
+    intensity: int | None = None
+    close_before: bool = False
+    small_step: str = ""
+    predicted: int | None = None
+    outcome: int | None = None
+
+    @property
+    def withdrawal(self) -> bool:
+        """True when at least one behaviour was a way of pulling away."""
+        return WITHDRAWAL in categories_of(self.behaviours)
+
+    @property
+    def sabotage(self) -> bool:
+        """True when at least one behaviour was a way of pushing away."""
+        return SABOTAGE in categories_of(self.behaviours)
+
+    def is_empty(self) -> bool:
+        """Nothing filled in."""
+        return replace(self, who=self.who.strip(), small_step=self.small_step.strip()) == _EMPTY
+
+    def validated(self) -> CheckIn:
+        """A cleaned copy (slugs de-duplicated, text on one line) or InvalidEntry saying what is wrong."""
+        try:
+            kinds = check_slugs("kind of closeness", self.kinds, KINDS)
+            behaviours = check_slugs("behaviour", self.behaviours, BEHAVIOURS)
+            fears = check_slugs("fear", self.fears, FEARS)
+            if self.relationship is not None:
+                check_slugs("relationship", [self.relationship], RELATIONSHIPS)
+        except UnknownSlug as error:
+            raise InvalidEntry(str(error)) from None
+        for name in SCALES:
+            value = getattr(self, name)
+            if value is not None and (isinstance(value, bool) or not SCALE_MIN <= value <= SCALE_MAX):
+                raise InvalidEntry(f"{name} must be a whole number from {SCALE_MIN} to {SCALE_MAX}, not {value}")
+        return replace(
+            self,
+            kinds=kinds,
+            behaviours=behaviours,
+            fears=fears,
+            who=one_line(self.who),
+            small_step=one_line(self.small_step),
+        )
+
+    def to_json(self) -> dict[str, Any]:
+        """The check-in's fields in a JSON-friendly form (lists for tuples)."""
+        return {
+            name: list(value) if isinstance(value, tuple) else value
+            for name, value in ((name, getattr(self, name)) for name in FIELDS)
+        }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> CheckIn:
+        """The check-in held in `data` (other keys, such as an entry's, are ignored; missing ones are empty)."""
+        values = {name: data[name] for name in FIELDS if name in data}
+        for name in LISTS:
+            if name in values:
+                values[name] = tuple(values[name] or ())
+        for name in TEXTS:
+            if name in values:
+                values[name] = values[name] or ""
+        if "close_before" in values:
+            values["close_before"] = bool(values["close_before"])
+        return cls(**values)
+
+
+FIELDS: tuple[str, ...] = tuple(f.name for f in fields(CheckIn))
+"""The check-in's field names, in their order."""
+LISTS = ("kinds", "behaviours", "fears")
+TEXTS = ("who", "small_step")
+SCALES = ("intensity", "predicted", "outcome")
+_EMPTY = CheckIn()
