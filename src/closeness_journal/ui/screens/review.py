@@ -23,7 +23,7 @@ from closeness_journal.core.review import (
     weekly_review,
 )
 from closeness_journal.core.text import printable
-from closeness_journal.storage import Journal, JournalError
+from closeness_journal.store import Journal, JournalError
 from closeness_journal.ui.autosave import Autosave
 from closeness_journal.ui.text import literal, literal_line
 

@@ -21,7 +21,7 @@ from closeness_journal.core.review import last_complete_week
 from closeness_journal.core.entries import Entry, EntryFilter, InvalidEntry
 from closeness_journal.core.text import plural, printable
 from closeness_journal.core.prompts import DailyPrompts, Prompt, PromptLibrary, daily_prompts, shuffle_setting
-from closeness_journal.storage import Journal, JournalError
+from closeness_journal.store import Journal, JournalError
 from closeness_journal.ui.autosave import Autosave
 from closeness_journal.ui.widgets.checkin_form import EMPTY_CHECKIN, CheckInForm, as_entry_fields
 from closeness_journal.ui.text import not_saved
