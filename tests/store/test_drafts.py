@@ -3,6 +3,15 @@
 from datetime import UTC, date, datetime
 
 from closeness_journal.core.entries import Entry
+from closeness_journal.store import (
+    EDIT_DRAFTS,
+    REVIEW_DRAFTS,
+    TODAY_DRAFTS,
+    edit_draft_key,
+    review_draft_key,
+    split_draft_key,
+    today_draft_key,
+)
 
 DAY = date(2026, 11, 18)
 NOW = datetime(2026, 11, 18, 20, 30, tzinfo=UTC)
@@ -28,3 +37,27 @@ def test_emptying_the_trash_removes_unsaved_edits_and_only_what_was_shown(journa
     assert journal.draft(f"edit:{shown.id}") is None
     assert [e.id for e in journal.trash()] == [later.id] and journal.trash_count() == 1
 
+
+def test_draft_keys_are_spelled_as_journals_already_store_them():
+    assert today_draft_key("3f2a") == "today:3f2a"
+    assert edit_draft_key("0c1d-aa") == "edit:0c1d-aa"
+    assert review_draft_key("2026-W47") == "review:2026-W47"
+
+
+def test_a_draft_key_splits_back_into_its_parts():
+    cases = [
+        (today_draft_key, TODAY_DRAFTS, "3f2a9c"),
+        (edit_draft_key, EDIT_DRAFTS, "00000000-0000-4000-8000-000000000001"),
+        (review_draft_key, REVIEW_DRAFTS, "2026-W47"),
+    ]
+    for build, prefix, part in cases:
+        assert split_draft_key(build(part)) == (prefix, part)
+    assert split_draft_key("today") == ("today", "")  # the single Today draft of older versions
+
+
+def test_drafts_of_a_kind_are_found_by_their_prefix_and_no_others(journal):
+    journal.save_draft(today_draft_key("a"), {"n": 1}, now=NOW)
+    journal.save_draft(edit_draft_key("1234"), {"n": 2}, now=NOW)
+    journal.save_draft("todays-other:x", {"n": 3}, now=NOW)
+    assert journal.drafts(TODAY_DRAFTS) == [("today:a", {"n": 1})]
+    assert journal.drafts(EDIT_DRAFTS) == [("edit:1234", {"n": 2})]
