@@ -12,7 +12,6 @@ from closeness_journal.store.drafts import (
     TODAY_DRAFTS,
     edit_draft_key,
     review_draft_key,
-    split_draft_key,
     today_draft_key,
 )
 from closeness_journal.store.errors import DatabaseTooNew, EntryNotFound, JournalError, NotAJournal
@@ -33,7 +32,6 @@ __all__ = [
     "edit_draft_key",
     "review_draft_key",
     "schema",
-    "split_draft_key",
     "today_draft_key",
     "transform_keeping_search",
 ]

@@ -7,7 +7,8 @@ then ":" and what tells drafts of that kind apart:
     edit:{entry id}    editing an entry; emptying the trash removes these with their entries
     review:{week}      a weekly review, by its ISO week label ("2026-W47")
 
-Keys are stored in every journal, so these spellings never change.
+Keys are stored in every journal, so these spellings never change (the first versions kept
+one Today draft under the bare key "today"; `drafts(TODAY_DRAFTS)` still finds it).
 """
 
 from __future__ import annotations
@@ -42,12 +43,6 @@ def edit_draft_key(entry_id: str) -> str:
 def review_draft_key(week: str) -> str:
     """The key of a week's unsaved review (`week` as `iso_week_label` gives it)."""
     return key_start(REVIEW_DRAFTS) + week
-
-
-def split_draft_key(key: str) -> tuple[str, str]:
-    """A key's prefix and the rest ("edit:1234" -> ("edit", "1234"); "today" -> ("today", ""))."""
-    prefix, _, rest = key.partition(_SEPARATOR)
-    return prefix, rest
 
 
 class DraftsMixin(JournalBase):
