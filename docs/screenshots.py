@@ -11,7 +11,7 @@ from pathlib import Path
 
 from closeness_journal import demo
 from closeness_journal.prompt_files import load_prompts
-from closeness_journal.storage import Journal
+from closeness_journal.store import Journal
 from closeness_journal.ui.app import JournalApp
 
 OUT = Path(__file__).parent / "screenshots"

@@ -6,7 +6,7 @@ from datetime import date, datetime, timezone
 
 import pytest
 
-from closeness_journal.storage import Journal
+from closeness_journal.store import Journal
 
 FIXED_TODAY = date(2026, 11, 18)
 FIXED_NOW = datetime(2026, 11, 18, 20, 30, tzinfo=timezone.utc)

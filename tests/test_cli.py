@@ -146,7 +146,7 @@ def test_no_text_and_no_editor_is_a_usage_error(capsys):
 
 
 def test_text_written_in_the_editor_is_kept_when_saving_fails(capsys, monkeypatch, tmp_path, private_folders):
-    from closeness_journal.storage import Journal, JournalError
+    from closeness_journal.store import Journal, JournalError
 
     editor = tmp_path / "editor.sh"
     editor.write_text('#!/bin/sh\necho "precious words" > "$1"\n')
@@ -355,7 +355,7 @@ def test_a_closed_pipe_ends_quietly(tmp_path):
     from datetime import date, datetime, timezone
 
     from closeness_journal.core.entries import Entry
-    from closeness_journal.storage import Journal
+    from closeness_journal.store import Journal
 
     journal = Journal.open(tmp_path / "d" / "journal.db")
     written = datetime(2026, 11, 18, tzinfo=timezone.utc)

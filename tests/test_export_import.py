@@ -19,7 +19,7 @@ from closeness_journal.core.entries import Entry
 from closeness_journal.core.review import SavedReview
 from closeness_journal.core.text import printable
 from closeness_journal.core.vocabulary import BEHAVIOURS, FEARS, KINDS, RELATIONSHIPS
-from closeness_journal.storage import Journal
+from closeness_journal.store import Journal
 
 FIXTURES = Path(__file__).parent / "fixtures" / "jrnl"
 DAY = date(2026, 11, 18)

@@ -11,7 +11,7 @@ from closeness_journal.core.entries import EntryFilter
 from closeness_journal.core.markdown_export import ReviewAnswers, render_markdown
 from closeness_journal.core.patterns import compute
 from closeness_journal.core.vocabulary import REDACTED_AS
-from closeness_journal.storage import Journal
+from closeness_journal.store import Journal
 
 
 def default_name(kind: str, today: date) -> str:

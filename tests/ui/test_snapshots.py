@@ -9,7 +9,7 @@ import pytest
 
 from closeness_journal.core.entries import Entry
 from closeness_journal.prompt_files import load_prompts
-from closeness_journal.storage import Journal
+from closeness_journal.store import Journal
 from closeness_journal.ui.app import JournalApp
 
 TODAY = date(2026, 11, 18)

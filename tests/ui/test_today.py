@@ -252,7 +252,7 @@ async def test_a_draft_from_an_earlier_day_is_saved_for_that_day(make_app, journ
 
 
 async def test_a_draft_that_cannot_be_kept_warns_and_asks_before_quitting(make_app, journal, monkeypatch):
-    from closeness_journal.storage import JournalError
+    from closeness_journal.store import JournalError
     from closeness_journal.ui.screens.confirm import ConfirmScreen
 
     def disk_full(*args, **kwargs):

@@ -19,7 +19,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 
 from closeness_journal.core.prompts import PromptLibrary
-from closeness_journal.storage import Journal
+from closeness_journal.store import Journal
 from closeness_journal.ui.autosave import Autosave
 from closeness_journal.ui.screens.confirm import ConfirmScreen
 from closeness_journal.ui.screens.today import TodayScreen

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from textual.timer import Timer
 from textual.widget import Widget
 
-from closeness_journal.storage import JournalError
+from closeness_journal.store import JournalError
 
 QUIET_SECONDS = 2.0
 LONGEST_SECONDS = 5.0

@@ -15,7 +15,7 @@ from textual.widgets import Footer, Header, Static, TextArea
 from closeness_journal.core.dates import long_date
 from closeness_journal.core.entries import Entry, InvalidEntry
 from closeness_journal.core.text import printable
-from closeness_journal.storage import Journal, JournalError
+from closeness_journal.store import Journal, JournalError, edit_draft_key
 from closeness_journal.ui.autosave import Autosave
 from closeness_journal.ui.screens.confirm import ConfirmScreen
 from closeness_journal.ui.text import literal, not_saved
@@ -39,7 +39,7 @@ class EditEntryScreen(Screen[Entry | None]):
         super().__init__()
         self._journal = journal
         self.entry = entry
-        self.draft_key = f"edit:{entry.id}"
+        self.draft_key = edit_draft_key(entry.id)
         self.autosave = Autosave(self, self.save_draft)
 
     def compose(self) -> ComposeResult:

@@ -15,7 +15,7 @@ from textual.widgets import Button, Checkbox, Input, Label, Select, Static
 
 from closeness_journal import exporting, private_files
 from closeness_journal.core.dates import BadDate, parse_date
-from closeness_journal.storage import Journal, JournalError
+from closeness_journal.store import Journal, JournalError
 from closeness_journal.ui.screens.confirm import ConfirmScreen
 from closeness_journal.ui.widgets.checkin_form import TickBox
 

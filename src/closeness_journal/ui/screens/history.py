@@ -17,7 +17,7 @@ from closeness_journal.core.dates import BadDate, parse_date
 from closeness_journal.core.entries import Entry, EntryFilter
 from closeness_journal.core.prompts import PromptLibrary
 from closeness_journal.core.vocabulary import CATEGORY_LABELS, FEARS, RELATIONSHIPS
-from closeness_journal.storage import Journal, JournalError
+from closeness_journal.store import Journal, JournalError
 from closeness_journal.ui.screens.confirm import ConfirmScreen
 from closeness_journal.ui.screens.edit_entry import EditEntryScreen
 from closeness_journal.ui.screens.entry_view import EntryScreen

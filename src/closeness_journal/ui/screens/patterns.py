@@ -27,7 +27,7 @@ from closeness_journal.core.patterns import (
     range_start,
     step_sentence,
 )
-from closeness_journal.storage import Journal, JournalError
+from closeness_journal.store import Journal, JournalError
 from closeness_journal.ui.text import literal_line
 
 WITHDRAWAL_MARKER = "█"

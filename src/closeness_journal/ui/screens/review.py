@@ -23,7 +23,7 @@ from closeness_journal.core.review import (
     weekly_review,
 )
 from closeness_journal.core.text import printable
-from closeness_journal.storage import Journal, JournalError
+from closeness_journal.store import Journal, JournalError, review_draft_key
 from closeness_journal.ui.autosave import Autosave
 from closeness_journal.ui.text import literal, literal_line
 
@@ -118,7 +118,7 @@ class ReviewScreen(Screen[None]):
 
     @property
     def draft_key(self) -> str:
-        return f"review:{iso_week_label(self.monday)}"
+        return review_draft_key(iso_week_label(self.monday))
 
     async def load_week(self) -> None:
         try:

@@ -14,7 +14,7 @@ from textual.widgets import DataTable, Footer, Header, Static
 from closeness_journal.core.dates import short_date
 from closeness_journal.core.prompts import PromptLibrary
 from closeness_journal.core.review import parse_week
-from closeness_journal.storage import Journal, JournalError
+from closeness_journal.store import Journal, JournalError
 from closeness_journal.ui.screens.review import ReviewScreen
 from closeness_journal.ui.text import literal_line
 

@@ -21,13 +21,12 @@ from closeness_journal.core.review import last_complete_week
 from closeness_journal.core.entries import Entry, EntryFilter, InvalidEntry
 from closeness_journal.core.text import plural, printable
 from closeness_journal.core.prompts import DailyPrompts, Prompt, PromptLibrary, daily_prompts, shuffle_setting
-from closeness_journal.storage import Journal, JournalError
+from closeness_journal.store import TODAY_DRAFTS, Journal, JournalError, today_draft_key
 from closeness_journal.ui.autosave import Autosave
 from closeness_journal.ui.widgets.checkin_form import EMPTY_CHECKIN, CheckInForm, as_entry_fields
 from closeness_journal.ui.text import not_saved
 from closeness_journal.ui.widgets.prompt_card import PromptCard
 
-DRAFT_PREFIX = "today"
 FREE_WRITING = "free"
 
 
@@ -62,7 +61,7 @@ class TodayScreen(Screen[None]):
         self._current = 0
         self._writing_day = today
         """The day entries are saved for: today, or the day of a restored draft."""
-        self.draft_key = f"{DRAFT_PREFIX}:{uuid.uuid4().hex}"
+        self.draft_key = today_draft_key(uuid.uuid4().hex)
         self._claimed: list[str] = []
         self._pending_checkin: dict[str, Any] = {}
         """Check-in values restored from a draft before the form is mounted."""
@@ -263,7 +262,7 @@ class TodayScreen(Screen[None]):
 
     def _restore_draft(self) -> None:
         """Bring back what closed windows left unsaved (never a window that is still open)."""
-        found = [(key, data) for key, data in self._journal.drafts(DRAFT_PREFIX) if not _open_elsewhere(data)]
+        found = [(key, data) for key, data in self._journal.drafts(TODAY_DRAFTS) if not _open_elsewhere(data)]
         if not found:
             return
         self._claimed = [key for key, _ in found]

@@ -9,7 +9,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
 from closeness_journal.core.text import plural
-from closeness_journal.storage import Journal, JournalError
+from closeness_journal.store import Journal, JournalError
 from closeness_journal.ui.screens.confirm import ConfirmScreen
 from closeness_journal.ui.screens.entry_view import EntryScreen
 from closeness_journal.ui.widgets.entry_table import EntryTable

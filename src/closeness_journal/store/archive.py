@@ -1,0 +1,126 @@
+"""The whole journal at once: everything in it as one `Backup` (what the JSON archive holds),
+merging such an archive in, and the SQLite backup copy."""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+from sqlite_utils import Database
+
+from closeness_journal import paths
+from closeness_journal.core import archive_format
+from closeness_journal.store.connection import JournalBase, reading, utc
+from closeness_journal.store.entries import entry_from_row, entry_to_row, revision_from_row
+from closeness_journal.store.errors import JournalError
+from closeness_journal.store.reviews import review_from_row
+
+
+class ArchiveMixin(JournalBase):
+    """`Journal`'s dump, merge and backup copy."""
+
+    @reading
+    def dump(self) -> archive_format.Backup:
+        """Everything in the journal, in a stable order (entries oldest first)."""
+        backup = archive_format.Backup()
+        backup.entries = [
+            entry_from_row(row)
+            for row in self._db.query("SELECT * FROM entries ORDER BY local_date, created_at, uuid")
+        ]
+        backup.revisions = [
+            revision_from_row(row)
+            for row in self._db.query("SELECT * FROM revisions ORDER BY entry_uuid, revised_at, id")
+        ]
+        backup.reviews = [review_from_row(row) for row in self._db.query("SELECT * FROM reviews ORDER BY week")]
+        backup.review_revisions = [
+            archive_format.ReviewRevision(
+                row["week"], row["revised_at"], archive_format.read_review(json.loads(row["data"]), "review")
+            )
+            for row in self._db.query("SELECT * FROM review_revisions ORDER BY week, revised_at, id")
+        ]
+        backup.settings = {row["key"]: json.loads(row["value"]) for row in self._db.query("SELECT * FROM settings")}
+        backup.drafts = [
+            archive_format.Draft(row["key"], row["saved_at"], json.loads(row["data"]))
+            for row in self._db.query("SELECT * FROM drafts ORDER BY key")
+        ]
+        return backup
+
+    def merge(self, backup: archive_format.Backup) -> dict[str, int]:
+        """Add what the journal doesn't have yet (matched by id, week or key), all in one
+        transaction: a failure adds nothing. Importing the same backup twice adds nothing."""
+        added = {"entries": 0, "revisions": 0, "reviews": 0, "settings": 0, "drafts": 0}
+        with self._write() as db:
+            for entry in backup.entries:
+                row = entry_to_row(entry)
+                cursor = db.execute(
+                    f"INSERT OR IGNORE INTO entries ({', '.join(row)}) VALUES ({', '.join('?' for _ in row)})",
+                    list(row.values()),
+                )
+                added["entries"] += cursor.rowcount
+            added["revisions"] = _insert_missing_versions(
+                db, "revisions", "entry_uuid",
+                [(r.entry_id, r.revised_at.isoformat(), r.entry.to_json()) for r in backup.revisions],
+            )
+            for review in backup.reviews:
+                data = review.to_json()
+                created = review.created_at or utc(None).isoformat()
+                updated = review.updated_at or utc(None).isoformat()
+                cursor = db.execute(
+                    "INSERT OR IGNORE INTO reviews (week, created_at, updated_at, answers, next_step) "
+                    "VALUES (?, ?, ?, ?, ?)",
+                    [review.week, created, updated, json.dumps(data["answers"], ensure_ascii=False), review.next_step],
+                )
+                added["reviews"] += cursor.rowcount
+            _insert_missing_versions(
+                db, "review_revisions", "week",
+                [(r.week, r.revised_at, r.review.to_json()) for r in backup.review_revisions],
+            )
+            for key, value in backup.settings.items():
+                cursor = db.execute(
+                    "INSERT OR IGNORE INTO settings (key, value) VALUES (?, ?)", [key, json.dumps(value)]
+                )
+                added["settings"] += cursor.rowcount
+            for draft in backup.drafts:
+                cursor = db.execute(
+                    "INSERT OR IGNORE INTO drafts (key, saved_at, data) VALUES (?, ?, ?)",
+                    [draft.key, draft.saved_at, json.dumps(draft.data)],
+                )
+                added["drafts"] += cursor.rowcount
+        return added
+
+    def backup_to(self, target: Path) -> None:
+        """A consistent copy of the whole journal (what is still in the WAL included) via SQLite's
+        online backup, written to a temporary file (0600) that is checked and then renamed."""
+        temporary = target.with_name(f".{target.name}.partial")
+        paths.ensure_private_file(temporary)
+        try:
+            copy = sqlite3.connect(temporary)
+            try:
+                self._db.conn.backup(copy)
+                result = copy.execute("PRAGMA quick_check").fetchone()[0]
+            finally:
+                copy.close()
+            if result != "ok":
+                raise JournalError(f"The backup copy did not check out ({result}); the old backup is untouched.")
+            os.replace(temporary, target)
+        except BaseException:
+            temporary.unlink(missing_ok=True)
+            raise
+
+
+def _insert_missing_versions(db: Database, table: str, owner: str, versions: list[tuple[str, str, Any]]) -> int:
+    """Add earlier versions (owner, revised_at, data) not already kept; returns how many."""
+    seen = {tuple(row) for row in db.execute(f"SELECT {owner}, revised_at FROM {table}")}
+    added = 0
+    for key, revised_at, data in versions:
+        if (key, revised_at) not in seen:
+            db.execute(
+                f"INSERT INTO {table} ({owner}, revised_at, data) VALUES (?, ?, ?)",
+                [key, revised_at, json.dumps(data, ensure_ascii=False)],
+            )
+            seen.add((key, revised_at))
+            added += 1
+    return added

@@ -1,0 +1,220 @@
+"""Opening a journal: the file's checks and privacy, SQLite's settings, the write transaction,
+and the housekeeping kept out of saves.
+
+`JournalBase` holds the open database. Every part of `Journal` (entries, search, patterns,
+reviews, drafts, archive) builds on it: reads go through `self._db`, marked `@reading`;
+writes go through `with self._write() as db:`.
+"""
+
+from __future__ import annotations
+
+import functools
+import sqlite3
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any, Self, TypeVar
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+from closeness_journal import paths
+from closeness_journal.store.errors import DatabaseTooNew, JournalError, NotAJournal
+from closeness_journal.store.migrations import MIGRATION_NAMES, schema
+
+T = TypeVar("T")
+BUSY_TIMEOUT_MS = 10_000
+WAL_BACKSTOP_PAGES = 20_000
+"""A checkpoint inside a save only if the write-ahead log reaches about 80 MB."""
+WAL_SIZE_LIMIT = 64 * 1024 * 1024
+"""After a checkpoint the log file is cut back to at most this size."""
+
+
+def connect(path: Path) -> Database:
+    """Open (creating if needed) the database file at `path`, private and checked, not migrated."""
+    folder = path.parent
+    try:
+        paths.ensure_private_dir(folder)
+        paths.ensure_private_file(path)
+        for side in _side_files(path):
+            paths.tighten_if_exists(side)
+    except paths.SharedFolder as error:
+        raise JournalError(f"I won't keep your journal there: {error}.") from None
+    except PermissionError:
+        raise JournalError(
+            f"I can't use the data folder {folder}: permission denied. "
+            "Check its owner and permissions, or choose another with --data-dir."
+        ) from None
+    except OSError as error:
+        raise JournalError(f"I can't use the data folder {folder}: {error.strerror}.") from None
+    try:
+        conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
+    except sqlite3.Error as error:
+        raise JournalError(f"I can't open {path}: {error}.") from None
+    # No sqlite-utils plugins: nothing installed elsewhere gets to run on a private journal
+    # (and start-up skips scanning for them).
+    return Database(conn, execute_plugins=False)
+
+
+def _side_files(path: Path) -> list[Path]:
+    return [path.with_name(path.name + suffix) for suffix in ("-wal", "-shm", "-journal")]
+
+
+def _check_readable_and_version(db: Database, where: str) -> None:
+    """Refuse a file that is not a journal, or one written by a newer version, before any write."""
+    try:
+        db.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        tables = set(db.table_names())
+        applied: list[str] = []
+        if Migrations.migrations_table in tables:
+            applied = [m.name for m in schema.applied(db)]
+    except sqlite3.DatabaseError:
+        raise NotAJournal(
+            f"{where} is not a journal database I can read (it may be damaged). "
+            "I have left it untouched. If you have a backup, you can restore it from there."
+        ) from None
+    unknown = [name for name in applied if name not in MIGRATION_NAMES]
+    if unknown:
+        raise DatabaseTooNew(
+            f"{where} was written by a newer version of closeness-journal. "
+            "I have left it untouched; please update closeness-journal to open it."
+        )
+    if tables and "entries" not in tables and Migrations.migrations_table not in tables:
+        raise NotAJournal(
+            f"{where} is an SQLite database, but not a closeness-journal one. I have left it untouched."
+        )
+
+
+def reading(method: Callable[..., T]) -> Callable[..., T]:
+    """Reads that hit a damaged page say so in plain words instead of raising sqlite3's error."""
+
+    @functools.wraps(method)
+    def wrapper(self: Any, *args: Any, **kwargs: Any) -> T:
+        try:
+            return method(self, *args, **kwargs)
+        except sqlite3.OperationalError as error:
+            raise JournalError(f"The journal could not be read just now: {error}. Try again.") from None
+        except sqlite3.DatabaseError as error:
+            raise JournalError(
+                f"Part of the journal could not be read ({error}); it may be damaged. "
+                "Nothing was changed. A backup copy can be restored."
+            ) from None
+
+    return wrapper
+
+
+def utc(now: datetime | None) -> datetime:
+    """`now` in UTC (the current time if None); the store only takes timezone-aware times."""
+    if now is None:
+        return datetime.now(UTC)
+    if now.tzinfo is None:
+        raise ValueError("times given to the journal must be timezone-aware")
+    return now.astimezone(UTC)
+
+
+class JournalBase:
+    """One open journal database: checked, private, migrated, with its write transaction."""
+
+    def __init__(self, db: Database, path: Path | None = None) -> None:
+        self._db = db
+        self.path = path
+        self._writes = 0
+        where = str(path) if path else "the database"
+        _check_readable_and_version(db, where)
+        db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        if path is not None:
+            db.execute("PRAGMA journal_mode = WAL")
+            # Hardly ever a checkpoint inside a save (SQLite's default, every 1,000 pages, made
+            # one save in 64 take 30 ms at 100,000 entries): the window calls tidy() while idle,
+            # SQLite checkpoints when the last connection closes, and the backstop bounds the log.
+            db.execute(f"PRAGMA wal_autocheckpoint = {WAL_BACKSTOP_PAGES}")
+            db.execute(f"PRAGMA journal_size_limit = {WAL_SIZE_LIMIT}")
+        db.execute("PRAGMA synchronous = FULL")
+        db.execute("PRAGMA secure_delete = ON")  # what is deleted for good is overwritten, not left in free pages
+        try:
+            if schema.pending(db):
+                # Under the write lock, so two instances opening a new journal at once don't
+                # both try to apply the same migration.
+                with self._write():
+                    schema.apply(db)
+        except sqlite3.Error as error:
+            raise JournalError(f"I couldn't bring {where} up to date: {error}.") from None
+        if path is not None:
+            for side in _side_files(path):
+                paths.tighten_if_exists(side)
+
+    @classmethod
+    def open(cls, path: Path) -> Self:
+        db = connect(path)
+        try:
+            return cls(db, path)
+        except BaseException:
+            db.close()
+            raise
+
+    @classmethod
+    def in_memory(cls) -> Self:
+        return cls(Database(memory=True, execute_plugins=False))
+
+    def close(self) -> None:
+        self._db.close()
+
+    def tidy(self) -> None:
+        """Housekeeping kept out of saves: merge some of the search index's segments, and move
+        what the write-ahead log holds into the database file without waiting for anyone.
+        Neither can lose anything; if the journal is busy it is simply tried again later."""
+        try:
+            with self._write(changes_data=False) as db:  # housekeeping: screens need not redraw
+                db.execute("INSERT INTO entries_fts (entries_fts, rank) VALUES ('merge', 500)")
+            self._db.execute("PRAGMA wal_checkpoint(PASSIVE)")
+        except (sqlite3.Error, JournalError):
+            pass
+
+    @property
+    def db(self) -> Database:
+        """The underlying sqlite-utils database (for tests and migrations)."""
+        return self._db
+
+    def change_token(self) -> tuple[int, int]:
+        """Changes whenever this or another window writes: screens redraw only when it moves."""
+        return self._writes, self._db.execute("PRAGMA data_version").fetchone()[0]
+
+    def schema_version(self) -> int:
+        """How many of this version's migrations have been applied."""
+        return len(schema.applied(self._db))
+
+    @contextmanager
+    def _write(self, changes_data: bool = True) -> Iterator[Database]:
+        """One write transaction. BEGIN IMMEDIATE takes the write lock up front, so a second
+        instance waits (busy timeout) instead of failing when it upgrades a read to a write."""
+        conn = self._db.conn
+        try:
+            if conn.in_transaction:
+                with self._db.atomic():
+                    yield self._db
+            else:
+                conn.execute("BEGIN IMMEDIATE")
+                try:
+                    yield self._db
+                except BaseException:
+                    if conn.in_transaction:
+                        conn.rollback()
+                    raise
+                conn.commit()
+                if changes_data:
+                    self._writes += 1
+        except sqlite3.OperationalError as error:
+            message = str(error)
+            if "full" in message:
+                raise JournalError(
+                    "The disk is full, so nothing was saved. Free some space and try again; "
+                    "what you wrote is still here."
+                ) from None
+            if "locked" in message or "busy" in message:
+                raise JournalError(
+                    "Another copy of closeness-journal is busy writing; nothing was saved. Try again."
+                ) from None
+            if "readonly" in message:
+                raise JournalError("The journal file is read-only, so nothing was saved.") from None
+            raise JournalError(f"Nothing was saved: {message}.") from None

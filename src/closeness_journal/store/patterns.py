@@ -1,0 +1,87 @@
+"""The sums behind the pattern view, the weekly review and the Markdown export, added up in SQL
+(`core/patterns.py` turns them into what a person reads)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from closeness_journal.core.patterns import ClosenessCounts, DayTotals, PatternSource
+from closeness_journal.store.connection import JournalBase, reading
+
+
+class PatternsMixin(JournalBase):
+    """`Journal`'s sums over a range of days, and the people named in entries."""
+
+    @reading
+    def first_entry_date(self) -> date | None:
+        row = self._db.execute("SELECT min(local_date) FROM entries WHERE deleted_at IS NULL").fetchone()
+        return date.fromisoformat(row[0]) if row and row[0] else None
+
+    @reading
+    def pattern_source(self, since: date, until: date, include_private: bool = True) -> PatternSource:
+        """Day sums and breakdown counts over [since, until], all aggregated in SQL."""
+        where = "deleted_at IS NULL AND local_date BETWEEN ? AND ?" + ("" if include_private else " AND private = 0")
+        span = [since.isoformat(), until.isoformat()]
+        planned = "predicted IS NOT NULL AND outcome IS NOT NULL"
+        days = tuple(
+            DayTotals(date.fromisoformat(row[0]), *row[1:])
+            for row in self._db.execute(
+                "SELECT local_date, count(*), sum(withdrawal), sum(sabotage), "
+                "coalesce(sum(intensity), 0), count(intensity), sum(small_step != ''), "
+                f"sum({planned}), coalesce(sum(CASE WHEN {planned} THEN predicted END), 0), "
+                f"coalesce(sum(CASE WHEN {planned} THEN outcome END), 0) "
+                f"FROM entries WHERE {where} GROUP BY local_date ORDER BY local_date",
+                span,
+            )
+        )
+
+        def each(column: str) -> dict[str, int]:
+            return dict(
+                self._db.execute(
+                    f"SELECT j.value, count(*) FROM entries, json_each(entries.{column}) AS j "
+                    f"WHERE {where} GROUP BY j.value",
+                    span,
+                ).fetchall()
+            )
+
+        relationships = dict(
+            self._db.execute(
+                f"SELECT relationship, count(*) FROM entries WHERE {where} AND relationship IS NOT NULL "
+                "GROUP BY relationship",
+                span,
+            ).fetchall()
+        )
+        people = dict(
+            self._db.execute(
+                f"SELECT min(who), count(*) FROM entries WHERE {where} AND who != '' "
+                "GROUP BY lower(who) ORDER BY count(*) DESC LIMIT 10",
+                span,
+            ).fetchall()
+        )
+        away = "(withdrawal = 1 OR sabotage = 1)"
+        row = self._db.execute(
+            f"SELECT coalesce(sum({away}), 0), coalesce(sum({away} AND close_before = 1), 0), "
+            f"coalesce(sum(close_before = 1 AND NOT {away}), 0) FROM entries WHERE {where}",
+            span,
+        ).fetchone()
+        return PatternSource(
+            days=days,
+            behaviours=each("behaviours"),
+            fears=each("fears"),
+            relationships=relationships,
+            kinds=each("kinds"),
+            people=people,
+            closeness=ClosenessCounts(*row),
+        )
+
+    @reading
+    def names_with_relationships(self) -> dict[str, str | None]:
+        """Each name written in "who" (as first written), with its most used relationship."""
+        names: dict[str, str | None] = {}
+        for who, relationship in self._db.execute(
+            "SELECT min(who), (SELECT relationship FROM entries AS inner_e WHERE lower(inner_e.who) = lower(e.who) "
+            "AND relationship IS NOT NULL GROUP BY relationship ORDER BY count(*) DESC LIMIT 1) "
+            "FROM entries AS e WHERE who != '' GROUP BY lower(who)"
+        ):
+            names[who] = relationship
+        return names

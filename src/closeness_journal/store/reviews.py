@@ -1,0 +1,85 @@
+"""Weekly reviews: a week's answers, one row a week, each earlier version kept."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+from datetime import datetime
+from typing import Any
+
+from closeness_journal.core.review import SavedReview
+from closeness_journal.store.connection import JournalBase, reading, utc
+
+
+class ReviewsMixin(JournalBase):
+    """`Journal`'s saved weekly reviews (weeks as `iso_week_label` gives them: "2026-W47")."""
+
+    def save_review(self, review: SavedReview, now: datetime | None = None) -> SavedReview:
+        """Save a week's answers; an earlier version of that week's review is kept."""
+        stamp = utc(now).isoformat()
+        data = review.to_json()
+        with self._write() as db:
+            rows = list(db.query("SELECT * FROM reviews WHERE week = ?", [review.week]))
+            created = stamp
+            if rows:
+                previous = review_from_row(rows[0])
+                created = previous.created_at or stamp
+                db["review_revisions"].insert(
+                    {
+                        "week": review.week,
+                        "revised_at": stamp,
+                        "data": json.dumps(previous.to_json(), ensure_ascii=False),
+                    }
+                )
+            db["reviews"].upsert(
+                {
+                    "week": review.week,
+                    "created_at": created,
+                    "updated_at": stamp,
+                    "answers": json.dumps(data["answers"], ensure_ascii=False),
+                    "next_step": review.next_step,
+                },
+                pk="week",
+            )
+        return replace(review, created_at=created, updated_at=stamp)
+
+    @reading
+    def review(self, week: str) -> SavedReview | None:
+        rows = list(self._db.query("SELECT * FROM reviews WHERE week = ?", [week]))
+        return review_from_row(rows[0]) if rows else None
+
+    @reading
+    def reviews(
+        self, limit: int = -1, offset: int = 0, since: str | None = None, until: str | None = None
+    ) -> list[SavedReview]:
+        """Saved reviews, newest week first (optionally only weeks in [since, until])."""
+        clauses, params = ["1"], []
+        if since:
+            clauses.append("week >= ?")
+            params.append(since)
+        if until:
+            clauses.append("week <= ?")
+            params.append(until)
+        return [
+            review_from_row(row)
+            for row in self._db.query(
+                f"SELECT * FROM reviews WHERE {' AND '.join(clauses)} ORDER BY week DESC LIMIT ? OFFSET ?",
+                [*params, limit, offset],
+            )
+        ]
+
+    @reading
+    def review_revision_count(self, week: str) -> int:
+        return self._db.execute("SELECT count(*) FROM review_revisions WHERE week = ?", [week]).fetchone()[0]
+
+
+def review_from_row(row: dict[str, Any]) -> SavedReview:
+    items = json.loads(row["answers"] or "[]")
+    return SavedReview(
+        week=row["week"],
+        answers={item["prompt_id"]: item["answer"] for item in items},
+        questions={item["prompt_id"]: item.get("question", "") for item in items},
+        next_step=row["next_step"] or "",
+        created_at=row["created_at"],
+        updated_at=row["updated_at"],
+    )

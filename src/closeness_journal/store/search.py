@@ -1,0 +1,193 @@
+"""Finding entries: the filters as SQL, history's pages, and full-text search with snippets.
+
+The search index (`entries_fts`, built in `migrations.py`) holds only the entries outside the
+trash. What a person types is never read as FTS syntax: `_fts_query` quotes every word.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import replace
+from typing import Any
+
+from closeness_journal.core.entries import Entry, EntryFilter, SearchHit
+from closeness_journal.core.vocabulary import SABOTAGE, WITHDRAWAL
+from closeness_journal.store.connection import JournalBase, reading
+from closeness_journal.store.entries import entry_from_row
+
+RANK_AT_MOST = 500
+"""Searches with more matches than this list the newest written first instead of best first."""
+# Private-use characters mark matches in FTS snippets; they are split out before display.
+_MATCH_START, _MATCH_END = "\ue000", "\ue001"
+
+
+class SearchMixin(JournalBase):
+    """`Journal`'s lists of entries: by filter, a page at a time, and by the words they hold."""
+
+    def iter_entries(self, filters: EntryFilter = EntryFilter(), chunk: int = 2000) -> Iterator[Entry]:
+        """Every matching entry, oldest first, read a chunk at a time (exports stream through this)."""
+        where, params = _filter_sql(filters)
+        cursor = self._db.execute(
+            f"SELECT e.* FROM entries e WHERE {where} ORDER BY e.local_date, e.created_at, e.uuid", params
+        )
+        columns = [d[0] for d in cursor.description]
+        while rows := cursor.fetchmany(chunk):
+            for row in rows:
+                yield entry_from_row(dict(zip(columns, row, strict=True)))
+
+    @reading
+    def entries(
+        self, filters: EntryFilter = EntryFilter(), limit: int = 50, offset: int = 0, after: Entry | None = None
+    ) -> list[Entry]:
+        """A page of entries matching `filters`, newest first (best match first when searching).
+
+        `after` pages from the given entry onwards (newest-first order, not searches): unlike
+        an offset, it neither repeats nor skips rows when another window adds or deletes one."""
+        if after is not None and not filters.search:
+            assert after.created_at is not None and after.id is not None
+            where, params = _filter_sql(filters)
+            sql = (
+                f"SELECT e.* FROM entries e WHERE {where} AND (e.local_date, e.created_at, e.uuid) < (?, ?, ?) "
+                "ORDER BY e.local_date DESC, e.created_at DESC, e.uuid DESC LIMIT ?"
+            )
+            params += [after.local_date.isoformat(), after.created_at.isoformat(), after.id, limit]
+            return [entry_from_row(row) for row in self._db.query(sql, params)]
+        return [hit.entry for hit in self.search_hits(filters, limit, offset)]
+
+    @reading
+    def search_hits(
+        self, filters: EntryFilter = EntryFilter(), limit: int = 50, offset: int = 0
+    ) -> list[SearchHit]:
+        """Like `entries`, with a marked snippet when `filters.search` is set.
+
+        Matches come best first; when a search matches more than RANK_AT_MOST entries (a very
+        common word), the most recently written come first instead, which is quicker and, for
+        a word that is everywhere, more useful."""
+        where, params = _filter_sql(filters)
+        fts_query = _fts_query(filters.search or "")
+        if not fts_query:
+            sql = (
+                f"SELECT e.*, NULL AS _snippet FROM entries e WHERE {where} "
+                "ORDER BY e.local_date DESC, e.created_at DESC, e.uuid DESC LIMIT ? OFFSET ?"
+            )
+            return [SearchHit(entry_from_row(row)) for row in self._db.query(sql, [*params, limit, offset])]
+        order = "entries_fts.rowid DESC" if self._matches(fts_query) > RANK_AT_MOST else "entries_fts.rank"
+        marks = [_MATCH_START, _MATCH_END]
+        if replace(filters, search=None) == EntryFilter():
+            # Only words: the index holds just the entries outside the trash, so the page of
+            # matches is found in the index alone, and only those rows are read.
+            ids = [
+                row[0]
+                for row in self._db.execute(
+                    f"SELECT rowid FROM entries_fts WHERE entries_fts MATCH ? ORDER BY {order} LIMIT ? OFFSET ?",
+                    [fts_query, limit, offset],
+                )
+            ]
+            if not ids:
+                return []
+            # Snippets for just that page: FTS5 narrows a rowid range quickly (an IN list or
+            # rowid = ? it does not), and the page's ids are the matches in their range when
+            # newest first, or among at most RANK_AT_MOST matches when best first.
+            wanted = set(ids)
+            snippets = {
+                rowid: snippet
+                for rowid, snippet in self._db.execute(
+                    f"SELECT rowid, CASE WHEN rowid IN ({', '.join('?' for _ in ids)}) "
+                    "THEN snippet(entries_fts, -1, ?, ?, '…', 16) END FROM entries_fts "
+                    "WHERE entries_fts MATCH ? AND rowid BETWEEN ? AND ?",
+                    [*ids, *marks, fts_query, min(ids), max(ids)],
+                )
+                if rowid in wanted
+            }
+            rows = {
+                row["id"]: row
+                for row in self._db.query(
+                    # "+" keeps SQLite on the id look-ups rather than the deleted_at index
+                    f"SELECT * FROM entries WHERE id IN ({', '.join('?' for _ in ids)}) AND +deleted_at IS NULL", ids
+                )
+            }
+            return [SearchHit(entry_from_row(rows[i]), _split_snippet(snippets.get(i))) for i in ids if i in rows]
+        sql = (
+            "SELECT e.*, snippet(entries_fts, -1, ?, ?, '…', 16) AS _snippet "
+            "FROM entries_fts JOIN entries e ON e.id = entries_fts.rowid "
+            f"WHERE entries_fts MATCH ? AND {where} ORDER BY {order}, e.local_date DESC LIMIT ? OFFSET ?"
+        )
+        return [
+            SearchHit(entry_from_row(row), _split_snippet(row["_snippet"]))
+            for row in self._db.query(sql, [*marks, fts_query, *params, limit, offset])
+        ]
+
+    def _matches(self, fts_query: str) -> int:
+        """How many entries outside the trash match (the index holds no others)."""
+        return self._db.execute("SELECT count(*) FROM entries_fts WHERE entries_fts MATCH ?", [fts_query]).fetchone()[0]
+
+    @reading
+    def count(self, filters: EntryFilter = EntryFilter()) -> int:
+        where, params = _filter_sql(filters)
+        fts_query = _fts_query(filters.search or "")
+        if fts_query and replace(filters, search=None) == EntryFilter():
+            return self._matches(fts_query)
+        if fts_query:
+            sql = (
+                "SELECT count(*) FROM entries_fts JOIN entries e ON e.id = entries_fts.rowid "
+                f"WHERE entries_fts MATCH ? AND {where}"
+            )
+            params = [fts_query, *params]
+        else:
+            sql = f"SELECT count(*) FROM entries e WHERE {where}"
+        return self._db.execute(sql, params).fetchone()[0]
+
+
+def _filter_sql(filters: EntryFilter) -> tuple[str, list[Any]]:
+    """The WHERE clause (on `entries e`) and its parameters for everything but the words."""
+    filters = filters.validated()
+    clauses = ["e.deleted_at IS NULL"]
+    params: list[Any] = []
+    if filters.since:
+        clauses.append("e.local_date >= ?")
+        params.append(filters.since.isoformat())
+    if filters.until:
+        clauses.append("e.local_date <= ?")
+        params.append(filters.until.isoformat())
+    for behaviour in filters.behaviours:
+        clauses.append("EXISTS (SELECT 1 FROM json_each(e.behaviours) WHERE value = ?)")
+        params.append(behaviour)
+    for fear in filters.fears:
+        clauses.append("EXISTS (SELECT 1 FROM json_each(e.fears) WHERE value = ?)")
+        params.append(fear)
+    if filters.category == WITHDRAWAL:
+        clauses.append("e.withdrawal = 1")
+    elif filters.category == SABOTAGE:
+        clauses.append("e.sabotage = 1")
+    if filters.relationship:
+        clauses.append("e.relationship = ?")
+        params.append(filters.relationship)
+    if not filters.include_private:
+        clauses.append("e.private = 0")
+    return " AND ".join(clauses), params
+
+
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+def _fts_query(text: str) -> str:
+    """Turn what a person typed into a safe FTS5 query: every word must appear (the last may
+    be the start of a word). FTS syntax in the input (quotes, AND, NEAR, *) is never interpreted."""
+    words = _WORD.findall(text)
+    if not words:
+        return ""
+    quoted = [f'"{word}"' for word in words]
+    quoted[-1] += "*"
+    return " ".join(quoted)
+
+
+def _split_snippet(snippet: str | None) -> tuple[tuple[str, bool], ...]:
+    """A snippet's pieces, each with whether it is a match."""
+    if not snippet:
+        return ()
+    pieces: list[tuple[str, bool]] = []
+    for index, part in enumerate(re.split(f"[{_MATCH_START}{_MATCH_END}]", snippet)):
+        if part:
+            pieces.append((part, index % 2 == 1))
+    return tuple(pieces)
