@@ -265,7 +265,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"closeness-journal: the journal could not be read or written ({error}); nothing was changed.", file=sys.stderr)
         return 1
     except Exception as error:  # noqa: BLE001 - the person gets one line, never a traceback
-        from closeness_journal.storage import JournalError
+        from closeness_journal.store import JournalError
 
         if isinstance(error, JournalError):
             print(f"closeness-journal: {error}", file=sys.stderr)
@@ -315,7 +315,7 @@ def _opened(folder: Path, daily_backup: bool = False) -> Iterator:
 
 
 def _open_journal(folder: Path, daily_backup: bool = False):
-    from closeness_journal.storage import Journal
+    from closeness_journal.store import Journal
 
     journal = Journal.open(paths.database_path(folder))
     if daily_backup:
@@ -327,7 +327,7 @@ def _daily_backup(journal, folder: Path) -> None:
     """The first time each day the journal window opens, or a command changes the journal, keep
     a checked copy first (the last 14 are kept). Reading commands (list, export…) don't."""
     from closeness_journal import private_files
-    from closeness_journal.storage import JournalError
+    from closeness_journal.store import JournalError
 
     target = private_files.daily_backup_due(folder, local_day(datetime.now(timezone.utc)))
     if target is None or journal.count() == 0:
@@ -503,7 +503,7 @@ def _edit(args: argparse.Namespace, folder: Path, today: date) -> int:
 
 
 def _get_entry(journal, entry_id: str) -> Entry:
-    from closeness_journal.storage import EntryNotFound
+    from closeness_journal.store import EntryNotFound
 
     try:
         return journal.get(entry_id)
@@ -670,7 +670,7 @@ def _export(args: argparse.Namespace, folder: Path, today: date) -> int:
 
 def _import(args: argparse.Namespace, folder: Path, today: date) -> int:
     from closeness_journal.core import archive_format, jrnl
-    from closeness_journal.storage import JournalError
+    from closeness_journal.store import JournalError
 
     path = Path(args.file).expanduser()
     try:
