@@ -94,6 +94,7 @@ async def test_moving_between_prompts_keeps_what_was_typed_for_each(make_app, jo
         await pilot.pause()
         [saved] = journal.entries()
         assert saved.body == "about pulling away" and saved.prompt_id == screen.sitting.daily.core[0].id
+        assert any("Your answer to 1 other prompt is still here" in n.message for n in app._notifications)
         await pilot.press("ctrl+n")
         assert editor.text == "about fear"  # the other answer is still waiting
 
@@ -244,11 +245,27 @@ async def test_a_draft_from_an_earlier_day_is_saved_for_that_day(make_app, journ
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert app.screen.sub_title.startswith("Wednesday 18 November 2026")
+        assert any("That's 1 entry that day" in n.message for n in app._notifications)
         await pilot.press(*"now Wednesday", "ctrl+s")
         await pilot.pause()
     assert {(e.body, e.local_date.isoformat()) for e in journal.entries()} == {
         ("late on Monday", "2026-11-16"), ("now Wednesday", "2026-11-18")
     }
+
+
+async def test_last_weeks_review_is_offered_once(make_app, journal):
+    journal.add(Entry(date(2026, 11, 10), body="last Tuesday"))  # in 2026-W46, which has no review yet
+
+    def offered(app):
+        return [n for n in app._notifications if "Last week is ready to look back on" in n.message]
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)):
+        assert len(offered(app)) == 1
+    assert journal.setting("review-offered:2026-W46") is True
+    app = make_app()
+    async with app.run_test(size=(80, 24)):
+        assert offered(app) == []
 
 
 async def test_a_draft_that_cannot_be_kept_warns_and_asks_before_quitting(make_app, journal, monkeypatch):

@@ -235,7 +235,6 @@ class Sitting:
             prompt = find_prompt(key)
             if prompt is not None:
                 self.slots.insert(len(self.slots) - 1, Slot(key, prompt))
-                known.add(key)
             else:
                 answers[FREE_WRITING] = _join(answers.get(FREE_WRITING, ""), answers.pop(key))
         self.answers = answers
@@ -254,15 +253,10 @@ class Sitting:
         new = self.daily.deeper
         if old is None or new is None or new.id == old.id:
             return False
-        keys = [slot.key for slot in self.slots]
-        if new.id in keys:  # kept from an earlier swap or a draft: it moves to the deeper prompt's place
-            self.slots.pop(keys.index(new.id))
-            keys.remove(new.id)
-        index = keys.index(old.id) if old.id in keys else len(self.slots) - 1
-        if old.id in keys:
-            self.slots[index] = Slot(new.id, new)
-        else:
-            self.slots.insert(index, Slot(new.id, new))
+        # A prompt kept from an earlier swap (or a draft) that comes round again moves to the new place.
+        self.slots = [slot for slot in self.slots if slot.key != new.id]
+        index = next(i for i, slot in enumerate(self.slots) if slot.key == old.id)
+        self.slots[index] = Slot(new.id, new)
         if self.answers.get(old.id, "").strip():
             self.slots.insert(len(self.slots) - 1, Slot(old.id, old))  # keep what was written
         self.current = index
