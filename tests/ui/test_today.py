@@ -1,12 +1,12 @@
 """Writing on the Today screen: typing, the check-in, saving, prompts, drafts."""
 
+from datetime import date
+
 from closeness_journal.core.entries import Entry
 from closeness_journal.ui import autosave
 from closeness_journal.ui.autosave import Autosave
 from closeness_journal.ui.screens.today import TodayScreen
 from closeness_journal.ui.widgets.checkin_form import CheckInForm
-
-from datetime import date
 
 TODAY = date(2026, 11, 18)
 
@@ -45,7 +45,7 @@ async def test_typing_an_answer_and_a_full_check_in_then_saving_stores_every_fie
         await pilot.press("ctrl+s")
         await pilot.pause()
         [entry] = journal.entries()
-        prompt = screen._daily.core[0]
+        prompt = screen.sitting.daily.core[0]
         assert entry == Entry(
             id=entry.id, created_at=entry.created_at, updated_at=entry.updated_at,
             local_date=TODAY, body="We laughed, then I went quiet.", prompt_id=prompt.id,
@@ -93,7 +93,8 @@ async def test_moving_between_prompts_keeps_what_was_typed_for_each(make_app, jo
         await pilot.press("ctrl+s")
         await pilot.pause()
         [saved] = journal.entries()
-        assert saved.body == "about pulling away" and saved.prompt_id == screen._daily.core[0].id
+        assert saved.body == "about pulling away" and saved.prompt_id == screen.sitting.daily.core[0].id
+        assert any("Your answer to 1 other prompt is still here" in n.message for n in app._notifications)
         await pilot.press("ctrl+n")
         assert editor.text == "about fear"  # the other answer is still waiting
 
@@ -102,14 +103,14 @@ async def test_shuffle_swaps_the_deeper_prompt_and_is_remembered(make_app, journ
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         screen: TodayScreen = app.screen
-        before = screen._daily.deeper
+        before = screen.sitting.daily.deeper
         await pilot.press("ctrl+n", "ctrl+n", "ctrl+n", *"words for the old one", "ctrl+r")
-        after = screen._daily.deeper
+        after = screen.sitting.daily.deeper
         assert after.id != before.id and screen.slot.key == after.id
-        assert before.id in [s.key for s in screen._slots]  # kept because it has words
+        assert before.id in [s.key for s in screen.sitting.slots]  # kept because it has words
     reopened = make_app()
     async with reopened.run_test(size=(80, 24)):
-        assert reopened.screen._daily.deeper.id == after.id
+        assert reopened.screen.sitting.daily.deeper.id == after.id
 
 
 async def test_a_draft_typed_then_closed_without_saving_comes_back(make_app, journal):
@@ -244,11 +245,27 @@ async def test_a_draft_from_an_earlier_day_is_saved_for_that_day(make_app, journ
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert app.screen.sub_title.startswith("Wednesday 18 November 2026")
+        assert any("That's 1 entry that day" in n.message for n in app._notifications)
         await pilot.press(*"now Wednesday", "ctrl+s")
         await pilot.pause()
     assert {(e.body, e.local_date.isoformat()) for e in journal.entries()} == {
         ("late on Monday", "2026-11-16"), ("now Wednesday", "2026-11-18")
     }
+
+
+async def test_last_weeks_review_is_offered_once(make_app, journal):
+    journal.add(Entry(date(2026, 11, 10), body="last Tuesday"))  # in 2026-W46, which has no review yet
+
+    def offered(app):
+        return [n for n in app._notifications if "Last week is ready to look back on" in n.message]
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)):
+        assert len(offered(app)) == 1
+    assert journal.setting("review-offered:2026-W46") is True
+    app = make_app()
+    async with app.run_test(size=(80, 24)):
+        assert offered(app) == []
 
 
 async def test_a_draft_that_cannot_be_kept_warns_and_asks_before_quitting(make_app, journal, monkeypatch):

@@ -1,0 +1,34 @@
+"""Which journal window this is, and whether another window's process is still running.
+
+Today keeps its unsaved work as a draft marked with its window (process id and machine), so a
+window that opens takes over drafts that closed windows left, never one a window still has open.
+The rule is in `core.today`; this module only asks the operating system.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+
+from closeness_journal.core.today import Window
+
+
+def this_window() -> Window:
+    return Window(os.getpid(), socket.gethostname())
+
+
+def process_alive(pid: int) -> bool:
+    """True while a process with this id runs on this machine (signal 0 checks without sending).
+
+    On Windows `os.kill` would end the process, so there a draft's window counts as closed."""
+    if os.name == "nt" or pid <= 0:
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # it runs, as another user
+        return True
+    except (OSError, OverflowError):
+        return False
+    return True
