@@ -11,13 +11,13 @@ from closeness_journal.core.prompts import PromptLibrary, parse_theme_file
 from closeness_journal.core.review import (
     BadWeek,
     SavedReview,
-    change_words,
     last_complete_week,
     next_step_of,
     parse_week,
     review_questions,
     weekly_review,
 )
+from closeness_journal.core.wording import change_words
 from closeness_journal.prompt_files import load_prompts
 
 MON = date(2026, 11, 9)  # 2026-W46

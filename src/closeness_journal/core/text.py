@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from closeness_journal.core.wording import plural  # noqa: F401 - ui/screens/today.py imports it from here
+
 # C0 controls except tab and newline, DEL, and C1 controls (which include 8-bit CSI/OSC).
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _ESCAPE_SEQUENCE = re.compile(
@@ -22,11 +24,6 @@ def printable(text: str) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = _ESCAPE_SEQUENCE.sub("", text)
     return _CONTROL.sub("", text)
-
-
-def plural(count: int, one: str, many: str) -> str:
-    """`1 entry`, `3 entries`."""
-    return f"{count} {one if count == 1 else many}"
 
 
 def one_line(text: str, width: int | None = None) -> str:
