@@ -11,7 +11,6 @@ from closeness_journal.core.prompts import PromptLibrary, parse_theme_file
 from closeness_journal.core.review import (
     BadWeek,
     SavedReview,
-    change_words,
     last_complete_week,
     next_step_of,
     parse_week,
@@ -112,14 +111,6 @@ def test_weeks_are_read_and_the_last_complete_one_found():
 )
 def test_week_boundaries_follow_your_own_clock_around_midnight_and_dst(moment, zone, expected_week):
     assert iso_week_label(local_day(moment, ZoneInfo(zone))) == expected_week
-
-
-def test_change_words_are_neutral():
-    assert change_words(2, "withdrawal") == "2 more"
-    assert change_words(-1, "sabotage") == "1 fewer"
-    assert change_words(0, "sabotage") == "the same"
-    assert change_words(-1.2, "mean_intensity") == "1.2 lower"
-    assert change_words(None, "mean_intensity") == "no comparison"
 
 
 def test_questions_come_from_the_weekly_review_theme():

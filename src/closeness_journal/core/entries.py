@@ -21,6 +21,7 @@ from closeness_journal.core.vocabulary import (
     categories_of,
     check_slugs,
 )
+from closeness_journal.core.wording import plural
 
 SCALE_MIN, SCALE_MAX = 0, 10
 
@@ -228,7 +229,7 @@ def entry_notes(entry: Entry, revision_count: int = 0) -> list[str]:
     """Short notes about an entry's history: edited (and how many versions are kept), in the trash."""
     notes = []
     if revision_count:
-        notes.append(f"edited; {revision_count} earlier version{'s' if revision_count != 1 else ''} kept")
+        notes.append(f"edited; {plural(revision_count, 'earlier version', 'earlier versions')} kept")
     if entry.deleted_at:
         notes.append("in the trash")
     return notes

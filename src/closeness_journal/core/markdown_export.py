@@ -18,8 +18,9 @@ from datetime import date
 from closeness_journal.core.dates import long_date, short_date, week_start
 from closeness_journal.core.entries import Entry, checkin_summary
 from closeness_journal.core.patterns import Count, Patterns, Period, closeness_sentence, step_sentence
-from closeness_journal.core.text import one_line, plural, printable
+from closeness_journal.core.text import one_line, printable
 from closeness_journal.core.vocabulary import BEHAVIOUR_CATEGORY, CATEGORY_LABELS
+from closeness_journal.core.wording import one_decimal, plural
 
 TOP = 5
 """How many fears and behaviours the summary lists."""
@@ -237,8 +238,8 @@ def _summary(
         f"- **Entries:** {steps.entries}, written on {plural(steps.days_journaled, 'day', 'days')}\n"
     )
     if private_left_out > 0:
-        marked = "entry marked private was" if private_left_out == 1 else "entries marked private were"
-        out.append(f"- {private_left_out} {marked} left out\n")
+        marked = plural(private_left_out, "entry marked private was", "entries marked private were")
+        out.append(f"- {marked} left out\n")
     out.append("\n")
 
     unit = "Week" if patterns.by == "week" else "Month"
@@ -248,7 +249,7 @@ def _summary(
     for period in patterns.periods:
         out.append(
             f"| {_period_name(period, patterns.by)} | {period.withdrawal} | {period.sabotage} "
-            f"| {period.entries} | {_number(period.mean_intensity)} | {period.small_steps} |\n"
+            f"| {period.entries} | {one_decimal(period.mean_intensity)} | {period.small_steps} |\n"
         )
     out.append("\n")
 
@@ -278,7 +279,7 @@ def _summary(
         for period in planned:
             out.append(
                 f"| {_period_name(period, patterns.by)} | {period.planned_steps} "
-                f"| {_number(period.mean_predicted)} | {_number(period.mean_outcome)} |\n"
+                f"| {one_decimal(period.mean_predicted)} | {one_decimal(period.mean_outcome)} |\n"
             )
         out.append("\n")
 
@@ -315,10 +316,6 @@ def _review_week(week: str, text: _UserText) -> str:
     except ValueError:
         return f"Week {text.line(week)}"
     return f"Week of {long_date(monday)}"
-
-
-def _number(value: float | None) -> str:
-    return "–" if value is None else f"{value:.1f}".removesuffix(".0")
 
 
 class _UserText:

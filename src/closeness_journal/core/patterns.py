@@ -12,6 +12,7 @@ from typing import Any, Literal
 
 from closeness_journal.core.dates import iso_week_label, week_start
 from closeness_journal.core.vocabulary import BEHAVIOURS, FEARS, KINDS, RELATIONSHIPS
+from closeness_journal.core.wording import one_decimal, plural
 
 Grouping = Literal["week", "month"]
 RANGES: dict[str, int | None] = {"8 weeks": 8 * 7, "6 months": 182, "1 year": 365, "all": None}
@@ -260,7 +261,7 @@ def closeness_sentence(counts: ClosenessCounts) -> str:
         )
     if counts.stayed_close:
         parts.append(
-            f"{counts.stayed_close} time{'s' if counts.stayed_close != 1 else ''}, closeness came and "
+            f"{plural(counts.stayed_close, 'time', 'times')}, closeness came and "
             "you stayed close. Those count."
         )
     return " ".join(parts)
@@ -273,16 +274,12 @@ def step_sentence(steps: Period) -> str:
             "When you plan a small step, note how hard you expect it to be and then how hard it "
             "really was: over time this shows the gap between the fear and what happens."
         )
-    plural = "s" if steps.planned_steps != 1 else ""
+    several = steps.planned_steps != 1
     return (
-        f"Across {steps.planned_steps} planned step{plural}, you expected "
-        f"{'them' if plural else 'it'} to be {_one_decimal(steps.mean_predicted)} out of 10 hard on average; "
-        f"{'they' if plural else 'it'} turned out to be {_one_decimal(steps.mean_outcome)}."
+        f"Across {plural(steps.planned_steps, 'planned step', 'planned steps')}, you expected "
+        f"{'them' if several else 'it'} to be {one_decimal(steps.mean_predicted)} out of 10 hard on average; "
+        f"{'they' if several else 'it'} turned out to be {one_decimal(steps.mean_outcome)}."
     )
-
-
-def _one_decimal(value: float | None) -> str:
-    return "–" if value is None else f"{value:.1f}".removesuffix(".0")
 
 
 def range_start(name: str, until: date, first_entry: date | None) -> date:

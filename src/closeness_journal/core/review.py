@@ -203,18 +203,6 @@ def next_step_of(library: PromptLibrary, answers: dict[str, str]) -> str:
     return ""
 
 
-def change_words(value: float | None, figure: str) -> str:
-    """A change as plain, neutral words: "2 more", "1 fewer", "the same"."""
-    if value is None:
-        return "no comparison"
-    if value == 0:
-        return "the same"
-    if figure == "mean_intensity":
-        return f"{abs(value):.1f} {'higher' if value > 0 else 'lower'}"  # already rounded like the means
-    amount = int(abs(value))
-    return f"{amount} {'more' if value > 0 else 'fewer'}"
-
-
 class ReviewSource(Protocol):
     """What a review is read from (the store provides these)."""
 

@@ -24,11 +24,6 @@ def printable(text: str) -> str:
     return _CONTROL.sub("", text)
 
 
-def plural(count: int, one: str, many: str) -> str:
-    """`1 entry`, `3 entries`."""
-    return f"{count} {one if count == 1 else many}"
-
-
 def one_line(text: str, width: int | None = None) -> str:
     """Printable text folded onto one line, cut to `width` characters with an ellipsis."""
     flat = " ".join(printable(text).split())

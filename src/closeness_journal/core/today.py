@@ -20,7 +20,8 @@ from closeness_journal.core.dates import iso_week_label
 from closeness_journal.core.entries import Entry, EntryFilter
 from closeness_journal.core.prompts import DailyPrompts, Prompt, PromptLibrary, daily_prompts
 from closeness_journal.core.review import last_complete_week
-from closeness_journal.core.text import plural, printable
+from closeness_journal.core.text import printable
+from closeness_journal.core.wording import plural
 
 FREE_WRITING = "free"
 """The slot key of free writing (the other slots are keyed by their prompt's id)."""

@@ -17,6 +17,7 @@ from closeness_journal.core.dates import BadDate, parse_date
 from closeness_journal.core.entries import Entry, EntryFilter
 from closeness_journal.core.prompts import PromptLibrary
 from closeness_journal.core.vocabulary import CATEGORY_LABELS, FEARS, RELATIONSHIPS
+from closeness_journal.core.wording import plural
 from closeness_journal.store import Journal, JournalError
 from closeness_journal.ui.screens.confirm import ConfirmScreen
 from closeness_journal.ui.screens.edit_entry import EditEntryScreen
@@ -147,10 +148,9 @@ class HistoryScreen(Screen[None]):
                 else "No entries yet. What you save on Today (F2) will appear here."
             )
             return
-        noun = "entry" if self._total == 1 else "entries"
         status.update(
             Content.assemble(
-                Content(f"{self._total:,} {noun}"),
+                Content(plural(self._total, "entry", "entries")),
                 Content.styled("   ◐ pulled away  ▲ pushed away   Enter reads · e edits · d deletes", "$text-muted"),
             )
         )

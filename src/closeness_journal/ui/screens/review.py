@@ -23,17 +23,10 @@ from closeness_journal.core.review import (
     weekly_review,
 )
 from closeness_journal.core.text import printable
+from closeness_journal.core.wording import week_figures
 from closeness_journal.store import Journal, JournalError, review_draft_key
 from closeness_journal.ui.autosave import Autosave
 from closeness_journal.ui.text import literal, literal_line
-
-FIGURE_ROWS = (
-    ("Pulled away", "withdrawal"),
-    ("Pushed away", "sabotage"),
-    ("Small steps", "small_steps"),
-    ("Mean fear", "mean_intensity"),
-    ("Days you wrote", "days_journaled"),
-)
 
 
 def summary_content(review: WeeklyReview) -> Content:
@@ -46,13 +39,10 @@ def summary_content(review: WeeklyReview) -> Content:
             "You didn't write during this week, and that's fine. You can still look back on it "
             "with the questions beside this.\n\n", "italic"))
     parts.append(Content.styled("This week beside the week before\n", "bold"))
-    for label, figure in FIGURE_ROWS:
-        now, before = getattr(review.this, figure), getattr(review.previous, figure)
-        shown = "–" if now is None else (f"{now:.1f}" if isinstance(now, float) else str(now))
-        was = "–" if before is None else (f"{before:.1f}" if isinstance(before, float) else str(before))
-        change = review.change(figure)
-        delta = "" if change is None else "±0" if change == 0 else f"{change:+g}"
-        parts.append(Content(f"  {label:<15}{shown:>5}  (was {was}{', ' + delta if delta else ''})\n"))
+    figures = week_figures(review)
+    width = max(len(f.label) for f in figures) + 1
+    for f in figures:
+        parts.append(Content(f"  {f.label:<{width}}{f.now:>4}  (was {f.before}{', ' + f.delta if f.delta else ''})\n"))
     for title, counts in (("Fears", review.fears), ("What you did", review.behaviours), ("Who with", review.relationships)):
         if counts:
             parts += [Content.styled(f"\n{title}: ", "bold"), literal("; ".join(f"{c.label} ({c.count})" for c in counts)), Content("\n")]

@@ -8,7 +8,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
-from closeness_journal.core.text import plural
+from closeness_journal.core.wording import plural
 from closeness_journal.store import Journal, JournalError
 from closeness_journal.ui.screens.confirm import ConfirmScreen
 from closeness_journal.ui.screens.entry_view import EntryScreen

@@ -16,8 +16,9 @@ from closeness_journal.core.dates import long_date, short_date
 from closeness_journal.core.entries import Entry, SearchHit, checkin_summary, entry_notes
 from closeness_journal.core.patterns import Patterns, closeness_sentence, step_sentence
 from closeness_journal.core.prompts import DailyPrompts, PromptLibrary
-from closeness_journal.core.review import WeeklyReview, change_words
+from closeness_journal.core.review import WeeklyReview
 from closeness_journal.core.text import one_line, printable
+from closeness_journal.core.wording import one_decimal, week_figures
 
 
 def _console() -> Console:
@@ -93,7 +94,8 @@ def print_trash(entries: Sequence[Entry]) -> None:
     table = Table(show_edge=False, pad_edge=False)
     table.add_column("id", style="dim", no_wrap=True, min_width=8)
     table.add_column("day", no_wrap=True, min_width=10)
-    table.add_column("first line", overflow="ellipsis", no_wrap=True, max_width=max(16, console.width - 8 - 10 - 16 - 9))
+    first_line_width = max(16, console.width - 8 - 10 - 16 - 9)
+    table.add_column("first line", overflow="ellipsis", no_wrap=True, max_width=first_line_width)
     table.add_column("deleted", no_wrap=True, min_width=16)
     for entry in entries:
         assert entry.deleted_at is not None
@@ -150,7 +152,7 @@ def print_patterns(patterns: Patterns) -> None:
         pushed.append(f" {p.sabotage}" if p.sabotage else " ·", style="")
         table.add_row(
             p.label, pulled, pushed, str(p.entries),
-            "–" if p.mean_intensity is None else f"{p.mean_intensity:.1f}",
+            one_decimal(p.mean_intensity),
             str(p.small_steps), str(p.days_journaled),
         )
     console.print(table)
@@ -190,21 +192,15 @@ def print_review(review: WeeklyReview) -> None:
     table.add_column("this week", justify="right")
     table.add_column("week before", justify="right")
     table.add_column("change")
-    rows = [
-        ("Pulled away", "withdrawal"), ("Pushed away", "sabotage"), ("Small steps", "small_steps"),
-        ("Mean fear (0-10)", "mean_intensity"), ("Days you wrote", "days_journaled"),
-    ]
-    for label, figure in rows:
-        now, before = getattr(review.this, figure), getattr(review.previous, figure)
-        table.add_row(
-            label, "–" if now is None else f"{now:.2g}" if isinstance(now, float) else str(now),
-            "–" if before is None else f"{before:.2g}" if isinstance(before, float) else str(before),
-            change_words(review.change(figure), figure),
-        )
+    for figure in week_figures(review):
+        table.add_row(figure.label, figure.now, figure.before, figure.change)
     console.print(table)
-    for title, counts in (("Fears", review.fears), ("What you did", review.behaviours), ("Who with", review.relationships)):
+    for title, counts in (
+        ("Fears", review.fears), ("What you did", review.behaviours), ("Who with", review.relationships)
+    ):
         if counts:
-            console.print(Text(f"{title}: ", style="bold"), Text("; ".join(f"{one_line(c.label)} ({c.count})" for c in counts)))
+            listed = "; ".join(f"{one_line(c.label)} ({c.count})" for c in counts)
+            console.print(Text(f"{title}: ", style="bold"), Text(listed))
     if review.moments:
         console.print()
         console.print(Text("Moments of closeness, and what came next", style="bold"))
@@ -214,7 +210,10 @@ def print_review(review: WeeklyReview) -> None:
         console.print()
         console.print(Text("Small steps", style="bold"))
         for step in review.steps:
-            gap = "" if step.predicted is None or step.outcome is None else f"  (expected {step.predicted}, really {step.outcome})"
+            gap = (
+                "" if step.predicted is None or step.outcome is None
+                else f"  (expected {step.predicted}, really {step.outcome})"
+            )
             _line(console, Text(f"  {step.day:%a}  "), Text(one_line(step.step, 50)), Text(gap, style="dim"))
     if review.last_step:
         console.print()
@@ -234,4 +233,7 @@ def print_review(review: WeeklyReview) -> None:
             console.print(Text(printable(answer)))
             console.print()
     else:
-        console.print(Text("You haven't looked back on this week yet. Open the journal and press F5 to answer a few questions about it.", style="dim"))
+        console.print(Text(
+            "You haven't looked back on this week yet. "
+            "Open the journal and press F5 to answer a few questions about it.", style="dim",
+        ))

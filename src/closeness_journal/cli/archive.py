@@ -1,0 +1,86 @@
+"""Commands that move the journal in and out: export (Markdown or JSON), import, and backup."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from datetime import date, datetime
+from pathlib import Path
+
+from closeness_journal import paths
+from closeness_journal.cli.common import Failure, UsageError, date_option, opened
+from closeness_journal.core.wording import plural
+
+
+def export(args: argparse.Namespace, folder: Path, today: date) -> int:
+    from closeness_journal import exporting, private_files
+
+    if args.format == "json":
+        misplaced = [
+            option for option, given in (
+                ("--since", args.since), ("--until", args.until),
+                ("--include-private", args.include_private), ("--redact", args.redact),
+            ) if given
+        ]
+        if misplaced:
+            raise UsageError(f"{', '.join(misplaced)}: only for --format markdown (the JSON export holds everything)")
+    since = date_option(args.since, today, "--since")
+    until = date_option(args.until, today, "--until") or today
+    output = args.output or exporting.default_name(args.format, today)
+    if output != "-" and Path(output).expanduser().exists() and not args.force:
+        raise Failure(f"{output} already exists; use --force to replace it")
+    if since and since > until:
+        raise UsageError(f"--since {since} comes after --until {until}")
+    with opened(folder) as journal:
+        if args.format == "json":
+            chunks = exporting.json_chunks(journal)
+        else:
+            chunks = exporting.markdown_chunks(journal, since, until, today, args.include_private, args.redact)
+        try:
+            written = private_files.write_private(output, chunks, force=args.force)
+        except private_files.FileExists as error:
+            raise Failure(str(error)) from None
+    if written is not None:
+        print(f"Written to {written}", file=sys.stderr)
+    return 0
+
+
+def import_file(args: argparse.Namespace, folder: Path, today: date) -> int:
+    from closeness_journal import importing
+    from closeness_journal.store import JournalError
+
+    try:
+        backup = importing.read_file(Path(args.file).expanduser(), args.format)
+    except importing.ImportRefused as error:
+        raise Failure(str(error)) from None
+    with opened(folder, daily_backup=True) as journal:
+        try:
+            added = journal.merge(backup)
+        except JournalError as error:
+            raise Failure(f"{error} Nothing was imported.") from None
+    skipped = len(backup.entries) - added["entries"]
+    print(
+        f"Added {plural(added['entries'], 'entry', 'entries')}"
+        + (f" ({skipped:,} already in your journal)" if skipped else "")
+        + (f", {plural(added['reviews'], 'weekly review', 'weekly reviews')}" if added["reviews"] else "")
+        + "."
+    )
+    return 0
+
+
+def backup(args: argparse.Namespace, folder: Path, today: date) -> int:
+    from closeness_journal import private_files
+
+    if args.output:
+        target = Path(args.output).expanduser()
+    else:
+        stamp = datetime.now().strftime("%Y-%m-%d-%H%M%S")
+        target = private_files.backups_folder(folder) / f"manual-{stamp}.db"
+    if target.exists() and not args.force:
+        raise Failure(f"{target} already exists; use --force to replace it")
+    with opened(folder) as journal:
+        if not args.output:
+            paths.ensure_private_dir(target.parent)
+        journal.backup_to(target)
+    print(f"Backed up to {target}")
+    return 0

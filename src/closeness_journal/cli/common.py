@@ -1,0 +1,82 @@
+"""What every command shares: the two kinds of error, the journal opened for one command (with
+the daily backup when it changes things), dates given as options, and JSON output.
+
+Nothing here imports the store or Rich at import time, so `--help` and `--version` start quickly.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any, Protocol
+
+from closeness_journal import paths
+from closeness_journal.core.dates import BadDate, local_day, parse_date
+
+
+class UsageError(Exception):
+    """The command was used wrongly (exit 2)."""
+
+
+class Failure(Exception):
+    """Something went wrong that is not the person's typing (exit 1)."""
+
+
+class Handler(Protocol):
+    """What each command runs (set on its subparser with `set_defaults(handler=...)`)."""
+
+    def __call__(self, args: argparse.Namespace, folder: Path, today: date) -> int: ...
+
+
+@contextmanager
+def opened(folder: Path, daily_backup: bool = False) -> Iterator[Any]:
+    """The journal, open for one command and closed after it, whatever happens.
+
+    With `daily_backup` (commands that change the journal, and the window), the first time each
+    day a checked copy is kept first."""
+    from closeness_journal.store import Journal
+
+    journal = Journal.open(paths.database_path(folder))
+    try:
+        if daily_backup:
+            _daily_backup(journal, folder)
+        yield journal
+    finally:
+        journal.close()
+
+
+def _daily_backup(journal: Any, folder: Path) -> None:
+    """The first time each day the journal window opens, or a command changes the journal, keep
+    a checked copy first (the last 14 are kept). Reading commands (list, export…) don't."""
+    from closeness_journal import private_files
+    from closeness_journal.store import JournalError
+
+    target = private_files.daily_backup_due(folder, local_day(datetime.now(UTC)))
+    if target is None or journal.count() == 0:
+        return
+    try:
+        paths.ensure_private_dir(target.parent)
+        journal.backup_to(target)
+        private_files.prune_backups(folder)
+    except (OSError, JournalError) as error:
+        print(f"closeness-journal: today's automatic backup could not be made: {error}", file=sys.stderr)
+
+
+def date_option(text: str | None, today: date, what: str = "--date") -> date | None:
+    """A day given as an option (`2026-11-18`, `today` or `yesterday`), or None when left out."""
+    if text is None:
+        return None
+    try:
+        return parse_date(text, today)
+    except BadDate as error:
+        raise UsageError(f"{what}: {error}") from None
+
+
+def print_json(data: Any) -> None:
+    json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")

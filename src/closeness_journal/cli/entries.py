@@ -1,0 +1,200 @@
+"""Commands about entries: write, edit, show, list, delete, trash and restore."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from dataclasses import replace
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from closeness_journal.cli.common import Failure, UsageError, date_option, opened, print_json
+from closeness_journal.cli.editor import body_text
+from closeness_journal.core.entries import Entry, EntryFilter
+from closeness_journal.core.vocabulary import CATEGORIES
+from closeness_journal.core.wording import plural
+
+CHECKIN_OPTIONS = ("who", "relationship", "behaviours", "fears", "intensity", "kinds", "close_before",
+                   "step", "predicted", "outcome", "private", "tags", "prompt", "date")
+"""The `dest` of every check-in option (see `parser.add_checkin_options`)."""
+
+_SIMPLE_FIELDS = {"who": "who", "relationship": "relationship", "intensity": "intensity",
+                  "close_before": "close_before", "step": "small_step", "predicted": "predicted",
+                  "outcome": "outcome", "private": "private"}
+"""Check-in options that set one field of the entry as they are: option dest -> Entry field."""
+
+
+def write(args: argparse.Namespace, folder: Path, today: date) -> int:
+    entry = entry_from_options(args, Entry(local_date=today), today)
+    # The journal opens first, so a damaged one fails before you write.
+    with opened(folder, daily_backup=True) as journal, body_text(args.text, folder) as body:
+        if body is None and entry.is_empty():
+            raise UsageError("nothing to write: give TEXT, use - to read from standard input, or set $EDITOR")
+        entry = replace(entry, body=body or "")
+        if entry.is_empty():
+            raise UsageError("the entry was empty, so nothing was saved")
+        saved = journal.add(entry.validated())
+    print(saved.id)
+    return 0
+
+
+def edit(args: argparse.Namespace, folder: Path, today: date) -> int:
+    with opened(folder, daily_backup=True) as journal:
+        current = get_entry(journal, args.id)
+        changed = entry_from_options(args, current, today)
+        if args.text is not None or not _options_given(args):
+            with body_text(args.text, folder, initial=current.body) as body:
+                if body is None:
+                    raise UsageError("nothing to change: give TEXT, -, check-in options, or set $EDITOR")
+                updated = journal.update(replace(changed, body=body))
+        else:
+            updated = journal.update(changed)
+    print(updated.id)
+    return 0
+
+
+def show(args: argparse.Namespace, folder: Path, today: date) -> int:
+    with opened(folder) as journal:
+        entry = get_entry(journal, args.id)
+        revisions = journal.revisions(entry.id)
+    if args.json:
+        data = entry.to_json()
+        data["revisions"] = [
+            {"revised_at": r.revised_at.isoformat(), "entry": r.entry.to_json()} for r in revisions
+        ]
+        print_json(data)
+        return 0
+    from closeness_journal.cli import views
+
+    views.print_entry(entry, revision_count=len(revisions))
+    return 0
+
+
+def list_entries(args: argparse.Namespace, folder: Path, today: date) -> int:
+    if args.limit < 0:
+        raise UsageError("-n: give 0 (all) or a positive number")
+    filters = _filters(args, today)
+    with opened(folder) as journal:
+        limit = args.limit or -1  # SQLite: LIMIT -1 means no limit
+        hits = journal.search_hits(filters, limit=limit)
+    if args.json:
+        print_json([hit.entry.to_json() for hit in hits])
+        return 0
+    from closeness_journal.cli import views
+
+    views.print_entry_list(hits, searching=filters != EntryFilter())
+    return 0
+
+
+def delete(args: argparse.Namespace, folder: Path, today: date) -> int:
+    with opened(folder, daily_backup=True) as journal:
+        entry = journal.delete(get_entry(journal, args.id).id)
+    print(f"Moved to the trash: {entry.id}. Bring it back with: closeness-journal restore {entry.id[:8]}")
+    return 0
+
+
+def restore(args: argparse.Namespace, folder: Path, today: date) -> int:
+    with opened(folder, daily_backup=True) as journal:
+        entry = journal.restore(get_entry(journal, args.id).id)
+    print(f"Restored: {entry.id}")
+    return 0
+
+
+def trash(args: argparse.Namespace, folder: Path, today: date) -> int:
+    with opened(folder, daily_backup=True) as journal:
+        if args.empty:
+            return _empty_trash(journal, ask=not args.yes)
+        entries = journal.trash()
+    if args.json:
+        print_json([entry.to_json() for entry in entries])
+        return 0
+    from closeness_journal.cli import views
+
+    views.print_trash(entries)
+    return 0
+
+
+def _empty_trash(journal: Any, ask: bool) -> int:
+    count = journal.trash_count()
+    if count == 0:
+        print("The trash is already empty.")
+        return 0
+    if ask:
+        if not sys.stdin.isatty():
+            raise UsageError("--empty deletes for good; add --yes to confirm")
+        try:
+            answer = input(f"Delete {plural(count, 'entry', 'entries')} for good? [y/N] ")
+        except EOFError:
+            answer = ""
+        if answer.strip().lower() not in {"y", "yes"}:
+            print("Kept everything.")
+            return 0
+    removed = journal.empty_trash()
+    print(f"Deleted {plural(removed, 'entry', 'entries')} for good.")
+    return 0
+
+
+# --------------------------------------------------------------------------- shared by the commands above
+
+
+def get_entry(journal: Any, entry_id: str) -> Entry:
+    """The entry with this id (or the first characters of it); a missing one is a Failure."""
+    from closeness_journal.store import EntryNotFound
+
+    try:
+        return journal.get(entry_id)
+    except EntryNotFound as error:
+        raise Failure(str(error)) from None
+
+
+def entry_from_options(args: argparse.Namespace, base: Entry, today: date) -> Entry:
+    """Apply the given check-in options to `base` (options left out keep base's values)."""
+    changes: dict[str, Any] = {}
+    day = date_option(args.date, today)
+    if day is not None:
+        if day > today:
+            raise UsageError(f"--date: {day} is in the future; you can write about today or earlier")
+        changes["local_date"] = day
+    for option, field_name in _SIMPLE_FIELDS.items():
+        value = getattr(args, option)
+        if value is not None:
+            changes[field_name] = value
+    for option in ("behaviours", "fears", "kinds", "tags"):
+        values = getattr(args, option)
+        if values is not None:
+            changes[option] = tuple(v.strip() for v in values)
+    if args.prompt is not None:
+        changes.update(_prompt_fields(args.prompt))
+    return replace(base, **changes).validated(allow_empty=True)
+
+
+def _options_given(args: argparse.Namespace) -> bool:
+    return any(getattr(args, option) is not None for option in CHECKIN_OPTIONS)
+
+
+def _prompt_fields(prompt_id: str) -> dict[str, Any]:
+    from closeness_journal.prompt_files import load_prompts
+
+    library = load_prompts().library
+    prompt = library.get(prompt_id)
+    if prompt is None:
+        raise UsageError(f"--prompt: there is no prompt with the id {prompt_id!r} (see `closeness-journal prompts`)")
+    return {"prompt_id": prompt.id, "prompt_text": prompt.text}
+
+
+def _filters(args: argparse.Namespace, today: date) -> EntryFilter:
+    filters = EntryFilter(
+        since=date_option(args.since, today, "--since"),
+        until=date_option(args.until, today, "--until"),
+        search=args.search,
+        behaviours=tuple(args.behaviours or ()),
+        fears=tuple(args.fears or ()),
+        category=args.category,
+        relationship=args.relationship,
+    )
+    if args.category is not None and args.category not in CATEGORIES:
+        raise UsageError(
+            f"--category: choose withdrawal (pulling away) or sabotage (pushing away), not {args.category!r}"
+        )
+    return filters.validated()

@@ -1,0 +1,38 @@
+"""Where you start: the journal window (no command), the demo, and where your journal lives
+(`locate`). Textual is imported only when a window opens, so other commands start quickly."""
+
+from __future__ import annotations
+
+import argparse
+import tempfile
+from datetime import date
+from pathlib import Path
+
+from closeness_journal import paths
+from closeness_journal.cli.common import opened
+
+
+def open_window(args: argparse.Namespace, folder: Path, today: date) -> int:
+    from closeness_journal.ui.app import run_app
+
+    with opened(folder, daily_backup=True) as journal:
+        return run_app(journal, data_dir=folder)
+
+
+def demo(args: argparse.Namespace, folder: Path, today: date) -> int:
+    """The window on a throw-away journal of made-up entries; `folder` (yours) is never opened."""
+    from closeness_journal import demo as made_up
+    from closeness_journal.ui.app import run_app
+
+    with tempfile.TemporaryDirectory(prefix="closeness-journal-demo-") as throwaway, opened(Path(throwaway)) as journal:
+        made_up.fill(journal, end=today)
+        return run_app(journal, data_dir=None, demo=True)
+
+
+def locate(args: argparse.Namespace, folder: Path, today: date) -> int:
+    print(f"data folder:     {folder}")
+    print(f"journal:         {paths.database_path(folder)}")
+    shipped = paths.bundled_prompts_dirs()
+    print(f"shipped prompts: {shipped[0] if shipped else '(not found)'}")
+    print(f"your prompts:    {paths.user_prompts_dir()}  (add *.toml files here)")
+    return 0

@@ -1,0 +1,81 @@
+"""Imports: a file turned into a `Backup` the store can merge (shared by the command line and,
+later, the window). Beside `exporting.py`, which goes the other way.
+
+Two kinds of file are read: closeness-journal's own JSON archive (`core/archive_format.py`) and a
+jrnl journal, as its plain-text file or `jrnl --format json` (`core/jrnl.py`). A file with a
+problem is refused whole: `ImportRefused` says why in one line, and nothing has been written.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+from pathlib import Path
+from typing import Literal
+
+from closeness_journal.core import archive_format, jrnl
+from closeness_journal.core.archive_format import Backup
+from closeness_journal.core.entries import InvalidEntry
+
+Kind = Literal["json", "jrnl"]
+
+
+class ImportRefused(Exception):
+    """The file can't be imported; the message names the file and the problem."""
+
+
+def read_file(path: Path, kind: Kind | None = None) -> Backup:
+    """Everything `path` holds, as a Backup; `kind` is worked out from the text when not given."""
+    text = read_text(path)
+    try:
+        return from_text(text, kind or guess_kind(text))
+    except ImportRefused as error:
+        raise ImportRefused(f"{path}: {error}; nothing was imported") from None
+
+
+def read_text(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise ImportRefused(f"{path}: no such file") from None
+    except UnicodeDecodeError:
+        raise ImportRefused(f"{path}: not a text file I can read (expected UTF-8)") from None
+    except OSError as error:
+        raise ImportRefused(f"{path}: {error.strerror}") from None
+
+
+def guess_kind(text: str) -> Kind:
+    """Our own archive names itself near the top; otherwise JSON (an array or an object) is jrnl's
+    JSON export, and anything else is jrnl's plain text or a damaged archive (read as JSON, so
+    the error says what is wrong with it)."""
+    start = text.lstrip()[:2000]
+    if start.startswith("{") and '"closeness-journal"' in start:
+        return "json"
+    return "jrnl" if start.startswith(("[", "{")) else "json"
+
+
+def from_text(text: str, kind: Kind) -> Backup:
+    """The text of a file of the given kind, as a Backup (`ImportRefused` when it can't be)."""
+    try:
+        return from_archive(text) if kind == "json" else from_jrnl(text)
+    except (archive_format.BackupFormatError, jrnl.JrnlError, InvalidEntry) as error:
+        raise ImportRefused(str(error)) from None
+
+
+def from_archive(text: str) -> Backup:
+    """closeness-journal's JSON archive, every field checked."""
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise ImportRefused(f"not valid JSON (line {error.lineno}, column {error.colno}: {error.msg})") from None
+    return archive_format.read_backup(data)
+
+
+def from_jrnl(text: str) -> Backup:
+    """A jrnl journal (plain text, or `jrnl --format json`): its entries, with the times jrnl kept."""
+    parsed = jrnl.parse_json(text) if text.lstrip().startswith("{") else jrnl.parse_text(text)
+    backup = Backup()
+    for item in parsed:
+        entry, written = item.to_entry()
+        backup.entries.append(replace(entry.validated(allow_empty=True), created_at=written, updated_at=written))
+    return backup

@@ -1,0 +1,69 @@
+"""prompts, patterns and review on the command line."""
+
+import json
+import re
+
+
+def test_prompts_json_for_a_day(run):
+    code, out, _ = run("prompts", "--date", "2026-11-22", "--json")
+    data = json.loads(out)
+    assert code == 0 and data["date"] == "2026-11-22"
+    assert [p["theme"] for p in data["prompts"]][:3] == ["pulled-away", "feared", "small-step"]
+    assert len(data["prompts"]) == 4 and data["prompts"][3]["core"] is False
+
+
+def test_patterns_json_matches_the_figures(run):
+    for args in (
+        ["write", "a", "--date", "2026-11-02", "--behaviour", "went-quiet", "--close-before", "--intensity", "6"],
+        ["write", "b", "--date", "2026-11-03", "--behaviour", "picked-fight", "--behaviour", "hid-needs",
+         "--intensity", "8"],
+        ["write", "c", "--date", "2026-11-17", "--close-before", "--step", "stayed", "--predicted", "8",
+         "--outcome", "3"],
+    ):
+        assert run(*args)[0] == 0
+    code, out, err = run("patterns", "--since", "2026-11-02", "--until", "2026-11-22", "--json")
+    assert code == 0, err
+    data = json.loads(out)
+    fields = ("period", "withdrawal", "sabotage", "entries", "mean_intensity", "small_steps", "days_journaled")
+    periods = [tuple(p[f] for f in fields) for p in data["periods"]]
+    assert periods == [
+        ("2026-W45", 2, 1, 2, 7.0, 0, 2),
+        ("2026-W46", 0, 0, 0, None, 0, 0),
+        ("2026-W47", 0, 0, 1, None, 1, 1),
+    ]
+    assert data["closeness"] | {"sentence": None} == {
+        "pulled_away": 2, "closeness_first": 1, "stayed_close": 1, "sentence": None
+    }
+    assert data["totals"]["mean_predicted"] == 8 and data["totals"]["mean_outcome"] == 3
+    code, out, _ = run("patterns", "--since", "2026-11-02", "--until", "2026-11-22")
+    assert code == 0 and "2026-W46" in out and "In 1 of the 2 times" in out
+    assert run("patterns", "--since", "2026-12-01", "--until", "2026-11-01")[0] == 2
+    assert run("patterns", "--by", "year")[0] == 2
+
+
+def test_review_json_has_the_week_and_the_week_before(run):
+    for args in (
+        ["write", "a", "--date", "2026-11-03", "--behaviour", "went-quiet", "--intensity", "8"],
+        ["write", "b", "--date", "2026-11-10", "--behaviour", "picked-fight", "--intensity", "4",
+         "--step", "stayed"],
+        ["write", "c", "--date", "2026-11-11", "--behaviour", "hid-needs"],
+    ):
+        assert run(*args)[0] == 0
+    code, out, err = run("review", "--week", "2026-W46", "--json")
+    assert code == 0, err
+    data = json.loads(out)
+    fields = ("week", "withdrawal", "sabotage", "small_steps", "mean_intensity", "days_journaled")
+    assert {k: data[k] for k in fields} == {
+        "week": "2026-W46", "withdrawal": 1, "sabotage": 1, "small_steps": 1, "mean_intensity": 4.0,
+        "days_journaled": 2,
+    }
+    previous = data["previous"]
+    assert (previous["week"], previous["withdrawal"], previous["sabotage"], previous["mean_intensity"]) == (
+        "2026-W45", 1, 0, 8.0
+    )
+    assert data["saved"] is None
+    code, out, _ = run("review", "--week", "2026-W46")
+    assert code == 0 and "Pulled away" in out and "F5" in out
+    # the week's figures as the window shows them too: averages to one decimal, "4" not "4.0"
+    assert re.search(r"Mean fear \(0-10\) +4 +8 +4 lower *\n", out), out
+    assert run("review", "--week", "soon")[0] == 2

@@ -1,0 +1,225 @@
+"""Global options, usage errors, exit codes, and the command line as a process."""
+
+import argparse
+import hashlib
+import json
+import os
+import stat
+import subprocess
+import sys
+from datetime import UTC
+from pathlib import Path
+
+import pytest
+
+
+def db_digest(folder: Path) -> str | None:
+    path = folder / "journal.db"
+    return hashlib.sha256(path.read_bytes()).hexdigest() if path.exists() else None
+
+
+def test_text_that_is_not_utf8_gets_one_line(run):
+    bad = b"caf\xe9".decode("utf-8", "surrogateescape")
+    code, _, err = run("write", bad)
+    assert code == 2 and "UTF-8" in err and "Traceback" not in err
+
+
+@pytest.mark.parametrize(
+    "args, code, message",
+    [
+        (["write", "x", "--date", "2026-13-40"], 2, "not a date"),
+        (["write", "x", "--date", "2999-01-01"], 2, "in the future"),
+        (["write", "x", "--fear", "spiders"], 2, "abandonment"),
+        (["write", "x", "--behaviour", "sulked"], 2, "went-quiet"),
+        (["write", "x", "--relationship", "boss"], 2, "partner"),
+        (["write", "x", "--intensity", "11"], 2, "outside 0 to 10"),
+        (["write", "x", "--intensity", "lots"], 2, "not a whole number"),
+        (["list", "--since", "yesterdayish"], 2, "not a date"),
+        (["list", "--category", "sulking"], 2, "withdrawal"),
+        (["show", "deadbeef"], 1, "no entry has the id"),
+        (["edit", "deadbeef", "x"], 1, "no entry has the id"),
+        (["delete", "deadbeef"], 1, "no entry has the id"),
+        (["restore", "deadbeef"], 1, "no entry has the id"),
+        (["write", "x", "--prompt", "no-such-prompt"], 2, "no prompt"),
+        (["frobnicate"], 2, "invalid choice"),
+    ],
+)
+def test_bad_input_gets_one_clear_line_and_changes_nothing(run, private_folders, args, code, message):
+    run("write", "already here")
+    before = db_digest(private_folders)
+    got, out, err = run(*args)
+    assert got == code
+    assert message in err and "Traceback" not in err
+    assert db_digest(private_folders) == before
+
+
+def test_a_damaged_database_is_reported_and_untouched(run, private_folders):
+    private_folders.mkdir(parents=True)
+    (private_folders / "journal.db").write_bytes(b"garbage" * 500)
+    before = db_digest(private_folders)
+    code, _, err = run("list")
+    assert code == 1 and "not a journal database" in err and "Traceback" not in err
+    assert db_digest(private_folders) == before
+
+
+def test_an_unusable_data_folder_is_reported(run, tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("")
+    code, _, err = run("--data-dir", str(blocker / "inside"), "list")
+    assert code == 1 and "data folder" in err and len(err.strip().splitlines()) == 1
+
+
+def test_data_dir_option_wins_over_the_environment(run, tmp_path, private_folders):
+    chosen = tmp_path / "chosen"
+    run("--data-dir", str(chosen), "write", "here")
+    assert (chosen / "journal.db").exists() and not private_folders.exists()
+    assert stat.S_IMODE(os.stat(chosen).st_mode) == 0o700
+
+
+def test_version_help_and_locate(run, private_folders):
+    code, out, _ = run("--version")
+    assert code == 0 and out.startswith("closeness-journal ")
+    for command in ["write", "list", "show", "edit", "delete", "trash", "restore", "prompts", "locate"]:
+        code, out, _ = run(command, "--help")
+        assert code == 0 and "usage:" in out
+    assert "shell's history" in run("write", "--help")[1]
+    code, out, _ = run("locate")
+    assert str(private_folders / "journal.db") in out
+
+
+def test_runs_as_a_module_in_a_subprocess(tmp_path):
+    env = {**os.environ, "CLOSENESS_JOURNAL_DIR": str(tmp_path / "d")}
+    out = subprocess.run(
+        [sys.executable, "-m", "closeness_journal", "write", "-", "--fear", "loss"],
+        input="from a pipe", capture_output=True, text=True, env=env,
+    )
+    assert out.returncode == 0, out.stderr
+    listed = subprocess.run(
+        [sys.executable, "-m", "closeness_journal", "list", "--json"], capture_output=True, text=True, env=env
+    )
+    assert json.loads(listed.stdout)[0]["body"] == "from a pipe"
+
+
+def test_no_command_opens_the_journal_window_on_the_chosen_folder(run, monkeypatch, tmp_path):
+    import closeness_journal.ui.app as app_module
+
+    opened = {}
+
+    def fake_run(self):
+        opened["db"] = self.journal.path
+        opened["prompts"] = len(self.library.prompts)
+        return 0
+
+    monkeypatch.setattr(app_module.JournalApp, "run", fake_run)
+    code, _, err = run("--data-dir", str(tmp_path / "j"))
+    assert code == 0, err
+    assert opened == {"db": tmp_path / "j" / "journal.db", "prompts": opened["prompts"]}
+    assert opened["prompts"] >= 60
+
+
+def test_a_closed_pipe_ends_quietly(tmp_path):
+    from datetime import date, datetime
+
+    from closeness_journal.core.entries import Entry
+    from closeness_journal.store import Journal
+
+    journal = Journal.open(tmp_path / "d" / "journal.db")
+    written = datetime(2026, 11, 18, tzinfo=UTC)
+    journal.add_many((Entry(date(2026, 11, 18), body="words " * 100), written) for _ in range(400))
+    journal.close()  # about 400 KB of JSON: far more than a pipe holds
+    env = {**os.environ, "CLOSENESS_JOURNAL_DIR": str(tmp_path / "d")}
+    listing = subprocess.Popen([sys.executable, "-m", "closeness_journal", "list", "-n", "0", "--json"], env=env,
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    listing.stdout.read(10)
+    listing.stdout.close()
+    _, err = listing.communicate()
+    assert listing.returncode == 0 and err == b""
+
+
+# ----------------------------------------------------------------------------- global options
+
+
+def test_data_dir_works_after_the_command_too(run, tmp_path, private_folders):
+    chosen = tmp_path / "chosen"
+    code, out, err = run("write", "after the command", "--data-dir", str(chosen))
+    assert code == 0, err
+    code, out, err = run("list", "--json", "--data-dir", str(chosen))
+    assert code == 0, err
+    assert [e["body"] for e in json.loads(out)] == ["after the command"]
+    assert (chosen / "journal.db").exists() and not private_folders.exists()
+
+
+def test_data_dir_after_the_command_wins_over_one_before_it(run, tmp_path):
+    before, after = tmp_path / "before", tmp_path / "after"
+    out = run("--data-dir", str(before), "locate", "--data-dir", str(after))[1]
+    assert f"data folder:     {after}\n" in out
+    out = run("--data-dir", str(before), "locate")[1]  # and one before the command still counts alone
+    assert f"data folder:     {before}\n" in out
+
+
+def test_version_after_the_command(run):
+    code, out, _ = run("list", "--version")
+    assert code == 0 and out.startswith("closeness-journal ")
+
+
+def test_each_command_is_declared_once_with_its_handler():
+    from closeness_journal.cli.parser import build_parser
+
+    parser = build_parser()
+    [commands] = [a for a in parser._actions if isinstance(a, argparse._SubParsersAction)]
+    handlers = {name: sub.get_default("handler") for name, sub in commands.choices.items()}
+    assert all(callable(h) for h in handlers.values())
+    assert len(set(handlers.values())) == len(handlers)  # no two commands share a function
+    assert callable(parser.get_default("handler"))  # no command: the window
+
+
+# ----------------------------------------------------------------------------- usage errors
+
+
+@pytest.mark.parametrize(
+    "args, lines",
+    [
+        (["list", "--frob"], [
+            "closeness-journal list: unrecognized arguments: --frob",
+            "Try 'closeness-journal list --help' for more.",
+        ]),
+        (["write", "x", "--intensity", "11"], [
+            "closeness-journal write: argument --intensity: 11 is outside 0 to 10",
+            "Try 'closeness-journal write --help' for more.",
+        ]),
+        (["--data-dir"], [
+            "closeness-journal: argument --data-dir: expected one argument",
+            "Try 'closeness-journal --help' for more.",
+        ]),
+        (["patterns", "--by", "year"], [
+            "closeness-journal patterns: argument --by: invalid choice: 'year' (choose from 'week', 'month')",
+            "Try 'closeness-journal patterns --help' for more.",
+        ]),
+    ],
+)
+def test_a_usage_error_is_two_lines_and_exit_2(run, private_folders, args, lines):
+    code, out, err = run(*args)
+    assert (code, out, err.splitlines()) == (2, "", lines)
+    assert not private_folders.exists()  # nothing was opened, let alone written
+
+
+def test_an_unknown_command_is_two_lines_and_exit_2(run):
+    code, _, err = run("frobnicate")
+    first, hint = err.splitlines()
+    assert code == 2 and first.startswith("closeness-journal: argument COMMAND: invalid choice: 'frobnicate'")
+    assert hint == "Try 'closeness-journal --help' for more."
+
+
+def test_the_private_option_says_what_the_export_does(run):
+    out = " ".join(run("write", "--help")[1].split())
+    assert "the Markdown export leaves it out unless you ask for it" in out and "the planned export" not in out
+
+
+def test_the_command_line_starts_without_textual_sqlite_utils_or_rich():
+    code = (
+        "import sys, closeness_journal.cli, closeness_journal.cli.parser; "
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('textual', 'sqlite_utils') "
+        "or m == 'rich.console'))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
