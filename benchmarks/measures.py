@@ -303,14 +303,14 @@ MEASURES: list[Measure] = [
             f"median within {START_RATIO}x of the minimal app; peak RSS < {PEAK_MB} MB at {_at(BIG)}", cold_start),
     Measure("window", "in a fresh process, the app under run_test: History (F3, then End until "
             f"{HISTORY_ROWS:,} rows), Patterns (F4, then a year), the weekly review ({REVIEW_KEY}); peak RSS",
-            f"none for the timings (tracked); peak RSS < {PEAK_MB} MB at {_at(BIG)}", window),
+            f"none for the timings; peak RSS < {PEAK_MB} MB at {_at(BIG)}", window),
     Measure("search", "search_hits(limit=50) + count for a common word and a rare one",
             f"median < {QUERY_MS} ms at {_at(BIG)}", search),
     Measure("patterns", "compute(pattern_source(...)) for the last year", f"median < {QUERY_MS} ms at {_at(BIG)}",
             patterns),
-    Measure("weekly review", "weekly_review(journal, last complete week)", "none (tracked)", review),
+    Measure("weekly review", "weekly_review(journal, last complete week)", "none (tracked only)", review),
     Measure("export / import", "export --format markdown and --format json of the whole journal, then import "
-            "into an empty journal (whole processes)", f"Markdown, {_at(MARKDOWN_SIZE)}: < {MARKDOWN_S:g} s",
+            "into an empty journal (whole processes)", f"Markdown, {_at(MARKDOWN_SIZE)}: median < {MARKDOWN_S:g} s",
             export_import),
     Measure("saving", f"{SAVES} x Journal.add on disk (WAL, synchronous=FULL); median and 99th percentile",
             f"p99 < {SAVE_P99_MS} ms", saving),
