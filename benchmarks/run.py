@@ -1,7 +1,7 @@
 """Benchmarks for closeness-journal: start-up, History, search, patterns, saving, export, memory.
 
-    python benchmarks/run.py            # the full run, by hand: about 7 minutes (+2 the first time)
-    python benchmarks/run.py --quick    # a smoke test for CI: about 15-20 seconds
+    python benchmarks/run.py            # the full run, by hand: about 4 minutes
+    python benchmarks/run.py --quick    # a smoke test for CI: about 15 seconds
 
 Run it with the project's interpreter (`.venv/bin/python benchmarks/run.py`). It prints a table
 (median and worst of several runs, the target, whether it was met) and writes the same as JSON to
