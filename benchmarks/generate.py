@@ -3,7 +3,7 @@
 Built on `closeness_journal.demo.generate` with long bodies (40-400 words) and every check-in
 field, spread over ten years; on top of that: answered prompts, a few rare words (so a search can
 look for something uncommon), edits through `Journal.update` (2% of entries, so revisions exist),
-a few entries moved to the trash, and a weekly review for every week once the store can save them.
+a few entries moved to the trash, and a weekly review for every week.
 
 The same size and seed always give the same journal. Journals are cached by size, seed and a
 hash of the code that shapes them (`ensure_journal`), so repeated runs don't regenerate.
@@ -21,12 +21,17 @@ import shutil
 import sys
 import time
 from collections import deque
-from dataclasses import dataclass, field, replace
-from datetime import date, datetime, time as clock, timedelta, timezone
+from dataclasses import dataclass, replace
+from datetime import UTC, date, datetime, timedelta
+from datetime import time as clock
 from pathlib import Path
 
 import closeness_journal
-from closeness_journal.demo import DemoOptions, generate
+from closeness_journal import paths
+from closeness_journal.core.dates import iso_week_label
+from closeness_journal.core.review import SavedReview
+from closeness_journal.demo import FEELINGS, FILLER, REFLECTIONS, DemoOptions, generate
+from closeness_journal.prompt_files import load_prompts
 from closeness_journal.storage import Journal
 
 END = date(2026, 6, 30)
@@ -50,7 +55,8 @@ EDIT_ADDITIONS = [
     "Adding this later: we talked about it and it went better than I feared.",
     "Later: I told them what I had written here, or most of it.",
 ]
-SOURCE_FILES = ["demo.py", "storage.py", "core/entries.py", "core/review.py"]
+SOURCE_FILES = ["demo.py", "storage.py", "store", "core/entries.py", "core/review.py"]
+"""Package code that shapes a journal (a folder means each .py file in it; a missing one is skipped)."""
 
 
 @dataclass
@@ -59,7 +65,6 @@ class Generated:
     size: int
     seed: int
     seconds: float
-    notes: list[str] = field(default_factory=list)
     edited: int = 0
     deleted: int = 0
     reviews: int = 0
@@ -71,8 +76,9 @@ def code_version() -> str:
     package = Path(closeness_journal.__file__).parent
     for name in SOURCE_FILES:
         source = package / name
-        digest.update(name.encode())
-        digest.update(source.read_bytes() if source.exists() else b"-")
+        for file in sorted(source.rglob("*.py")) if source.is_dir() else [source]:
+            digest.update(str(file.relative_to(package)).encode())
+            digest.update(file.read_bytes() if file.exists() else b"-")
     return digest.hexdigest()[:12]
 
 
@@ -84,9 +90,7 @@ def options_for(size: int, seed: int) -> DemoOptions:
 
 def entries(size: int, seed: int = 7):
     """Exactly `size` (entry, written-at) pairs, oldest first, ending on `END`."""
-    from closeness_journal.prompt_files import load_prompts
-
-    library = load_prompts(folders=_shipped_prompt_folders()).library
+    library = load_prompts(folders=shipped_prompt_folders()).library
     prompts = sorted(
         (p for p in library.prompts.values() if p.theme != "weekly-review"), key=lambda p: p.id
     )
@@ -137,7 +141,7 @@ def build(folder: Path, size: int, seed: int = 7) -> Generated:
                 entry = journal.get(entry_id)
                 journal.delete(entry_id, now=entry.updated_at + timedelta(days=rng.randint(1, 30)))
                 result.deleted += 1
-            result.reviews = _add_reviews(journal, rng, result.notes)
+            result.reviews = _add_reviews(journal, rng)
             conn.commit()
         except BaseException:
             conn.rollback()
@@ -148,19 +152,9 @@ def build(folder: Path, size: int, seed: int = 7) -> Generated:
     return result
 
 
-def _add_reviews(journal: Journal, rng: random.Random, notes: list[str]) -> int:
-    """One weekly review for each week of the journal, once the store can save them."""
-    if not hasattr(Journal, "save_review"):
-        notes.append("weekly reviews: not built yet (no Journal.save_review)")
-        return 0
-    try:
-        from closeness_journal.core.dates import iso_week_label
-        from closeness_journal.core.review import SavedReview
-        from closeness_journal.prompt_files import load_prompts
-    except ImportError as error:
-        notes.append(f"weekly reviews: not generated ({error})")
-        return 0
-    library = load_prompts(folders=_shipped_prompt_folders()).library
+def _add_reviews(journal: Journal, rng: random.Random) -> int:
+    """One weekly review for each week of the journal."""
+    library = load_prompts(folders=shipped_prompt_folders()).library
     questions = sorted((p for p in library.prompts.values() if p.theme == "weekly-review"), key=lambda p: p.id)
     first = journal.first_entry_date() or END
     monday = first - timedelta(days=first.weekday())
@@ -174,7 +168,7 @@ def _add_reviews(journal: Journal, rng: random.Random, notes: list[str]) -> int:
             questions={q.id: q.text for q in answered},
             next_step=rng.choice(["Reply within the hour.", "Keep one plan.", "Ask for a hug.", ""]),
         )
-        saved_at = datetime.combine(monday + timedelta(days=7), clock(10, rng.randint(0, 59)), tzinfo=timezone.utc)
+        saved_at = datetime.combine(monday + timedelta(days=7), clock(10, rng.randint(0, 59)), tzinfo=UTC)
         journal.save_review(review, now=saved_at)
         count += 1
         monday += timedelta(days=7)
@@ -182,16 +176,12 @@ def _add_reviews(journal: Journal, rng: random.Random, notes: list[str]) -> int:
 
 
 def _review_answer(rng: random.Random) -> str:
-    from closeness_journal.demo import FEELINGS, FILLER, REFLECTIONS
-
     pool = FILLER + FEELINGS + [r for r in REFLECTIONS if r]
     return " ".join(rng.choice(pool) for _ in range(rng.randint(1, 5)))
 
 
-def _shipped_prompt_folders() -> list[Path]:
+def shipped_prompt_folders() -> list[Path]:
     """Only the shipped prompts: the person's own prompt files must not change the journal."""
-    from closeness_journal import paths
-
     return paths.bundled_prompts_dirs()[:1]
 
 
@@ -219,7 +209,6 @@ def ensure_journal(work: Path, size: int, seed: int = 7, log=print) -> tuple[Pat
         "edited": result.edited,
         "deleted": result.deleted,
         "reviews": result.reviews,
-        "notes": result.notes,
         "bytes": result.path.stat().st_size,
     }
     (building / "meta.json").write_text(json.dumps(meta, indent=2))
@@ -234,10 +223,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=7)
     where = parser.add_mutually_exclusive_group(required=True)
     where.add_argument("--out", type=Path, help="folder for journal.db (must not hold one)")
-    where.add_argument("--work", type=Path, help="the cache folder: reuse the journal there, or generate it (prints JSON)")
+    where.add_argument("--work", type=Path,
+                       help="the cache folder: reuse the journal there, or generate it (prints JSON)")
     args = parser.parse_args(argv)
     if args.work:
-        path, meta = ensure_journal(args.work, args.size, args.seed, log=lambda m: print(m, file=sys.stderr, flush=True))
+        path, meta = ensure_journal(args.work, args.size, args.seed,
+                                    log=lambda m: print(m, file=sys.stderr, flush=True))
         print(json.dumps({"path": str(path), "meta": meta}))
         return 0
     result = build(args.out, args.size, args.seed)
@@ -245,8 +236,6 @@ def main(argv: list[str] | None = None) -> int:
         f"{result.path}: {result.size:,} entries, {result.edited} edited, {result.deleted} in the trash, "
         f"{result.reviews} weekly reviews, {result.seconds:.1f} s"
     )
-    for note in result.notes:
-        print(f"note: {note}")
     return 0
 
 

@@ -1,0 +1,318 @@
+"""What the benchmarks measure: one function per measure, and MEASURES, the registry `run.py` runs in order.
+
+Each function takes the run (`harness.Bench`) and adds its rows to `bench.results`; a crash in one
+size becomes an error row and the run goes on. The targets are the constants below, so the table,
+the registry and benchmarks/README.md say the same.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import statistics
+import sys
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import date
+from functools import partial
+from pathlib import Path
+from typing import Any
+
+import generate as gen
+from harness import (HERE, READY_ENV, RSS_FILE_ENV, TERM_SIZE, Bench, alternate, cli, console_script, log, rss_hook,
+                     run_worker, timed)
+
+from closeness_journal.core.entries import Entry, EntryFilter
+from closeness_journal.core.patterns import compute, range_start
+from closeness_journal.core.review import last_complete_week, weekly_review
+from closeness_journal.storage import Journal
+
+START_RATIO = 1.3
+"""Cold start: the journal's start-up over the minimal Textual app's (median of the ratios)."""
+QUERY_MS = 50
+"""Search and a year of patterns at 100,000 entries (median)."""
+SAVE_P99_MS = 15
+MARKDOWN_S = 1.0
+"""Markdown export of 36,500 entries (median, whole process)."""
+PEAK_MB = 150
+"""Peak memory at 100,000 entries (worst)."""
+BIG = 100_000
+"""The size the search, patterns and memory targets are for."""
+MARKDOWN_SIZE = 36_500
+HISTORY_ROWS = 10_000
+SAVES = 200
+REVIEW_KEY = "f5"
+
+PILOT_NOTE = (f"in-process app (run_test, {TERM_SIZE[0]}x{TERM_SIZE[1]}, headless), fresh process per run; "
+              "key sent as the terminal would, timed until the state shows and the screen is redrawn")
+
+
+@dataclass(frozen=True)
+class Measure:
+    name: str
+    how: str
+    target: str
+    """The target in words, or why there is none."""
+    run: Callable[[Bench], None]
+
+
+def peak_limit(size: int) -> float | None:
+    return PEAK_MB if size >= BIG else None
+
+
+def series(runs: list[dict[str, Any]], key: str) -> list[float]:
+    return [run[key] for run in runs if key in run]
+
+
+# --------------------------------------------------------------------------- whole processes
+
+
+def cold_start(bench: Bench) -> None:
+    results = bench.results
+    hook = rss_hook(bench.scratch_root / "rss-hook")
+    env = dict(bench.env, TERM="xterm-256color", **{READY_ENV: "1", RSS_FILE_ENV: str(hook / "peak.txt")})
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(hook), bench.env.get("PYTHONPATH")]))
+    env.pop("TEXTUAL", None)
+    commands: dict[str, list[str]] = {"floor": [sys.executable, str(HERE / "minimal_app.py")]}
+    for size, folder in bench.scratch.items():
+        commands[str(size)] = [*console_script(), "--data-dir", str(folder)]
+    found = alternate(commands, bench.plan.cold_repeats, env, label="cold start round")
+    note = f"whole process in a {TERM_SIZE[0]}x{TERM_SIZE[1]} pty, spawn to exit; after 1 warm-up run"
+    if "floor" in found.failed:
+        results.error("cold start: minimal Textual app (floor)", None, found.failed["floor"])
+    else:
+        results.timing("cold start: minimal Textual app (floor)", None, found.times["floor"], note=note)
+        results.timing("peak RSS: minimal Textual app (floor)", None, found.rss["floor"], unit="MB",
+                       note="VmHWM of the process at exit (atexit hook via sitecustomize)")
+    floor = found.median("floor")
+    for size in bench.scratch:
+        key = str(size)
+        if key in found.failed:
+            results.error("cold start: closeness-journal → Today", size, found.failed[key])
+            continue
+        results.timing("cold start: closeness-journal → Today", size, found.times[key], note=note)
+        if floor:
+            ratios = [t / floor for t in found.times[key]]
+            results.timing("cold start ratio (journal / floor)", size, ratios, unit="x", limit=START_RATIO,
+                           note="each run / the floor's median")
+        results.timing("peak RSS: TUI start → Today (pty)", size, found.rss[key], unit="MB",
+                       limit=peak_limit(size), stat="worst",
+                       note="VmHWM of the console-script process at exit (atexit hook via sitecustomize)")
+
+
+def window(bench: Bench) -> None:
+    results = bench.results
+    for size, folder in bench.scratch.items():
+        wanted = min(HISTORY_ROWS, size)
+        args = ["--db", str(folder / "journal.db"), "--today", gen.END.isoformat(), "--rows", str(wanted),
+                "--review-key", REVIEW_KEY]
+        runs: list[dict[str, Any]] = []
+        try:
+            for _ in range(bench.plan.ui_repeats):
+                runs.append(run_worker("window.py", args, folder.parent / f"ui-{size}.json", bench.env))
+        except Exception as error:  # noqa: BLE001 - one line in the table; the worker's stderr ends with it
+            results.error("History / Patterns in the window (pilot)", size,
+                          str(error) if isinstance(error, RuntimeError) else error)
+            continue
+        finally:
+            log(f"  window measures at {size:,}: {len(runs)} run(s)")
+        errors: dict[str, str] = {}
+        for run in runs:
+            errors.update(run["errors"])
+
+        if "history" in errors:
+            results.error("History: open (F3) until the table shows", size, errors["history"])
+        else:
+            results.timing("History: open (F3) until the table shows", size, series(runs, "history_open"),
+                           note=PILOT_NOTE)
+            run = runs[0]
+            reached = run["history_wanted"]
+            results.timing(
+                f"History: scroll to row {HISTORY_ROWS:,} (or the last)", size, series(runs, "history_scroll"),
+                note=f"End pressed {len(run['history_pages'])} times (each loads a page of {run['page_size']}), "
+                     f"then the cursor moved to row {reached:,}; {run['history_rows']:,} rows loaded at the end",
+            )
+            pages = [p for run in runs for p in run["history_pages"]]
+            if pages:
+                last = [run["history_pages"][-1] for run in runs if run["history_pages"]]
+                first = [run["history_pages"][0] for run in runs if run["history_pages"]]
+                results.timing("History: End, one more page", size, pages,
+                               note=f"every End press; the first took median {statistics.median(first):.0f} ms, "
+                                    f"the last (near row {reached:,}) {statistics.median(last):.0f} ms")
+        if "patterns" in errors:
+            results.error("Patterns: open (F4, 8 weeks)", size, errors["patterns"])
+        else:
+            results.timing("Patterns: open (F4, 8 weeks)", size, series(runs, "patterns_open"), note=PILOT_NOTE)
+            results.timing("Patterns: switch to a year (3)", size, series(runs, "patterns_year"), note=PILOT_NOTE)
+        if "review" in errors:
+            results.error("Weekly review: open", size, errors["review"])
+        else:
+            results.timing(f"Weekly review: open ({REVIEW_KEY})", size, series(runs, "review_open"), note=PILOT_NOTE)
+        hwm = series(runs, "VmHWM")
+        if hwm:
+            results.timing("peak RSS: window after History + Patterns", size, hwm, unit="MB",
+                           limit=peak_limit(size), stat="worst",
+                           note=f"VmHWM of the pilot process after {wanted:,} History rows, Patterns and review")
+
+
+def export_import(bench: Bench) -> None:
+    results, plan = bench.results, bench.plan
+    for size in plan.export_sizes:
+        db, _ = bench.journals[size]
+        folder = bench.scratch_root / f"export-{size}"
+        folder.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(db, folder / "journal.db")
+        for kind, label, suffix, extra in (("markdown", "export --format markdown (whole journal)", "md",
+                                            ["--include-private"]),
+                                           ("json", "export --format json", "json", [])):
+            with results.guard(label, size):
+                target = bench.scratch_root / f"export-{size}.{suffix}"
+                samples = []
+                for _ in range(plan.export_repeats):
+                    target.unlink(missing_ok=True)
+                    start = time.perf_counter()
+                    done = cli(["--data-dir", str(folder), "export", "--format", kind, *extra, "--output", str(target)],
+                               bench.env)
+                    samples.append(time.perf_counter() - start)
+                    if done.returncode != 0:
+                        raise RuntimeError(f"export exited {done.returncode}: {done.stderr.strip()[-200:]}")
+                limit = MARKDOWN_S if (kind == "markdown" and size == MARKDOWN_SIZE) else None
+                results.timing(label, size, samples, unit="s", limit=limit,
+                               note=f"whole process; {target.stat().st_size / 1e6:.1f} MB"
+                                    + "".join(f"; {option}" for option in extra))
+        with results.guard("import (json) into an empty journal", size):
+            source = bench.scratch_root / f"export-{size}.json"
+            samples = []
+            for n in range(plan.export_repeats):
+                empty = bench.scratch_root / f"import-{size}-{n}"
+                start = time.perf_counter()
+                done = cli(["--data-dir", str(empty), "import", str(source)], bench.env)
+                samples.append(time.perf_counter() - start)
+                if done.returncode != 0:
+                    raise RuntimeError(f"import exited {done.returncode}: {done.stderr.strip()[-200:]}")
+                check = Journal.open(empty / "journal.db")
+                try:
+                    imported = check.count()
+                finally:
+                    check.close()
+                shutil.rmtree(empty)
+            results.timing("import (json) into an empty journal", size, samples, unit="s",
+                           note=f"whole process; {imported:,} entries visible after import")
+
+
+# --------------------------------------------------------------------------- the store, in this process
+
+
+@contextmanager
+def opened(folder: Path) -> Iterator[Journal]:
+    journal = Journal.open(folder / "journal.db")
+    try:
+        yield journal
+    finally:
+        journal.close()
+
+
+def search(bench: Bench) -> None:
+    for size, folder in bench.scratch.items():
+        with opened(folder) as journal:
+            for label, words in (("common", gen.COMMON_WORD), ("rare", gen.RARE_WORD)):
+                with bench.results.guard(f"search ({label} word)", size):
+                    _search(bench, size, journal, f"search ({label} word)", words)
+
+
+def _search(bench: Bench, size: int, journal: Journal, measure: str, words: str) -> None:
+    query = EntryFilter(search=words)
+    found: list[int] = []
+
+    def run() -> None:
+        hits = journal.search_hits(query, limit=50)
+        found.append(journal.count(query))
+        assert hits or not found[-1]
+
+    samples = timed(run, bench.plan.store_repeats)
+    bench.results.timing(measure, size, samples, limit=QUERY_MS if size >= BIG else None,
+                         note=f"search_hits({words!r}, limit=50) + count: {found[-1]:,} matches")
+
+
+def patterns(bench: Bench) -> None:
+    today = gen.END
+    for size, folder in bench.scratch.items():
+        with opened(folder) as journal, bench.results.guard("patterns: a year (store + compute)", size):
+            since = range_start("1 year", today, journal.first_entry_date())
+            samples = timed(partial(_patterns, journal, since, today), bench.plan.store_repeats)
+            bench.results.timing("patterns: a year (store + compute)", size, samples,
+                                 limit=QUERY_MS if size >= BIG else None,
+                                 note=f"compute(pattern_source({since}, {today}))")
+
+
+def _patterns(journal: Journal, since: date, until: date) -> None:
+    compute(journal.pattern_source(since, until), since, until)
+
+
+def review(bench: Bench) -> None:
+    monday = last_complete_week(gen.END)
+    for size, folder in bench.scratch.items():
+        with opened(folder) as journal, bench.results.guard("weekly review: build last week", size):
+            samples = timed(partial(weekly_review, journal, monday), bench.plan.store_repeats)
+            bench.results.timing("weekly review: build last week", size, samples,
+                                 note=f"weekly_review(journal, {monday})")
+
+
+def saving(bench: Bench) -> None:
+    """SAVES new entries into each private copy (so it runs last: it changes the journals)."""
+    body = " ".join(["I noticed the old feeling of needing an exit, and I stayed for five more minutes."] * 12)
+    for size, folder in bench.scratch.items():
+        with bench.results.guard("save one entry", size):
+            journal = Journal.open(folder / "journal.db")
+            try:
+                samples = []
+                for n in range(SAVES):
+                    entry = Entry(
+                        local_date=gen.END, body=f"{body} ({n})", who="Sam", relationship="partner",
+                        kinds=("emotional",), behaviours=("went-quiet", "picked-fight"), fears=("engulfment",),
+                        intensity=6, close_before=True, small_step="Stayed in the room.", predicted=7, outcome=4,
+                        private=n % 10 == 0, tags=("evening",), prompt_id="pulled-away-01", prompt_text="When?",
+                    )
+                    start = time.perf_counter()
+                    journal.add(entry)
+                    samples.append((time.perf_counter() - start) * 1000)
+            finally:
+                journal.close()
+            ordered = sorted(samples)
+            slow = ", ".join(f"#{n} {t:.0f} ms" for n, t in enumerate(samples) if t > SAVE_P99_MS)
+            p99 = ordered[min(len(ordered) - 1, round(0.99 * (len(ordered) - 1)))]
+            row = bench.results.timing(
+                f"save one entry (worst = p99 of {SAVES})", size, samples, limit=SAVE_P99_MS, stat="worst", worst=p99,
+                note=f"Journal.add on disk (WAL, synchronous=FULL); max {ordered[-1]:.1f} ms; "
+                     f"saves over {SAVE_P99_MS} ms: {slow or 'none'}")
+            row.samples = [round(s, 2) for s in samples]
+
+
+# --------------------------------------------------------------------------- the registry
+
+
+def _at(size: int) -> str:
+    return f"{size:,} entries"
+
+
+MEASURES: list[Measure] = [
+    Measure("cold start", "`closeness-journal --data-dir DIR` as a whole process in a pseudo-terminal, spawn to exit "
+            "once Today is drawn, in rounds with a minimal one-widget Textual app; and each process's peak RSS",
+            f"median within {START_RATIO}x of the minimal app; peak RSS < {PEAK_MB} MB at {_at(BIG)}", cold_start),
+    Measure("window", "in a fresh process, the app under run_test: History (F3, then End until "
+            f"{HISTORY_ROWS:,} rows), Patterns (F4, then a year), the weekly review ({REVIEW_KEY}); peak RSS",
+            f"none for the timings; peak RSS < {PEAK_MB} MB at {_at(BIG)}", window),
+    Measure("search", "search_hits(limit=50) + count for a common word and a rare one",
+            f"median < {QUERY_MS} ms at {_at(BIG)}", search),
+    Measure("patterns", "compute(pattern_source(...)) for the last year", f"median < {QUERY_MS} ms at {_at(BIG)}",
+            patterns),
+    Measure("weekly review", "weekly_review(journal, last complete week)", "none (tracked only)", review),
+    Measure("export / import", "export --format markdown and --format json of the whole journal, then import "
+            "into an empty journal (whole processes)", f"Markdown, {_at(MARKDOWN_SIZE)}: median < {MARKDOWN_S:g} s",
+            export_import),
+    Measure("saving", f"{SAVES} x Journal.add on disk (WAL, synchronous=FULL); median and 99th percentile",
+            f"p99 < {SAVE_P99_MS} ms", saving),
+]
+"""In the order they run: saving last, since it writes to the journals the others read."""

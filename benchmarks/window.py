@@ -1,0 +1,132 @@
+"""The window measures, run by `measures.py` in a fresh process for each run:
+
+    python benchmarks/window.py --db FILE --today DAY --rows N --review-key KEY --result FILE
+
+The app runs under `run_test` (headless, TERM_SIZE); keys are sent as the terminal would send them,
+and each is timed until the screen shows the result and has been redrawn. What it measured goes
+to FILE as JSON (ms, and the process's VmHWM / VmRSS in MB); a step that fails is named under "errors".
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import re
+import sys
+import time
+from datetime import date
+from pathlib import Path
+from collections.abc import Callable
+from typing import Any
+
+import generate as gen
+from harness import TERM_SIZE
+
+from closeness_journal.storage import Journal
+
+
+async def drawn(widget) -> None:
+    """Wait until `widget`'s screen has been redrawn after what is pending (twice, like the
+    ready-exit hook: `call_after_refresh` callbacks run after the screen's next update)."""
+    loop = asyncio.get_running_loop()
+    for _ in range(2):
+        future = loop.create_future()
+        widget.call_after_refresh(lambda f=future: f.done() or f.set_result(None))
+        await asyncio.wait_for(future, 30)
+
+
+async def press(app, key: str, ready: Callable[[], bool], timeout: float = 60) -> float:
+    """Send one key as the terminal would, wait until `ready()` and the screen is redrawn; ms.
+    (Not `pilot.press`: it sleeps in 20 ms steps until the process looks idle, which would be timed too.)"""
+    from textual import events
+
+    start = time.perf_counter()
+    app._driver.send_message(events.Key(key, key if len(key) == 1 else None))
+    while not ready():
+        if time.perf_counter() - start > timeout:
+            raise TimeoutError(f"{key}: not ready after {timeout:.0f} s")
+        await asyncio.sleep(0.0005)
+    await drawn(app.screen)
+    return (time.perf_counter() - start) * 1000
+
+
+async def measure(db: Path, today: date, rows_wanted: int, review_key: str) -> dict[str, Any]:
+    from closeness_journal.prompt_files import load_prompts
+    from closeness_journal.ui.app import JournalApp
+    from closeness_journal.ui.screens.history import PAGE_SIZE, HistoryScreen
+    from closeness_journal.ui.screens.patterns import PatternsScreen
+    from closeness_journal.ui.widgets.entry_table import EntryTable
+
+    out: dict[str, Any] = {"errors": {}}
+    journal = Journal.open(db)
+    rows_wanted = min(rows_wanted, journal.count())
+    library = load_prompts(folders=gen.shipped_prompt_folders()).library
+    app = JournalApp(journal, library, today=lambda: today)
+    async with app.run_test(size=TERM_SIZE) as pilot:
+        await pilot.pause()
+        await drawn(app.screen)
+
+        def history_table():
+            screen = app.screen
+            if not isinstance(screen, HistoryScreen):
+                return None
+            tables = screen.query(EntryTable)
+            return tables.first() if tables else None
+
+        try:
+            out["history_open"] = await press(app, "f3", lambda: (t := history_table()) is not None and t.row_count > 0)
+            table = history_table()
+            pages: list[float] = []
+            start = time.perf_counter()
+            while table.row_count < rows_wanted:
+                before = table.row_count
+                pages.append(await press(app, "end", lambda before=before: table.row_count > before, timeout=10))
+            table.move_cursor(row=rows_wanted - 1, animate=False)
+            await drawn(app.screen)
+            out["history_scroll"] = (time.perf_counter() - start) * 1000
+            out["history_rows"] = table.row_count
+            out["history_cursor"] = table.cursor_row
+            out["history_wanted"] = rows_wanted
+            out["history_pages"] = pages
+            out["page_size"] = PAGE_SIZE
+        except Exception as error:  # noqa: BLE001
+            out["errors"]["history"] = f"{type(error).__name__}: {error}"
+        try:
+            def patterns(days: int) -> bool:
+                screen = app.screen
+                found = isinstance(screen, PatternsScreen) and screen.patterns is not None
+                return found and (screen.patterns.until - screen.patterns.since).days >= days
+
+            out["patterns_open"] = await press(app, "f4", lambda: patterns(0))
+            out["patterns_year"] = await press(app, "3", lambda: patterns(360))
+        except Exception as error:  # noqa: BLE001
+            out["errors"]["patterns"] = f"{type(error).__name__}: {error}"
+        try:
+            out["review_open"] = await press(app, review_key, lambda: "review" in type(app.screen).__name__.lower())
+        except Exception as error:  # noqa: BLE001
+            out["errors"]["review"] = f"{type(error).__name__}: {error}"
+    journal.close()
+    status = Path("/proc/self/status").read_text()
+    for key in ("VmHWM", "VmRSS"):
+        found = re.search(rf"^{key}:\s+(\d+) kB", status, re.M)
+        if found:
+            out[key] = int(found.group(1)) / 1024
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="The window measures, in this process (run by run.py).")
+    parser.add_argument("--db", type=Path, required=True)
+    parser.add_argument("--today", type=date.fromisoformat, required=True)
+    parser.add_argument("--rows", type=int, required=True, help="History rows to load")
+    parser.add_argument("--review-key", required=True)
+    parser.add_argument("--result", type=Path, required=True, help="where the JSON goes")
+    args = parser.parse_args(argv)
+    out = asyncio.run(measure(args.db, args.today, args.rows, args.review_key))
+    args.result.write_text(json.dumps(out))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

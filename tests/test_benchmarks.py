@@ -1,0 +1,91 @@
+"""The benchmarks: every measure is named and has a target, their README lists them, and the cheap
+ones run on a tiny generated journal (CI runs all of them with `benchmarks/run.py --quick`).
+No timing is asserted."""
+
+import importlib
+import io
+import json
+import re
+import sys
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from rich.console import Console
+
+BENCHMARKS = Path(__file__).resolve().parent.parent / "benchmarks"
+TINY = 60
+CHEAP = ["search", "patterns", "weekly review", "export / import", "saving"]
+"""The measures that take well under a second on a tiny journal (no terminal, no window)."""
+
+
+@pytest.fixture(scope="module")
+def bench_modules():
+    sys.path.insert(0, str(BENCHMARKS))
+    try:
+        yield {name: importlib.import_module(name) for name in ("generate", "harness", "measures", "report")}
+    finally:
+        sys.path.remove(str(BENCHMARKS))
+
+
+def readme_measures() -> list[tuple[str, str]]:
+    """(measure, target) of each row of the table under "What is measured" in benchmarks/README.md."""
+    section = (BENCHMARKS / "README.md").read_text().split("## What is measured", 1)[1].split("\n## ", 1)[0]
+    rows = [line for line in section.splitlines() if line.startswith("|")][2:]  # after the header and |---|
+    return [(cells[1].strip(), cells[-2].strip()) for cells in (row.split("|") for row in rows)]
+
+
+def test_every_measure_has_a_name_a_way_and_a_target(bench_modules):
+    registry = bench_modules["measures"].MEASURES
+    assert registry
+    names = [measure.name for measure in registry]
+    assert len(set(names)) == len(names), names
+    for measure in registry:
+        assert measure.name.strip() and measure.how.strip() and measure.target.strip(), measure
+        assert callable(measure.run), measure.name
+    assert names[-1] == "saving"  # it writes to the journals the others read
+
+
+def test_the_benchmarks_readme_lists_the_measures_and_their_targets_in_order(bench_modules):
+    assert readme_measures() == [(measure.name, measure.target) for measure in bench_modules["measures"].MEASURES]
+
+
+def test_the_cheap_measures_run_on_a_tiny_journal(bench_modules, tmp_path):
+    gen, harness, measures, report = (bench_modules[n] for n in ("generate", "harness", "measures", "report"))
+    made = gen.build(tmp_path / "generated", TINY)
+    meta = {"edited": made.edited, "deleted": made.deleted, "reviews": made.reviews, "bytes": made.path.stat().st_size}
+    plan = harness.Plan(True, [TINY], [TINY], cold_repeats=1, ui_repeats=1, store_repeats=2, export_repeats=1)
+    bench = harness.start(plan, tmp_path / "work")
+    bench.journals[TINY] = (made.path, meta)
+    copy = bench.scratch_root / "journal"
+    copy.mkdir()
+    (copy / "journal.db").write_bytes(made.path.read_bytes())
+    bench.scratch[TINY] = copy
+    by_name = {measure.name: measure for measure in measures.MEASURES}
+    for name in CHEAP:
+        by_name[name].run(bench)
+    harness.finish(bench)
+
+    rows = bench.results.rows
+    assert not bench.results.crashed, [(row.measure, row.note) for row in rows if row.status != "ok"]
+    measured = {row.measure for row in rows}
+    assert measured == {
+        "search (common word)", "search (rare word)", "patterns: a year (store + compute)",
+        "weekly review: build last week", "export --format markdown (whole journal)", "export --format json",
+        "import (json) into an empty journal", f"save one entry (worst = p99 of {measures.SAVES})",
+    }
+    assert all(row.size == TINY and row.median is not None and row.worst is not None for row in rows)
+    saves = next(row for row in rows if row.measure.startswith("save one entry"))
+    assert len(saves.samples) == measures.SAVES and saves.target == f"worst < {measures.SAVE_P99_MS:.1f} ms"
+    imported = next(row for row in rows if row.measure.startswith("import"))
+    assert f"{TINY - made.deleted:,} entries visible after import" in imported.note
+
+    out = io.StringIO()
+    ordered = report.in_table_order(rows)
+    report.print_report(ordered, "quick", [TINY], 1.0, bench.journals, Console(file=out, width=200))
+    printed = out.getvalue()
+    assert all(re.search(rf"^{re.escape(row.measure)}\s+{TINY}\s", printed, re.M) for row in rows), printed
+    assert ordered[0].measure.startswith("search") and ordered[-1].measure.startswith("import"), ordered
+
+    latest = report.write_json(tmp_path / "results", datetime.now(UTC), 1.0, "quick", {}, {}, bench.journals, ordered)
+    assert [row["measure"] for row in json.loads(latest.read_text())["rows"]] == [row.measure for row in ordered]
