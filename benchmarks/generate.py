@@ -32,7 +32,7 @@ from closeness_journal.core.dates import iso_week_label
 from closeness_journal.core.review import SavedReview
 from closeness_journal.demo import FEELINGS, FILLER, REFLECTIONS, DemoOptions, generate
 from closeness_journal.prompt_files import load_prompts
-from closeness_journal.storage import Journal
+from closeness_journal.store import Journal
 
 END = date(2026, 6, 30)
 """The last day of every generated journal (fixed, so journals are the same on any day)."""
@@ -55,7 +55,7 @@ EDIT_ADDITIONS = [
     "Adding this later: we talked about it and it went better than I feared.",
     "Later: I told them what I had written here, or most of it.",
 ]
-SOURCE_FILES = ["demo.py", "storage.py", "store", "core/entries.py", "core/review.py"]
+SOURCE_FILES = ["demo.py", "store", "core/entries.py", "core/checkin.py", "core/review.py"]
 """Package code that shapes a journal (a folder means each .py file in it; a missing one is skipped)."""
 
 
@@ -133,7 +133,8 @@ def build(folder: Path, size: int, seed: int = 7) -> Generated:
                 changed = replace(
                     entry,
                     body=entry.body + "\n\n" + rng.choice(EDIT_ADDITIONS),
-                    intensity=None if entry.intensity is None else max(0, entry.intensity - 1),
+                    checkin=replace(entry.checkin, intensity=None if entry.checkin.intensity is None
+                                    else max(0, entry.checkin.intensity - 1)),
                 )
                 journal.update(changed, now=entry.updated_at + timedelta(days=rng.randint(1, 20)))
                 result.edited += 1

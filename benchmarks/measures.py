@@ -24,10 +24,11 @@ import generate as gen
 from harness import (HERE, READY_ENV, RSS_FILE_ENV, TERM_SIZE, Bench, alternate, cli, console_script, log, rss_hook,
                      run_worker, timed)
 
+from closeness_journal.core.checkin import CheckIn
 from closeness_journal.core.entries import Entry, EntryFilter
 from closeness_journal.core.patterns import compute, range_start
 from closeness_journal.core.review import last_complete_week, weekly_review
-from closeness_journal.storage import Journal
+from closeness_journal.store import Journal
 
 START_RATIO = 1.3
 """Cold start: the journal's start-up over the minimal Textual app's (median of the ratios)."""
@@ -270,10 +271,13 @@ def saving(bench: Bench) -> None:
                 samples = []
                 for n in range(SAVES):
                     entry = Entry(
-                        local_date=gen.END, body=f"{body} ({n})", who="Sam", relationship="partner",
-                        kinds=("emotional",), behaviours=("went-quiet", "picked-fight"), fears=("engulfment",),
-                        intensity=6, close_before=True, small_step="Stayed in the room.", predicted=7, outcome=4,
-                        private=n % 10 == 0, tags=("evening",), prompt_id="pulled-away-01", prompt_text="When?",
+                        local_date=gen.END,
+                        body=f"{body} ({n})",
+                        private=n % 10 == 0,
+                        tags=("evening",),
+                        prompt_id="pulled-away-01",
+                        prompt_text="When?",
+                        checkin=CheckIn(who="Sam", relationship="partner", kinds=("emotional",), behaviours=("went-quiet", "picked-fight"), fears=("engulfment",), intensity=6, close_before=True, small_step="Stayed in the room.", predicted=7, outcome=4),
                     )
                     start = time.perf_counter()
                     journal.add(entry)

@@ -23,7 +23,7 @@ from typing import Any
 import generate as gen
 from harness import TERM_SIZE
 
-from closeness_journal.storage import Journal
+from closeness_journal.store import Journal
 
 
 async def drawn(widget) -> None:

@@ -11,7 +11,7 @@ def test_the_demo_journal_is_the_same_every_time_and_covers_sixteen_weeks():
     days = {entry.local_date for entry, _ in first}
     assert date(2026, 7, 30) <= min(days) < date(2026, 8, 6) and max(days) <= END
     assert any(e.withdrawal for e, _ in first) and any(e.sabotage for e, _ in first)
-    assert any(e.small_step for e, _ in first) and any(e.private for e, _ in first)
+    assert any(e.checkin.small_step for e, _ in first) and any(e.private for e, _ in first)
     for entry, _ in first:
         entry.validated()
 

@@ -15,6 +15,7 @@ from markdown_it import MarkdownIt
 
 from closeness_journal import cli, private_files
 from closeness_journal.core.archive_format import read_backup
+from closeness_journal.core.checkin import CheckIn
 from closeness_journal.core.entries import Entry
 from closeness_journal.core.review import SavedReview
 from closeness_journal.core.text import printable
@@ -45,16 +46,19 @@ entries = st.builds(
     Entry,
     local_date=st.dates(date(2020, 1, 1), date(2026, 12, 31)),
     body=text.filter(lambda t: printable(t).strip()),
-    who=text,
-    relationship=st.none() | st.sampled_from(list(RELATIONSHIPS)),
-    kinds=st.lists(st.sampled_from(list(KINDS)), max_size=3).map(tuple),
-    behaviours=st.lists(st.sampled_from(list(BEHAVIOURS)), max_size=3).map(tuple),
-    fears=st.lists(st.sampled_from(list(FEARS)), max_size=3).map(tuple),
-    intensity=st.none() | st.integers(0, 10),
-    close_before=st.booleans(),
-    small_step=text,
-    predicted=st.none() | st.integers(0, 10),
-    outcome=st.none() | st.integers(0, 10),
+    checkin=st.builds(
+        CheckIn,
+        who=text,
+        relationship=st.none() | st.sampled_from(list(RELATIONSHIPS)),
+        kinds=st.lists(st.sampled_from(list(KINDS)), max_size=3).map(tuple),
+        behaviours=st.lists(st.sampled_from(list(BEHAVIOURS)), max_size=3).map(tuple),
+        fears=st.lists(st.sampled_from(list(FEARS)), max_size=3).map(tuple),
+        intensity=st.none() | st.integers(0, 10),
+        close_before=st.booleans(),
+        small_step=text,
+        predicted=st.none() | st.integers(0, 10),
+        outcome=st.none() | st.integers(0, 10),
+    ),
     private=st.booleans(),
     tags=st.lists(text, max_size=3).map(tuple),
 )

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone
 
+from closeness_journal.core.checkin import CheckIn
 from closeness_journal.core.entries import Entry
 from closeness_journal.core.vocabulary import SABOTAGE_BEHAVIOURS, WITHDRAWAL_BEHAVIOURS
 
@@ -137,12 +138,11 @@ def generate(end: date, options: DemoOptions = DemoOptions()) -> Iterator[tuple[
                     sentences.append(rng.choice(FILLER + FEELINGS + REFLECTIONS[:-1]))
             sentences.append(rng.choice(REFLECTIONS))
             body = " ".join(s for s in sentences if s)
-            entry = Entry(
-                local_date=day,
-                body=body,
+            checkin = CheckIn(
                 who=who,
                 relationship=relationship,
-                kinds=tuple(rng.sample(["emotional", "physical", "experiential", "intellectual", "spiritual"], rng.choice([1, 1, 2]))),
+                kinds=tuple(rng.sample(["emotional", "physical", "experiential", "intellectual", "spiritual"],
+                                       rng.choice([1, 1, 2]))),
                 behaviours=tuple(behaviours),
                 fears=tuple(fears),
                 intensity=min(10, max(0, round(rng.gauss(6 - 2 * progress, 2)))),
@@ -150,6 +150,11 @@ def generate(end: date, options: DemoOptions = DemoOptions()) -> Iterator[tuple[
                 small_step=rng.choice(STEPS).format(who=who) if took_step else "",
                 predicted=predicted,
                 outcome=outcome,
+            )
+            entry = Entry(
+                local_date=day,
+                body=body,
+                checkin=checkin,
                 private=rng.random() < 0.08,
                 tags=tuple(rng.sample(["evening", "work", "weekend", "home", "text"], rng.choice([0, 0, 1]))),
             )

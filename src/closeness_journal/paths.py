@@ -24,6 +24,7 @@ APP_NAME = "closeness-journal"
 DATA_ENV = "CLOSENESS_JOURNAL_DIR"
 CONFIG_ENV = "CLOSENESS_JOURNAL_CONFIG_DIR"
 DB_NAME = "journal.db"
+BACKUP_FOLDER = "backups"
 
 PRIVATE_DIR_MODE = 0o700
 PRIVATE_FILE_MODE = 0o600
@@ -43,6 +44,22 @@ def data_dir(override: str | os.PathLike[str] | None = None) -> Path:
 
 def database_path(folder: Path) -> Path:
     return folder / DB_NAME
+
+
+def side_files(database: Path) -> list[Path]:
+    """The files SQLite keeps beside a database while it is in use (write-ahead log, shared
+    memory, rollback journal)."""
+    return [database.with_name(database.name + suffix) for suffix in ("-wal", "-shm", "-journal")]
+
+
+def backups_folder(folder: Path) -> Path:
+    """Where backups of the journal in `folder` go."""
+    return folder / BACKUP_FOLDER
+
+
+def partial_path(target: Path) -> Path:
+    """The hidden temporary file a private file is written to before it is renamed to `target`."""
+    return target.with_name(f".{target.name}.partial")
 
 
 def config_dir() -> Path:

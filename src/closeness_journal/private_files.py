@@ -16,7 +16,6 @@ from pathlib import Path
 from closeness_journal import paths
 
 BACKUPS_KEPT = 14
-BACKUP_FOLDER = "backups"
 _DAILY = re.compile(r"^journal-\d{4}-\d{2}-\d{2}\.db$")
 
 
@@ -35,7 +34,7 @@ def write_private(target: Path | str, chunks: Iterable[str], force: bool = False
     target = Path(target).expanduser()
     if target.exists() and not force:
         raise FileExists(f"{target} already exists; use --force to replace it")
-    temporary = target.with_name(f".{target.name}.partial")
+    temporary = paths.partial_path(target)
     try:
         fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, paths.PRIVATE_FILE_MODE)
     except OSError as error:  # name the file the person asked for, not our temporary one
@@ -54,19 +53,15 @@ def write_private(target: Path | str, chunks: Iterable[str], force: bool = False
     return target
 
 
-def backups_folder(data_dir: Path) -> Path:
-    return data_dir / BACKUP_FOLDER
-
-
 def daily_backup_due(data_dir: Path, today: date) -> Path | None:
     """Where today's automatic backup goes, or None when it already exists."""
-    target = backups_folder(data_dir) / f"journal-{today.isoformat()}.db"
+    target = paths.backups_folder(data_dir) / f"journal-{today.isoformat()}.db"
     return None if target.exists() else target
 
 
 def prune_backups(data_dir: Path, keep: int = BACKUPS_KEPT) -> list[Path]:
     """Remove automatic daily backups beyond the newest `keep`. Returns what was removed."""
-    folder = backups_folder(data_dir)
+    folder = paths.backups_folder(data_dir)
     if not folder.is_dir():
         return []
     daily = sorted(p for p in folder.iterdir() if _DAILY.match(p.name))

@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
 from closeness_journal.core.dates import long_date
+from closeness_journal.core.checkin import CheckIn
 from closeness_journal.core.entries import Entry
 from closeness_journal.core.markdown_export import (
     ReviewAnswers,
@@ -103,10 +104,15 @@ def plain_text(doc: str) -> str:
 
 def entries_around(middle_body: str) -> list[Entry]:
     return [
-        Entry(day(0), body="Before: a quiet evening.", who="Sam", relationship="partner", behaviours=("went-quiet",)),
-        Entry(day(1), body=middle_body, prompt_text="What did you *fear*?", who="Sam", relationship="partner",
-              behaviours=("picked-fight",), small_step="stayed", tags=("home",)),
-        Entry(day(2), body="After: we talked it through.", who="Sam", relationship="partner", fears=("loss",)),
+        Entry(day(0), body="Before: a quiet evening.", checkin=CheckIn(who="Sam", relationship="partner", behaviours=("went-quiet",))),
+        Entry(
+            day(1),
+            body=middle_body,
+            prompt_text="What did you *fear*?",
+            tags=("home",),
+            checkin=CheckIn(who="Sam", relationship="partner", behaviours=("picked-fight",), small_step="stayed"),
+        ),
+        Entry(day(2), body="After: we talked it through.", checkin=CheckIn(who="Sam", relationship="partner", fears=("loss",))),
     ]
 
 
@@ -162,7 +168,11 @@ def test_hostile_text_shows_literally():
 def test_user_text_in_every_field_is_escaped():
     nasty = "# [x](javascript:alert(1)) <b>|`"
     entry = Entry(
-        day(0), body="ok", prompt_text=nasty, who=nasty, relationship="friend", small_step=nasty, tags=(nasty,),
+        day(0),
+        body="ok",
+        prompt_text=nasty,
+        tags=(nasty,),
+        checkin=CheckIn(who=nasty, relationship="friend", small_step=nasty),
     )
     review = ReviewAnswers("2026-W45", ((nasty, nasty + "\n" + nasty),))
     doc = render([entry], reviews=[review], names={"Kim": nasty})
@@ -243,7 +253,7 @@ def test_markdown_characters_round_trip_too(text):
 
 def test_control_characters_never_reach_the_output():
     evil = "a\x1b]0;title\x07b\x1b[31mred\x00\x08\x7f\x9b c"
-    entry = Entry(day(0), body=evil, prompt_text=evil, who=evil, small_step=evil, tags=(evil,))
+    entry = Entry(day(0), body=evil, prompt_text=evil, tags=(evil,), checkin=CheckIn(who=evil, small_step=evil))
     doc = render([entry], reviews=[ReviewAnswers("2026-W45", ((evil, evil),))], names={"Kim": evil})
     assert not re.search(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]", doc)
     assert "ab" in doc and "red" in doc
@@ -280,12 +290,15 @@ def _tables(doc: str) -> list[list[list[str]]]:
 
 def test_summary_table_has_one_row_per_period_with_the_right_numbers(journal):
     add = journal.add
-    add(Entry(day(0), body="a", behaviours=("went-quiet",), fears=("engulfment",), intensity=6, close_before=True))
-    add(Entry(day(0), body="b", behaviours=("went-quiet", "picked-fight"), fears=("engulfment", "loss"),
-              intensity=8, small_step="stayed", predicted=8, outcome=3))
-    add(Entry(day(2), body="c", behaviours=("picked-fight",)))
-    add(Entry(day(3), body="d", small_step="asked for a hug", predicted=6, outcome=2))
-    add(Entry(day(15), body="e", behaviours=("cancelled-plans",), fears=("rejection",), intensity=4))
+    add(Entry(day(0), body="a", checkin=CheckIn(behaviours=("went-quiet",), fears=("engulfment",), intensity=6, close_before=True)))
+    add(Entry(
+        day(0),
+        body="b",
+        checkin=CheckIn(behaviours=("went-quiet", "picked-fight"), fears=("engulfment", "loss"), intensity=8, small_step="stayed", predicted=8, outcome=3),
+    ))
+    add(Entry(day(2), body="c", checkin=CheckIn(behaviours=("picked-fight",))))
+    add(Entry(day(3), body="d", checkin=CheckIn(small_step="asked for a hug", predicted=6, outcome=2)))
+    add(Entry(day(15), body="e", checkin=CheckIn(behaviours=("cancelled-plans",), fears=("rejection",), intensity=4)))
     doc = render(journal.iter_entries(), journal=journal)
 
     weekly, steps = _tables(doc)
@@ -310,7 +323,7 @@ def test_summary_table_has_one_row_per_period_with_the_right_numbers(journal):
 
 
 def test_monthly_grouping_is_labelled_by_month(journal):
-    journal.add(Entry(date(2026, 5, 3), body="x", behaviours=("went-quiet",)))
+    journal.add(Entry(date(2026, 5, 3), body="x", checkin=CheckIn(behaviours=("went-quiet",))))
     since, until = date(2026, 1, 1), date(2026, 12, 31)
     doc = render(journal.iter_entries(), journal=journal, since=since, until=until)
     weekly = _tables(doc)[0]
@@ -340,10 +353,15 @@ def test_an_empty_range_says_so_kindly():
 def test_entries_grouped_by_week_and_day_with_checkin_in_words():
     now = datetime(2026, 11, 2, 20, tzinfo=timezone.utc)
     entries = [
-        Entry(day(0), body="one", who="Sam", relationship="partner", behaviours=("went-quiet",),
-              fears=("engulfment",), intensity=6, created_at=now, updated_at=now),
-        Entry(day(0), body="two", kinds=("emotional",), created_at=now, updated_at=now + timedelta(days=2)),
-        Entry(day(8), body="three", small_step="asked for a hug", predicted=7, outcome=2, private=True),
+        Entry(
+            day(0),
+            body="one",
+            created_at=now,
+            updated_at=now,
+            checkin=CheckIn(who="Sam", relationship="partner", behaviours=("went-quiet",), fears=("engulfment",), intensity=6),
+        ),
+        Entry(day(0), body="two", created_at=now, updated_at=now + timedelta(days=2), checkin=CheckIn(kinds=("emotional",))),
+        Entry(day(8), body="three", private=True, checkin=CheckIn(small_step="asked for a hug", predicted=7, outcome=2)),
     ]
     doc = render(entries)
     assert headings(doc)[-6:] == [
@@ -398,9 +416,14 @@ def test_redactor_whole_words_any_case_longest_first():
 
 def test_redaction_removes_every_name_from_the_whole_document(journal):
     names = {"Sam": "a partner", "Ana": "a friend"}
-    journal.add(Entry(day(0), body="SAM said hi.\nThen sam and Ana left.", prompt_text="What did Sam do?",
-                      who="Sam", relationship="partner", small_step="told sam", tags=("sam-time", "ana")))
-    journal.add(Entry(day(1), body="Ana again", who="ana", relationship="friend"))
+    journal.add(Entry(
+        day(0),
+        body="SAM said hi.\nThen sam and Ana left.",
+        prompt_text="What did Sam do?",
+        tags=("sam-time", "ana"),
+        checkin=CheckIn(who="Sam", relationship="partner", small_step="told sam"),
+    ))
+    journal.add(Entry(day(1), body="Ana again", checkin=CheckIn(who="ana", relationship="friend")))
     reviews = [ReviewAnswers("2026-W45", (("What about Sam?", "Sam was kind. So was Ana."),))]
     doc = render(journal.iter_entries(), journal=journal, names=names, reviews=reviews)
     assert not re.search(r"\b(sam|ana)\b", doc, re.IGNORECASE)

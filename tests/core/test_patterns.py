@@ -4,6 +4,7 @@ from datetime import date
 
 import pytest
 
+from closeness_journal.core.checkin import CheckIn
 from closeness_journal.core.entries import Entry
 from closeness_journal.core.patterns import (
     ClosenessCounts,
@@ -25,17 +26,28 @@ def day(n: int) -> date:
 def filled(journal):
     """Three weeks: W45 busy, W46 empty, W47 one entry. Plus one entry in the trash."""
     add = journal.add
-    add(Entry(day(0), body="a", behaviours=("went-quiet",), fears=("engulfment",), intensity=6,
-              close_before=True, relationship="partner", who="Sam", kinds=("emotional",)))
-    add(Entry(day(0), body="b", behaviours=("went-quiet", "picked-fight"), fears=("engulfment", "loss"),
-              intensity=8, close_before=True, relationship="partner", who="sam", small_step="stayed",
-              predicted=8, outcome=3))
-    add(Entry(day(2), body="c", behaviours=("picked-fight",), intensity=None, close_before=False,
-              relationship="friend", who="Ana", kinds=("emotional", "physical")))
-    add(Entry(day(3), body="d", close_before=True, small_step="asked for a hug", predicted=6, outcome=2,
-              relationship="partner", who="Sam"))
-    add(Entry(day(15), body="e", behaviours=("cancelled-plans",), fears=("rejection",), intensity=4))
-    gone = add(Entry(day(1), body="deleted", behaviours=("ended-it",), close_before=True))
+    add(Entry(
+        day(0),
+        body="a",
+        checkin=CheckIn(behaviours=("went-quiet",), fears=("engulfment",), intensity=6, close_before=True, relationship="partner", who="Sam", kinds=("emotional",)),
+    ))
+    add(Entry(
+        day(0),
+        body="b",
+        checkin=CheckIn(behaviours=("went-quiet", "picked-fight"), fears=("engulfment", "loss"), intensity=8, close_before=True, relationship="partner", who="sam", small_step="stayed", predicted=8, outcome=3),
+    ))
+    add(Entry(
+        day(2),
+        body="c",
+        checkin=CheckIn(behaviours=("picked-fight",), intensity=None, close_before=False, relationship="friend", who="Ana", kinds=("emotional", "physical")),
+    ))
+    add(Entry(
+        day(3),
+        body="d",
+        checkin=CheckIn(close_before=True, small_step="asked for a hug", predicted=6, outcome=2, relationship="partner", who="Sam"),
+    ))
+    add(Entry(day(15), body="e", checkin=CheckIn(behaviours=("cancelled-plans",), fears=("rejection",), intensity=4)))
+    gone = add(Entry(day(1), body="deleted", checkin=CheckIn(behaviours=("ended-it",), close_before=True)))
     journal.delete(gone.id)
     return journal
 

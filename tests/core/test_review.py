@@ -6,6 +6,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from closeness_journal.core.dates import iso_week_label, local_day
+from closeness_journal.core.checkin import CheckIn
 from closeness_journal.core.entries import Entry
 from closeness_journal.core.prompts import PromptLibrary, parse_theme_file
 from closeness_journal.core.review import (
@@ -24,7 +25,9 @@ MON = date(2026, 11, 9)  # 2026-W46
 
 def add(journal, offset, **fields):
     fields.setdefault("body", f"day {offset}")
-    return journal.add(Entry(MON + timedelta(days=offset), **fields))
+    body = fields.pop("body")
+    private = fields.pop("private", False)
+    return journal.add(Entry(MON + timedelta(days=offset), body=body, private=private, checkin=CheckIn(**fields)))
 
 
 @pytest.fixture

@@ -5,6 +5,7 @@ from datetime import date
 
 import pytest
 
+from closeness_journal.core.checkin import CheckIn, CheckInFields
 from closeness_journal.core.entries import EntryFilter
 from closeness_journal.core.prompts import Prompt, PromptLibrary, Theme, daily_prompts
 from closeness_journal.core.today import (
@@ -43,7 +44,7 @@ def sitting(today: date = TODAY, library: PromptLibrary = LIBRARY, shuffle: int 
 
 
 def draft(answers: dict[str, str], day: date = TODAY, current: str | None = None, checkin=None, window=None) -> Draft:
-    return Draft(day=day, answers=answers, current=current, checkin=checkin or {}, window=window)
+    return Draft(day=day, answers=answers, current=current, checkin=CheckInFields.from_json(checkin or {}), window=window)
 
 
 # ---------------------------------------------------------------------- slots
@@ -75,14 +76,14 @@ def test_each_slot_keeps_what_was_typed_and_moving_goes_round():
 def test_the_entry_answers_the_prompt_shown_and_a_check_in_alone_answers_none():
     s = sitting()
     s.write("We laughed, then I went quiet.")
-    entry = s.entry({"who": "Sam", "intensity": 7})
+    entry = s.entry(CheckInFields(CheckIn(who="Sam", intensity=7)))
     prompt = s.daily.core[0]
     assert (entry.local_date, entry.body, entry.prompt_id, entry.prompt_text) == (
         TODAY, "We laughed, then I went quiet.", prompt.id, prompt.text
     )
-    assert (entry.who, entry.intensity) == ("Sam", 7)
+    assert (entry.checkin.who, entry.checkin.intensity) == ("Sam", 7)
     s.write("   ")
-    alone = s.entry({"who": "Sam"})
+    alone = s.entry(CheckInFields(CheckIn(who="Sam")))
     assert alone.prompt_id is None and alone.prompt_text is None
 
 
@@ -119,7 +120,8 @@ def test_a_draft_round_trips_through_json():
     data = original.to_json()
     assert data == {
         "day": "2026-11-16", "answers": {"pulled-away-1": "half a thought", FREE_WRITING: "more"},
-        "current": FREE_WRITING, "checkin": {"who": "Robin", "kinds": ["emotional"]}, "pid": 100, "host": "laptop",
+        "current": FREE_WRITING, "checkin": CheckInFields(CheckIn(who="Robin", kinds=("emotional",))).to_json(),
+        "pid": 100, "host": "laptop",
     }
     assert Draft.from_json(data, TODAY) == original
 
@@ -130,7 +132,7 @@ def test_a_sittings_draft_round_trips_into_a_new_sitting():
     s.move(2)
     s.write("about a small step")
     s.move(1)
-    data = s.draft({"who": "Sam"}, HERE).to_json()
+    data = s.draft(CheckInFields(CheckIn(who="Sam")), HERE).to_json()
     assert data["answers"] == {s.slots[0].key: "about pulling away", s.slots[2].key: "about a small step"}
 
     again = sitting()
@@ -141,7 +143,7 @@ def test_a_sittings_draft_round_trips_into_a_new_sitting():
 def test_blank_answers_are_not_kept_in_a_draft():
     s = sitting()
     s.write("   ")
-    assert s.draft({}).answers == {}
+    assert s.draft(CheckInFields()).answers == {}
     assert draft({"a": " \n", "b": "words"}).to_json()["answers"] == {"b": "words"}
 
 
@@ -151,7 +153,7 @@ def test_a_damaged_or_old_draft_is_read_forgivingly():
          "pid": True, "host": "laptop"},
         TODAY,
     )
-    assert read == Draft(day=TODAY, answers={"free": "kept red"}, current=None, checkin={}, window=None)
+    assert read == Draft(day=TODAY, answers={"free": "kept red"}, current=None, checkin=CheckInFields(), window=None)
     assert Draft.from_json({}, TODAY) == Draft(day=TODAY, answers={})
     assert Draft.from_json({"answers": "oops", "pid": 7}, TODAY).window is None  # no host: no window
 
@@ -192,7 +194,7 @@ def test_several_closed_windows_drafts_merge_into_one():
     third = draft({FREE_WRITING: "third window"}, current=FREE_WRITING, checkin={"who": "Alex"}, window=Window(3, "a"))
     merged = merge_drafts([first, second, third])
     assert merged.answers == {FREE_WRITING: "first window\n\nthird window", "feared-1": "a fear"}
-    assert (merged.current, merged.checkin, merged.window) == (FREE_WRITING, {"who": "Alex"}, Window(3, "a"))
+    assert (merged.current, merged.checkin, merged.window) == (FREE_WRITING, CheckInFields(CheckIn(who="Alex")), Window(3, "a"))
     assert merge_drafts([second]) == second
 
 
@@ -236,13 +238,13 @@ def test_a_draft_from_an_earlier_day_keeps_its_day_until_its_words_are_saved():
     s = sitting()
     s.restore(merged, LIBRARY.get)
     assert s.day == MONDAY and s.slot.key == fear
-    assert s.entry({}).local_date == MONDAY
+    assert s.entry(CheckInFields()).local_date == MONDAY
     s.saved()  # the fear is saved for Monday; the free writing still waits
     assert s.day == MONDAY
     s.move(-2)
     assert s.slot.key == FREE_WRITING
     s.saved()
-    assert s.day == TODAY and s.entry({}).local_date == TODAY
+    assert s.day == TODAY and s.entry(CheckInFields()).local_date == TODAY
 
 
 def test_a_draft_dated_after_today_is_written_for_today():

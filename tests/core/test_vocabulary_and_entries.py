@@ -3,6 +3,7 @@ from datetime import date
 import pytest
 
 from closeness_journal.core.dates import BadDate, iso_week_label, parse_date, week_start
+from closeness_journal.core.checkin import CheckIn
 from closeness_journal.core.entries import Entry, EntryFilter, InvalidEntry, checkin_summary
 from closeness_journal.core.text import one_line, printable
 from closeness_journal.core.vocabulary import (
@@ -22,7 +23,7 @@ def test_every_behaviour_belongs_to_exactly_one_category():
 
 def test_unknown_slug_message_lists_the_valid_ones():
     with pytest.raises(InvalidEntry) as error:
-        Entry(DAY, body="x", fears=("spiders",)).validated()
+        Entry(DAY, body="x", checkin=CheckIn(fears=("spiders",))).validated()
     message = str(error.value)
     assert "spiders" in message and "abandonment" in message and "engulfment" in message
 
@@ -31,7 +32,7 @@ def test_unknown_slug_message_lists_the_valid_ones():
 @pytest.mark.parametrize("value", [-1, 11])
 def test_scales_run_from_zero_to_ten(field, value):
     with pytest.raises(InvalidEntry, match="0 to 10"):
-        Entry(DAY, body="x", **{field: value}).validated()
+        Entry(DAY, body="x", checkin=CheckIn(**{field: value})).validated()
 
 
 def test_an_empty_entry_cannot_be_saved():
@@ -40,33 +41,37 @@ def test_an_empty_entry_cannot_be_saved():
 
 
 def test_a_check_in_alone_is_worth_keeping():
-    assert Entry(DAY, fears=("loss",)).validated().fears == ("loss",)
+    assert Entry(DAY, checkin=CheckIn(fears=("loss",))).validated().checkin.fears == ("loss",)
 
 
 def test_validation_removes_duplicate_slugs_and_tag_marks():
-    entry = Entry(DAY, body="x", behaviours=("went-quiet", "went-quiet"), tags=("#work", "@work", " "))
+    entry = Entry(DAY, body="x", tags=("#work", "@work", " "), checkin=CheckIn(behaviours=("went-quiet", "went-quiet")))
     cleaned = entry.validated()
-    assert cleaned.behaviours == ("went-quiet",)
+    assert cleaned.checkin.behaviours == ("went-quiet",)
     assert cleaned.tags == ("work",)
 
 
 def test_categories_come_from_behaviours():
-    both = Entry(DAY, behaviours=("went-quiet", "picked-fight"))
+    both = Entry(DAY, checkin=CheckIn(behaviours=("went-quiet", "picked-fight")))
     assert both.withdrawal and both.sabotage
-    assert not Entry(DAY, behaviours=("went-quiet",)).sabotage
+    assert not Entry(DAY, checkin=CheckIn(behaviours=("went-quiet",))).sabotage
 
 
 def test_json_round_trip_keeps_every_field():
     entry = Entry(
-        DAY, body="b", prompt_id="feared-01", prompt_text="t", who="Sam", relationship="partner",
-        kinds=("emotional",), behaviours=("hid-needs",), fears=("loss",), intensity=4,
-        close_before=True, small_step="s", predicted=6, outcome=2, private=True, tags=("x",),
+        DAY,
+        body="b",
+        prompt_id="feared-01",
+        prompt_text="t",
+        private=True,
+        tags=("x",),
+        checkin=CheckIn(who="Sam", relationship="partner", kinds=("emotional",), behaviours=("hid-needs",), fears=("loss",), intensity=4, close_before=True, small_step="s", predicted=6, outcome=2),
     )
     assert Entry.from_json(entry.to_json()) == entry
 
 
 def test_checkin_summary_uses_words_not_slugs():
-    rows = dict(checkin_summary(Entry(DAY, who="Sam", relationship="partner", behaviours=("went-quiet",), fears=("engulfment",))))
+    rows = dict(checkin_summary(Entry(DAY, checkin=CheckIn(who="Sam", relationship="partner", behaviours=("went-quiet",), fears=("engulfment",)))))
     assert rows["With"] == "Sam (a partner)"
     assert rows["Pulling away"] == "Went quiet or shut down"
     assert "went-quiet" not in " ".join(rows.values())

@@ -5,6 +5,7 @@ from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
+from closeness_journal.core.checkin import CheckIn
 from closeness_journal.core.entries import Entry, EntryFilter, InvalidEntry
 from closeness_journal.store import EntryNotFound
 
@@ -12,12 +13,13 @@ DAY = date(2026, 11, 18)
 NOW = datetime(2026, 11, 18, 20, 30, tzinfo=UTC)
 
 FULL = Entry(
-    DAY, body="We laughed all evening, then I went quiet.", prompt_id="pulled-away-01",
-    prompt_text="When did you want distance?", who="Sam", relationship="partner",
-    kinds=("emotional", "physical"), behaviours=("went-quiet", "picked-fight"),
-    fears=("engulfment", "abandonment"), intensity=7, close_before=True,
-    small_step="Told Sam I was tired, not angry", predicted=8, outcome=3, private=True,
+    DAY,
+    body="We laughed all evening, then I went quiet.",
+    prompt_id="pulled-away-01",
+    prompt_text="When did you want distance?",
+    private=True,
     tags=("evening", "home"),
+    checkin=CheckIn(who="Sam", relationship="partner", kinds=("emotional", "physical"), behaviours=("went-quiet", "picked-fight"), fears=("engulfment", "abandonment"), intensity=7, close_before=True, small_step="Told Sam I was tired, not angry", predicted=8, outcome=3),
 )
 
 
@@ -31,7 +33,7 @@ def test_every_field_round_trips(journal):
 def test_edit_keeps_the_previous_version(journal):
     saved = journal.add(FULL, now=NOW)
     later = NOW + timedelta(hours=1)
-    updated = journal.update(replace(saved, body="Rewritten.", intensity=2), now=later)
+    updated = journal.update(replace(saved, body="Rewritten.", checkin=replace(saved.checkin, intensity=2)), now=later)
     assert updated.body == "Rewritten." and updated.created_at == NOW and updated.updated_at == later
     [revision] = journal.revisions(saved.id)
     assert revision.entry == saved and revision.revised_at == later
@@ -76,16 +78,16 @@ def test_unknown_and_ambiguous_ids_are_reported(journal):
 
 def test_invalid_entries_are_not_stored(journal):
     with pytest.raises(InvalidEntry):
-        journal.add(Entry(DAY, body="x", behaviours=("sulked",)))
+        journal.add(Entry(DAY, body="x", checkin=CheckIn(behaviours=("sulked",))))
     assert journal.count() == 0
 
 
 def test_control_characters_are_never_stored(journal):
     saved = journal.add(
-        Entry(DAY, body="a\x1b]2;title\x1b\\b\tc\nd", who="Sam\x1b[31m", small_step="x\x07y", tags=("t\x00",))
+        Entry(DAY, body="a\x1b]2;title\x1b\\b\tc\nd", tags=("t\x00",), checkin=CheckIn(who="Sam\x1b[31m", small_step="x\x07y"))
     )
     stored = journal.get(saved.id)
-    assert (stored.body, stored.who, stored.small_step, stored.tags) == ("ab\tc\nd", "Sam", "xy", ("t",))
+    assert (stored.body, stored.checkin.who, stored.checkin.small_step, stored.tags) == ("ab\tc\nd", "Sam", "xy", ("t",))
 
 
 def test_add_many_and_iterating_oldest_first(journal):

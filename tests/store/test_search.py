@@ -5,6 +5,7 @@ from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
+from closeness_journal.core.checkin import CheckIn
 from closeness_journal.core.entries import Entry, EntryFilter
 
 DAY = date(2026, 11, 18)
@@ -21,8 +22,8 @@ def test_entries_are_newest_first_and_paged(journal):
 
 def test_search_finds_edited_text_and_not_deleted_text(journal):
     a = journal.add(Entry(DAY, body="The picnic felt warm and easy"), now=NOW)
-    b = journal.add(Entry(DAY, body="Cancelled the concert", who="Robin"), now=NOW)
-    journal.add(Entry(DAY, body="quiet day", small_step="asked for a hug"), now=NOW)
+    b = journal.add(Entry(DAY, body="Cancelled the concert", checkin=CheckIn(who="Robin")), now=NOW)
+    journal.add(Entry(DAY, body="quiet day", checkin=CheckIn(small_step="asked for a hug")), now=NOW)
     assert [e.id for e in journal.entries(EntryFilter(search="picnic"))] == [a.id]
     assert [e.id for e in journal.entries(EntryFilter(search="robin"))] == [b.id]
     assert len(journal.entries(EntryFilter(search="hug"))) == 1
@@ -60,11 +61,11 @@ def test_search_matches_word_starts(journal):
 
 
 def test_filters_by_date_behaviour_fear_category_relationship_and_privacy(journal):
-    journal.add(Entry(DAY - timedelta(days=30), body="old", behaviours=("went-quiet",)), now=NOW)
+    journal.add(Entry(DAY - timedelta(days=30), body="old", checkin=CheckIn(behaviours=("went-quiet",))), now=NOW)
     journal.add(
-        Entry(DAY, body="fight", behaviours=("picked-fight",), fears=("engulfment",), relationship="partner"), now=NOW
+        Entry(DAY, body="fight", checkin=CheckIn(behaviours=("picked-fight",), fears=("engulfment",), relationship="partner")), now=NOW
     )
-    journal.add(Entry(DAY, body="secret", private=True, relationship="friend"), now=NOW)
+    journal.add(Entry(DAY, body="secret", private=True, checkin=CheckIn(relationship="friend")), now=NOW)
 
     def bodies(**kw):
         return sorted(e.body for e in journal.entries(EntryFilter(**kw)))

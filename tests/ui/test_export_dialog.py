@@ -4,6 +4,7 @@ import os
 import stat
 from datetime import date
 
+from closeness_journal.core.checkin import CheckIn
 from closeness_journal.core.entries import Entry
 from closeness_journal.ui.screens.export import ExportScreen
 
@@ -11,7 +12,7 @@ TODAY = date(2026, 11, 18)
 
 
 async def test_export_dialog_writes_markdown_and_json(make_app, journal, tmp_path):
-    journal.add(Entry(TODAY, body="for my therapist", who="Sam", relationship="partner"))
+    journal.add(Entry(TODAY, body="for my therapist", checkin=CheckIn(who="Sam", relationship="partner")))
     journal.add(Entry(TODAY, body="only mine", private=True))
     app = make_app()
     async with app.run_test(size=(100, 32)) as pilot:

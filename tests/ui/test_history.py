@@ -2,6 +2,7 @@
 
 from datetime import date, timedelta
 
+from closeness_journal.core.checkin import CheckIn
 from closeness_journal.core.entries import Entry
 from closeness_journal.ui.screens.edit_entry import EditEntryScreen
 from closeness_journal.ui.screens.entry_view import EntryScreen
@@ -12,8 +13,8 @@ from closeness_journal.ui.widgets.entry_table import EntryTable
 TODAY = date(2026, 11, 18)
 
 
-def add(journal, body, days_ago=0, **fields):
-    return journal.add(Entry(TODAY - timedelta(days=days_ago), body=body, **fields))
+def add(journal, body, days_ago=0, private=False, **checkin):
+    return journal.add(Entry(TODAY - timedelta(days=days_ago), body=body, private=private, checkin=CheckIn(**checkin)))
 
 
 async def open_history(app, pilot) -> HistoryScreen:
@@ -64,7 +65,7 @@ async def test_editing_from_history_keeps_a_revision(make_app, journal):
         await pilot.pause()
         assert isinstance(app.screen, HistoryScreen)
     updated = journal.get(original.id)
-    assert updated.body == "before and after" and updated.who == "Sam"
+    assert updated.body == "before and after" and updated.checkin.who == "Sam"
     assert [r.entry.body for r in journal.revisions(original.id)] == ["before"]
 
 

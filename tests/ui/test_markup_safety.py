@@ -4,6 +4,7 @@ from datetime import date
 
 import pytest
 
+from closeness_journal.core.checkin import CheckIn
 from closeness_journal.core.entries import Entry
 from closeness_journal.ui.screens.entry_view import EntryScreen
 from closeness_journal.ui.screens.history import HistoryScreen
@@ -21,7 +22,7 @@ NASTY = [
 
 @pytest.mark.parametrize("text", NASTY)
 async def test_markup_in_body_and_who_is_literal_in_history_and_reading(make_app, journal, text):
-    journal.add(Entry(TODAY, body=text, who=text[:12], small_step=text))
+    journal.add(Entry(TODAY, body=text, checkin=CheckIn(who=text[:12], small_step=text)))
     app = make_app()
     async with app.run_test(size=(120, 30)) as pilot:
         await pilot.press("f3")
@@ -52,7 +53,7 @@ async def test_markup_typed_on_today_saves_and_notifies_without_harm(make_app, j
             await pilot.pause()
         assert app.is_running
         assert sorted(e.body for e in journal.entries()) == sorted(NASTY[:4])
-        assert sorted(e.who for e in journal.entries()) == sorted(NASTY[:4])
+        assert sorted(e.checkin.who for e in journal.entries()) == sorted(NASTY[:4])
 
 
 async def test_markup_in_a_search_query_crashes_nothing(make_app, journal):

@@ -3,6 +3,7 @@
 from datetime import date
 
 from closeness_journal import demo
+from closeness_journal.core.checkin import CheckIn
 from closeness_journal.core.entries import Entry
 from closeness_journal.ui.screens.patterns import PatternsScreen, short_label
 
@@ -53,7 +54,7 @@ async def test_new_entries_show_when_coming_back(make_app, journal):
         await pilot.pause()
         assert app.screen.patterns.entries == 0
         for n in range(3):
-            journal.add(Entry(TODAY, body=f"e{n}", behaviours=("went-quiet",)))
+            journal.add(Entry(TODAY, body=f"e{n}", checkin=CheckIn(behaviours=("went-quiet",))))
         await pilot.press("f2", "f4")
         await pilot.pause()
         assert app.screen.patterns.entries == 3 and app.screen.patterns.periods[-1].withdrawal == 3

@@ -2,6 +2,7 @@
 
 from datetime import date, timedelta
 
+from closeness_journal.core.checkin import CheckIn
 from closeness_journal.core.entries import Entry
 from closeness_journal.ui.screens.review import ReviewScreen
 
@@ -10,7 +11,7 @@ W46 = date(2026, 11, 9)
 
 
 async def test_a_review_end_to_end_and_the_step_carried_to_next_week(make_app, journal):
-    journal.add(Entry(W46 + timedelta(days=1), body="went quiet with Sam", behaviours=("went-quiet",), close_before=True))
+    journal.add(Entry(W46 + timedelta(days=1), body="went quiet with Sam", checkin=CheckIn(behaviours=("went-quiet",), close_before=True)))
     app = make_app()
     async with app.run_test(size=(100, 40)) as pilot:
         await pilot.press("f5")

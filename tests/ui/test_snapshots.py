@@ -7,6 +7,7 @@ from datetime import date, datetime, timedelta, timezone
 
 import pytest
 
+from closeness_journal.core.checkin import CheckIn
 from closeness_journal.core.entries import Entry
 from closeness_journal.prompt_files import load_prompts
 from closeness_journal.store import Journal
@@ -30,8 +31,9 @@ def sample_journal() -> Journal:
     for n, (body, who, relationship, behaviours, fears, intensity) in enumerate(SAMPLES * 3):
         journal.add(
             Entry(
-                TODAY - timedelta(days=n), body=body, who=who, relationship=relationship,
-                behaviours=behaviours, fears=fears, intensity=intensity, close_before=n % 2 == 0,
+                TODAY - timedelta(days=n),
+                body=body,
+                checkin=CheckIn(who=who, relationship=relationship, behaviours=behaviours, fears=fears, intensity=intensity, close_before=n % 2 == 0),
             ),
             now=datetime(2026, 11, 18, 20, 0, tzinfo=timezone.utc) - timedelta(days=n),
         )

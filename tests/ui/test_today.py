@@ -2,6 +2,7 @@
 
 from datetime import date
 
+from closeness_journal.core.checkin import CheckIn
 from closeness_journal.core.entries import Entry
 from closeness_journal.ui import autosave
 from closeness_journal.ui.autosave import Autosave
@@ -47,16 +48,24 @@ async def test_typing_an_answer_and_a_full_check_in_then_saving_stores_every_fie
         [entry] = journal.entries()
         prompt = screen.sitting.daily.core[0]
         assert entry == Entry(
-            id=entry.id, created_at=entry.created_at, updated_at=entry.updated_at,
-            local_date=TODAY, body="We laughed, then I went quiet.", prompt_id=prompt.id,
-            prompt_text=prompt.text, who="Sam", relationship="partner", kinds=("emotional",),
-            behaviours=("went-quiet", "ended-it"), fears=("rejection", "engulfment"), intensity=7,
-            close_before=True, small_step="Stayed for tea", predicted=8, outcome=2, private=True,
+            id=entry.id,
+            created_at=entry.created_at,
+            updated_at=entry.updated_at,
+            local_date=TODAY,
+            body="We laughed, then I went quiet.",
+            prompt_id=prompt.id,
+            prompt_text=prompt.text,
+            private=True,
             tags=("home", "evening"),
+            checkin=CheckIn(
+                who="Sam", relationship="partner", kinds=("emotional",), behaviours=("went-quiet", "ended-it"),
+                fears=("rejection", "engulfment"), intensity=7, close_before=True, small_step="Stayed for tea",
+                predicted=8, outcome=2,
+            ),
         )
         # the form is clear for the next entry, and the saved count shows
         assert screen.query_one("#editor").text == ""
-        assert screen.query_one(CheckInForm).values()["who"] == ""
+        assert screen.query_one(CheckInForm).values().checkin.who == ""
         assert "1 saved today" in screen.sub_title
         assert today_draft(journal) is None
 
@@ -123,7 +132,7 @@ async def test_a_draft_typed_then_closed_without_saving_comes_back(make_app, jou
     async with app.run_test(size=(80, 24)) as pilot:
         screen = app.screen
         assert screen.query_one("#editor").text == "more"
-        assert screen.query_one(CheckInForm).values()["who"] == "Robin"
+        assert screen.query_one(CheckInForm).values().checkin.who == "Robin"
         await pilot.press("ctrl+b")
         assert screen.query_one("#editor").text == "half a thought"
         assert any("back" in n.message for n in app._notifications)

@@ -75,7 +75,7 @@ def backup(args: argparse.Namespace, folder: Path, today: date) -> int:
         target = Path(args.output).expanduser()
     else:
         stamp = datetime.now().strftime("%Y-%m-%d-%H%M%S")
-        target = private_files.backups_folder(folder) / f"manual-{stamp}.db"
+        target = paths.backups_folder(folder) / f"manual-{stamp}.db"
     if target.exists() and not args.force:
         raise Failure(f"{target} already exists; use --force to replace it")
     with opened(folder) as journal:

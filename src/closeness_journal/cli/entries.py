@@ -11,6 +11,7 @@ from typing import Any
 
 from closeness_journal.cli.common import Failure, UsageError, date_option, opened, print_json
 from closeness_journal.cli.editor import body_text
+from closeness_journal.core import checkin
 from closeness_journal.core.entries import Entry, EntryFilter
 from closeness_journal.core.vocabulary import CATEGORIES
 from closeness_journal.core.wording import plural
@@ -19,10 +20,8 @@ CHECKIN_OPTIONS = ("who", "relationship", "behaviours", "fears", "intensity", "k
                    "step", "predicted", "outcome", "private", "tags", "prompt", "date")
 """The `dest` of every check-in option (see `parser.add_checkin_options`)."""
 
-_SIMPLE_FIELDS = {"who": "who", "relationship": "relationship", "intensity": "intensity",
-                  "close_before": "close_before", "step": "small_step", "predicted": "predicted",
-                  "outcome": "outcome", "private": "private"}
-"""Check-in options that set one field of the entry as they are: option dest -> Entry field."""
+_OPTION_OF = {name: "step" if name == "small_step" else name for name in checkin.FIELDS}
+"""CheckIn field -> the dest of the option that sets it (`--step` sets the small step)."""
 
 
 def write(args: argparse.Namespace, folder: Path, today: date) -> int:
@@ -156,14 +155,16 @@ def entry_from_options(args: argparse.Namespace, base: Entry, today: date) -> En
         if day > today:
             raise UsageError(f"--date: {day} is in the future; you can write about today or earlier")
         changes["local_date"] = day
-    for option, field_name in _SIMPLE_FIELDS.items():
-        value = getattr(args, option)
-        if value is not None:
-            changes[field_name] = value
-    for option in ("behaviours", "fears", "kinds", "tags"):
-        values = getattr(args, option)
-        if values is not None:
-            changes[option] = tuple(v.strip() for v in values)
+    given = {name: getattr(args, option) for name, option in _OPTION_OF.items() if getattr(args, option) is not None}
+    for name in checkin.LISTS:
+        if name in given:
+            given[name] = tuple(v.strip() for v in given[name])
+    if given:
+        changes["checkin"] = replace(base.checkin, **given)
+    if args.private is not None:
+        changes["private"] = args.private
+    if args.tags is not None:
+        changes["tags"] = tuple(v.strip() for v in args.tags)
     if args.prompt is not None:
         changes.update(_prompt_fields(args.prompt))
     return replace(base, **changes).validated(allow_empty=True)

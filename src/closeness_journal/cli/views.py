@@ -50,9 +50,9 @@ def print_entry_list(hits: Sequence[SearchHit], searching: bool = False) -> None
         line.append(entry.id[:8], style="dim")
         line.append(f"  {entry.local_date.isoformat()}  ")
         line.append_text(_markers(entry))
-        line.append(" " + ("  " if entry.intensity is None else f"{entry.intensity:>2}") + "  ")
-        if entry.who:
-            line.append(one_line(entry.who, 20), style="bold")
+        line.append(" " + ("  " if entry.checkin.intensity is None else f"{entry.checkin.intensity:>2}") + "  ")
+        if entry.checkin.who:
+            line.append(one_line(entry.checkin.who, 20), style="bold")
             line.append(": ")
         if hit.snippet:
             for piece, matched in hit.snippet:

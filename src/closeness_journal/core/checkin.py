@@ -110,3 +110,40 @@ LISTS = ("kinds", "behaviours", "fears")
 TEXTS = ("who", "small_step")
 SCALES = ("intensity", "predicted", "outcome")
 _EMPTY = CheckIn()
+
+
+@dataclass(frozen=True)
+class CheckInFields:
+    """What the check-in form edits: the check-in, and the entry's tags and private mark beside it.
+
+    Its JSON form is flat (the check-in's fields, `tags`, `private`), as drafts have always kept it.
+    """
+
+    checkin: CheckIn = _EMPTY
+    tags: tuple[str, ...] = ()
+    private: bool = False
+
+    def is_empty(self) -> bool:
+        return self.checkin.is_empty() and not self.tags and not self.private
+
+    def to_json(self) -> dict[str, Any]:
+        return {**self.checkin.to_json(), "tags": list(self.tags), "private": self.private}
+
+    @classmethod
+    def forgiving(cls, data: Any) -> CheckInFields:
+        """What a saved draft holds, or nothing when it is damaged: a draft never stops a window."""
+        if not isinstance(data, dict):
+            return cls()
+        try:
+            return cls.from_json(data)
+        except (TypeError, ValueError):
+            return cls()
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> CheckInFields:
+        tags = data.get("tags") or ()
+        return cls(
+            checkin=CheckIn.from_json(data),
+            tags=tuple(str(tag) for tag in tags) if isinstance(tags, (list, tuple)) else (),
+            private=bool(data.get("private")),
+        )

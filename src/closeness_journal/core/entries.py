@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import functools
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from typing import Any
 
+from closeness_journal.core.checkin import CheckIn, CheckInFields, InvalidEntry
 from closeness_journal.core.text import one_line, printable
 from closeness_journal.core.vocabulary import (
     BEHAVIOUR_CATEGORY,
@@ -18,16 +19,11 @@ from closeness_journal.core.vocabulary import (
     SABOTAGE,
     WITHDRAWAL,
     UnknownSlug,
-    categories_of,
     check_slugs,
 )
 from closeness_journal.core.wording import plural
 
-SCALE_MIN, SCALE_MAX = 0, 10
-
-
-class InvalidEntry(ValueError):
-    """An entry that cannot be saved as it is; the message says why, kindly."""
+__all__ = ["CheckIn", "CheckInFields", "Entry", "EntryFilter", "InvalidEntry", "Revision", "SearchHit"]
 
 
 @dataclass(frozen=True)
@@ -41,16 +37,7 @@ class Entry:
     body: str = ""
     prompt_id: str | None = None
     prompt_text: str | None = None
-    who: str = ""
-    relationship: str | None = None
-    kinds: tuple[str, ...] = ()
-    behaviours: tuple[str, ...] = ()
-    fears: tuple[str, ...] = ()
-    intensity: int | None = None
-    close_before: bool = False
-    small_step: str = ""
-    predicted: int | None = None
-    outcome: int | None = None
+    checkin: CheckIn = CheckIn()
     private: bool = False
     tags: tuple[str, ...] = ()
     id: str | None = None
@@ -61,12 +48,12 @@ class Entry:
     @property
     def withdrawal(self) -> bool:
         """True when at least one behaviour was a way of pulling away."""
-        return WITHDRAWAL in categories_of(self.behaviours)
+        return self.checkin.withdrawal
 
     @property
     def sabotage(self) -> bool:
         """True when at least one behaviour was a way of pushing away."""
-        return SABOTAGE in categories_of(self.behaviours)
+        return self.checkin.sabotage
 
     @property
     def first_line(self) -> str:
@@ -77,54 +64,32 @@ class Entry:
         return ""
 
     @property
+    def fields(self) -> CheckInFields:
+        """What the check-in form shows for this entry."""
+        return CheckInFields(self.checkin, self.tags, self.private)
+
+    def with_fields(self, fields: CheckInFields) -> Entry:
+        """A copy holding what the check-in form says."""
+        return replace(self, checkin=fields.checkin, tags=fields.tags, private=fields.private)
+
+    @property
     def headline(self) -> str:
         """What to show for the entry in one line: its first line, else its small step ("" if neither)."""
-        return self.first_line or self.small_step.strip()
+        return self.first_line or self.checkin.small_step.strip()
 
     def is_empty(self) -> bool:
         """Nothing written and nothing checked in: there is nothing to keep."""
-        return not (
-            self.body.strip()
-            or self.who.strip()
-            or self.small_step.strip()
-            or self.relationship
-            or self.kinds
-            or self.behaviours
-            or self.fears
-            or self.intensity is not None
-            or self.close_before
-            or self.predicted is not None
-            or self.outcome is not None
-            or self.tags
-        )
+        return not (self.body.strip() or self.tags) and self.checkin.is_empty()
 
     def validated(self, allow_empty: bool = False) -> Entry:
         """Return a cleaned copy (slugs de-duplicated, text trimmed) or raise InvalidEntry."""
-        try:
-            kinds = check_slugs("kind of intimacy", self.kinds, KINDS)
-            behaviours = check_slugs("behaviour", self.behaviours, BEHAVIOURS)
-            fears = check_slugs("fear", self.fears, FEARS)
-            if self.relationship is not None:
-                check_slugs("relationship", [self.relationship], RELATIONSHIPS)
-        except UnknownSlug as error:
-            raise InvalidEntry(str(error)) from None
-        for name in ("intensity", "predicted", "outcome"):
-            value = getattr(self, name)
-            if value is not None and not (SCALE_MIN <= value <= SCALE_MAX):
-                raise InvalidEntry(
-                    f"{name} must be a whole number from {SCALE_MIN} to {SCALE_MAX}, not {value}"
-                )
         # Control characters (terminal escapes) are never stored: text is kept as typed otherwise.
         # A comma separates tags everywhere (the form's tag field too), so "a,b" is two tags.
         split = (part for tag in self.tags for part in tag.split(","))
         tags = tuple(dict.fromkeys(t for t in (one_line(t).lstrip("#@").strip() for t in split) if t))
         cleaned = replace(
             self,
-            kinds=kinds,
-            behaviours=behaviours,
-            fears=fears,
-            who=one_line(self.who),
-            small_step=one_line(self.small_step),
+            checkin=self.checkin.validated(),
             body=printable(self.body).rstrip(),
             prompt_text=printable(self.prompt_text) if self.prompt_text is not None else None,
             tags=tags,
@@ -134,19 +99,23 @@ class Entry:
         return cleaned
 
     def to_json(self) -> dict[str, Any]:
-        """Every stored field, in a stable JSON-friendly form (documented in the README)."""
-        data = asdict(self)
-        data["local_date"] = self.local_date.isoformat()
-        for key in ("created_at", "updated_at", "deleted_at"):
-            value = getattr(self, key)
-            data[key] = value.isoformat() if value else None
-        for key in ("kinds", "behaviours", "fears", "tags"):
-            data[key] = list(data[key])
-        data["withdrawal"] = self.withdrawal
-        data["sabotage"] = self.sabotage
-        ordered = {"id": data.pop("id")}
-        ordered.update(data)
-        return ordered
+        """Every stored field, in a stable JSON-friendly form (documented in the README): the
+        check-in's fields sit beside the entry's own."""
+        return {
+            "id": self.id,
+            "local_date": self.local_date.isoformat(),
+            "body": self.body,
+            "prompt_id": self.prompt_id,
+            "prompt_text": self.prompt_text,
+            **self.checkin.to_json(),
+            "private": self.private,
+            "tags": list(self.tags),
+            "created_at": self.created_at.isoformat() if self.created_at else None,
+            "updated_at": self.updated_at.isoformat() if self.updated_at else None,
+            "deleted_at": self.deleted_at.isoformat() if self.deleted_at else None,
+            "withdrawal": self.withdrawal,
+            "sabotage": self.sabotage,
+        }
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Entry:
@@ -156,12 +125,11 @@ class Entry:
         for key in ("created_at", "updated_at", "deleted_at"):
             if values.get(key):
                 values[key] = datetime.fromisoformat(values[key])
-        for key in ("kinds", "behaviours", "fears", "tags"):
-            values[key] = tuple(values.get(key) or ())
-        return cls(**values)
+        values["tags"] = tuple(values.get("tags") or ())
+        return cls(checkin=CheckIn.from_json(data), **values)
 
 
-_FIELD_NAMES = frozenset(Entry.__dataclass_fields__)
+_FIELD_NAMES = frozenset(Entry.__dataclass_fields__) - {"checkin"}
 
 
 @dataclass(frozen=True)
@@ -236,31 +204,33 @@ def entry_notes(entry: Entry, revision_count: int = 0) -> list[str]:
 
 
 def checkin_summary(entry: Entry) -> list[tuple[str, str]]:
-    """The check-in as (label, value) pairs in readable words, leaving out what wasn't filled in."""
+    """The check-in (and the entry's tags and private mark) as (label, value) pairs in readable
+    words, leaving out what wasn't filled in."""
     rows: list[tuple[str, str]] = []
-    if entry.who or entry.relationship:
-        who = entry.who
-        if entry.relationship:
-            relation = RELATIONSHIPS[entry.relationship]
+    checkin = entry.checkin
+    if checkin.who or checkin.relationship:
+        who = checkin.who
+        if checkin.relationship:
+            relation = RELATIONSHIPS[checkin.relationship]
             who = f"{who} ({relation})" if who else relation
         rows.append(("With", who))
-    if entry.kinds:
-        rows.append(("Kinds of closeness", _labels("kinds", entry.kinds)))
-    if entry.close_before:
+    if checkin.kinds:
+        rows.append(("Kinds of closeness", _labels("kinds", checkin.kinds)))
+    if checkin.close_before:
         rows.append(("Just before", "a moment of closeness"))
     for category, label in CATEGORY_LABELS.items():
-        chosen = _labels(category, entry.behaviours)
+        chosen = _labels(category, checkin.behaviours)
         if chosen:
             rows.append((label, chosen))
-    if entry.fears:
-        rows.append(("Feared", _labels("fears", entry.fears)))
-    if entry.intensity is not None:
-        rows.append(("Fear intensity", f"{entry.intensity} of 10"))
-    if entry.small_step:
-        rows.append(("Small step", entry.small_step))
-    if entry.predicted is not None or entry.outcome is not None:
-        predicted = "—" if entry.predicted is None else f"{entry.predicted}"
-        outcome = "—" if entry.outcome is None else f"{entry.outcome}"
+    if checkin.fears:
+        rows.append(("Feared", _labels("fears", checkin.fears)))
+    if checkin.intensity is not None:
+        rows.append(("Fear intensity", f"{checkin.intensity} of 10"))
+    if checkin.small_step:
+        rows.append(("Small step", checkin.small_step))
+    if checkin.predicted is not None or checkin.outcome is not None:
+        predicted = "—" if checkin.predicted is None else f"{checkin.predicted}"
+        outcome = "—" if checkin.outcome is None else f"{checkin.outcome}"
         rows.append(("Planned step: expected → how it really was", f"{predicted} → {outcome} (of 10)"))
     if entry.tags:
         rows.append(("Tags", ", ".join(entry.tags)))

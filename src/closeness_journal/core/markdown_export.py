@@ -344,11 +344,6 @@ class _UserText:
         return done
 
 
-def _shown_as(entry: Entry, **changes: object) -> Entry:
-    """A copy of the entry with its text made safe for display."""
-    return replace(entry, **changes)  # type: ignore[arg-type]
-
-
 def _entry(entry: Entry, text: _UserText) -> str:
     out = []
     if entry.prompt_text and (prompt := text.line(entry.prompt_text)):
@@ -358,16 +353,18 @@ def _entry(entry: Entry, text: _UserText) -> str:
 
     # The check-in in words. `checkin_summary` joins what the person wrote with the journal's
     # own labels (which have nothing to escape), so that text is made safe first.
-    who = text.line(entry.who) if entry.who else ""
-    relationship = entry.relationship
-    if text.redact and who and who != _escape(_one_line(entry.who)):
+    checkin = entry.checkin
+    who = text.line(checkin.who) if checkin.who else ""
+    relationship = checkin.relationship
+    if text.redact and who and who != _escape(_one_line(checkin.who)):
         # The name was replaced by the relationship ("my partner"): say it once, in lower case
         # (the replacement was capitalised as if it began a sentence).
         who, relationship = who[:1].lower() + who[1:], None
-    small_step = text.line(entry.small_step) if entry.small_step else ""
+    small_step = text.line(checkin.small_step) if checkin.small_step else ""
     tags = tuple(t for t in map(text.line, entry.tags) if t)
-    if (who, small_step, tags, relationship) != (entry.who, entry.small_step, entry.tags, entry.relationship):
-        entry = _shown_as(entry, who=who, small_step=small_step, tags=tags, relationship=relationship)
+    if (who, small_step, tags, relationship) != (checkin.who, checkin.small_step, entry.tags, checkin.relationship):
+        shown = replace(checkin, who=who, small_step=small_step, relationship=relationship)
+        entry = replace(entry, checkin=shown, tags=tags)
     rows = [f"- **{label}:** {value}\n" for label, value in checkin_summary(entry)]
     if entry.created_at and entry.updated_at and entry.updated_at > entry.created_at:
         rows.append(f"- **Edited:** on {short_date(entry.updated_at.date())}, after it was first written\n")

@@ -157,7 +157,7 @@ def build_review(
     for entry in sorted(entries, key=lambda e: (e.local_date, e.created_at or 0)):
         line = entry.headline or "(check-in only)"
         by_day.setdefault(entry.local_date, []).append((entry.id or "", line))
-        if entry.close_before:
+        if entry.checkin.close_before:
             followed = (
                 "both" if entry.withdrawal and entry.sabotage
                 else "you pulled away" if entry.withdrawal
@@ -165,8 +165,9 @@ def build_review(
                 else "you stayed close"
             )
             moments.append(Moment(entry.local_date, line, followed))
-        if entry.small_step:
-            steps.append(Step(entry.local_date, entry.small_step, entry.predicted, entry.outcome))
+        if entry.checkin.small_step:
+            checkin = entry.checkin
+            steps.append(Step(entry.local_date, checkin.small_step, checkin.predicted, checkin.outcome))
     return WeeklyReview(
         week=period.label,
         start=period.start,

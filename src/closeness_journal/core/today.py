@@ -12,11 +12,12 @@ passes what it found in (the drafts, this window, whether a process is alive, to
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
 from closeness_journal.core.dates import iso_week_label
+from closeness_journal.core.checkin import CheckInFields
 from closeness_journal.core.entries import Entry, EntryFilter
 from closeness_journal.core.prompts import DailyPrompts, Prompt, PromptLibrary, daily_prompts
 from closeness_journal.core.review import last_complete_week
@@ -66,8 +67,8 @@ class Draft:
     """Slot key -> the text typed there (blank answers are not kept)."""
     current: str | None = None
     """The slot that was shown."""
-    checkin: dict[str, Any] = field(default_factory=dict)
-    """The check-in's values, as the form gives them."""
+    checkin: CheckInFields = CheckInFields()
+    """The check-in as it was filled in (with the tags and the private mark)."""
     window: Window | None = None
     """The window that holds it, while that window is open."""
 
@@ -76,7 +77,7 @@ class Draft:
             "day": self.day.isoformat(),
             "answers": {key: text for key, text in self.answers.items() if text.strip()},
             "current": self.current,
-            "checkin": self.checkin,
+            "checkin": self.checkin.to_json(),
             "pid": self.window.pid if self.window else None,
             "host": self.window.host if self.window else None,
         }
@@ -99,7 +100,7 @@ class Draft:
                 if isinstance(key, str) and isinstance(text, str)
             },
             current=current if isinstance(current, str) else None,
-            checkin=checkin if isinstance(checkin, dict) else {},
+            checkin=CheckInFields.forgiving(checkin),
             window=Window(pid, host) if type(pid) is int and isinstance(host, str) else None,
         )
 
@@ -192,9 +193,8 @@ class Sitting:
 
     # -------------------------------------------------------------- saving
 
-    def entry(self, checkin: Mapping[str, Any]) -> Entry:
-        """The entry to save: the slot shown and the check-in (`checkin` holds Entry fields).
-        A check-in alone answers no prompt."""
+    def entry(self, checkin: CheckInFields) -> Entry:
+        """The entry to save: the slot shown and the check-in. A check-in alone answers no prompt."""
         body = self.text
         prompt = self.slot.prompt if body.strip() else None
         return Entry(
@@ -202,8 +202,7 @@ class Sitting:
             body=body,
             prompt_id=prompt.id if prompt else None,
             prompt_text=prompt.text if prompt else None,
-            **checkin,
-        )
+        ).with_fields(checkin)
 
     def saved(self) -> None:
         """The slot shown was saved: it is empty again. Once no words wait, the writing is for today."""
@@ -213,7 +212,7 @@ class Sitting:
 
     # -------------------------------------------------------------- drafts
 
-    def draft(self, checkin: dict[str, Any], window: Window | None = None) -> Draft:
+    def draft(self, checkin: CheckInFields, window: Window | None = None) -> Draft:
         return Draft(
             day=self.day,
             answers={key: text for key, text in self.answers.items() if text.strip()},

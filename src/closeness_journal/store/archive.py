@@ -94,7 +94,7 @@ class ArchiveMixin(JournalBase):
     def backup_to(self, target: Path) -> None:
         """A consistent copy of the whole journal (what is still in the WAL included) via SQLite's
         online backup, written to a temporary file (0600) that is checked and then renamed."""
-        temporary = target.with_name(f".{target.name}.partial")
+        temporary = paths.partial_path(target)
         paths.ensure_private_file(temporary)
         try:
             copy = sqlite3.connect(temporary)

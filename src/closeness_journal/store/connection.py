@@ -37,7 +37,7 @@ def connect(path: Path) -> Database:
     try:
         paths.ensure_private_dir(folder)
         paths.ensure_private_file(path)
-        for side in _side_files(path):
+        for side in paths.side_files(path):
             paths.tighten_if_exists(side)
     except paths.SharedFolder as error:
         raise JournalError(f"I won't keep your journal there: {error}.") from None
@@ -55,10 +55,6 @@ def connect(path: Path) -> Database:
     # No sqlite-utils plugins: nothing installed elsewhere gets to run on a private journal
     # (and start-up skips scanning for them).
     return Database(conn, execute_plugins=False)
-
-
-def _side_files(path: Path) -> list[Path]:
-    return [path.with_name(path.name + suffix) for suffix in ("-wal", "-shm", "-journal")]
 
 
 def _check_readable_and_version(db: Database, where: str) -> None:
@@ -141,7 +137,7 @@ class JournalBase:
         except sqlite3.Error as error:
             raise JournalError(f"I couldn't bring {where} up to date: {error}.") from None
         if path is not None:
-            for side in _side_files(path):
+            for side in paths.side_files(path):
                 paths.tighten_if_exists(side)
 
     @classmethod

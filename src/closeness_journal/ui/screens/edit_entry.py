@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, replace
-from typing import Any
+from dataclasses import replace
 
 from textual import on
 from textual.app import ComposeResult
@@ -13,18 +12,14 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Static, TextArea
 
 from closeness_journal.core.dates import long_date
+from closeness_journal.core.checkin import CheckInFields
 from closeness_journal.core.entries import Entry, InvalidEntry
 from closeness_journal.core.text import printable
 from closeness_journal.store import Journal, JournalError, edit_draft_key
 from closeness_journal.ui.autosave import Autosave
 from closeness_journal.ui.screens.confirm import ConfirmScreen
 from closeness_journal.ui.text import literal, not_saved
-from closeness_journal.ui.widgets.checkin_form import EMPTY_CHECKIN, CheckInForm, as_entry_fields
-
-
-def checkin_of(entry: Entry) -> dict[str, Any]:
-    data = asdict(entry)
-    return {key: list(data[key]) if isinstance(data[key], tuple) else data[key] for key in EMPTY_CHECKIN}
+from closeness_journal.ui.widgets.checkin_form import CheckInForm
 
 
 class EditEntryScreen(Screen[Entry | None]):
@@ -60,18 +55,20 @@ class EditEntryScreen(Screen[Entry | None]):
         if draft:
             editor = self.query_one("#editor", TextArea)
             with editor.prevent(TextArea.Changed):
-                editor.load_text(printable(draft.get("body", self.entry.body)))
-            form.load(draft.get("checkin", checkin_of(self.entry)))
+                body = draft.get("body")
+                editor.load_text(printable(body if isinstance(body, str) else self.entry.body))
+            saved = draft.get("checkin")
+            form.load(CheckInFields.forgiving(saved) if saved is not None else self.entry.fields)
             self.notify("Your unsaved changes to this entry are back.", title="Draft restored")
         else:
-            form.load(checkin_of(self.entry))
+            form.load(self.entry.fields)
         editor = self.query_one("#editor", TextArea)
         editor.move_cursor(editor.document.end)  # adding a thought is the usual edit
         editor.focus()
 
     def edited(self) -> Entry:
-        fields = as_entry_fields(self.query_one(CheckInForm).values())
-        return replace(self.entry, body=self.query_one("#editor", TextArea).text, **fields)
+        edited = replace(self.entry, body=self.query_one("#editor", TextArea).text)
+        return edited.with_fields(self.query_one(CheckInForm).values())
 
     def has_changes(self) -> bool:
         return self.edited() != self.entry
@@ -84,7 +81,7 @@ class EditEntryScreen(Screen[Entry | None]):
     def save_draft(self) -> None:
         if self.has_changes():
             entry = self.edited()
-            self._journal.save_draft(self.draft_key, {"body": entry.body, "checkin": checkin_of(entry)})
+            self._journal.save_draft(self.draft_key, {"body": entry.body, "checkin": entry.fields.to_json()})
         else:
             self._journal.discard_draft(self.draft_key)
 

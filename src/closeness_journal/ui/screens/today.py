@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import uuid
 from datetime import date
-from typing import Any
 
 from textual import on
 from textual.app import ComposeResult
@@ -18,7 +17,8 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, TextArea
 
 from closeness_journal.core.dates import long_date
-from closeness_journal.core.entries import Entry, EntryFilter, InvalidEntry
+from closeness_journal.core.checkin import CheckInFields
+from closeness_journal.core.entries import EntryFilter, InvalidEntry
 from closeness_journal.core.prompts import PromptLibrary, daily_prompts, shuffle_setting
 from closeness_journal.core.today import (
     Draft,
@@ -33,7 +33,7 @@ from closeness_journal.core.today import (
 from closeness_journal.store import TODAY_DRAFTS, Journal, JournalError, today_draft_key
 from closeness_journal.ui.autosave import Autosave
 from closeness_journal.ui.text import not_saved
-from closeness_journal.ui.widgets.checkin_form import EMPTY_CHECKIN, CheckInForm, as_entry_fields
+from closeness_journal.ui.widgets.checkin_form import CheckInForm
 from closeness_journal.ui.widgets.prompt_card import PromptCard
 from closeness_journal.windows import process_alive, this_window
 
@@ -58,7 +58,7 @@ class TodayScreen(Screen[None]):
         self.draft_key = today_draft_key(uuid.uuid4().hex)
         self._claimed: list[str] = []
         """Keys of drafts taken over from closed windows: discarded once ours is saved."""
-        self._pending_checkin: dict[str, Any] = {}
+        self._pending_checkin = CheckInFields()
         """Check-in values restored from a draft before the form is mounted."""
         self.autosave = Autosave(self, self.save_draft)
 
@@ -80,14 +80,14 @@ class TodayScreen(Screen[None]):
             yield Vertical(id="checkin-slot")
         yield Footer(compact=True)
 
-    def checkin_values(self) -> dict[str, Any]:
+    def checkin_values(self) -> CheckInFields:
         forms = self.query(CheckInForm)
-        return forms.first().values() if forms else {**EMPTY_CHECKIN, **self._pending_checkin}
+        return forms.first().values() if forms else self._pending_checkin
 
     async def mount_checkin(self) -> None:
         form = CheckInForm(id="checkin")
         await self.query_one("#checkin-slot").mount(form)
-        if self._pending_checkin:
+        if not self._pending_checkin.is_empty():
             form.load(self._pending_checkin)
 
     def on_mount(self) -> None:
@@ -172,13 +172,13 @@ class TodayScreen(Screen[None]):
     def action_save(self) -> None:
         day = self.sitting.day
         try:
-            self._journal.add(self.sitting.entry(as_entry_fields(self.checkin_values())).validated())
+            self._journal.add(self.sitting.entry(self.checkin_values()).validated())
         except (InvalidEntry, JournalError) as error:
             not_saved(self, error)
             return
         self.sitting.saved()
         self._show_slot()
-        self._pending_checkin = {}
+        self._pending_checkin = CheckInFields()
         for form in self.query(CheckInForm):
             form.clear()
             form.scroll_home(animate=False)
@@ -202,8 +202,7 @@ class TodayScreen(Screen[None]):
     # ------------------------------------------------------------------ drafts
 
     def has_unsaved_work(self) -> bool:
-        checkin = Entry(local_date=self._today, **as_entry_fields(self.checkin_values()))
-        return self.sitting.has_unsaved_work(checkin_empty=checkin.is_empty())
+        return self.sitting.has_unsaved_work(checkin_empty=self.checkin_values().is_empty())
 
     def save_draft(self) -> None:
         """Keep this window's unsaved work under its own key (two windows never clash)."""

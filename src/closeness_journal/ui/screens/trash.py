@@ -15,7 +15,8 @@ from closeness_journal.ui.screens.entry_view import EntryScreen
 from closeness_journal.ui.widgets.entry_table import EntryTable
 
 SHOWN = 500
-"""The trash is shown a page at a time like History; it is rarely this long."""
+"""The trash shows its newest entries up to this many (it is rarely this long); the rest wait
+until these are restored or the trash is emptied."""
 
 
 class TrashScreen(Screen[None]):

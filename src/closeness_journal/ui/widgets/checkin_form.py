@@ -1,7 +1,7 @@
 """The check-in: who, what you did, what you feared, and the small step. All optional.
 
-The form speaks in kind words; slugs stay inside. Its values are a plain dict keyed by
-`Entry` field names, so the same dict fills an entry, a draft, or the form itself.
+The form speaks in kind words; slugs stay inside. It gives and takes a `CheckInFields` (the
+check-in with the entry's tags and private mark), the same value an entry and a draft hold.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from textual.strip import Strip
 from textual.widgets import Checkbox, Input, Label, Select, SelectionList
 from textual.widgets.option_list import OptionDoesNotExist
 
+from closeness_journal.core.checkin import SCALES, CheckIn, CheckInFields
 from closeness_journal.core.text import one_line
 from closeness_journal.core.vocabulary import (
     FEARS,
@@ -28,22 +29,6 @@ from closeness_journal.core.vocabulary import (
 )
 
 SCALE = r"^(10|[0-9])?$"
-
-EMPTY_CHECKIN: dict[str, Any] = {
-    "who": "",
-    "relationship": None,
-    "kinds": [],
-    "close_before": False,
-    "behaviours": [],
-    "fears": [],
-    "intensity": None,
-    "small_step": "",
-    "predicted": None,
-    "outcome": None,
-    "tags": [],
-    "private": False,
-}
-
 
 class TickBox(Checkbox):
     """A checkbox whose box is empty until ticked, so it reads right without colour too."""
@@ -76,11 +61,6 @@ class TickList(SelectionList[str]):
             return strip
         segments[1] = Segment(" ", segments[1].style)
         return Strip(segments, strip.cell_length)
-
-
-def as_entry_fields(values: dict[str, Any]) -> dict[str, Any]:
-    """Check-in values as Entry keyword arguments (lists become tuples)."""
-    return {key: tuple(value) if isinstance(value, list) else value for key, value in values.items()}
 
 
 def _scale_value(text: str) -> int | None:
@@ -130,56 +110,56 @@ class CheckInForm(VerticalScroll, can_focus=False):
 
     # ------------------------------------------------------------------ values
 
-    def values(self) -> dict[str, Any]:
-        """The check-in as Entry field values."""
+    def values(self) -> CheckInFields:
+        """What the form holds now."""
         relationship = self.query_one("#relationship", Select).value
-        return {
-            "who": self.query_one("#who", Input).value.strip(),
-            "relationship": relationship if isinstance(relationship, str) else None,
-            "kinds": list(self.query_one("#kinds", SelectionList).selected),
-            "close_before": self.query_one("#close_before", Checkbox).value,
-            "behaviours": list(self.query_one("#withdrawal", SelectionList).selected)
-            + list(self.query_one("#sabotage", SelectionList).selected),
-            "fears": list(self.query_one("#fears", SelectionList).selected),
-            "intensity": _scale_value(self.query_one("#intensity", Input).value),
-            "small_step": self.query_one("#small_step", Input).value.strip(),
-            "predicted": _scale_value(self.query_one("#predicted", Input).value),
-            "outcome": _scale_value(self.query_one("#outcome", Input).value),
-            "tags": [t.strip() for t in self.query_one("#tags", Input).value.split(",") if t.strip()],
-            "private": self.query_one("#private", Checkbox).value,
-        }
+        checkin = CheckIn(
+            who=self.query_one("#who", Input).value.strip(),
+            relationship=relationship if isinstance(relationship, str) else None,
+            kinds=tuple(self.query_one("#kinds", SelectionList).selected),
+            close_before=self.query_one("#close_before", Checkbox).value,
+            behaviours=tuple(self.query_one("#withdrawal", SelectionList).selected)
+            + tuple(self.query_one("#sabotage", SelectionList).selected),
+            fears=tuple(self.query_one("#fears", SelectionList).selected),
+            intensity=_scale_value(self.query_one("#intensity", Input).value),
+            small_step=self.query_one("#small_step", Input).value.strip(),
+            predicted=_scale_value(self.query_one("#predicted", Input).value),
+            outcome=_scale_value(self.query_one("#outcome", Input).value),
+        )
+        tags = tuple(t.strip() for t in self.query_one("#tags", Input).value.split(",") if t.strip())
+        return CheckInFields(checkin, tags, self.query_one("#private", Checkbox).value)
 
-    def load(self, values: dict[str, Any]) -> None:
-        """Fill the form (missing keys are left empty)."""
-        data = {**EMPTY_CHECKIN, **values}
+    def load(self, fields: CheckInFields) -> None:
+        """Fill the form with `fields` (slugs this version doesn't know are left out)."""
+        checkin = fields.checkin
         with self.prevent(Input.Changed, Select.Changed, Checkbox.Changed, SelectionList.SelectedChanged):
-            self.query_one("#who", Input).value = one_line(data["who"] or "")
+            self.query_one("#who", Input).value = one_line(checkin.who)
             select = self.query_one("#relationship", Select)
-            if data["relationship"] in RELATIONSHIPS:
-                select.value = data["relationship"]
+            if checkin.relationship in RELATIONSHIPS:
+                select.value = checkin.relationship
             else:
                 select.clear()
-            self.query_one("#close_before", Checkbox).value = bool(data["close_before"])
-            self.query_one("#private", Checkbox).value = bool(data["private"])
-            for list_id in ("withdrawal", "sabotage"):
+            self.query_one("#close_before", Checkbox).value = checkin.close_before
+            self.query_one("#private", Checkbox).value = fields.private
+            for list_id, chosen_slugs, vocabulary in (
+                ("withdrawal", checkin.behaviours, WITHDRAWAL_BEHAVIOURS),
+                ("sabotage", checkin.behaviours, SABOTAGE_BEHAVIOURS),
+                ("fears", checkin.fears, FEARS),
+                ("kinds", checkin.kinds, KINDS),
+            ):
                 chosen = self.query_one(f"#{list_id}", SelectionList)
                 chosen.deselect_all()
-                for slug in data["behaviours"]:
-                    if slug in (WITHDRAWAL_BEHAVIOURS if list_id == "withdrawal" else SABOTAGE_BEHAVIOURS):
+                for slug in chosen_slugs:
+                    if slug in vocabulary:
                         chosen.select(slug)
-            for list_id in ("fears", "kinds"):
-                chosen = self.query_one(f"#{list_id}", SelectionList)
-                chosen.deselect_all()
-                for slug in data[list_id]:
-                    chosen.select(slug)
-            for field in ("intensity", "predicted", "outcome"):
-                value = data[field]
-                self.query_one(f"#{field}", Input).value = "" if value is None else str(value)
-            self.query_one("#small_step", Input).value = one_line(data["small_step"] or "")
-            self.query_one("#tags", Input).value = ", ".join(one_line(tag) for tag in data["tags"])
+            for name in SCALES:
+                value = getattr(checkin, name)
+                self.query_one(f"#{name}", Input).value = "" if value is None else str(value)
+            self.query_one("#small_step", Input).value = one_line(checkin.small_step)
+            self.query_one("#tags", Input).value = ", ".join(one_line(tag) for tag in fields.tags)
 
     def clear(self) -> None:
-        self.load(EMPTY_CHECKIN)
+        self.load(CheckInFields())
 
     # ------------------------------------------------------------------ changes
 

@@ -75,9 +75,9 @@ class EntryTable(DataTable[Content]):
             self.add_row(
                 Content(entry.local_date.isoformat()),
                 summary_line(entry),
-                literal_line(entry.who, 24),
+                literal_line(entry.checkin.who, 24),
                 markers(entry),
-                Content("" if entry.intensity is None else f"{entry.intensity:>3}"),
+                Content("" if entry.checkin.intensity is None else f"{entry.checkin.intensity:>3}"),
                 key=entry.id,
             )
         return added
