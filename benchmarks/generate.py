@@ -29,6 +29,7 @@ from pathlib import Path
 import closeness_journal
 from closeness_journal import paths
 from closeness_journal.core.dates import iso_week_label
+from closeness_journal.core.entries import Answer
 from closeness_journal.core.review import SavedReview
 from closeness_journal.demo import FEELINGS, FILLER, REFLECTIONS, DemoOptions, generate
 from closeness_journal.prompt_files import load_prompts
@@ -102,7 +103,7 @@ def entries(size: int, seed: int = 7):
     for entry, written in newest:
         if prompts and rng.random() < 0.6:
             prompt = rng.choice(prompts)
-            entry = replace(entry, prompt_id=prompt.id, prompt_text=prompt.text)
+            entry = replace(entry, answers=(Answer(prompt.id, prompt.text, entry.body),), body="")
         if rng.randrange(RARE_EVERY) == 0:
             entry = replace(entry, body=entry.body + " " + rng.choice(RARE_SENTENCES))
         yield entry, written

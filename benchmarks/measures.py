@@ -25,7 +25,7 @@ from harness import (HERE, READY_ENV, RSS_FILE_ENV, TERM_SIZE, Bench, alternate,
                      run_worker, timed)
 
 from closeness_journal.core.checkin import CheckIn
-from closeness_journal.core.entries import Entry, EntryFilter
+from closeness_journal.core.entries import Answer, Entry, EntryFilter
 from closeness_journal.core.patterns import compute, range_start
 from closeness_journal.core.review import last_complete_week, weekly_review
 from closeness_journal.store import Journal
@@ -272,12 +272,14 @@ def saving(bench: Bench) -> None:
                 for n in range(SAVES):
                     entry = Entry(
                         local_date=gen.END,
-                        body=f"{body} ({n})",
+                        answers=(Answer("pulled-away-01", "When?", f"{body} ({n})"),),
                         private=n % 10 == 0,
                         tags=("evening",),
-                        prompt_id="pulled-away-01",
-                        prompt_text="When?",
-                        checkin=CheckIn(who="Sam", relationship="partner", kinds=("emotional",), behaviours=("went-quiet", "picked-fight"), fears=("engulfment",), intensity=6, close_before=True, small_step="Stayed in the room.", predicted=7, outcome=4),
+                        checkin=CheckIn(
+                            who="Sam", relationship="partner", kinds=("emotional",),
+                            behaviours=("went-quiet", "picked-fight"), fears=("engulfment",), intensity=6,
+                            close_before=True, small_step="Stayed in the room.", predicted=7, outcome=4,
+                        ),
                     )
                     start = time.perf_counter()
                     journal.add(entry)

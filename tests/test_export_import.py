@@ -164,7 +164,7 @@ def test_json_export_writes_everything_privately(capsys, filled, tmp_path):
     out = tmp_path / "all.json"
     assert run(capsys, "export", "--format", "json", "-o", str(out))[0] == 0
     data = json.loads(out.read_text())
-    assert data["format"] == "closeness-journal" and data["format_version"] == 1
+    assert data["format"] == "closeness-journal" and data["format_version"] == 2
     assert len(data["entries"]) == 5 and mode(out) == 0o600
     assert run(capsys, "export", "--format", "json", "--redact", "-o", "-")[0] == 2
 

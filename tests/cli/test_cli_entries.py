@@ -21,15 +21,18 @@ def test_every_field_round_trips_through_write_and_list_json(run):
     [entry] = json.loads(out)
     assert entry["id"] == entry_id
     expected = {
-        "body": "We laughed.\nThen I went quiet.", "who": "Sam", "relationship": "partner",
+        "body": "", "who": "Sam", "relationship": "partner",
         "behaviours": ["went-quiet", "picked-fight"], "fears": ["engulfment", "loss"],
         "intensity": 7, "kinds": ["emotional", "physical"], "close_before": True,
         "small_step": "Stayed for tea", "predicted": 8, "outcome": 2, "private": True,
-        "tags": ["home", "evening"], "prompt_id": "pulled-away-01", "local_date": "2026-11-01",
+        "tags": ["home", "evening"], "local_date": "2026-11-01",
         "withdrawal": True, "sabotage": True, "deleted_at": None,
     }
     assert {k: entry[k] for k in expected} == expected
-    assert entry["prompt_text"] and entry["created_at"].endswith("+00:00")
+    [answer] = entry["answers"]
+    assert answer["prompt_id"] == "pulled-away-01" and answer["prompt_text"]
+    assert answer["text"] == "We laughed.\nThen I went quiet."
+    assert entry["created_at"].endswith("+00:00")
 
 
 def test_text_argument_and_list_filters(run):

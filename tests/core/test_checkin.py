@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from closeness_journal.core.checkin import FIELDS, CheckIn, InvalidEntry
-from closeness_journal.core.vocabulary import BEHAVIOURS, FEARS, KINDS, RELATIONSHIPS
+from closeness_journal.core.vocabulary import ACTED, BEHAVIOURS, FEARS, KINDS, RELATIONSHIPS, STAYED
 
 
 def test_an_empty_check_in_is_empty_even_with_blank_text():
@@ -28,6 +28,9 @@ def test_an_empty_check_in_is_empty_even_with_blank_text():
         {"small_step": "said hello"},
         {"predicted": 0},
         {"outcome": 3},
+        {"stayed": ("reached-out",)},
+        {"urge": 0},
+        {"acted": "no"},
     ],
 )
 def test_any_one_field_makes_it_not_empty(changes):
@@ -35,7 +38,7 @@ def test_any_one_field_makes_it_not_empty(changes):
 
 
 def test_every_field_is_named_once():
-    assert len(FIELDS) == len(set(FIELDS)) == 10
+    assert len(FIELDS) == len(set(FIELDS)) == 13
 
 
 def test_validation_cleans_text_and_removes_repeats():
@@ -55,6 +58,9 @@ def test_validation_cleans_text_and_removes_repeats():
         ({"intensity": 11}, "intensity must be a whole number from 0 to 10, not 11"),
         ({"predicted": -1}, "predicted must be a whole number from 0 to 10"),
         ({"outcome": True}, "outcome must be a whole number"),
+        ({"urge": 11}, "urge must be a whole number from 0 to 10, not 11"),
+        ({"stayed": ("hid",)}, "unknown way of staying close 'hid'"),
+        ({"acted": "maybe"}, "unknown answer to 'acted on it' 'maybe'; choose from: yes, partly, no"),
     ],
 )
 def test_validation_names_what_is_wrong(changes, words):
@@ -67,6 +73,13 @@ def test_withdrawal_and_sabotage_follow_the_behaviours():
     assert not CheckIn(behaviours=("went-quiet",)).sabotage
     both = CheckIn(behaviours=("went-quiet", "picked-fight"))
     assert both.withdrawal and both.sabotage
+
+
+def test_staying_close_is_something_done_to_stay_or_a_pull_not_acted_on():
+    assert CheckIn(stayed=("reached-out",)).stayed_close
+    assert CheckIn(acted="no", urge=7).stayed_close
+    assert not CheckIn(acted="partly", urge=7).stayed_close
+    assert not CheckIn(behaviours=("went-quiet",)).stayed_close
 
 
 def test_from_json_ignores_other_keys_and_fills_missing_ones():
@@ -87,6 +100,9 @@ checkins = st.builds(
     small_step=st.text(max_size=20),
     predicted=scales,
     outcome=scales,
+    stayed=st.lists(st.sampled_from(sorted(STAYED)), unique=True).map(tuple),
+    urge=scales,
+    acted=st.none() | st.sampled_from(sorted(ACTED)),
 )
 
 

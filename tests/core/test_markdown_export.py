@@ -13,7 +13,7 @@ from markdown_it import MarkdownIt
 
 from closeness_journal.core.dates import long_date
 from closeness_journal.core.checkin import CheckIn
-from closeness_journal.core.entries import Entry
+from closeness_journal.core.entries import Answer, Entry
 from closeness_journal.core.markdown_export import (
     ReviewAnswers,
     escape_markdown,
@@ -107,8 +107,7 @@ def entries_around(middle_body: str) -> list[Entry]:
         Entry(day(0), body="Before: a quiet evening.", checkin=CheckIn(who="Sam", relationship="partner", behaviours=("went-quiet",))),
         Entry(
             day(1),
-            body=middle_body,
-            prompt_text="What did you *fear*?",
+            answers=(Answer("feared-01", "What did you *fear*?", middle_body),),
             tags=("home",),
             checkin=CheckIn(who="Sam", relationship="partner", behaviours=("picked-fight",), small_step="stayed"),
         ),
@@ -170,7 +169,7 @@ def test_user_text_in_every_field_is_escaped():
     entry = Entry(
         day(0),
         body="ok",
-        prompt_text=nasty,
+        answers=(Answer("x", nasty, nasty),),
         tags=(nasty,),
         checkin=CheckIn(who=nasty, relationship="friend", small_step=nasty),
     )
@@ -253,7 +252,9 @@ def test_markdown_characters_round_trip_too(text):
 
 def test_control_characters_never_reach_the_output():
     evil = "a\x1b]0;title\x07b\x1b[31mred\x00\x08\x7f\x9b c"
-    entry = Entry(day(0), body=evil, prompt_text=evil, tags=(evil,), checkin=CheckIn(who=evil, small_step=evil))
+    entry = Entry(
+        day(0), body=evil, answers=(Answer("x", evil, evil),), tags=(evil,), checkin=CheckIn(who=evil, small_step=evil)
+    )
     doc = render([entry], reviews=[ReviewAnswers("2026-W45", ((evil, evil),))], names={"Kim": evil})
     assert not re.search(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]", doc)
     assert "ab" in doc and "red" in doc
@@ -338,7 +339,8 @@ def test_top_five_fears_only():
     doc = "".join(render_markdown([], patterns=patterns, since=SINCE, until=UNTIL, exported_on=EXPORTED))
     section = doc.split("### What you feared most")[1].split("###")[0]
     assert section.count("\n- ") == 5
-    assert "Losing them: 7 times" in section and "Being turned away" not in section
+    assert "Losing them to something neither of you chose (illness, death, distance): 7 times" in section
+    assert "Being turned away" not in section
 
 
 def test_an_empty_range_says_so_kindly():
@@ -374,7 +376,7 @@ def test_entries_grouped_by_week_and_day_with_checkin_in_words():
     assert "- **Planned step: expected → how it really was:** 7 → 2 (of 10)\n" in doc
     assert "- **Edited:** on 4 Nov 2026, after it was first written\n" in doc
     assert doc.count("**Edited:**") == 1
-    assert "- **Private:** yes\n" in doc
+    assert "- **Left out of exports:** yes\n" in doc
 
 
 def test_day_headings_match_long_date():
@@ -418,8 +420,7 @@ def test_redaction_removes_every_name_from_the_whole_document(journal):
     names = {"Sam": "a partner", "Ana": "a friend"}
     journal.add(Entry(
         day(0),
-        body="SAM said hi.\nThen sam and Ana left.",
-        prompt_text="What did Sam do?",
+        answers=(Answer("x", "What did Sam do?", "SAM said hi.\nThen sam and Ana left."),),
         tags=("sam-time", "ana"),
         checkin=CheckIn(who="Sam", relationship="partner", small_step="told sam"),
     ))

@@ -6,7 +6,7 @@ from datetime import date
 import pytest
 
 from closeness_journal.core.checkin import CheckIn, CheckInFields
-from closeness_journal.core.entries import EntryFilter
+from closeness_journal.core.entries import Answer, EntryFilter
 from closeness_journal.core.prompts import Prompt, PromptLibrary, Theme, daily_prompts
 from closeness_journal.core.today import (
     FREE_WRITING,
@@ -73,29 +73,40 @@ def test_each_slot_keeps_what_was_typed_and_moving_goes_round():
     assert s.unsaved_answers() == 2
 
 
-def test_the_entry_answers_the_prompt_shown_and_a_check_in_alone_answers_none():
+def test_the_whole_sitting_is_one_entry_with_an_answer_per_prompt_written_under():
     s = sitting()
     s.write("We laughed, then I went quiet.")
+    s.move(2)
+    s.write("I told Sam I was tired.")
+    s.move(-1)
+    s.write("   ")  # blank: no answer
+    s.move(2)
+    s.move(1)
+    assert s.slot.key == FREE_WRITING
+    s.write("More about the evening.")
     entry = s.entry(CheckInFields(CheckIn(who="Sam", intensity=7)))
-    prompt = s.daily.core[0]
-    assert (entry.local_date, entry.body, entry.prompt_id, entry.prompt_text) == (
-        TODAY, "We laughed, then I went quiet.", prompt.id, prompt.text
+    first, third = s.daily.core[0], s.daily.core[2]
+    assert entry.local_date == TODAY
+    assert entry.answers == (
+        Answer(first.id, first.text, "We laughed, then I went quiet."),
+        Answer(third.id, third.text, "I told Sam I was tired."),
     )
+    assert entry.body == "More about the evening."
     assert (entry.checkin.who, entry.checkin.intensity) == ("Sam", 7)
-    s.write("   ")
-    alone = s.entry(CheckInFields(CheckIn(who="Sam")))
-    assert alone.prompt_id is None and alone.prompt_text is None
 
 
-def test_saving_empties_the_slot_shown_and_leaves_the_others():
+def test_a_check_in_alone_answers_no_prompt():
+    alone = sitting().entry(CheckInFields(CheckIn(who="Sam")))
+    assert alone.answers == () and alone.body == "" and not alone.is_empty()
+
+
+def test_saving_empties_every_place_and_shows_the_first_prompt_again():
     s = sitting()
     s.write("first")
     s.move(1)
     s.write("second")
     s.saved()
-    assert s.text == "" and s.unsaved_answers() == 1
-    s.move(-1)
-    assert s.text == "first"
+    assert s.unsaved_answers() == 0 and s.current == 0 and s.text == ""
 
 
 def test_unsaved_work_is_words_anywhere_or_a_check_in():
@@ -238,12 +249,9 @@ def test_a_draft_from_an_earlier_day_keeps_its_day_until_its_words_are_saved():
     s = sitting()
     s.restore(merged, LIBRARY.get)
     assert s.day == MONDAY and s.slot.key == fear
-    assert s.entry(CheckInFields()).local_date == MONDAY
-    s.saved()  # the fear is saved for Monday; the free writing still waits
-    assert s.day == MONDAY
-    s.move(-2)
-    assert s.slot.key == FREE_WRITING
-    s.saved()
+    entry = s.entry(CheckInFields())
+    assert entry.local_date == MONDAY and entry.body == "late on Monday" and entry.answers[0].text == "today"
+    s.saved()  # the whole sitting is saved for Monday; the next one is for today
     assert s.day == TODAY and s.entry(CheckInFields()).local_date == TODAY
 
 
@@ -304,19 +312,15 @@ def test_a_sitting_starts_on_the_remembered_swap():
 
 
 @pytest.mark.parametrize(
-    ("count", "day", "waiting", "said"),
+    ("count", "day", "said"),
     [
-        (1, TODAY, 0, "Saved. That's 1 entry today. Thank you for noticing."),
-        (3, TODAY, 1, "Saved. That's 3 entries today. Thank you for noticing. "
-                      "Your answer to 1 other prompt is still here (ctrl+n)."),
-        (2, TODAY, 2, "Saved. That's 2 entries today. Thank you for noticing. "
-                      "Your answers to 2 other prompts are still here (ctrl+n)."),
-        (1, MONDAY, 1, "Saved. That's 1 entry that day. Thank you for noticing. "
-                       "Your answer to 1 other prompt is still here (ctrl+n)."),
+        (1, TODAY, "Saved. That's 1 entry today. Thank you for noticing."),
+        (3, TODAY, "Saved. That's 3 entries today. Thank you for noticing."),
+        (1, MONDAY, "Saved. That's 1 entry that day. Thank you for noticing."),
     ],
 )
-def test_the_save_notice(count, day, waiting, said):
-    assert saved_notice(count, day, TODAY, waiting) == said
+def test_the_save_notice(count, day, said):
+    assert saved_notice(count, day, TODAY) == said
 
 
 def test_last_week_is_the_week_that_has_fully_ended():

@@ -4,7 +4,7 @@ import pytest
 
 from closeness_journal.core.dates import BadDate, iso_week_label, parse_date, week_start
 from closeness_journal.core.checkin import CheckIn
-from closeness_journal.core.entries import Entry, EntryFilter, InvalidEntry, checkin_summary
+from closeness_journal.core.entries import Answer, Entry, EntryFilter, InvalidEntry, checkin_summary
 from closeness_journal.core.text import one_line, printable
 from closeness_journal.core.vocabulary import (
     BEHAVIOUR_CATEGORY,
@@ -18,7 +18,7 @@ DAY = date(2026, 11, 18)
 def test_every_behaviour_belongs_to_exactly_one_category():
     assert set(WITHDRAWAL_BEHAVIOURS).isdisjoint(SABOTAGE_BEHAVIOURS)
     assert set(BEHAVIOUR_CATEGORY) == set(WITHDRAWAL_BEHAVIOURS) | set(SABOTAGE_BEHAVIOURS)
-    assert len(WITHDRAWAL_BEHAVIOURS) == 8 and len(SABOTAGE_BEHAVIOURS) == 7
+    assert len(WITHDRAWAL_BEHAVIOURS) == 11 and len(SABOTAGE_BEHAVIOURS) == 9
 
 
 def test_unknown_slug_message_lists_the_valid_ones():
@@ -61,11 +61,14 @@ def test_json_round_trip_keeps_every_field():
     entry = Entry(
         DAY,
         body="b",
-        prompt_id="feared-01",
-        prompt_text="t",
+        answers=(Answer("feared-01", "t", "an answer"),),
         private=True,
         tags=("x",),
-        checkin=CheckIn(who="Sam", relationship="partner", kinds=("emotional",), behaviours=("hid-needs",), fears=("loss",), intensity=4, close_before=True, small_step="s", predicted=6, outcome=2),
+        checkin=CheckIn(
+            who="Sam", relationship="partner", kinds=("emotional",), behaviours=("hid-needs",), fears=("loss",),
+            intensity=4, close_before=True, small_step="s", predicted=6, outcome=2, stayed=("kept-plans",), urge=5,
+            acted="no",
+        ),
     )
     assert Entry.from_json(entry.to_json()) == entry
 

@@ -6,7 +6,7 @@ from datetime import UTC, date, datetime, timedelta
 import pytest
 
 from closeness_journal.core.checkin import CheckIn
-from closeness_journal.core.entries import Entry, EntryFilter, InvalidEntry
+from closeness_journal.core.entries import Answer, Entry, EntryFilter, InvalidEntry
 from closeness_journal.store import EntryNotFound
 
 DAY = date(2026, 11, 18)
@@ -14,12 +14,18 @@ NOW = datetime(2026, 11, 18, 20, 30, tzinfo=UTC)
 
 FULL = Entry(
     DAY,
-    body="We laughed all evening, then I went quiet.",
-    prompt_id="pulled-away-01",
-    prompt_text="When did you want distance?",
+    body="Later: I want to write more about this.",
+    answers=(
+        Answer("pulled-away-01", "When did you want distance?", "We laughed all evening, then I went quiet."),
+        Answer("feared-01", "What were you afraid of?", "That I'd be too much."),
+    ),
     private=True,
     tags=("evening", "home"),
-    checkin=CheckIn(who="Sam", relationship="partner", kinds=("emotional", "physical"), behaviours=("went-quiet", "picked-fight"), fears=("engulfment", "abandonment"), intensity=7, close_before=True, small_step="Told Sam I was tired, not angry", predicted=8, outcome=3),
+    checkin=CheckIn(
+        who="Sam", relationship="partner", kinds=("emotional", "physical"), behaviours=("went-quiet", "picked-fight"),
+        fears=("engulfment", "abandonment"), intensity=7, close_before=True, small_step="Told Sam I was tired, not angry",
+        predicted=8, outcome=3, stayed=("shared-a-feeling",), urge=8, acted="partly",
+    ),
 )
 
 

@@ -144,3 +144,32 @@ def test_the_search_index_holds_only_entries_outside_the_trash_and_stays_sound(j
     monkeypatch.setattr(search, "RANK_AT_MOST", 1)  # many matches: newest written first
     newest = journal.entries(EntryFilter(search="tea"), limit=1000)
     assert {e.id for e in newest} == {i for i, t in live.items() if "tea" in t.split()}
+
+
+def test_search_finds_words_in_any_answer_and_the_snippet_keeps_answers_apart(journal):
+    from closeness_journal.core.entries import Answer
+
+    saved = journal.add(Entry(
+        date(2026, 11, 18),
+        body="free writing about tea",
+        answers=(Answer("a", "First?", "the lighthouse keeper"), Answer("b", "Second?", "a quiet harbour")),
+    ))
+    [hit] = journal.search_hits(EntryFilter(search="harbour"))
+    assert hit.entry == saved
+    assert "\x1e" not in "".join(text for text, _ in hit.snippet)
+    assert ("harbour", True) in hit.snippet
+    assert [h.entry.id for h in journal.search_hits(EntryFilter(search="lighthouse"))] == [saved.id]
+    journal.delete(saved.id)
+    assert journal.search_hits(EntryFilter(search="lighthouse")) == []
+
+
+def test_the_tag_filter_matches_any_case_and_tags_are_listed_by_use(journal):
+    day = date(2026, 11, 18)
+    work = journal.add(Entry(day, body="a", tags=("Work", "evening")))
+    journal.add(Entry(day, body="b", tags=("evening",)))
+    gone = journal.add(Entry(day, body="c", tags=("work",)))
+    journal.delete(gone.id)
+    assert [e.id for e in journal.entries(EntryFilter(tags=("work",)))] == [work.id]
+    assert [e.id for e in journal.entries(EntryFilter(tags=("work", "EVENING")))] == [work.id]
+    assert journal.entries(EntryFilter(tags=("home",))) == []
+    assert journal.tags() == [("evening", 2), ("Work", 1)]

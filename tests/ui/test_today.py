@@ -3,7 +3,7 @@
 from datetime import date
 
 from closeness_journal.core.checkin import CheckIn
-from closeness_journal.core.entries import Entry
+from closeness_journal.core.entries import Answer, Entry
 from closeness_journal.ui import autosave
 from closeness_journal.ui.autosave import Autosave
 from closeness_journal.ui.screens.today import TodayScreen
@@ -52,9 +52,7 @@ async def test_typing_an_answer_and_a_full_check_in_then_saving_stores_every_fie
             created_at=entry.created_at,
             updated_at=entry.updated_at,
             local_date=TODAY,
-            body="We laughed, then I went quiet.",
-            prompt_id=prompt.id,
-            prompt_text=prompt.text,
+            answers=(Answer(prompt.id, prompt.text, "We laughed, then I went quiet."),),
             private=True,
             tags=("home", "evening"),
             checkin=CheckIn(
@@ -102,7 +100,7 @@ async def test_moving_between_prompts_keeps_what_was_typed_for_each(make_app, jo
         await pilot.press("ctrl+s")
         await pilot.pause()
         [saved] = journal.entries()
-        assert saved.body == "about pulling away" and saved.prompt_id == screen.sitting.daily.core[0].id
+        assert saved.answers == (Answer(screen.sitting.daily.core[0].id, screen.sitting.daily.core[0].text, "about pulling away"),)
         assert any("Your answer to 1 other prompt is still here" in n.message for n in app._notifications)
         await pilot.press("ctrl+n")
         assert editor.text == "about fear"  # the other answer is still waiting

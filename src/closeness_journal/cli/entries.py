@@ -12,12 +12,13 @@ from typing import Any
 from closeness_journal.cli.common import Failure, UsageError, date_option, opened, print_json
 from closeness_journal.cli.editor import body_text
 from closeness_journal.core import checkin
-from closeness_journal.core.entries import Entry, EntryFilter
+from closeness_journal.core.entries import Answer, Entry, EntryFilter
+from closeness_journal.core.prompts import Prompt
 from closeness_journal.core.vocabulary import CATEGORIES
 from closeness_journal.core.wording import plural
 
 CHECKIN_OPTIONS = ("who", "relationship", "behaviours", "fears", "intensity", "kinds", "close_before",
-                   "step", "predicted", "outcome", "private", "tags", "prompt", "date")
+                   "step", "predicted", "outcome", "stayed", "urge", "acted", "private", "tags", "prompt", "date")
 """The `dest` of every check-in option (see `parser.add_checkin_options`)."""
 
 _OPTION_OF = {name: "step" if name == "small_step" else name for name in checkin.FIELDS}
@@ -30,7 +31,7 @@ def write(args: argparse.Namespace, folder: Path, today: date) -> int:
     with opened(folder, daily_backup=True) as journal, body_text(args.text, folder) as body:
         if body is None and entry.is_empty():
             raise UsageError("nothing to write: give TEXT, use - to read from standard input, or set $EDITOR")
-        entry = replace(entry, body=body or "")
+        entry = _as_answer(replace(entry, body=body or ""), args.prompt)
         if entry.is_empty():
             raise UsageError("the entry was empty, so nothing was saved")
         saved = journal.add(entry.validated())
@@ -46,7 +47,7 @@ def edit(args: argparse.Namespace, folder: Path, today: date) -> int:
             with body_text(args.text, folder, initial=current.body) as body:
                 if body is None:
                     raise UsageError("nothing to change: give TEXT, -, check-in options, or set $EDITOR")
-                updated = journal.update(replace(changed, body=body))
+                updated = journal.update(_as_answer(replace(changed, body=body), args.prompt))
         else:
             updated = journal.update(changed)
     print(updated.id)
@@ -166,22 +167,31 @@ def entry_from_options(args: argparse.Namespace, base: Entry, today: date) -> En
     if args.tags is not None:
         changes["tags"] = tuple(v.strip() for v in args.tags)
     if args.prompt is not None:
-        changes.update(_prompt_fields(args.prompt))
+        _prompt(args.prompt)  # an unknown id is a usage error before anything is written
     return replace(base, **changes).validated(allow_empty=True)
+
+
+def _as_answer(entry: Entry, prompt_id: str | None) -> Entry:
+    """With `--prompt ID`, the text written is the answer to that prompt (not free writing)."""
+    if prompt_id is None or not entry.body.strip():
+        return entry
+    prompt = _prompt(prompt_id)
+    others = tuple(a for a in entry.answers if a.prompt_id != prompt.id)
+    return replace(entry, answers=(*others, Answer(prompt.id, prompt.text, entry.body)), body="")
 
 
 def _options_given(args: argparse.Namespace) -> bool:
     return any(getattr(args, option) is not None for option in CHECKIN_OPTIONS)
 
 
-def _prompt_fields(prompt_id: str) -> dict[str, Any]:
+def _prompt(prompt_id: str) -> Prompt:
     from closeness_journal.prompt_files import load_prompts
 
     library = load_prompts().library
     prompt = library.get(prompt_id)
     if prompt is None:
         raise UsageError(f"--prompt: there is no prompt with the id {prompt_id!r} (see `closeness-journal prompts`)")
-    return {"prompt_id": prompt.id, "prompt_text": prompt.text}
+    return prompt
 
 
 def _filters(args: argparse.Namespace, today: date) -> EntryFilter:

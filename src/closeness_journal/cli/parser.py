@@ -15,7 +15,7 @@ from typing import Any, NoReturn
 from closeness_journal import paths
 from closeness_journal.cli import archive, entries, insights, start
 from closeness_journal.cli.common import Handler
-from closeness_journal.core.vocabulary import BEHAVIOURS, FEARS, KINDS, RELATIONSHIPS
+from closeness_journal.core.vocabulary import ACTED, BEHAVIOURS, FEARS, KINDS, RELATIONSHIPS, SCALE_ANCHORS, STAYED
 
 PROG = "closeness-journal"
 
@@ -93,7 +93,13 @@ def add_checkin_options(parser: argparse.ArgumentParser) -> None:
     group.add_argument(
         "--fear", dest="fears", action="append", metavar="F", help=f"what you feared (repeatable): {_one_of(FEARS)}",
     )
-    group.add_argument("--intensity", type=_scale, metavar="0-10", help="how strong the fear was")
+    group.add_argument(
+        "--stayed", dest="stayed", action="append", metavar="S",
+        help=f"what you did to stay close (repeatable): {_one_of(STAYED)}",
+    )
+    group.add_argument("--intensity", type=_scale, metavar="0-10", help=f"how strong the fear was ({SCALE_ANCHORS})")
+    group.add_argument("--urge", type=_scale, metavar="0-10", help="how strong the pull to get away was (same scale)")
+    group.add_argument("--acted", metavar="A", help=f"whether you acted on the pull: {_one_of(ACTED)}")
     group.add_argument(
         "--kind", dest="kinds", action="append", metavar="K",
         help=f"kind of closeness involved (repeatable): {_one_of(KINDS)}",

@@ -68,10 +68,18 @@ def print_entry(entry: Entry, revision_count: int = 0) -> None:
     header = Text(long_date(entry.local_date), style="bold")
     header.append(f"   {entry.id}", style="dim")
     console.print(header)
-    if entry.prompt_text:
-        console.print(Text(printable(entry.prompt_text), style="italic"))
-    console.print()
-    console.print(Text(printable(entry.body) if entry.body else "(no text)"))
+    for answer in entry.answers:
+        console.print()
+        console.print(Text(printable(answer.prompt_text), style="italic"))
+        console.print(Text(printable(answer.text)))
+    if entry.body:
+        console.print()
+        if entry.answers:
+            console.print(Text("Free writing", style="italic"))
+        console.print(Text(printable(entry.body)))
+    elif not entry.answers:
+        console.print()
+        console.print(Text("(no text)"))
     rows = checkin_summary(entry)
     if rows:
         console.print()

@@ -2,7 +2,7 @@
 
     {
       "format": "closeness-journal",
-      "format_version": 1,
+      "format_version": 2,
       "exported_at": "2026-11-22T18:00:00+00:00",
       "entries": [<entry as in `list --json`, trash included (deleted_at set)>],
       "revisions": [{"entry_id", "revised_at", "entry": <entry>}],
@@ -25,7 +25,21 @@ from closeness_journal.core.entries import Entry, InvalidEntry, Revision
 from closeness_journal.core.review import SavedReview
 
 FORMAT = "closeness-journal"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
+"""1: an entry answered at most one prompt (`prompt_id`, `prompt_text`, the answer as `body`).
+2: an entry is a sitting (`answers`, `body` the free writing) and its check-in also has
+`stayed`, `urge` and `acted`. Every version still imports."""
+
+_ENTRY_FIELDS_1 = frozenset({
+    "id", "local_date", "body", "prompt_id", "prompt_text", "who", "relationship", "kinds", "behaviours",
+    "fears", "intensity", "close_before", "small_step", "predicted", "outcome", "private", "tags",
+    "created_at", "updated_at", "deleted_at", "withdrawal", "sabotage",
+})
+_ENTRY_FIELDS_2 = (_ENTRY_FIELDS_1 - {"prompt_id", "prompt_text"}) | {
+    "answers", "stayed", "urge", "acted", "stayed_close",
+}
+ENTRY_FIELDS = {1: _ENTRY_FIELDS_1, 2: _ENTRY_FIELDS_2}
+"""The fields an entry may have in each version of the archive (derived ones included)."""
 
 
 class BackupFormatError(ValueError):
@@ -104,9 +118,23 @@ def _time(item: Any, key: str, where: str) -> str:
     return value
 
 
-def read_entry(item: Any, where: str) -> Entry:
+def read_entry(item: Any, where: str, version: int = FORMAT_VERSION) -> Entry:
     if not isinstance(item, dict):
         raise BackupFormatError(f"{where}: expected an object")
+    for key in item:
+        if key not in ENTRY_FIELDS[version]:
+            raise BackupFormatError(
+                f"{where}.{key}: not a field of an entry in a version-{version} archive, so nothing was imported"
+            )
+    answers = item.get("answers", [])
+    if not isinstance(answers, list):
+        raise BackupFormatError(f"{where}.answers: expected a list")
+    for n, answer in enumerate(answers):
+        for key in ("prompt_id", "prompt_text", "text"):
+            _text(answer, key, f"{where}.answers[{n}]")
+    for key in ("prompt_id", "prompt_text", "acted"):
+        if item.get(key) is not None and not isinstance(item[key], str):
+            raise BackupFormatError(f"{where}.{key}: expected text or null")
     for key in ("id", "local_date", "created_at", "updated_at"):
         _text(item, key, where)
     for key in ("created_at", "updated_at"):
@@ -116,11 +144,11 @@ def read_entry(item: Any, where: str) -> Entry:
     for key, kind in (("body", str), ("who", str), ("small_step", str), ("close_before", bool), ("private", bool)):
         if key in item and not isinstance(item[key], kind):
             raise BackupFormatError(f"{where}.{key}: expected {'text' if kind is str else 'true or false'}")
-    for key in ("kinds", "behaviours", "fears", "tags"):
+    for key in ("kinds", "behaviours", "fears", "stayed", "tags"):
         value = item.get(key, [])
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
             raise BackupFormatError(f"{where}.{key}: expected a list of text")
-    for key in ("intensity", "predicted", "outcome"):
+    for key in ("intensity", "urge", "predicted", "outcome"):
         value = item.get(key)
         if value is not None and (not isinstance(value, int) or isinstance(value, bool)):
             raise BackupFormatError(f"{where}.{key}: expected a whole number or null")
@@ -166,14 +194,16 @@ def read_backup(data: Any) -> Backup:
             f"format_version {version} is newer than this closeness-journal reads ({FORMAT_VERSION}); please update"
         )
     backup = Backup()
-    backup.entries = [read_entry(item, f"entries[{n}]") for n, item in enumerate(_list(data, "entries"))]
+    if version < 1:
+        raise BackupFormatError(f"format_version: {version} is not a version this closeness-journal wrote")
+    backup.entries = [read_entry(item, f"entries[{n}]", version) for n, item in enumerate(_list(data, "entries"))]
     for n, item in enumerate(_list(data, "revisions")):
         where = f"revisions[{n}]"
         backup.revisions.append(
             Revision(
                 _text(item, "entry_id", where),
                 datetime.fromisoformat(_time(item, "revised_at", where)),
-                read_entry(item.get("entry"), f"{where}.entry"),
+                read_entry(item.get("entry"), f"{where}.entry", version),
             )
         )
     backup.reviews = [read_review(item, f"reviews[{n}]") for n, item in enumerate(_list(data, "reviews"))]

@@ -12,11 +12,13 @@ from typing import Any
 
 from closeness_journal.core.text import one_line
 from closeness_journal.core.vocabulary import (
+    ACTED,
     BEHAVIOURS,
     FEARS,
     KINDS,
     RELATIONSHIPS,
     SABOTAGE,
+    STAYED,
     WITHDRAWAL,
     UnknownSlug,
     categories_of,
@@ -32,7 +34,9 @@ class InvalidEntry(ValueError):
 
 @dataclass(frozen=True)
 class CheckIn:
-    """Who it was with, what you did, what you feared and how strongly, and the small step."""
+    """Who it was with, what you did (pulling away, pushing away, staying close), what you feared
+    and how strongly, how strong the pull to get away was and whether you acted on it, and the
+    small step."""
 
     who: str = ""
     relationship: str | None = None
@@ -44,6 +48,16 @@ class CheckIn:
     small_step: str = ""
     predicted: int | None = None
     outcome: int | None = None
+    stayed: tuple[str, ...] = ()
+    urge: int | None = None
+    """How strong the pull to get away was, 0-10."""
+    acted: str | None = None
+    """Whether the pull was acted on: `yes`, `partly` or `no`."""
+
+    @property
+    def stayed_close(self) -> bool:
+        """True when something was done to stay close, or the pull came and was not acted on."""
+        return bool(self.stayed) or self.acted == "no"
 
     @property
     def withdrawal(self) -> bool:
@@ -65,8 +79,11 @@ class CheckIn:
             kinds = check_slugs("kind of closeness", self.kinds, KINDS)
             behaviours = check_slugs("behaviour", self.behaviours, BEHAVIOURS)
             fears = check_slugs("fear", self.fears, FEARS)
+            stayed = check_slugs("way of staying close", self.stayed, STAYED)
             if self.relationship is not None:
                 check_slugs("relationship", [self.relationship], RELATIONSHIPS)
+            if self.acted is not None:
+                check_slugs("answer to 'acted on it'", [self.acted], ACTED)
         except UnknownSlug as error:
             raise InvalidEntry(str(error)) from None
         for name in SCALES:
@@ -78,6 +95,7 @@ class CheckIn:
             kinds=kinds,
             behaviours=behaviours,
             fears=fears,
+            stayed=stayed,
             who=one_line(self.who),
             small_step=one_line(self.small_step),
         )
@@ -106,9 +124,9 @@ class CheckIn:
 
 FIELDS: tuple[str, ...] = tuple(f.name for f in fields(CheckIn))
 """The check-in's field names, in their order."""
-LISTS = ("kinds", "behaviours", "fears")
+LISTS = ("kinds", "behaviours", "fears", "stayed")
 TEXTS = ("who", "small_step")
-SCALES = ("intensity", "predicted", "outcome")
+SCALES = ("intensity", "urge", "predicted", "outcome")
 _EMPTY = CheckIn()
 
 

@@ -10,6 +10,7 @@ from typing import Any
 from closeness_journal.core.checkin import CheckIn, CheckInFields, InvalidEntry
 from closeness_journal.core.text import one_line, printable
 from closeness_journal.core.vocabulary import (
+    ACTED,
     BEHAVIOUR_CATEGORY,
     BEHAVIOURS,
     CATEGORY_LABELS,
@@ -17,26 +18,40 @@ from closeness_journal.core.vocabulary import (
     KINDS,
     RELATIONSHIPS,
     SABOTAGE,
+    STAYED,
     WITHDRAWAL,
     UnknownSlug,
     check_slugs,
 )
 from closeness_journal.core.wording import plural
 
-__all__ = ["CheckIn", "CheckInFields", "Entry", "EntryFilter", "InvalidEntry", "Revision", "SearchHit"]
+__all__ = ["Answer", "CheckIn", "CheckInFields", "Entry", "EntryFilter", "InvalidEntry", "Revision", "SearchHit"]
+
+
+@dataclass(frozen=True)
+class Answer:
+    """What was written under one prompt, with the prompt as it was shown then."""
+
+    prompt_id: str
+    prompt_text: str
+    text: str
+
+    def to_json(self) -> dict[str, str]:
+        return {"prompt_id": self.prompt_id, "prompt_text": self.prompt_text, "text": self.text}
 
 
 @dataclass(frozen=True)
 class Entry:
-    """One thing written in the journal, with its check-in.
+    """One sitting about one moment or day: answers to any of the day's prompts, free writing
+    (`body`), and one check-in.
 
     `id`, `created_at` and `updated_at` are set by the store; a new entry leaves them empty.
     """
 
     local_date: date
     body: str = ""
-    prompt_id: str | None = None
-    prompt_text: str | None = None
+    """The free writing."""
+    answers: tuple[Answer, ...] = ()
     checkin: CheckIn = CheckIn()
     private: bool = False
     tags: tuple[str, ...] = ()
@@ -56,12 +71,23 @@ class Entry:
         return self.checkin.sabotage
 
     @property
+    def stayed_close(self) -> bool:
+        """True when something was done to stay close, or the pull came and was not acted on."""
+        return self.checkin.stayed_close
+
+    @property
     def first_line(self) -> str:
-        """The first non-empty line of the body, for lists and tables."""
-        for line in self.body.splitlines():
-            if line.strip():
-                return line.strip()
+        """The first non-empty line written (the answers first, then the free writing), for lists."""
+        for text in (*(answer.text for answer in self.answers), self.body):
+            for line in text.splitlines():
+                if line.strip():
+                    return line.strip()
         return ""
+
+    @property
+    def words(self) -> str:
+        """Everything written in the sitting, answers first, as one text."""
+        return "\n\n".join(text for text in (*(a.text for a in self.answers), self.body) if text.strip())
 
     @property
     def fields(self) -> CheckInFields:
@@ -79,7 +105,10 @@ class Entry:
 
     def is_empty(self) -> bool:
         """Nothing written and nothing checked in: there is nothing to keep."""
-        return not (self.body.strip() or self.tags) and self.checkin.is_empty()
+        return (
+            not (self.body.strip() or self.tags or any(a.text.strip() for a in self.answers))
+            and self.checkin.is_empty()
+        )
 
     def validated(self, allow_empty: bool = False) -> Entry:
         """Return a cleaned copy (slugs de-duplicated, text trimmed) or raise InvalidEntry."""
@@ -91,7 +120,11 @@ class Entry:
             self,
             checkin=self.checkin.validated(),
             body=printable(self.body).rstrip(),
-            prompt_text=printable(self.prompt_text) if self.prompt_text is not None else None,
+            answers=tuple(
+                Answer(one_line(a.prompt_id), printable(a.prompt_text), text)
+                for a in self.answers
+                if (text := printable(a.text).rstrip()).strip()
+            ),
             tags=tags,
         )
         if cleaned.is_empty() and not allow_empty:
@@ -104,9 +137,8 @@ class Entry:
         return {
             "id": self.id,
             "local_date": self.local_date.isoformat(),
+            "answers": [answer.to_json() for answer in self.answers],
             "body": self.body,
-            "prompt_id": self.prompt_id,
-            "prompt_text": self.prompt_text,
             **self.checkin.to_json(),
             "private": self.private,
             "tags": list(self.tags),
@@ -115,12 +147,22 @@ class Entry:
             "deleted_at": self.deleted_at.isoformat() if self.deleted_at else None,
             "withdrawal": self.withdrawal,
             "sabotage": self.sabotage,
+            "stayed_close": self.stayed_close,
         }
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Entry:
-        """The inverse of `to_json` (derived fields are ignored)."""
+        """The inverse of `to_json` (derived fields are ignored). An entry in the first form
+        (before sittings: `prompt_id`, `prompt_text` and the answer as `body`) comes back with
+        that answer as its one answer."""
         values = {k: v for k, v in data.items() if k in _FIELD_NAMES}
+        if "answers" in data:
+            values["answers"] = tuple(
+                Answer(a["prompt_id"], a.get("prompt_text") or "", a.get("text") or "") for a in data["answers"]
+            )
+        elif data.get("prompt_id"):
+            values["answers"] = (Answer(data["prompt_id"], data.get("prompt_text") or "", data.get("body") or ""),)
+            values["body"] = ""
         values["local_date"] = date.fromisoformat(values["local_date"])
         for key in ("created_at", "updated_at", "deleted_at"):
             if values.get(key):
@@ -129,7 +171,7 @@ class Entry:
         return cls(checkin=CheckIn.from_json(data), **values)
 
 
-_FIELD_NAMES = frozenset(Entry.__dataclass_fields__) - {"checkin"}
+_FIELD_NAMES = frozenset(Entry.__dataclass_fields__) - {"checkin", "answers"}
 
 
 @dataclass(frozen=True)
@@ -153,6 +195,8 @@ class EntryFilter:
     category: str | None = None
     relationship: str | None = None
     include_private: bool = True
+    tags: tuple[str, ...] = ()
+    """Entries with every one of these tags (compared without regard to case)."""
 
     def validated(self) -> EntryFilter:
         try:
@@ -190,6 +234,8 @@ def _labels(kind: str, slugs: tuple[str, ...]) -> str:
         return "; ".join(KINDS[k] for k in slugs)
     if kind == "fears":
         return "; ".join(FEARS[f] for f in slugs)
+    if kind == "stayed":
+        return "; ".join(STAYED[s] for s in slugs)
     return "; ".join(BEHAVIOURS[b] for b in slugs if BEHAVIOUR_CATEGORY[b] == kind)
 
 
@@ -222,10 +268,16 @@ def checkin_summary(entry: Entry) -> list[tuple[str, str]]:
         chosen = _labels(category, checkin.behaviours)
         if chosen:
             rows.append((label, chosen))
+    if checkin.stayed:
+        rows.append(("Stayed close", _labels("stayed", checkin.stayed)))
     if checkin.fears:
         rows.append(("Feared", _labels("fears", checkin.fears)))
     if checkin.intensity is not None:
         rows.append(("Fear intensity", f"{checkin.intensity} of 10"))
+    if checkin.urge is not None:
+        rows.append(("The pull to get away", f"{checkin.urge} of 10"))
+    if checkin.acted is not None:
+        rows.append(("Acted on the pull", ACTED[checkin.acted]))
     if checkin.small_step:
         rows.append(("Small step", checkin.small_step))
     if checkin.predicted is not None or checkin.outcome is not None:
@@ -235,5 +287,5 @@ def checkin_summary(entry: Entry) -> list[tuple[str, str]]:
     if entry.tags:
         rows.append(("Tags", ", ".join(entry.tags)))
     if entry.private:
-        rows.append(("Private", "yes"))
+        rows.append(("Left out of exports", "yes"))
     return rows

@@ -346,9 +346,14 @@ class _UserText:
 
 def _entry(entry: Entry, text: _UserText) -> str:
     out = []
-    if entry.prompt_text and (prompt := text.line(entry.prompt_text)):
-        out.append(f"*{prompt}*\n\n")
+    for answer in entry.answers:
+        if prompt := text.line(answer.prompt_text):
+            out.append(f"*{prompt}*\n\n")
+        if body := text.block(answer.text):
+            out.append(f"{body}\n\n")
     if entry.body and (body := text.block(entry.body)):
+        if entry.answers:
+            out.append("*Free writing*\n\n")
         out.append(f"{body}\n\n")
 
     # The check-in in words. `checkin_summary` joins what the person wrote with the journal's

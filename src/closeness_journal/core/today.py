@@ -18,7 +18,7 @@ from typing import Any
 
 from closeness_journal.core.dates import iso_week_label
 from closeness_journal.core.checkin import CheckInFields
-from closeness_journal.core.entries import Entry, EntryFilter
+from closeness_journal.core.entries import Answer, Entry, EntryFilter
 from closeness_journal.core.prompts import DailyPrompts, Prompt, PromptLibrary, daily_prompts
 from closeness_journal.core.review import last_complete_week
 from closeness_journal.core.text import printable
@@ -194,21 +194,21 @@ class Sitting:
     # -------------------------------------------------------------- saving
 
     def entry(self, checkin: CheckInFields) -> Entry:
-        """The entry to save: the slot shown and the check-in. A check-in alone answers no prompt."""
-        body = self.text
-        prompt = self.slot.prompt if body.strip() else None
-        return Entry(
-            local_date=self.day,
-            body=body,
-            prompt_id=prompt.id if prompt else None,
-            prompt_text=prompt.text if prompt else None,
-        ).with_fields(checkin)
+        """The whole sitting as one entry: an answer for each prompt written under (in the order
+        the prompts are shown, each with its text as shown), the free writing, and the check-in."""
+        answers = tuple(
+            Answer(slot.prompt.id, slot.prompt.text, text)
+            for slot in self.slots
+            if slot.prompt is not None and (text := self.answers.get(slot.key, "")).strip()
+        )
+        return Entry(local_date=self.day, body=self.answers.get(FREE_WRITING, ""), answers=answers).with_fields(checkin)
 
     def saved(self) -> None:
-        """The slot shown was saved: it is empty again. Once no words wait, the writing is for today."""
-        self.answers[self.slot.key] = ""
-        if not self.unsaved_answers():
-            self.day = self.today
+        """The sitting was saved: every place to write is empty again, the first prompt is shown,
+        and the next sitting is for today."""
+        self.answers = {}
+        self.current = 0
+        self.day = self.today
 
     # -------------------------------------------------------------- drafts
 
@@ -266,15 +266,10 @@ class Sitting:
 # ---------------------------------------------------------------------- notes
 
 
-def saved_notice(count: int, day: date, today: date, waiting: int) -> str:
-    """What Today says after a save: `count` entries are now kept for `day`; `waiting` other answers
-    are still unsaved."""
+def saved_notice(count: int, day: date, today: date) -> str:
+    """What Today says after a sitting is saved: `count` entries are now kept for `day`."""
     when = "today" if day == today else "that day"
-    note = ""
-    if waiting:
-        answers, verb = ("answer", "is") if waiting == 1 else ("answers", "are")
-        note = f" Your {answers} to {plural(waiting, 'other prompt', 'other prompts')} {verb} still here (ctrl+n)."
-    return f"Saved. That's {plural(count, 'entry', 'entries')} {when}. Thank you for noticing.{note}"
+    return f"Saved. That's {plural(count, 'entry', 'entries')} {when}. Thank you for noticing."
 
 
 @dataclass(frozen=True)

@@ -53,12 +53,15 @@ Sam"), so the words are too ("I saw my partner")."""
 FEARS: Mapping[str, str] = MappingProxyType(
     {
         "rejection": "Being turned away",
-        "abandonment": "Being left",
+        "abandonment": "Being left: that they would walk away",
         "engulfment": "Losing yourself or being controlled",
         "judgement": "Being judged",
         "betrayal": "Being let down or betrayed",
         "being-seen": "Being truly seen",
-        "loss": "Losing them",
+        "loss": "Losing them to something neither of you chose (illness, death, distance)",
+        "not-enough": "Not being good enough, or worthy of love",
+        "burden": "Being too much, or your needs not mattering",
+        "hurt-again": "Being hurt again the way you were before",
     }
 )
 
@@ -68,10 +71,13 @@ WITHDRAWAL_BEHAVIOURS: Mapping[str, str] = MappingProxyType(
         "avoided-topic": "Steered away from feelings",
         "cancelled-plans": "Cancelled plans or avoided contact",
         "kept-it-surface": "Kept things light and on the surface",
-        "over-independence": "Did everything alone",
+        "over-independence": "Insisted on doing it all yourself",
         "numbed-out": "Felt numb or far away",
         "avoided-touch": "Avoided touch or physical closeness",
         "hid-needs": "Didn't say what you needed",
+        "brushed-off-affection": "Waved away a compliment or care",
+        "numbed-out-with-something": "Numbed out with something (a drink, screens, work)",
+        "showed-a-polished-self": "Showed only a polished version of yourself",
     }
 )
 
@@ -79,11 +85,13 @@ SABOTAGE_BEHAVIOURS: Mapping[str, str] = MappingProxyType(
     {
         "picked-fight": "Started an argument",
         "ended-it": "Ended it, or threatened to",
-        "distrust": "Felt suspicious or jealous",
+        "distrust": "Suspected them without a clear reason",
         "pushed-away": "Pushed them away or criticised",
         "sought-elsewhere": "Looked for reassurance elsewhere",
         "chose-unavailable": "Went for someone unavailable",
         "moved-on": "Moved on as it got serious",
+        "focused-on-flaws": "Focused on their flaws",
+        "physical-instead-of-emotional": "Kept it physical to avoid closeness of feelings",
     }
 )
 
@@ -97,6 +105,34 @@ BEHAVIOUR_CATEGORY: Mapping[str, str] = MappingProxyType(
         **{slug: SABOTAGE for slug in SABOTAGE_BEHAVIOURS},
     }
 )
+
+
+STAYED: Mapping[str, str] = MappingProxyType(
+    {
+        "shared-a-feeling": "Shared a feeling",
+        "stayed-in-the-conversation": "Stayed in the conversation",
+        "asked-for-a-need": "Asked for something you needed",
+        "let-affection-in": "Let affection or a compliment in",
+        "reached-out": "Reached out first",
+        "kept-plans": "Kept the plans",
+        "paused-instead-of-leaving": "Paused instead of leaving",
+        "set-a-kind-boundary": "Set a boundary kindly",
+    }
+)
+"""What you did to stay close: the third series of the pattern view, as much a part of the
+pattern as pulling away."""
+
+ACTED: Mapping[str, str] = MappingProxyType(
+    {
+        "yes": "Yes, I acted on it",
+        "partly": "Partly",
+        "no": "No, I stayed with it",
+    }
+)
+"""Whether the pull to get away was acted on (the split a DBT diary card makes)."""
+
+SCALE_ANCHORS = "0 none · 5 strong · 10 overwhelming"
+"""What the ends and the middle of every 0-10 scale mean."""
 
 
 class UnknownSlug(ValueError):

@@ -14,7 +14,16 @@ from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
 FTS_COLUMNS = ("body", "small_step", "who")
-"""The entry columns full-text search looks in."""
+"""The entry columns full-text search looked in up to m010 (m003 and m009 build with these)."""
+
+SEARCH_COLUMNS = ("body", "answers", "small_step", "who")
+"""The entry columns full-text search looks in since m011: the free writing, the answers, the
+small step and who it was with."""
+
+ANSWER_SEPARATOR = "\x1e"
+"""Separates the answers' texts in the `answers` column. It is a control character, which is
+never stored in text a person wrote (see `core/text.printable`), and search treats it as a gap
+between words."""
 
 
 # --------------------------------------------------------------------------- migrations
@@ -152,6 +161,47 @@ def m010_search_index_merges_when_idle(db: Database) -> None:
     db.execute("INSERT INTO entries_fts (entries_fts, rank) VALUES ('automerge', 0)")
 
 
+@schema()
+def m011_one_sitting_one_entry(db: Database) -> None:
+    """An entry becomes a sitting: answers to any of the day's prompts, free writing, and one
+    check-in that also records staying close, the pull to get away and whether it was acted on.
+
+    - `answers`: the answers' texts joined by ANSWER_SEPARATOR (searchable as they are);
+      `answer_prompts`: a JSON list of [prompt id, prompt text as shown], one per answer.
+    - An entry that answered a prompt (`prompt_id` set) gets that answer as its one answer and
+      empty free writing. `prompt_id` and `prompt_text` are left as they were, read by nothing.
+    - `stayed` (JSON list of slugs), `urge` (0-10), `acted` (yes, partly, no), and `stayed_close`
+      (derived at write time like `withdrawal`, for fast sums).
+    - The search index is built again over the new column list.
+    """
+    db.execute("ALTER TABLE entries ADD COLUMN answers TEXT NOT NULL DEFAULT ''")
+    db.execute("ALTER TABLE entries ADD COLUMN answer_prompts TEXT NOT NULL DEFAULT '[]'")
+    db.execute("ALTER TABLE entries ADD COLUMN stayed TEXT NOT NULL DEFAULT '[]'")
+    db.execute("ALTER TABLE entries ADD COLUMN urge INTEGER")
+    db.execute("ALTER TABLE entries ADD COLUMN acted TEXT")
+    db.execute("ALTER TABLE entries ADD COLUMN stayed_close INTEGER NOT NULL DEFAULT 0")
+    for name in _SEARCH_TRIGGERS:
+        db.execute(f"DROP TRIGGER IF EXISTS {name}")
+    db.execute("DROP TABLE IF EXISTS entries_fts")
+    db.execute(
+        "UPDATE entries SET answers = body, body = '', "
+        "answer_prompts = json_array(json_array(prompt_id, coalesce(prompt_text, ''))) "
+        "WHERE prompt_id IS NOT NULL AND prompt_id != ''"
+    )
+    _create_search_index(db)
+
+
+@schema()
+def m012_entries_pattern_index_with_staying(db: Database) -> None:
+    """The pattern sums also count staying close and the pull to get away (see m008)."""
+    db.execute("DROP INDEX IF EXISTS idx_entries_patterns")
+    db.execute(
+        "CREATE INDEX IF NOT EXISTS idx_entries_patterns_2 ON entries (deleted_at, local_date, private, "
+        "withdrawal, sabotage, stayed_close, intensity, urge, acted, close_before, predicted, outcome, "
+        "relationship, who, behaviours, fears, kinds, stayed, small_step)"
+    )
+
+
 # --------------------------------------------------------------------------- the search index
 # Helpers the migrations above call. What they build is part of those migrations: a journal
 # made today must end up like one upgraded from any earlier version, so change the index with
@@ -199,14 +249,60 @@ def _rebuild_search(db: Database) -> None:
     )
 
 
+# Since m011 the index covers SEARCH_COLUMNS. The helpers below build that index; the ones
+# above stay as they were for m003-m010.
+
+
+def _search_triggers_2() -> dict[str, str]:
+    columns = ", ".join(SEARCH_COLUMNS)
+    new = ", ".join(f"new.{c}" for c in SEARCH_COLUMNS)
+    old = ", ".join(f"old.{c}" for c in SEARCH_COLUMNS)
+    return {
+        "entries_ai": f"""CREATE TRIGGER entries_ai AFTER INSERT ON entries WHEN new.deleted_at IS NULL BEGIN
+        INSERT INTO entries_fts (rowid, {columns}) VALUES (new.id, {new});
+    END""",
+        "entries_ad": f"""CREATE TRIGGER entries_ad AFTER DELETE ON entries WHEN old.deleted_at IS NULL BEGIN
+        INSERT INTO entries_fts (entries_fts, rowid, {columns}) VALUES ('delete', old.id, {old});
+    END""",
+        # As in _SEARCH_TRIGGERS: the old text leaves the index before the new one comes in.
+        "entries_au": f"""CREATE TRIGGER entries_au AFTER UPDATE ON entries BEGIN
+        INSERT INTO entries_fts (entries_fts, rowid, {columns})
+        SELECT 'delete', old.id, {old} WHERE old.deleted_at IS NULL;
+        INSERT INTO entries_fts (rowid, {columns}) SELECT new.id, {new} WHERE new.deleted_at IS NULL;
+    END""",
+    }
+
+
+def _create_search_index(db: Database) -> None:
+    """The search index over SEARCH_COLUMNS, its triggers, every entry outside the trash in it,
+    and merging left to idle time (as m010 set for the first index)."""
+    db.execute(
+        f"CREATE VIRTUAL TABLE entries_fts USING fts5({', '.join(SEARCH_COLUMNS)}, "
+        "tokenize='porter unicode61', content='entries', content_rowid='id')"
+    )
+    _rebuild_search_2(db)
+    db.execute("INSERT INTO entries_fts (entries_fts, rank) VALUES ('automerge', 0)")
+
+
+def _rebuild_search_2(db: Database) -> None:
+    for name, sql in _search_triggers_2().items():
+        db.execute(f"DROP TRIGGER IF EXISTS {name}")
+        db.execute(sql)
+    columns = ", ".join(SEARCH_COLUMNS)
+    db.execute("INSERT INTO entries_fts (entries_fts) VALUES ('rebuild')")
+    db.execute(
+        f"INSERT INTO entries_fts (entries_fts, rowid, {columns}) "
+        f"SELECT 'delete', id, {columns} FROM entries WHERE deleted_at IS NOT NULL"
+    )
+
+
 def transform_keeping_search(db: Database, table: str, **changes: Any) -> None:
     """`Table.transform()` for migrations: sqlite-utils drops FTS triggers when it rebuilds a
     table, so put them back and rebuild the index. Every migration that transforms `entries`
     must go through here."""
     db[table].transform(**changes)
     if table == "entries":
-        _create_search_triggers(db)
-        _rebuild_search(db)
+        _rebuild_search_2(db)
 
 
 MIGRATION_NAMES = tuple(m.name for m in schema._migrations)

@@ -15,6 +15,7 @@ from closeness_journal.core.entries import Entry, EntryFilter, SearchHit
 from closeness_journal.core.vocabulary import SABOTAGE, WITHDRAWAL
 from closeness_journal.store.connection import JournalBase, reading
 from closeness_journal.store.entries import entry_from_row
+from closeness_journal.store.migrations import ANSWER_SEPARATOR
 
 RANK_AT_MOST = 500
 """Searches with more matches than this list the newest written first instead of best first."""
@@ -118,6 +119,18 @@ class SearchMixin(JournalBase):
             for row in self._db.query(sql, [*marks, fts_query, *params, limit, offset])
         ]
 
+    @reading
+    def tags(self) -> list[tuple[str, int]]:
+        """Every tag used outside the trash with how many entries have it, most used first (a tag
+        written in several ways is shown as first written)."""
+        return [
+            (tag, count)
+            for tag, count in self._db.execute(
+                "SELECT min(t.value), count(DISTINCT e.id) FROM entries e, json_each(e.tags) t "
+                "WHERE e.deleted_at IS NULL GROUP BY lower(t.value) ORDER BY count(DISTINCT e.id) DESC, lower(t.value)"
+            )
+        ]
+
     def _matches(self, fts_query: str) -> int:
         """How many entries outside the trash match (the index holds no others)."""
         return self._db.execute("SELECT count(*) FROM entries_fts WHERE entries_fts MATCH ?", [fts_query]).fetchone()[0]
@@ -163,6 +176,9 @@ def _filter_sql(filters: EntryFilter) -> tuple[str, list[Any]]:
     if filters.relationship:
         clauses.append("e.relationship = ?")
         params.append(filters.relationship)
+    for tag in filters.tags:
+        clauses.append("EXISTS (SELECT 1 FROM json_each(e.tags) WHERE lower(value) = lower(?))")
+        params.append(tag)
     if not filters.include_private:
         clauses.append("e.private = 0")
     return " AND ".join(clauses), params
@@ -187,6 +203,7 @@ def _split_snippet(snippet: str | None) -> tuple[tuple[str, bool], ...]:
     if not snippet:
         return ()
     pieces: list[tuple[str, bool]] = []
+    snippet = snippet.replace(ANSWER_SEPARATOR, " … ")  # a snippet may span two answers
     for index, part in enumerate(re.split(f"[{_MATCH_START}{_MATCH_END}]", snippet)):
         if part:
             pieces.append((part, index % 2 == 1))

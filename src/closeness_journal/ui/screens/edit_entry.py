@@ -22,6 +22,10 @@ from closeness_journal.ui.text import literal, not_saved
 from closeness_journal.ui.widgets.checkin_form import CheckInForm
 
 
+def _prompts_line(entry: Entry) -> str:
+    return "Free writing" if not entry.answers else "; ".join(a.prompt_text for a in entry.answers)
+
+
 class EditEntryScreen(Screen[Entry | None]):
     """Dismisses with the updated entry, or None when left unchanged."""
 
@@ -41,8 +45,7 @@ class EditEntryScreen(Screen[Entry | None]):
         yield Header()
         with Horizontal(id="today-body"):
             with Vertical(id="writing"):
-                prompt = self.entry.prompt_text or "Free writing"
-                yield Static(literal(prompt, "italic"), id="edit-prompt")
+                yield Static(literal(_prompts_line(self.entry), "italic"), id="edit-prompt")
                 yield TextArea(printable(self.entry.body), id="editor", soft_wrap=True, tab_behavior="focus")
             yield CheckInForm(id="checkin")
         yield Footer(compact=True)

@@ -1,4 +1,4 @@
-"""Reading one entry in full: the prompt, the text, and the check-in in words."""
+"""Reading one entry in full: each answer under its prompt, the free writing, and the check-in in words."""
 
 from __future__ import annotations
 
@@ -17,9 +17,15 @@ from closeness_journal.ui.text import literal
 def entry_content(entry: Entry, revision_count: int = 0) -> Content:
     """The whole entry as literal Content (used by the reading screen)."""
     parts: list[Content] = [Content.styled(long_date(entry.local_date), "bold"), Content("\n")]
-    if entry.prompt_text:
-        parts += [literal(entry.prompt_text, "italic $text-muted"), Content("\n")]
-    parts += [Content("\n"), literal(entry.body) if entry.body else Content.styled("(no text)", "italic $text-muted")]
+    for answer in entry.answers:
+        parts += [Content("\n"), literal(answer.prompt_text, "italic $text-muted"), Content("\n"), literal(answer.text),
+                  Content("\n")]
+    if entry.body:
+        if entry.answers:
+            parts += [Content("\n"), Content.styled("Free writing", "italic $text-muted"), Content("\n")]
+        parts += [Content("\n") if not entry.answers else Content(""), literal(entry.body)]
+    elif not entry.answers:
+        parts += [Content("\n"), Content.styled("(no text)", "italic $text-muted")]
     rows = checkin_summary(entry)
     if rows:
         parts.append(Content("\n\n"))

@@ -187,7 +187,7 @@ class TodayScreen(Screen[None]):
         count = self._update_subtitle()
         if self.sitting.day != day:  # the earlier day's writing is all saved: the count is that day's
             count = self._journal.count(EntryFilter(since=day, until=day))
-        self.notify(saved_notice(count, day, self._today, self.sitting.unsaved_answers()), title="Saved")
+        self.notify(saved_notice(count, day, self._today), title="Saved")
         self.query_one("#editor", TextArea).focus()
 
     def _update_subtitle(self) -> int:

@@ -28,11 +28,9 @@ def markers(entry: Entry) -> Content:
 
 
 def summary_line(entry: Entry) -> Content:
-    """The first line of what was written, else the small step, else the prompt."""
+    """The first line of what was written, else the small step."""
     if entry.headline:
         return literal_line(entry.headline)
-    if entry.prompt_text:
-        return literal_line(entry.prompt_text, style="italic $text-muted")
     return Content.styled("(check-in only)", "italic $text-muted")
 
 
