@@ -3,9 +3,10 @@
 Review changes with `pytest --snapshot-report` before `pytest --snapshot-update`.
 """
 
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
+from ui_helpers import type_text
 
 from closeness_journal.core.entries import Entry
 from closeness_journal.prompt_files import load_prompts
@@ -16,9 +17,18 @@ TODAY = date(2026, 11, 18)
 SIZES = [(80, 24), (120, 40)]
 
 SAMPLES = [
-    ("Dinner with Sam was lovely, and then I went quiet for the rest of the night.", "Sam", "partner", ("went-quiet",), ("engulfment",), 6),
-    ("Cancelled coffee with Ana again. Told myself I was tired.", "Ana", "friend", ("cancelled-plans",), ("judgement",), 4),
-    ("Picked at Sam about the dishes right after a really warm morning.", "Sam", "partner", ("picked-fight",), ("abandonment",), 7),
+    (
+        "Dinner with Sam was lovely, and then I went quiet for the rest of the night.",
+        "Sam", "partner", ("went-quiet",), ("engulfment",), 6,
+    ),
+    (
+        "Cancelled coffee with Ana again. Told myself I was tired.",
+        "Ana", "friend", ("cancelled-plans",), ("judgement",), 4,
+    ),
+    (
+        "Picked at Sam about the dishes right after a really warm morning.",
+        "Sam", "partner", ("picked-fight",), ("abandonment",), 7,
+    ),
     ("Told Mum one true thing about how work is going. It was fine.", "Mum", "family", (), ("being-seen",), 3),
     ("Kept it all jokes at the team lunch.", "team", "colleague", ("kept-it-surface",), (), 2),
     ("Asked Sam for a hug instead of leaving the room.", "Sam", "partner", (), ("rejection",), 5),
@@ -33,7 +43,7 @@ def sample_journal() -> Journal:
                 TODAY - timedelta(days=n), body=body, who=who, relationship=relationship,
                 behaviours=behaviours, fears=fears, intensity=intensity, close_before=n % 2 == 0,
             ),
-            now=datetime(2026, 11, 18, 20, 0, tzinfo=timezone.utc) - timedelta(days=n),
+            now=datetime(2026, 11, 18, 20, 0, tzinfo=UTC) - timedelta(days=n),
         )
     return journal
 
@@ -44,8 +54,11 @@ def make_app(journal: Journal) -> JournalApp:
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
 def test_today_screen(snap_compare, size):
-    app = make_app(sample_journal())
-    assert snap_compare(app, terminal_size=size, press=[*"I wanted to leave the room when Sam laughed."])
+    async def write(pilot):
+        await pilot.pause()  # the check-in is mounted after the first frame
+        await type_text(pilot, "I wanted to leave the room when Sam laughed.")
+
+    assert snap_compare(make_app(sample_journal()), terminal_size=size, run_before=write)
 
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
