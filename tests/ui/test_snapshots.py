@@ -4,6 +4,7 @@ Review changes with `pytest --snapshot-report` before `pytest --snapshot-update`
 """
 
 from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
 
 import pytest
 from ui_helpers import type_text
@@ -14,6 +15,7 @@ from closeness_journal.storage import Journal
 from closeness_journal.ui.app import JournalApp
 
 TODAY = date(2026, 11, 18)
+NOW = datetime(2026, 11, 18, 20, 0, tzinfo=UTC)
 SIZES = [(80, 24), (120, 40)]
 
 SAMPLES = [
@@ -43,13 +45,19 @@ def sample_journal() -> Journal:
                 TODAY - timedelta(days=n), body=body, who=who, relationship=relationship,
                 behaviours=behaviours, fears=fears, intensity=intensity, close_before=n % 2 == 0,
             ),
-            now=datetime(2026, 11, 18, 20, 0, tzinfo=UTC) - timedelta(days=n),
+            now=NOW - timedelta(days=n),
         )
     return journal
 
 
-def make_app(journal: Journal) -> JournalApp:
-    return JournalApp(journal, load_prompts().library, today=lambda: TODAY)
+def make_app(journal: Journal, data_dir: Path | None = None) -> JournalApp:
+    return JournalApp(journal, load_prompts().library, today=lambda: TODAY, data_dir=data_dir)
+
+
+async def without_notifications(pilot) -> None:
+    """Clear the offer of last week's review, so it doesn't cover the view being drawn."""
+    await pilot.pause()  # Today makes the offer when it is mounted
+    pilot.app.clear_notifications()
 
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
@@ -92,3 +100,49 @@ def test_review_screen(snap_compare):
     journal = Journal.in_memory()
     demo.fill(journal, end=TODAY)
     assert snap_compare(make_app(journal), terminal_size=(100, 30), press=["f5"])
+
+
+# ---------------------------------------------------------------- more screens, at 80x24
+
+
+def test_trash_with_an_entry(snap_compare):
+    journal = sample_journal()
+    for entry in journal.entries(limit=1):
+        journal.delete(entry.id)
+    app = make_app(journal)
+    assert snap_compare(app, terminal_size=(80, 24), run_before=without_notifications, press=["f3", "t"])
+
+
+def test_trash_empty(snap_compare):
+    app = make_app(sample_journal())
+    assert snap_compare(app, terminal_size=(80, 24), run_before=without_notifications, press=["f3", "t"])
+
+
+def test_edit_screen(snap_compare):
+    app = make_app(sample_journal())
+    assert snap_compare(app, terminal_size=(80, 24), run_before=without_notifications, press=["f3", "e"])
+
+
+def test_export_dialog(snap_compare, monkeypatch):
+    monkeypatch.setenv("HOME", "/home/you")  # the dialog offers a file in the home folder
+    app = make_app(sample_journal(), data_dir=Path("/home/you/.local/share/closeness-journal"))
+    assert snap_compare(app, terminal_size=(80, 24), run_before=without_notifications, press=["ctrl+o"])
+
+
+def test_confirm_delete(snap_compare):
+    app = make_app(sample_journal())
+    assert snap_compare(app, terminal_size=(80, 24), run_before=without_notifications, press=["f3", "d"])
+
+
+def test_history_with_no_entries(snap_compare):
+    assert snap_compare(make_app(Journal.in_memory()), terminal_size=(80, 24), press=["f3"])
+
+
+def test_patterns_on_a_thin_journal(snap_compare):
+    journal = Journal.in_memory()
+    journal.add(Entry(TODAY, body="Just one so far.", behaviours=("went-quiet",)), now=NOW)
+    assert snap_compare(make_app(journal), terminal_size=(80, 24), press=["f4"])
+
+
+def test_review_with_no_entries(snap_compare):
+    assert snap_compare(make_app(Journal.in_memory()), terminal_size=(80, 24), press=["f5"])
