@@ -9,12 +9,13 @@ from datetime import date, timedelta
 
 import pytest
 from textual import events
+from textual.widgets._toast import Toast
 from ui_helpers import (
     assert_literal,
     assert_one_style,
     line_showing,
     live_segments,
-    screen_lines,
+    screen_showing,
     type_text,
     until,
 )
@@ -72,8 +73,9 @@ def nasty_journal(journal):
     return journal
 
 
-def assert_screen_is_harmless(pilot) -> list:
-    lines = screen_lines(pilot)
+async def harmless_screen_showing(pilot, *texts: str) -> list:
+    """The screen once it shows `texts`, checked for links, actions and control characters."""
+    lines = await screen_showing(pilot, *texts)
     assert live_segments(lines) == [], "a link, an action or a control character reached the screen"
     return lines
 
@@ -88,7 +90,7 @@ async def test_history_reading_deleting_and_editing_show_the_text_literally(make
         assert isinstance(history, HistoryScreen)
         table = history.query_one(EntryTable)
         assert table.row_count == 1 + len(NASTY)
-        lines = assert_screen_is_harmless(pilot)
+        lines = await harmless_screen_showing(pilot, *map(shown, NASTY))
         for row, text in enumerate(NASTY, start=1):
             day, what, who, *_ = table.get_row_at(row)
             assert what.plain == shown(text) and who.plain == one_line(text, 24)
@@ -104,7 +106,7 @@ async def test_history_reading_deleting_and_editing_show_the_text_literally(make
             content = app.screen.query_one("#entry-text").visual
             assert content.plain.count(shown(text)) == 4  # prompt, body, "With", "Small step"
             assert_literal(content, shown(text))
-            lines = assert_screen_is_harmless(pilot)
+            lines = await harmless_screen_showing(pilot, shown(text))
             assert_one_style(line_showing(lines, shown(text)), shown(text))
             if text.startswith(ESCAPE):
                 svg = app.export_screenshot()
@@ -113,7 +115,8 @@ async def test_history_reading_deleting_and_editing_show_the_text_literally(make
             assert isinstance(app.screen, ConfirmScreen)
             question = app.screen.query_one("#confirm-question").visual
             assert_literal(question, shown(text))
-            assert_one_style(line_showing(assert_screen_is_harmless(pilot), shown(text)), shown(text))
+            lines = await harmless_screen_showing(pilot, "Move this entry to the trash?", shown(text))
+            assert_one_style(line_showing(lines, shown(text)), shown(text))
             await pilot.press("n")  # keep it
             assert app.screen is history
 
@@ -123,10 +126,9 @@ async def test_history_reading_deleting_and_editing_show_the_text_literally(make
         prompt = app.screen.query_one("#edit-prompt").visual
         assert app.screen.query_one("#editor").text == shown("\n".join(NASTY))
         assert app.screen.query_one("#who").value == one_line(" ".join(NASTY))
-        lines = assert_screen_is_harmless(pilot)
+        await harmless_screen_showing(pilot, *map(shown, NASTY))  # in the editor
         for text in NASTY:
             assert_literal(prompt, shown(text))
-            line_showing(lines, shown(text))  # in the editor
         await pilot.press("escape")  # shown cleaned, so it differs from what was stored: leaving asks
         assert isinstance(app.screen, ConfirmScreen)
         await pilot.press("y")
@@ -142,7 +144,7 @@ async def test_the_trash_reviews_and_the_weekly_review_show_the_text_literally(m
         await pilot.press("f3", "t")
         assert isinstance(app.screen, TrashScreen)
         table = app.screen.query_one(EntryTable)
-        lines = assert_screen_is_harmless(pilot)
+        lines = await harmless_screen_showing(pilot, *map(shown, NASTY))
         assert sorted(table.get_row_at(row)[1].plain for row in range(table.row_count)) == sorted(map(shown, NASTY))
         for row in range(table.row_count):
             assert_literal(table.get_row_at(row)[1], table.get_row_at(row)[1].plain)
@@ -151,7 +153,7 @@ async def test_the_trash_reviews_and_the_weekly_review_show_the_text_literally(m
         await pilot.press("escape", "w")
         assert isinstance(app.screen, ReviewsScreen)
         table = app.screen.query_one("#reviews-table")
-        lines = assert_screen_is_harmless(pilot)
+        lines = await harmless_screen_showing(pilot, *(shown(text)[:STEP_COLUMN] for text in NASTY))
         for row, text in enumerate(reversed(NASTY)):  # newest week first
             step = table.get_row_at(row)[2]
             assert step.plain == shown(text)
@@ -162,7 +164,7 @@ async def test_the_trash_reviews_and_the_weekly_review_show_the_text_literally(m
         assert isinstance(app.screen, ReviewScreen) and "2026-W46" in app.screen.sub_title
         await until(pilot, lambda: app.screen.review is not None, what="the review to load")
         summary = app.screen.query_one("#review-summary-text").visual
-        lines = assert_screen_is_harmless(pilot)
+        lines = await harmless_screen_showing(pilot, "The step you chose last week")
         assert summary.plain.startswith("The step you chose last week: " + shown(NASTY[-1]))
         restored = app.screen.review.this.entries
         assert restored == 1
@@ -173,20 +175,33 @@ async def test_the_trash_reviews_and_the_weekly_review_show_the_text_literally(m
 
 async def test_markup_typed_on_today_is_saved_and_shown_as_typed(make_app, journal):
     app = make_app()
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
         for text in NASTY[:4]:  # the escape can't be typed as keys; see the pasting test below
             await type_text(pilot, text)
             await pilot.press("tab")
             await type_text(pilot, text)
-            lines = assert_screen_is_harmless(pilot)
-            line_showing(lines, text)  # in the editor
+            await harmless_screen_showing(pilot, text)  # in the editor
             assert app.screen.query_one("#who").value == text
             await pilot.press("shift+tab", "ctrl+s")
             assert app.screen.query_one("#editor").text == ""
-            assert_screen_is_harmless(pilot)  # the "Saved" notification is on screen too
+            await harmless_screen_showing(pilot, "Saved")  # with the notification on screen
         assert app.is_running
         assert sorted(e.body for e in journal.entries()) == sorted(NASTY[:4])
         assert sorted(e.who for e in journal.entries()) == sorted(NASTY[:4])
+
+
+async def test_a_file_name_with_markup_is_quoted_literally_in_the_export_notification(make_app, journal, tmp_path):
+    journal.add(Entry(TODAY, body="something to export"))
+    target = tmp_path / "[@click=app.quit]y [bold]x.md"  # a file name can hold no "/", so no closing tag
+    app = make_app()
+    async with app.run_test(size=(100, 32), notifications=True) as pilot:
+        await pilot.press("ctrl+o")
+        app.screen.query_one("#export-path").value = str(target)
+        await pilot.click("#export-go")
+        assert target.exists()
+        await harmless_screen_showing(pilot, "Exported")
+        [toast] = app.screen.query(Toast)
+        assert_literal(toast.render(), str(target))
 
 
 async def test_markup_in_the_search_box_is_shown_as_typed_and_crashes_nothing(make_app, journal):
@@ -203,7 +218,7 @@ async def test_markup_in_the_search_box_is_shown_as_typed_and_crashes_nothing(ma
             await pilot.press("enter")  # search now rather than after the typing pause
             await until(pilot, lambda q=query: screen._filters.search == q.strip(), what=f"a search for {query!r}")
             assert search.value == query
-            line_showing(assert_screen_is_harmless(pilot), query)
+            await harmless_screen_showing(pilot, query)
         assert app.is_running and table.row_count == 1
 
 
@@ -221,6 +236,5 @@ async def test_an_escape_sequence_pasted_on_today_never_reaches_the_terminal(mak
         await pilot.press("tab")
         app.post_message(events.Paste(NASTY[-1]))
         await pilot.pause()
-        lines = screen_lines(pilot)
-        line_showing(lines, "after the escape")
+        lines = await screen_showing(pilot, "after the escape")
         assert live_segments(lines) == []

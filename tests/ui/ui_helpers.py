@@ -46,6 +46,19 @@ def screen_lines(pilot: Pilot) -> list[Strip]:
     return pilot.app.screen._compositor.render_strips()
 
 
+async def screen_showing(pilot: Pilot, *texts: str, timeout: float = 5.0) -> list[Strip]:
+    """The screen's lines once every one of `texts` is drawn (widgets draw a moment after they change)."""
+    deadline = time.monotonic() + timeout
+    while True:
+        lines = screen_lines(pilot)
+        missing = [text for text in texts if not any(text in line.text for line in lines)]
+        if not missing:
+            return lines
+        if time.monotonic() > deadline:
+            line_showing(lines, missing[0])  # fails, showing the screen
+        await pilot.pause(0.02)
+
+
 def live_segments(lines: Iterable[Strip]) -> list[Segment]:
     """Segments that would act or escape: a link, a click action, a control code or character."""
     found = []
