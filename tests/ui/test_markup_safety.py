@@ -186,6 +186,7 @@ async def test_markup_typed_on_today_is_saved_and_shown_as_typed(make_app, journ
             await pilot.press("shift+tab", "ctrl+s")
             assert app.screen.query_one("#editor").text == ""
             await harmless_screen_showing(pilot, "Saved")  # with the notification on screen
+            app.clear_notifications()  # so the next one can't hide what is typed next
         assert app.is_running
         assert sorted(e.body for e in journal.entries()) == sorted(NASTY[:4])
         assert sorted(e.who for e in journal.entries()) == sorted(NASTY[:4])
