@@ -189,7 +189,7 @@ async def test_markup_typed_on_today_is_saved_and_shown_as_typed(make_app, journ
             app.clear_notifications()  # so the next one can't hide what is typed next
         assert app.is_running
         assert sorted(e.body for e in journal.entries()) == sorted(NASTY[:4])
-        assert sorted(e.who for e in journal.entries()) == sorted(NASTY[:4])
+        assert sorted(e.to_json()["who"] for e in journal.entries()) == sorted(NASTY[:4])
 
 
 async def test_a_file_name_with_markup_is_quoted_literally_in_the_export_notification(make_app, journal, tmp_path):

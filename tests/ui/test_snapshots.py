@@ -140,7 +140,7 @@ def test_history_with_no_entries(snap_compare):
 
 def test_patterns_on_a_thin_journal(snap_compare):
     journal = Journal.in_memory()
-    journal.add(Entry(TODAY, body="Just one so far.", behaviours=("went-quiet",)), now=NOW)
+    journal.add(Entry(TODAY, body="Just one so far."), now=NOW)
     assert snap_compare(make_app(journal), terminal_size=(80, 24), press=["f4"])
 
 
