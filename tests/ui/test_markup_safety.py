@@ -224,12 +224,6 @@ async def test_markup_in_the_search_box_is_shown_as_typed_and_crashes_nothing(ma
         assert app.is_running and table.row_count == 1
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="Pasted text reaches the screen unfiltered: TextArea and Input draw their value as it is, so "
-    "an escape sequence pasted into Today's editor or the 'who' box goes to the terminal (it would "
-    "set the window title). Saving cleans it; the fix belongs in src/ (clean Paste events).",
-)
 async def test_an_escape_sequence_pasted_on_today_never_reaches_the_terminal(make_app, journal):
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
