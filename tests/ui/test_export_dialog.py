@@ -4,6 +4,8 @@ import os
 import stat
 from datetime import date
 
+from ui_helpers import assert_literal
+
 from closeness_journal.core.checkin import CheckIn
 from closeness_journal.core.entries import Entry
 from closeness_journal.ui.screens.export import ExportScreen
@@ -55,7 +57,7 @@ async def test_a_bad_date_is_explained_in_the_dialog(make_app, journal, tmp_path
         app.screen.query_one("#export-path").value = str(tmp_path / "x.md")
         await pilot.click("#export-go")
         await pilot.pause()
-        assert "[/bold]" in str(app.screen.query_one("#export-note").render())
+        assert_literal(app.screen.query_one("#export-note").visual, "[/bold]")
         app.screen.query_one("#export-since").value = "2026-13-01"
         app.screen.query_one("#export-path").value = str(tmp_path / "x.md")
         await pilot.click("#export-go")

@@ -2,6 +2,8 @@
 
 from datetime import date, timedelta
 
+from ui_helpers import type_text, until
+
 from closeness_journal.core.checkin import CheckIn
 from closeness_journal.core.entries import Entry
 from closeness_journal.ui.screens.edit_entry import EditEntryScreen
@@ -59,10 +61,12 @@ async def test_editing_from_history_keeps_a_revision(make_app, journal):
     async with app.run_test(size=(80, 24)) as pilot:
         await open_history(app, pilot)
         await pilot.press("e")
-        await pilot.pause()
         assert isinstance(app.screen, EditEntryScreen)
-        await pilot.press("end", *" and after", "tab", *"Sam", "ctrl+s")
-        await pilot.pause()
+        await pilot.press("end")
+        await type_text(pilot, " and after")
+        await pilot.press("tab")
+        await type_text(pilot, "Sam")
+        await pilot.press("ctrl+s")
         assert isinstance(app.screen, HistoryScreen)
     updated = journal.get(original.id)
     assert updated.body == "before and after" and updated.checkin.who == "Sam"
@@ -137,10 +141,11 @@ async def test_search_finds_an_entry(make_app, journal):
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_history(app, pilot)
-        await pilot.press("slash", *"picn")
-        await pilot.pause(0.5)
         table = screen.query_one(EntryTable)
-        assert table.row_count == 1
+        assert table.row_count == 6
+        await pilot.press("slash")
+        await type_text(pilot, "picn")  # the search runs when typing pauses
+        await until(pilot, lambda: table.row_count == 1, what="the search to run")
         assert journal.get(table.entry_id).body == "a picnic by the lake"
 
 
@@ -158,8 +163,7 @@ async def test_filters_by_category_and_dates(make_app, journal):
         await pilot.pause()
         assert table.row_count == 2
         await pilot.click("#until")
-        await pilot.press(*"2026-11-10")
-        await pilot.pause()
+        await type_text(pilot, "2026-11-10")
         assert table.row_count == 1 and journal.get(table.entry_id).body == "went quiet"
         await pilot.press("backspace")
         await pilot.pause()
@@ -171,10 +175,9 @@ async def test_entries_saved_on_today_appear_in_history(make_app, journal):
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_history(app, pilot)
         assert screen.query_one(EntryTable).row_count == 0
-        await pilot.press("f2", *"fresh words", "ctrl+s")
-        await pilot.pause()
-        await pilot.press("f3")
-        await pilot.pause()
+        await pilot.press("f2")
+        await type_text(pilot, "fresh words")
+        await pilot.press("ctrl+s", "f3")
         assert screen.query_one(EntryTable).row_count == 1
 
 
@@ -211,7 +214,9 @@ async def test_coming_back_reloads_only_when_something_changed(make_app, journal
 
 async def test_editing_never_puts_control_characters_back_on_screen(make_app, journal):
     saved = add(journal, "safe")
-    journal.db.execute("UPDATE entries SET body = ?, who = ? WHERE uuid = ?", ["x\x1b]2;t\x1b\\y", "S\x1b[5mam", saved.id])
+    journal.db.execute(
+        "UPDATE entries SET body = ?, who = ? WHERE uuid = ?", ["x\x1b]2;t\x1b\\y", "S\x1b[5mam", saved.id]
+    )
     journal.db.conn.commit()
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:

@@ -2,6 +2,8 @@
 
 from datetime import date, timedelta
 
+from ui_helpers import type_text
+
 from closeness_journal.core.checkin import CheckIn
 from closeness_journal.core.entries import Entry
 from closeness_journal.ui.screens.review import ReviewScreen
@@ -11,7 +13,12 @@ W46 = date(2026, 11, 9)
 
 
 async def test_a_review_end_to_end_and_the_step_carried_to_next_week(make_app, journal):
-    journal.add(Entry(W46 + timedelta(days=1), body="went quiet with Sam", checkin=CheckIn(behaviours=("went-quiet",), close_before=True)))
+    journal.add(
+        Entry(
+            W46 + timedelta(days=1), body="went quiet with Sam",
+            checkin=CheckIn(behaviours=("went-quiet",), close_before=True),
+        )
+    )
     app = make_app()
     async with app.run_test(size=(100, 40)) as pilot:
         await pilot.press("f5")
@@ -19,13 +26,15 @@ async def test_a_review_end_to_end_and_the_step_carried_to_next_week(make_app, j
         screen = app.screen
         assert isinstance(screen, ReviewScreen) and "2026-W46" in screen.sub_title
         assert "Pulled away" in str(screen.query_one("#review-summary-text").render())
-        await pilot.press(*"Evenings, after closeness.")
+        await type_text(pilot, "Evenings, after closeness.")
         next_step_box = screen._question_ids.index("weekly-review-05")
         screen.query_one(f"#answer-{next_step_box}").focus()
-        await pilot.press(*"Ask Sam for a walk", "ctrl+s")
-        await pilot.pause()
+        await type_text(pilot, "Ask Sam for a walk")
+        await pilot.press("ctrl+s")
         saved = journal.review("2026-W46")
-        assert saved.answers == {"weekly-review-01": "Evenings, after closeness.", "weekly-review-05": "Ask Sam for a walk"}
+        assert saved.answers == {
+            "weekly-review-01": "Evenings, after closeness.", "weekly-review-05": "Ask Sam for a walk",
+        }
         assert saved.next_step == "Ask Sam for a walk"
         # reopen and edit
         await pilot.press("ctrl+n")  # the week after: W47
@@ -36,8 +45,9 @@ async def test_a_review_end_to_end_and_the_step_carried_to_next_week(make_app, j
         await pilot.press("ctrl+b")
         await pilot.pause()
         assert screen.query_one("#answer-0").text == "Evenings, after closeness."
-        await pilot.press("end", *" And mornings.", "ctrl+s")
-        await pilot.pause()
+        await pilot.press("end")
+        await type_text(pilot, " And mornings.")
+        await pilot.press("ctrl+s")
     assert journal.review("2026-W46").answers["weekly-review-01"] == "Evenings, after closeness. And mornings."
     assert journal.review_revision_count("2026-W46") == 1
 

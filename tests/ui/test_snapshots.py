@@ -3,9 +3,11 @@
 Review changes with `pytest --snapshot-report` before `pytest --snapshot-update`.
 """
 
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
 
 import pytest
+from ui_helpers import type_text
 
 from closeness_journal.core.checkin import CheckIn
 from closeness_journal.core.entries import Entry
@@ -14,12 +16,22 @@ from closeness_journal.store import Journal
 from closeness_journal.ui.app import JournalApp
 
 TODAY = date(2026, 11, 18)
+NOW = datetime(2026, 11, 18, 20, 0, tzinfo=UTC)
 SIZES = [(80, 24), (120, 40)]
 
 SAMPLES = [
-    ("Dinner with Sam was lovely, and then I went quiet for the rest of the night.", "Sam", "partner", ("went-quiet",), ("engulfment",), 6),
-    ("Cancelled coffee with Ana again. Told myself I was tired.", "Ana", "friend", ("cancelled-plans",), ("judgement",), 4),
-    ("Picked at Sam about the dishes right after a really warm morning.", "Sam", "partner", ("picked-fight",), ("abandonment",), 7),
+    (
+        "Dinner with Sam was lovely, and then I went quiet for the rest of the night.",
+        "Sam", "partner", ("went-quiet",), ("engulfment",), 6,
+    ),
+    (
+        "Cancelled coffee with Ana again. Told myself I was tired.",
+        "Ana", "friend", ("cancelled-plans",), ("judgement",), 4,
+    ),
+    (
+        "Picked at Sam about the dishes right after a really warm morning.",
+        "Sam", "partner", ("picked-fight",), ("abandonment",), 7,
+    ),
     ("Told Mum one true thing about how work is going. It was fine.", "Mum", "family", (), ("being-seen",), 3),
     ("Kept it all jokes at the team lunch.", "team", "colleague", ("kept-it-surface",), (), 2),
     ("Asked Sam for a hug instead of leaving the room.", "Sam", "partner", (), ("rejection",), 5),
@@ -33,21 +45,33 @@ def sample_journal() -> Journal:
             Entry(
                 TODAY - timedelta(days=n),
                 body=body,
-                checkin=CheckIn(who=who, relationship=relationship, behaviours=behaviours, fears=fears, intensity=intensity, close_before=n % 2 == 0),
+                checkin=CheckIn(
+                    who=who, relationship=relationship, behaviours=behaviours, fears=fears,
+                    intensity=intensity, close_before=n % 2 == 0,
+                ),
             ),
-            now=datetime(2026, 11, 18, 20, 0, tzinfo=timezone.utc) - timedelta(days=n),
+            now=NOW - timedelta(days=n),
         )
     return journal
 
 
-def make_app(journal: Journal) -> JournalApp:
-    return JournalApp(journal, load_prompts().library, today=lambda: TODAY)
+def make_app(journal: Journal, data_dir: Path | None = None) -> JournalApp:
+    return JournalApp(journal, load_prompts().library, today=lambda: TODAY, data_dir=data_dir)
+
+
+async def without_notifications(pilot) -> None:
+    """Clear the offer of last week's review, so it doesn't cover the view being drawn."""
+    await pilot.pause()  # Today makes the offer when it is mounted
+    pilot.app.clear_notifications()
 
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
 def test_today_screen(snap_compare, size):
-    app = make_app(sample_journal())
-    assert snap_compare(app, terminal_size=size, press=[*"I wanted to leave the room when Sam laughed."])
+    async def write(pilot):
+        await pilot.pause()  # the check-in is mounted after the first frame
+        await type_text(pilot, "I wanted to leave the room when Sam laughed.")
+
+    assert snap_compare(make_app(sample_journal()), terminal_size=size, run_before=write)
 
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
@@ -81,3 +105,49 @@ def test_review_screen(snap_compare):
     journal = Journal.in_memory()
     demo.fill(journal, end=TODAY)
     assert snap_compare(make_app(journal), terminal_size=(100, 30), press=["f5"])
+
+
+# ---------------------------------------------------------------- more screens, at 80x24
+
+
+def test_trash_with_an_entry(snap_compare):
+    journal = sample_journal()
+    for entry in journal.entries(limit=1):
+        journal.delete(entry.id)
+    app = make_app(journal)
+    assert snap_compare(app, terminal_size=(80, 24), run_before=without_notifications, press=["f3", "t"])
+
+
+def test_trash_empty(snap_compare):
+    app = make_app(sample_journal())
+    assert snap_compare(app, terminal_size=(80, 24), run_before=without_notifications, press=["f3", "t"])
+
+
+def test_edit_screen(snap_compare):
+    app = make_app(sample_journal())
+    assert snap_compare(app, terminal_size=(80, 24), run_before=without_notifications, press=["f3", "e"])
+
+
+def test_export_dialog(snap_compare, monkeypatch):
+    monkeypatch.setenv("HOME", "/home/you")  # the dialog offers a file in the home folder
+    app = make_app(sample_journal(), data_dir=Path("/home/you/.local/share/closeness-journal"))
+    assert snap_compare(app, terminal_size=(80, 24), run_before=without_notifications, press=["ctrl+o"])
+
+
+def test_confirm_delete(snap_compare):
+    app = make_app(sample_journal())
+    assert snap_compare(app, terminal_size=(80, 24), run_before=without_notifications, press=["f3", "d"])
+
+
+def test_history_with_no_entries(snap_compare):
+    assert snap_compare(make_app(Journal.in_memory()), terminal_size=(80, 24), press=["f3"])
+
+
+def test_patterns_on_a_thin_journal(snap_compare):
+    journal = Journal.in_memory()
+    journal.add(Entry(TODAY, body="Just one so far."), now=NOW)
+    assert snap_compare(make_app(journal), terminal_size=(80, 24), press=["f4"])
+
+
+def test_review_with_no_entries(snap_compare):
+    assert snap_compare(make_app(Journal.in_memory()), terminal_size=(80, 24), press=["f5"])

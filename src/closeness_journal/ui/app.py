@@ -14,11 +14,13 @@ from collections.abc import Callable, Iterable
 from datetime import date
 from pathlib import Path
 
+from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
 from closeness_journal.core.prompts import PromptLibrary
+from closeness_journal.core.text import printable
 from closeness_journal.store import Journal
 from closeness_journal.ui.autosave import Autosave
 from closeness_journal.ui.screens.confirm import ConfirmScreen
@@ -72,6 +74,13 @@ class JournalApp(App[int]):
         self.data_dir = data_dir
         self._prompt_problems = prompt_problems or []
         self._last_key = time.monotonic()
+
+    async def on_event(self, event: events.Event) -> None:
+        # Pasted text is cleaned before any widget sees it: an escape sequence in it would
+        # otherwise be drawn as it is and reach the terminal (saving cleans it, but too late).
+        if isinstance(event, events.Paste) and not event.is_forwarded:
+            event.text = printable(event.text)
+        await super().on_event(event)
 
     def on_mount(self) -> None:
         self.add_mode("today", lambda: TodayScreen(self.journal, self.library, self.today()))
