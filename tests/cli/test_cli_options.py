@@ -35,7 +35,15 @@ def test_text_that_is_not_utf8_gets_one_line(run):
         (["write", "x", "--intensity", "11"], 2, "outside 0 to 10"),
         (["write", "x", "--intensity", "lots"], 2, "not a whole number"),
         (["list", "--since", "yesterdayish"], 2, "not a date"),
-        (["list", "--category", "sulking"], 2, "withdrawal"),
+        (["list", "--category", "sulking"], 2, "'sulking' is not one of: pulling-away, pushing-away"),
+        (["list", "--fear", "spiders"], 2, "abandonment"),
+        (["write", "x", "--stayed", "hid"], 2, "'hid' is not one of: shared-a-feeling, stayed-in-the-conversation"),
+        (["write", "x", "--urge", "11"], 2, "argument --urge: 11 is outside 0 to 10"),
+        (["write", "x", "--urge", "-1"], 2, "argument --urge: -1 is outside 0 to 10"),
+        (["write", "x", "--acted", "maybe"], 2, "argument --acted: 'maybe' is not one of: yes, partly, no"),
+        (["write", "x", "--kind", "romantic"], 2, "intellectual, emotional"),
+        (["write", "--answer", "no-such-prompt", "x"], 2, "there is no prompt with the id 'no-such-prompt'"),
+        (["edit", "0000", "--acted", "maybe"], 2, "yes, partly, no"),
         (["show", "deadbeef"], 1, "no entry has the id"),
         (["edit", "deadbeef", "x"], 1, "no entry has the id"),
         (["delete", "deadbeef"], 1, "no entry has the id"),
@@ -49,7 +57,10 @@ def test_bad_input_gets_one_clear_line_and_changes_nothing(run, private_folders,
     before = db_digest(private_folders)
     got, out, err = run(*args)
     assert got == code
-    assert message in err and "Traceback" not in err
+    assert message in err and "Traceback" not in err and out == ""
+    first, *rest = err.splitlines()
+    assert message in first  # the one clear line; argparse's errors add where to read more
+    assert rest == [] or (len(rest) == 1 and rest[0].startswith("Try 'closeness-journal") and "--help" in rest[0])
     assert db_digest(private_folders) == before
 
 
