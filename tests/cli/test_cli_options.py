@@ -234,3 +234,32 @@ def test_the_command_line_starts_without_textual_sqlite_utils_or_rich():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_check_in_help_shows_the_scale_anchors_and_says_pushing_away(run, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "80")
+    for command in ("write", "edit", "list"):
+        out = run(command, "--help")[1]
+        assert "sabotage" not in out.lower() and "withdrawal" not in out.lower()
+    out = run("write", "--help")[1]
+    flat = " ".join(out.replace("\N{NO-BREAK SPACE}", " ").split())
+    for option in ("--intensity", "--urge", "--predicted", "--outcome"):
+        help_text = flat[flat.index(f"{option} 0-10 "):]
+        assert help_text.index("(0 none · 5 strong · 10 overwhelming)") < 120, option
+    assert "Pulling away: went-quiet" in flat and "Pushing away: picked-fight" in flat
+    assert "--acted A did you act on that pull: yes, partly, no" in flat
+    assert "--stayed S what you did to stay close (repeatable): shared-a-feeling" in flat
+    for line in out.splitlines():  # a slug is never cut at its hyphen, an anchor never from its number
+        assert not line.rstrip().endswith("-") or line.rstrip().endswith(" -"), line
+        assert not line.rstrip().endswith((" 10", " 5", "(0")), line
+    assert "pulling-away" in run("list", "--help")[1]
+
+
+def test_the_old_category_slugs_still_work(run):
+    run("write", "a fight", "--behaviour", "picked-fight")
+    run("write", "went quiet", "--behaviour", "went-quiet")
+    for given, expected in [("pushing-away", "a fight"), ("sabotage", "a fight"),
+                            ("pulling-away", "went quiet"), ("withdrawal", "went quiet")]:
+        code, out, err = run("list", "--json", "--category", given)
+        assert code == 0, err
+        assert [e["body"] for e in json.loads(out)] == [expected]

@@ -8,6 +8,7 @@ two lines on standard error (what was wrong, and which `--help` to read) and exi
 from __future__ import annotations
 
 import argparse
+import re
 import textwrap
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from importlib.metadata import PackageNotFoundError, version
@@ -55,14 +56,26 @@ def package_version() -> str:
 
 
 class HelpFormatter(argparse.HelpFormatter):
-    """argparse's, without breaking a slug like `chose-unavailable` at its hyphen."""
+    """argparse's, without breaking a slug like `chose-unavailable` at its hyphen, or a scale's
+    anchor like "10 overwhelming" at its (no-break) space."""
 
     def _split_lines(self, text: str, width: int) -> list[str]:
-        return textwrap.wrap(" ".join(text.split()), width, break_on_hyphens=False)
+        return textwrap.wrap(_spaced(text), width, break_on_hyphens=False)
 
     def _fill_text(self, text: str, width: int, indent: str) -> str:
-        return textwrap.fill(" ".join(text.split()), width, initial_indent=indent, subsequent_indent=indent,
-                             break_on_hyphens=False)
+        return textwrap.fill(
+            _spaced(text), width, initial_indent=indent, subsequent_indent=indent, break_on_hyphens=False
+        )
+
+
+def _spaced(text: str) -> str:
+    """Runs of ordinary white space as one space (a no-break space stays)."""
+    return re.sub(r"[ \t\n]+", " ", text).strip()
+
+
+NO_BREAK = "\N{NO-BREAK SPACE}"
+ANCHORS = f"{NO_BREAK}· ".join(part.replace(" ", NO_BREAK) for part in SCALE_ANCHORS.split(" · "))
+"""The anchors of a 0-10 scale, each number kept on the line of its word (and a · on the line before)."""
 
 
 class Parser(argparse.ArgumentParser):
@@ -160,9 +173,9 @@ def add_checkin_options(parser: argparse.ArgumentParser) -> None:
         "--fear", dest="fears", action="append", type=_choice(FEARS), metavar="F",
         help=f"what you feared (repeatable): {_one_of(FEARS)}",
     )
-    group.add_argument("--intensity", type=_scale, metavar="0-10", help=f"how strong the fear was ({SCALE_ANCHORS})")
+    group.add_argument("--intensity", type=_scale, metavar="0-10", help=f"how strong the fear was ({ANCHORS})")
     group.add_argument(
-        "--urge", type=_scale, metavar="0-10", help=f"how strong the pull to get away was ({SCALE_ANCHORS})"
+        "--urge", type=_scale, metavar="0-10", help=f"how strong the pull to get away was ({ANCHORS})"
     )
     group.add_argument(
         "--acted", type=_choice(ACTED), metavar="A", help=f"did you act on that pull: {_one_of(ACTED)}"
@@ -178,10 +191,10 @@ def add_checkin_options(parser: argparse.ArgumentParser) -> None:
     group.add_argument("--step", metavar="TEXT", help="the small step you took, in your words")
     group.add_argument(
         "--predicted", type=_scale, metavar="0-10",
-        help=f"for a planned step: how hard you expected it to be ({SCALE_ANCHORS})",
+        help=f"for a planned step: how hard you expected it to be ({ANCHORS})",
     )
     group.add_argument(
-        "--outcome", type=_scale, metavar="0-10", help=f"…and how hard it really was ({SCALE_ANCHORS})"
+        "--outcome", type=_scale, metavar="0-10", help=f"…and how hard it really was ({ANCHORS})"
     )
     group.add_argument(
         "--private", action=argparse.BooleanOptionalAction, default=None,
