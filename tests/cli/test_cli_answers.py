@@ -221,3 +221,20 @@ def test_edit_with_a_prompt_and_no_text_adds_its_heading(run, editor):
     editor.will(("(roots-01)\n", "(roots-01)\n\nan answer added later\n"))
     assert run("edit", entry_id, "--prompt", "roots-01")[0] == 0
     assert answers_of(stored(run, entry_id)) == [("roots-01", prompt_text("roots-01"), "an answer added later")]
+
+
+def test_the_readme_shows_the_file_as_it_is_written_and_read():
+    from pathlib import Path
+
+    from closeness_journal.core.editor_template import INSTRUCTIONS, parse
+    from closeness_journal.core.entries import Answer
+
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    sample = readme.split("**Writing in your editor.**", 1)[1].split("```markdown\n", 1)[1].split("```", 1)[0]
+    assert sample.splitlines()[: len(INSTRUCTIONS)] == [*INSTRUCTIONS[:-1], INSTRUCTIONS[-1] + " -->"]
+    sections = [Answer(i, prompt_text(i), "") for i in ("pulled-away-01", "feared-01")]
+    filled = parse(sample, sections)
+    assert [(a.prompt_id, a.text) for a in filled.answers] == [
+        ("pulled-away-01", "We laughed about the trip, and then I went quiet.")
+    ]
+    assert filled.body == "A long day, but I stayed for tea."
