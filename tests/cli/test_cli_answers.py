@@ -238,3 +238,24 @@ def test_the_readme_shows_the_file_as_it_is_written_and_read():
         ("pulled-away-01", "We laughed about the trip, and then I went quiet.")
     ]
     assert filled.body == "A long day, but I stayed for tea."
+
+
+def test_an_untouched_file_leaves_no_copy_behind(run, editor, private_folders):
+    code, _, err = run("write")
+    assert code == 2 and "kept in" not in err
+    assert [p.name for p in private_folders.iterdir() if p.name.startswith("entry-")] == []
+
+
+def test_writing_that_cannot_be_saved_is_kept_with_the_headings(run, editor, private_folders, monkeypatch):
+    from closeness_journal.store import Journal, JournalError
+
+    def disk_full(self, entry, now=None):
+        raise JournalError("The disk is full, so nothing was saved.")
+
+    monkeypatch.setattr(Journal, "add", disk_full)
+    editor.will(("## Free writing\n", "## Free writing\n\nkeep me\n"))
+    code, _, err = run("write")
+    assert code == 1 and "disk is full" in err
+    [kept] = [p for p in private_folders.iterdir() if p.name.startswith("entry-")]
+    assert str(kept) in err and "## Free writing\n\nkeep me\n" in kept.read_text()
+    assert f"({todays_prompts()[0].id})" in kept.read_text()

@@ -27,8 +27,8 @@ def in_editor(initial: str, folder: Path) -> Iterator[str | None]:
     """What the person wrote in their editor, starting from `initial`; None when no editor is set.
 
     The editor works on a private temporary file inside the data folder (0600). It is removed
-    afterwards, also when the editor fails; but if saving fails after you wrote, it is kept and
-    its path printed, so nothing you typed is lost."""
+    afterwards, also when the editor fails; but if saving fails after you wrote (changed the
+    file), it is kept and its path printed, so nothing you typed is lost."""
     editor = editor_command()
     if not editor:
         yield None
@@ -56,8 +56,9 @@ def in_editor(initial: str, folder: Path) -> Iterator[str | None]:
         try:
             yield written
         except BaseException:
-            keep = True
-            print(f"closeness-journal: what you wrote is kept in {name}", file=sys.stderr)
+            keep = written.strip() != initial.strip()  # the file as it was given holds nothing of yours
+            if keep:
+                print(f"closeness-journal: what you wrote is kept in {name}", file=sys.stderr)
             raise
     finally:
         if not keep:
