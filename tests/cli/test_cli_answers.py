@@ -155,6 +155,14 @@ def test_the_prompt_option_still_makes_the_text_its_answer(run):
     assert answers_of(stored(run, entry_id))[0][2] == "changed"
 
 
+def test_edit_with_a_prompt_and_text_keeps_the_free_writing(run):
+    entry_id = run("write", "my free writing", "--answer", "feared-01", "first")[1].strip()
+    assert run("edit", entry_id, "an added answer", "--prompt", "pulled-away-01")[0] == 0
+    data = stored(run, entry_id)
+    assert data["body"] == "my free writing"
+    assert [(a[0], a[2]) for a in answers_of(data)] == [("feared-01", "first"), ("pulled-away-01", "an added answer")]
+
+
 # ----------------------------------------------------------------------------- the $EDITOR file
 
 

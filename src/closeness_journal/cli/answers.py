@@ -65,11 +65,12 @@ def read_stdin(text: str | None, answers: Sequence[Answer]) -> tuple[str | None,
     )
 
 
-def as_answer(entry: Entry, prompt: Answer | None) -> Entry:
-    """With `--prompt ID` and TEXT, the text written is the answer to that prompt (not free writing)."""
-    if prompt is None or not entry.body.strip():
-        return entry
-    return with_answers(replace(entry, body=""), [replace(prompt, text=entry.body)])
+def place_text(entry: Entry, text: str, prompt: Answer | None) -> Entry:
+    """TEXT in its place: the free writing, or with `--prompt ID` the answer to that prompt (the
+    free writing is then left as it was)."""
+    if prompt is None:
+        return replace(entry, body=text)
+    return with_answers(entry, [replace(prompt, text=text)])
 
 
 def with_answers(entry: Entry, given: Sequence[Answer]) -> Entry:

@@ -43,7 +43,7 @@ def write(args: argparse.Namespace, folder: Path, today: date) -> int:
                 saved = _add(journal, entry)
         else:
             text, given = answers.read_stdin(args.text, given)
-            entry = answers.with_answers(answers.as_answer(replace(entry, body=text or ""), prompt), given)
+            entry = answers.with_answers(answers.place_text(entry, text or "", prompt), given)
             saved = _add(journal, entry)
     print(saved.id)
     return 0
@@ -76,7 +76,7 @@ def edit(args: argparse.Namespace, folder: Path, today: date) -> int:
         else:
             text, given = answers.read_stdin(args.text, given)
             if text is not None:
-                changed = answers.as_answer(replace(changed, body=text), prompt)
+                changed = answers.place_text(changed, text, prompt)
             updated = journal.update(answers.with_answers(changed, given))
     print(updated.id)
     return 0
