@@ -9,7 +9,8 @@ FULL_ARGS = [
     "picked-fight", "--fear", "engulfment", "--fear", "loss", "--intensity", "7", "--kind",
     "emotional", "--kind", "physical", "--close-before", "--step", "Stayed for tea", "--predicted",
     "8", "--outcome", "2", "--private", "--tag", "home", "--tag", "evening", "--prompt",
-    "pulled-away-01", "--date", "2026-11-01",
+    "pulled-away-01", "--date", "2026-11-01", "--stayed", "shared-a-feeling", "--stayed", "kept-plans",
+    "--urge", "9", "--acted", "partly",
 ]
 
 
@@ -27,6 +28,7 @@ def test_every_field_round_trips_through_write_and_list_json(run):
         "small_step": "Stayed for tea", "predicted": 8, "outcome": 2, "private": True,
         "tags": ["home", "evening"], "local_date": "2026-11-01",
         "withdrawal": True, "sabotage": True, "deleted_at": None,
+        "stayed": ["shared-a-feeling", "kept-plans"], "urge": 9, "acted": "partly", "stayed_close": True,
     }
     assert {k: entry[k] for k in expected} == expected
     [answer] = entry["answers"]
@@ -113,3 +115,68 @@ def test_user_text_never_reaches_the_terminal_as_markup_or_escapes(run):
         assert "\x1b" not in out
     out = run("show", entry_id)[1]
     assert "[bold]x[/] [/bold] [@click=app.quit]y[/]" in out and "[red]Sam[/]" in out
+
+
+def test_list_and_show_json_give_the_answers_and_the_free_writing_apart(run):
+    entry_id = run("write", "free words", "--answer", "feared-01", "an answer", "--acted", "no")[1].strip()
+    [listed] = json.loads(run("list", "--json")[1])
+    shown = json.loads(run("show", entry_id, "--json")[1])
+    for data in (listed, shown):
+        assert data["body"] == "free words"
+        [answer] = data["answers"]
+        assert set(answer) == {"prompt_id", "prompt_text", "text"}
+        assert answer["prompt_id"] == "feared-01" and answer["prompt_text"] and answer["text"] == "an answer"
+        assert (data["stayed"], data["urge"], data["acted"], data["stayed_close"]) == ([], None, "no", True)
+        assert "prompt_id" not in data and "prompt_text" not in data
+    assert shown["revisions"] == []
+
+
+def test_list_tag_filter_is_repeatable_and_ignores_case(run):
+    run("write", "at home", "--tag", "Home")
+    run("write", "home and work", "--tag", "home", "--tag", "work")
+    run("write", "untagged")
+
+    def bodies(*args: str) -> list[str]:
+        return sorted(e["body"] for e in json.loads(run("list", "--json", *args)[1]))
+
+    assert bodies("--tag", "HOME") == ["at home", "home and work"]
+    assert bodies("--tag", "home", "--tag", "Work") == ["home and work"]
+    assert bodies("--tag", "elsewhere") == []
+    assert "No entries found" in run("list", "--tag", "elsewhere")[1]
+
+
+def test_show_prints_each_answer_under_its_prompt_then_the_free_writing_then_the_check_in_in_words(run):
+    from closeness_journal.prompt_files import load_prompts
+
+    entry_id = run(
+        "write", "The free writing.", "--answer", "pulled-away-01", "First answer.", "--answer", "feared-01",
+        "Second answer.", "--stayed", "kept-plans", "--urge", "7", "--acted", "partly", "--fear", "burden",
+    )[1].strip()
+    out = " ".join(run("show", entry_id)[1].split())  # as read, whatever the terminal's width
+    library = load_prompts().library
+    order = [
+        " ".join(library.prompts["pulled-away-01"].text.split()), "First answer.",
+        " ".join(library.prompts["feared-01"].text.split()), "Second answer.",
+        "Free writing", "The free writing.",
+        "Stayed close Kept the plans", "Feared Being too much", "The pull to get away 7 of 10",
+        "Acted on the pull Partly",
+    ]
+    positions = [out.find(part) for part in order]
+    assert -1 not in positions and positions == sorted(positions), positions
+
+
+def test_show_without_answers_has_no_free_writing_heading(run):
+    entry_id = run("write", "Just this.")[1].strip()
+    out = run("show", entry_id)[1]
+    assert "Just this." in out and "Free writing" not in out
+
+
+def test_list_lines_use_the_headline_and_mark_staying_close(run):
+    run("write", "--step", "Called mum first", "--acted", "no")
+    run("write", "--answer", "feared-01", "An answer first.\nthen more", "--behaviour", "went-quiet")
+    out = run("list")[1]
+    step_line = next(line for line in out.splitlines() if "Called mum first" in line)
+    answer_line = next(line for line in out.splitlines() if "An answer first." in line)
+    assert "●" in step_line and "◐" not in step_line
+    assert "◐" in answer_line and "●" not in answer_line and "then more" not in answer_line
+    assert "● stayed close" in out

@@ -35,7 +35,15 @@ def test_text_that_is_not_utf8_gets_one_line(run):
         (["write", "x", "--intensity", "11"], 2, "outside 0 to 10"),
         (["write", "x", "--intensity", "lots"], 2, "not a whole number"),
         (["list", "--since", "yesterdayish"], 2, "not a date"),
-        (["list", "--category", "sulking"], 2, "withdrawal"),
+        (["list", "--category", "sulking"], 2, "'sulking' is not one of: pulling-away, pushing-away"),
+        (["list", "--fear", "spiders"], 2, "abandonment"),
+        (["write", "x", "--stayed", "hid"], 2, "'hid' is not one of: shared-a-feeling, stayed-in-the-conversation"),
+        (["write", "x", "--urge", "11"], 2, "argument --urge: 11 is outside 0 to 10"),
+        (["write", "x", "--urge", "-1"], 2, "argument --urge: -1 is outside 0 to 10"),
+        (["write", "x", "--acted", "maybe"], 2, "argument --acted: 'maybe' is not one of: yes, partly, no"),
+        (["write", "x", "--kind", "romantic"], 2, "intellectual, emotional"),
+        (["write", "--answer", "no-such-prompt", "x"], 2, "there is no prompt with the id 'no-such-prompt'"),
+        (["edit", "0000", "--acted", "maybe"], 2, "yes, partly, no"),
         (["show", "deadbeef"], 1, "no entry has the id"),
         (["edit", "deadbeef", "x"], 1, "no entry has the id"),
         (["delete", "deadbeef"], 1, "no entry has the id"),
@@ -49,7 +57,10 @@ def test_bad_input_gets_one_clear_line_and_changes_nothing(run, private_folders,
     before = db_digest(private_folders)
     got, out, err = run(*args)
     assert got == code
-    assert message in err and "Traceback" not in err
+    assert message in err and "Traceback" not in err and out == ""
+    first, *rest = err.splitlines()
+    assert message in first  # the one clear line; argparse's errors add where to read more
+    assert rest == [] or (len(rest) == 1 and rest[0].startswith("Try 'closeness-journal") and "--help" in rest[0])
     assert db_digest(private_folders) == before
 
 
@@ -223,3 +234,32 @@ def test_the_command_line_starts_without_textual_sqlite_utils_or_rich():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_check_in_help_shows_the_scale_anchors_and_says_pushing_away(run, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "80")
+    for command in ("write", "edit", "list"):
+        out = run(command, "--help")[1]
+        assert "sabotage" not in out.lower() and "withdrawal" not in out.lower()
+    out = run("write", "--help")[1]
+    flat = " ".join(out.replace("\N{NO-BREAK SPACE}", " ").split())
+    for option in ("--intensity", "--urge", "--predicted", "--outcome"):
+        help_text = flat[flat.index(f"{option} 0-10 "):]
+        assert help_text.index("(0 none · 5 strong · 10 overwhelming)") < 120, option
+    assert "Pulling away: went-quiet" in flat and "Pushing away: picked-fight" in flat
+    assert "--acted A did you act on that pull: yes, partly, no" in flat
+    assert "--stayed S what you did to stay close (repeatable): shared-a-feeling" in flat
+    for line in out.splitlines():  # a slug is never cut at its hyphen, an anchor never from its number
+        assert not line.rstrip().endswith("-") or line.rstrip().endswith(" -"), line
+        assert not line.rstrip().endswith((" 10", " 5", "(0")), line
+    assert "pulling-away" in run("list", "--help")[1]
+
+
+def test_the_old_category_slugs_still_work(run):
+    run("write", "a fight", "--behaviour", "picked-fight")
+    run("write", "went quiet", "--behaviour", "went-quiet")
+    for given, expected in [("pushing-away", "a fight"), ("sabotage", "a fight"),
+                            ("pulling-away", "went quiet"), ("withdrawal", "went quiet")]:
+        code, out, err = run("list", "--json", "--category", given)
+        assert code == 0, err
+        assert [e["body"] for e in json.loads(out)] == [expected]

@@ -69,8 +69,6 @@ def import_file(args: argparse.Namespace, folder: Path, today: date) -> int:
 
 
 def backup(args: argparse.Namespace, folder: Path, today: date) -> int:
-    from closeness_journal import private_files
-
     if args.output:
         target = Path(args.output).expanduser()
     else:

@@ -1,4 +1,5 @@
-"""The text of an entry on the command line: the argument, standard input for `-`, or $EDITOR."""
+"""$EDITOR for an entry: the person writes in a private temporary file, which is never lost and
+never left behind. What the file holds (the prompts as headings) is core/editor_template.py."""
 
 from __future__ import annotations
 
@@ -16,20 +17,19 @@ from closeness_journal import paths
 from closeness_journal.cli.common import Failure
 
 
+def editor_command() -> str | None:
+    """The editor the person chose ($VISUAL, else $EDITOR), or None."""
+    return os.environ.get("VISUAL") or os.environ.get("EDITOR") or None
+
+
 @contextmanager
-def body_text(text: str | None, folder: Path, initial: str = "") -> Iterator[str | None]:
-    """The body: the argument, standard input for '-', the editor, or None when none applies.
+def in_editor(initial: str, folder: Path) -> Iterator[str | None]:
+    """What the person wrote in their editor, starting from `initial`; None when no editor is set.
 
     The editor works on a private temporary file inside the data folder (0600). It is removed
-    afterwards, also when the editor fails; but if saving fails after you wrote, it is kept and
-    its path printed, so nothing you typed is lost."""
-    if text == "-":
-        yield sys.stdin.read()
-        return
-    if text is not None:
-        yield text
-        return
-    editor = os.environ.get("VISUAL") or os.environ.get("EDITOR")
+    afterwards, also when the editor fails; but if saving fails after you wrote (changed the
+    file), it is kept and its path printed, so nothing you typed is lost."""
+    editor = editor_command()
     if not editor:
         yield None
         return
@@ -56,8 +56,9 @@ def body_text(text: str | None, folder: Path, initial: str = "") -> Iterator[str
         try:
             yield written
         except BaseException:
-            keep = True
-            print(f"closeness-journal: what you wrote is kept in {name}", file=sys.stderr)
+            keep = written.strip() != initial.strip()  # the file as it was given holds nothing of yours
+            if keep:
+                print(f"closeness-journal: what you wrote is kept in {name}", file=sys.stderr)
             raise
     finally:
         if not keep:

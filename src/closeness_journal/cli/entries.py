@@ -9,12 +9,11 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from closeness_journal.cli import answers
 from closeness_journal.cli.common import Failure, UsageError, date_option, opened, print_json
-from closeness_journal.cli.editor import body_text
-from closeness_journal.core import checkin
-from closeness_journal.core.entries import Answer, Entry, EntryFilter
-from closeness_journal.core.prompts import Prompt
-from closeness_journal.core.vocabulary import CATEGORIES
+from closeness_journal.cli.editor import in_editor
+from closeness_journal.core import checkin, editor_template
+from closeness_journal.core.entries import Entry, EntryFilter
 from closeness_journal.core.wording import plural
 
 CHECKIN_OPTIONS = ("who", "relationship", "behaviours", "fears", "intensity", "kinds", "close_before",
@@ -27,29 +26,58 @@ _OPTION_OF = {name: "step" if name == "small_step" else name for name in checkin
 
 def write(args: argparse.Namespace, folder: Path, today: date) -> int:
     entry = entry_from_options(args, Entry(local_date=today), today)
+    prompt = answers.resolve(args.prompt, "--prompt") if args.prompt is not None else None
+    given = answers.given_answers(args)
     # The journal opens first, so a damaged one fails before you write.
-    with opened(folder, daily_backup=True) as journal, body_text(args.text, folder) as body:
-        if body is None and entry.is_empty():
-            raise UsageError("nothing to write: give TEXT, use - to read from standard input, or set $EDITOR")
-        entry = _as_answer(replace(entry, body=body or ""), args.prompt)
-        if entry.is_empty():
-            raise UsageError("the entry was empty, so nothing was saved")
-        saved = journal.add(entry.validated())
+    with opened(folder, daily_backup=True) as journal:
+        if args.text is None and not given:
+            sections = answers.template_sections(journal, entry, prompt)
+            with in_editor(editor_template.render(sections), folder) as written:
+                if written is None and entry.is_empty():
+                    raise UsageError(
+                        "nothing to write: give TEXT or --answer, use - to read from standard input, or set $EDITOR"
+                    )
+                if written is not None:
+                    filled = editor_template.parse(written, sections)
+                    entry = replace(entry, answers=filled.answers, body=filled.body)
+                saved = _add(journal, entry)
+        else:
+            text, given = answers.read_stdin(args.text, given)
+            entry = answers.with_answers(answers.place_text(entry, text or "", prompt), given)
+            saved = _add(journal, entry)
     print(saved.id)
     return 0
+
+
+def _add(journal: Any, entry: Entry) -> Entry:
+    if entry.is_empty():
+        raise UsageError("the entry was empty, so nothing was saved")
+    return journal.add(entry.validated())
 
 
 def edit(args: argparse.Namespace, folder: Path, today: date) -> int:
     with opened(folder, daily_backup=True) as journal:
         current = get_entry(journal, args.id)
         changed = entry_from_options(args, current, today)
-        if args.text is not None or not _options_given(args):
-            with body_text(args.text, folder, initial=current.body) as body:
-                if body is None:
-                    raise UsageError("nothing to change: give TEXT, -, check-in options, or set $EDITOR")
-                updated = journal.update(_as_answer(replace(changed, body=body), args.prompt))
+        prompt = answers.resolve(args.prompt, "--prompt", current.answers) if args.prompt is not None else None
+        given = answers.given_answers(args, current.answers)
+        if args.text is None and not given and (prompt is not None or not _options_given(args)):
+            sections = answers.template_sections(journal, changed, prompt)
+            initial = editor_template.render(sections, changed.body, editing=True)
+            with in_editor(initial, folder) as written:
+                if written is None and not _options_given(args):
+                    raise UsageError(
+                        "nothing to change: give TEXT, -, --answer or check-in options, or set $EDITOR"
+                    )
+                if written is not None:
+                    filled = editor_template.parse(written, sections)
+                    changed = replace(changed, answers=filled.answers, body=filled.body)
+                updated = journal.update(changed)
         else:
-            updated = journal.update(changed)
+            text, given = answers.read_stdin(args.text, given)
+            if text is not None:
+                changed = answers.place_text(changed, text, prompt)
+            updated = journal.update(answers.with_answers(changed, given))
     print(updated.id)
     return 0
 
@@ -166,32 +194,12 @@ def entry_from_options(args: argparse.Namespace, base: Entry, today: date) -> En
         changes["private"] = args.private
     if args.tags is not None:
         changes["tags"] = tuple(v.strip() for v in args.tags)
-    if args.prompt is not None:
-        _prompt(args.prompt)  # an unknown id is a usage error before anything is written
     return replace(base, **changes).validated(allow_empty=True)
 
 
-def _as_answer(entry: Entry, prompt_id: str | None) -> Entry:
-    """With `--prompt ID`, the text written is the answer to that prompt (not free writing)."""
-    if prompt_id is None or not entry.body.strip():
-        return entry
-    prompt = _prompt(prompt_id)
-    others = tuple(a for a in entry.answers if a.prompt_id != prompt.id)
-    return replace(entry, answers=(*others, Answer(prompt.id, prompt.text, entry.body)), body="")
-
-
 def _options_given(args: argparse.Namespace) -> bool:
-    return any(getattr(args, option) is not None for option in CHECKIN_OPTIONS)
-
-
-def _prompt(prompt_id: str) -> Prompt:
-    from closeness_journal.prompt_files import load_prompts
-
-    library = load_prompts().library
-    prompt = library.get(prompt_id)
-    if prompt is None:
-        raise UsageError(f"--prompt: there is no prompt with the id {prompt_id!r} (see `closeness-journal prompts`)")
-    return prompt
+    """Whether any check-in option was given (`--prompt` is not one: it says what TEXT answers)."""
+    return any(getattr(args, option) is not None for option in CHECKIN_OPTIONS if option != "prompt")
 
 
 def _filters(args: argparse.Namespace, today: date) -> EntryFilter:
@@ -203,9 +211,6 @@ def _filters(args: argparse.Namespace, today: date) -> EntryFilter:
         fears=tuple(args.fears or ()),
         category=args.category,
         relationship=args.relationship,
+        tags=tuple(tag.strip() for tag in args.tags or ()),
     )
-    if args.category is not None and args.category not in CATEGORIES:
-        raise UsageError(
-            f"--category: choose withdrawal (pulling away) or sabotage (pushing away), not {args.category!r}"
-        )
     return filters.validated()

@@ -8,14 +8,28 @@ two lines on standard error (what was wrong, and which `--help` to read) and exi
 from __future__ import annotations
 
 import argparse
-from collections.abc import Iterable, Sequence
+import re
+import textwrap
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from importlib.metadata import PackageNotFoundError, version
 from typing import Any, NoReturn
 
 from closeness_journal import paths
 from closeness_journal.cli import archive, entries, insights, start
 from closeness_journal.cli.common import Handler
-from closeness_journal.core.vocabulary import ACTED, BEHAVIOURS, FEARS, KINDS, RELATIONSHIPS, SCALE_ANCHORS, STAYED
+from closeness_journal.core.vocabulary import (
+    ACTED,
+    BEHAVIOURS,
+    FEARS,
+    KINDS,
+    RELATIONSHIPS,
+    SABOTAGE,
+    SABOTAGE_BEHAVIOURS,
+    SCALE_ANCHORS,
+    STAYED,
+    WITHDRAWAL,
+    WITHDRAWAL_BEHAVIOURS,
+)
 
 PROG = "closeness-journal"
 
@@ -23,6 +37,15 @@ HISTORY_WARNING = (
     "Text given on the command line is saved in your shell's history. "
     "For anything private, use - (read from standard input) or leave TEXT out to use $EDITOR."
 )
+
+EDITOR_TEMPLATE = (
+    "With no TEXT and no --answer, $VISUAL or $EDITOR opens on a file with the day's prompts as headings "
+    "and a Free writing heading last: what you write under a prompt is your answer to it, and sections "
+    "you leave empty are skipped."
+)
+
+CATEGORY_CHOICES = {"pulling-away": WITHDRAWAL, "pushing-away": SABOTAGE, WITHDRAWAL: WITHDRAWAL, SABOTAGE: SABOTAGE}
+"""What `list --category` accepts: the words shown, and the stored slugs, which keep working."""
 
 
 def package_version() -> str:
@@ -32,8 +55,35 @@ def package_version() -> str:
         return "0+unknown"
 
 
+class HelpFormatter(argparse.HelpFormatter):
+    """argparse's, without breaking a slug like `chose-unavailable` at its hyphen, or a scale's
+    anchor like "10 overwhelming" at its (no-break) space."""
+
+    def _split_lines(self, text: str, width: int) -> list[str]:
+        return textwrap.wrap(_spaced(text), width, break_on_hyphens=False)
+
+    def _fill_text(self, text: str, width: int, indent: str) -> str:
+        return textwrap.fill(
+            _spaced(text), width, initial_indent=indent, subsequent_indent=indent, break_on_hyphens=False
+        )
+
+
+def _spaced(text: str) -> str:
+    """Runs of ordinary white space as one space (a no-break space stays)."""
+    return re.sub(r"[ \t\n]+", " ", text).strip()
+
+
+NO_BREAK = "\N{NO-BREAK SPACE}"
+ANCHORS = f"{NO_BREAK}· ".join(part.replace(" ", NO_BREAK) for part in SCALE_ANCHORS.split(" · "))
+"""The anchors of a 0-10 scale, each number kept on the line of its word (and a · on the line before)."""
+
+
 class Parser(argparse.ArgumentParser):
     """argparse, with short usage errors: the message and a pointer to the right `--help`."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("formatter_class", HelpFormatter)
+        super().__init__(*args, **kwargs)
 
     def error(self, message: str) -> NoReturn:
         self.exit(2, f"{self.prog}: {message}\nTry '{self.prog} --help' for more.\n")
@@ -61,7 +111,9 @@ def _add_global_options(parser: argparse.ArgumentParser, after_command: bool) ->
 
 def _command(commands: Any, name: str, handler: Handler, summary: str, description: str) -> argparse.ArgumentParser:
     """Declare a command: its name, what runs it, a one-line summary and a description."""
-    parser: argparse.ArgumentParser = commands.add_parser(name, help=summary, description=description)
+    parser: argparse.ArgumentParser = commands.add_parser(
+        name, help=summary, description=description, formatter_class=HelpFormatter
+    )
     parser.set_defaults(handler=handler, command_parser=parser)
     _add_global_options(parser, after_command=True)
     return parser
@@ -81,45 +133,86 @@ def _one_of(vocabulary: Iterable[str]) -> str:
     return ", ".join(vocabulary)
 
 
+def _choice(vocabulary: Mapping[str, str]) -> Callable[[str], str]:
+    """An option's type that accepts only the vocabulary's slugs, and names them when given another."""
+
+    def check(text: str) -> str:
+        value = text.strip()
+        if value not in vocabulary:
+            raise argparse.ArgumentTypeError(f"{text!r} is not one of: {_one_of(vocabulary)}")
+        return value
+
+    return check
+
+
+def _category(text: str) -> str:
+    """`pulling-away` or `pushing-away` (the stored slugs still work), as the stored slug."""
+    value = text.strip()
+    if value not in CATEGORY_CHOICES:
+        raise argparse.ArgumentTypeError(f"{text!r} is not one of: pulling-away, pushing-away")
+    return CATEGORY_CHOICES[value]
+
+
 def add_checkin_options(parser: argparse.ArgumentParser) -> None:
     """The check-in, for `write` and `edit` (their dests are `entries.CHECKIN_OPTIONS`)."""
-    group = parser.add_argument_group("check-in")
-    group.add_argument("--who", help="who it was with: a name or a role (free text)")
-    group.add_argument("--relationship", metavar="R", help=f"one of: {_one_of(RELATIONSHIPS)}")
+    group = parser.add_argument_group("check-in (all optional)")
+    group.add_argument("--who", metavar="NAME", help="who it was with: a name or a role")
     group.add_argument(
-        "--behaviour", "--behavior", dest="behaviours", action="append", metavar="B",
-        help=f"what you did (repeatable): {_one_of(BEHAVIOURS)}",
+        "--relationship", type=_choice(RELATIONSHIPS), metavar="R", help=f"one of: {_one_of(RELATIONSHIPS)}"
     )
     group.add_argument(
-        "--fear", dest="fears", action="append", metavar="F", help=f"what you feared (repeatable): {_one_of(FEARS)}",
+        "--behaviour", "--behavior", dest="behaviours", action="append", type=_choice(BEHAVIOURS), metavar="B",
+        help=f"what you did (repeatable). Pulling away: {_one_of(WITHDRAWAL_BEHAVIOURS)}. "
+        f"Pushing away: {_one_of(SABOTAGE_BEHAVIOURS)}",
     )
     group.add_argument(
-        "--stayed", dest="stayed", action="append", metavar="S",
+        "--stayed", dest="stayed", action="append", type=_choice(STAYED), metavar="S",
         help=f"what you did to stay close (repeatable): {_one_of(STAYED)}",
     )
-    group.add_argument("--intensity", type=_scale, metavar="0-10", help=f"how strong the fear was ({SCALE_ANCHORS})")
-    group.add_argument("--urge", type=_scale, metavar="0-10", help="how strong the pull to get away was (same scale)")
-    group.add_argument("--acted", metavar="A", help=f"whether you acted on the pull: {_one_of(ACTED)}")
     group.add_argument(
-        "--kind", dest="kinds", action="append", metavar="K",
+        "--fear", dest="fears", action="append", type=_choice(FEARS), metavar="F",
+        help=f"what you feared (repeatable): {_one_of(FEARS)}",
+    )
+    group.add_argument("--intensity", type=_scale, metavar="0-10", help=f"how strong the fear was ({ANCHORS})")
+    group.add_argument(
+        "--urge", type=_scale, metavar="0-10", help=f"how strong the pull to get away was ({ANCHORS})"
+    )
+    group.add_argument(
+        "--acted", type=_choice(ACTED), metavar="A", help=f"did you act on that pull: {_one_of(ACTED)}"
+    )
+    group.add_argument(
+        "--kind", dest="kinds", action="append", type=_choice(KINDS), metavar="K",
         help=f"kind of closeness involved (repeatable): {_one_of(KINDS)}",
     )
     group.add_argument(
         "--close-before", action=argparse.BooleanOptionalAction, default=None,
         help="a moment of closeness came just before",
     )
-    group.add_argument("--step", help="the small step you took (free text)")
+    group.add_argument("--step", metavar="TEXT", help="the small step you took, in your words")
     group.add_argument(
-        "--predicted", type=_scale, metavar="0-10", help="for a planned step: how hard you expected it to feel"
+        "--predicted", type=_scale, metavar="0-10",
+        help=f"for a planned step: how hard you expected it to be ({ANCHORS})",
     )
-    group.add_argument("--outcome", type=_scale, metavar="0-10", help="…and how hard it really was (same scale)")
+    group.add_argument(
+        "--outcome", type=_scale, metavar="0-10", help=f"…and how hard it really was ({ANCHORS})"
+    )
     group.add_argument(
         "--private", action=argparse.BooleanOptionalAction, default=None,
         help="mark this entry private (the Markdown export leaves it out unless you ask for it)",
     )
-    group.add_argument("--tag", dest="tags", action="append", metavar="TAG", help="a tag (repeatable)")
-    group.add_argument("--prompt", metavar="ID", help="the id of the prompt you answered (see `prompts`)")
+    group.add_argument("--tag", dest="tags", action="append", metavar="TAG", help="a tag of your own (repeatable)")
+    group.add_argument(
+        "--prompt", metavar="ID",
+        help="TEXT is your answer to this prompt (see `closeness-journal prompts`); without TEXT, "
+        "its heading is in the $EDITOR file",
+    )
     group.add_argument("--date", metavar="YYYY-MM-DD", help="the day this is about (default: today)")
+
+
+def _add_answer_option(parser: argparse.ArgumentParser, help_text: str) -> None:
+    parser.add_argument(
+        "--answer", dest="answers", action="append", nargs=2, metavar=("PROMPT_ID", "TEXT"), help=help_text
+    )
 
 
 def build_parser() -> Parser:
@@ -154,11 +247,17 @@ def build_parser() -> Parser:
 
 def _entry_commands(commands: Any) -> None:
     write = _command(
-        commands, "write", entries.write, "add an entry", "Add an entry and print its id. " + HISTORY_WARNING
+        commands, "write", entries.write, "add an entry",
+        "Add an entry and print its id: your answers to any prompts, free writing, and a check-in. "
+        + EDITOR_TEMPLATE + " " + HISTORY_WARNING,
     )
     write.add_argument(
         "text", nargs="?", metavar="TEXT",
-        help="what you want to write; - reads it from standard input; leave out to use $EDITOR",
+        help="your free writing; - reads it from standard input; leave out (with no --answer) to use $EDITOR",
+    )
+    _add_answer_option(
+        write, "your answer to a prompt, by its id (see `closeness-journal prompts`); repeatable; "
+        "TEXT may be - to read it from standard input (- can be used once)",
     )
     add_checkin_options(write)
 
@@ -169,20 +268,32 @@ def _entry_commands(commands: Any) -> None:
     listing.add_argument("-n", "--limit", type=int, default=20, metavar="N", help="how many (default 20; 0 for all)")
     listing.add_argument("--since", metavar="D", help="from this day (YYYY-MM-DD)")
     listing.add_argument("--until", metavar="D", help="up to and including this day")
-    listing.add_argument("--search", metavar="QUERY", help="words to look for in the text, small step and who")
+    listing.add_argument("--search", metavar="QUERY", help="words to look for in your answers, free writing, "
+                         "small step and who")
     listing.add_argument(
-        "--behaviour", "--behavior", dest="behaviours", action="append", metavar="B",
-        help="only entries with this behaviour (repeatable)",
+        "--behaviour", "--behavior", dest="behaviours", action="append", type=_choice(BEHAVIOURS), metavar="B",
+        help="only entries with this behaviour (repeatable; see `write --help`)",
     )
     listing.add_argument(
-        "--fear", dest="fears", action="append", metavar="F", help="only entries with this fear (repeatable)"
+        "--fear", dest="fears", action="append", type=_choice(FEARS), metavar="F",
+        help="only entries with this fear (repeatable)",
     )
-    listing.add_argument("--category", metavar="C", help="withdrawal (pulling away) or sabotage (pushing away)")
-    listing.add_argument("--relationship", metavar="R", help="only entries about this relationship")
+    listing.add_argument(
+        "--category", type=_category, metavar="C",
+        help="only entries where you pulled away (pulling-away) or pushed away (pushing-away)",
+    )
+    listing.add_argument(
+        "--relationship", type=_choice(RELATIONSHIPS), metavar="R", help="only entries about this relationship"
+    )
+    listing.add_argument(
+        "--tag", dest="tags", action="append", metavar="TAG",
+        help="only entries with this tag (repeatable: entries with all of them; case does not matter)",
+    )
     listing.add_argument("--json", action="store_true", help="print a JSON array with every stored field")
 
     show = _command(
-        commands, "show", entries.show, "show one entry in full", "Show one entry in full, with its check-in."
+        commands, "show", entries.show, "show one entry in full",
+        "Show one entry in full: each answer under its prompt, the free writing, and the check-in.",
     )
     show.add_argument("id", help="the entry's id (the first 4 or more characters are enough)")
     show.add_argument("--json", action="store_true", help="print the entry (and its earlier versions) as JSON")
@@ -190,11 +301,17 @@ def _entry_commands(commands: Any) -> None:
     edit = _command(
         commands, "edit", entries.edit, "change an entry (the earlier version is kept)",
         "Change an entry; the earlier version is kept and can be seen with `show --json`. "
-        "Only the options you give change. " + HISTORY_WARNING,
+        "Only what you give changes. With no TEXT, no --answer and no check-in options, $VISUAL or $EDITOR "
+        "opens on the entry's answers and free writing under their headings (and the day's other prompts). "
+        + HISTORY_WARNING,
     )
     edit.add_argument("id", help="the entry's id (or its first characters)")
     edit.add_argument(
-        "text", nargs="?", metavar="TEXT", help="new text; - reads standard input; leave out to edit in $EDITOR"
+        "text", nargs="?", metavar="TEXT", help="new free writing; - reads standard input; leave out to use $EDITOR"
+    )
+    _add_answer_option(
+        edit, "replace or add your answer to a prompt (repeatable); an empty TEXT removes it; "
+        "TEXT may be - to read it from standard input (- can be used once)",
     )
     add_checkin_options(edit)
 

@@ -26,13 +26,15 @@ def _console() -> Console:
 
 
 def _markers(entry: Entry) -> Text:
+    """Pulled away, pushed away, stayed close: each its own mark, told apart without colour."""
     text = Text()
     text.append("◐" if entry.withdrawal else " ", style="cyan")
     text.append("▲" if entry.sabotage else " ", style="magenta")
+    text.append("●" if entry.stayed_close else " ", style="green")
     return text
 
 
-LEGEND = "◐ pulled away   ▲ pushed away   number: how strong the fear was (0-10)"
+LEGEND = "◐ pulled away  ▲ pushed away  ● stayed close  number: how strong the fear was"
 
 
 def print_entry_list(hits: Sequence[SearchHit], searching: bool = False) -> None:
