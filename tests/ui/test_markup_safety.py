@@ -52,7 +52,7 @@ async def test_markup_typed_on_today_saves_and_notifies_without_harm(make_app, j
             await pilot.press(*text, "tab", *text, "shift+tab", "ctrl+s")
             await pilot.pause()
         assert app.is_running
-        assert sorted(e.body for e in journal.entries()) == sorted(NASTY[:4])
+        assert sorted(e.answers[0].text for e in journal.entries()) == sorted(NASTY[:4])  # each the first answer
         assert sorted(e.checkin.who for e in journal.entries()) == sorted(NASTY[:4])
 
 
