@@ -417,3 +417,32 @@ async def test_every_view_draws_in_the_built_in_themes(make_app, journal):
                 await pilot.pause()
                 assert app.export_screenshot()  # draws without error
         assert app.is_running
+
+
+async def test_every_check_in_label_and_choice_is_whole_at_80x24(make_app):
+    from textual.geometry import Region
+    from textual.widgets import Checkbox, Label
+
+    from closeness_journal.core.vocabulary import FEARS, KINDS, SABOTAGE_BEHAVIOURS, STAYED, WITHDRAWAL_BEHAVIOURS
+    from closeness_journal.ui.widgets.checkin_form import TickList
+
+    def shown(widget) -> str:
+        """Every line the widget draws, as one line of words."""
+        lines = widget.render_lines(Region(0, 0, widget.size.width, widget.size.height))
+        return " ".join(" ".join(strip.text.replace("▐", " ").replace("▌", " ").split()) for strip in lines)
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        form = app.screen.query_one(CheckInForm)
+        lists = {tick_list.id: shown(tick_list) for tick_list in form.query(TickList)}
+        for list_id, vocabulary in (("stayed", STAYED), ("withdrawal", WITHDRAWAL_BEHAVIOURS),
+                                    ("sabotage", SABOTAGE_BEHAVIOURS), ("fears", FEARS), ("kinds", KINDS)):
+            assert lists[list_id] == " ".join(vocabulary.values())  # each choice whole, in order, none cut
+        for widget in form.query(Label):
+            assert shown(widget) == " ".join(str(widget.render()).split()), widget
+            assert "…" not in shown(widget)
+        for box in form.query(Checkbox):
+            assert str(box.label) in shown(box)
+        assert "What did you do to stay close?" in [shown(w) for w in form.query(Label)]
+        assert "0 none · 5 strong · 10 overwhelming" in [shown(w) for w in form.query(Label)]
