@@ -5,7 +5,8 @@ from datetime import date, timedelta
 from ui_helpers import type_text, until
 
 from closeness_journal.core.checkin import CheckIn
-from closeness_journal.core.entries import Entry
+from closeness_journal.core.entries import Answer, Entry
+from closeness_journal.store import edit_draft_key
 from closeness_journal.ui.screens.edit_entry import EditEntryScreen
 from closeness_journal.ui.screens.entry_view import EntryScreen
 from closeness_journal.ui.screens.history import PAGE_SIZE, HistoryScreen
@@ -71,6 +72,110 @@ async def test_editing_from_history_keeps_a_revision(make_app, journal):
     updated = journal.get(original.id)
     assert updated.body == "before and after" and updated.checkin.who == "Sam"
     assert [r.entry.body for r in journal.revisions(original.id)] == ["before"]
+
+
+def add_sitting(journal, body="", **checkin):
+    """An entry with three answers (as Today saves a sitting), the free writing and a check-in."""
+    answers = (
+        Answer("pulled-away-01", "When did you want distance?", "When Sam hugged me."),
+        Answer("feared-01", "What were you afraid of?", "Being too much."),
+        Answer("small-step-01", "What small step did you take?", "I stayed."),
+    )
+    return journal.add(Entry(TODAY, answers=answers, body=body, checkin=CheckIn(**checkin)))
+
+
+async def open_edit(app, pilot) -> EditEntryScreen:
+    await open_history(app, pilot)
+    await pilot.press("e")
+    await pilot.pause()
+    assert isinstance(app.screen, EditEntryScreen)
+    return app.screen
+
+
+async def test_editing_a_sitting_changes_an_answer_and_keeps_a_revision(make_app, journal):
+    original = add_sitting(journal, body="and then a film", who="Sam", urge=6)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_edit(app, pilot)
+        editor = screen.query_one("#editor")
+        assert editor.text == "When Sam hugged me."  # the first answer, under its prompt
+        assert "When did you want distance?" in str(screen.query_one("#prompt-text").render())
+        await pilot.press("ctrl+n")
+        assert editor.text == "Being too much."
+        await pilot.press(*" Or not enough.", "ctrl+n", "ctrl+n")
+        assert editor.text == "and then a film"  # the free writing comes last
+        assert "Free writing" in str(screen.query_one("#prompt-theme").render())
+        await pilot.press("ctrl+b", "ctrl+b")
+        assert editor.text == "Being too much. Or not enough."
+        screen.query_one("#acted").focus()
+        await pilot.press("enter", "down", "down", "down", "enter")  # acted on it: "no"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, HistoryScreen)
+    updated = journal.get(original.id)
+    assert [a.text for a in updated.answers] == ["When Sam hugged me.", "Being too much. Or not enough.", "I stayed."]
+    assert [a.prompt_id for a in updated.answers] == [a.prompt_id for a in original.answers]
+    assert updated.body == "and then a film"
+    assert updated.checkin == CheckIn(who="Sam", urge=6, acted="no")
+    [revision] = journal.revisions(original.id)
+    assert revision.entry.answers == original.answers and revision.entry.checkin.acted is None
+
+
+async def test_an_edit_draft_holds_every_answer_and_comes_back(make_app, journal):
+    original = add_sitting(journal, body="free", who="Sam")
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_edit(app, pilot)
+        await pilot.press(*" Again.", "ctrl+n", "ctrl+n", "ctrl+n", *" words")
+        screen.query_one("#urge").focus()
+        await pilot.press(*"4")
+        assert screen.autosave.flush()
+        stored = journal.draft(edit_draft_key(original.id))
+        assert stored["answers"] == [
+            {"prompt_id": "pulled-away-01", "text": "When Sam hugged me. Again."},
+            {"prompt_id": "feared-01", "text": "Being too much."},
+            {"prompt_id": "small-step-01", "text": "I stayed."},
+        ]
+        assert stored["body"] == "free words" and stored["current"] == 3
+        assert stored["checkin"]["who"] == "Sam" and stored["checkin"]["urge"] == 4
+    app = make_app()  # the window closed without saving; the edit is opened again
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_edit(app, pilot)
+        assert screen.query_one("#editor").text == "free words"  # where it was left
+        assert screen.texts == ["When Sam hugged me. Again.", "Being too much.", "I stayed.", "free words"]
+        assert screen.query_one("#urge").value == "4"
+        assert any("unsaved changes to this entry are back" in n.message for n in app._notifications)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    updated = journal.get(original.id)
+    assert updated.answers[0].text == "When Sam hugged me. Again." and updated.checkin.urge == 4
+    assert journal.draft(edit_draft_key(original.id)) is None
+
+
+async def test_an_edit_draft_from_before_sittings_still_comes_back(make_app, journal):
+    # An entry that was one prompt's answer (now its one answer), and one that was free writing,
+    # each with an edit draft in the first form: {"body", "checkin"}.
+    answered = journal.add(Entry(TODAY, answers=(Answer("feared-01", "What were you afraid of?", "Being left."),)))
+    free = journal.add(Entry(TODAY - timedelta(days=1), body="a walk"))
+    journal.save_draft(edit_draft_key(answered.id), {"body": "Being left, again.", "checkin": {"who": "Ana"}})
+    journal.save_draft(edit_draft_key(free.id), {"body": "a long walk", "checkin": {"intensity": 3}})
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_edit(app, pilot)  # the newest: the answered one
+        assert screen.query_one("#editor").text == "Being left, again."
+        assert screen.texts == ["Being left, again.", ""]
+        assert screen.query_one("#who").value == "Ana"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await pilot.press("down", "e")
+        await pilot.pause()
+        assert app.screen.query_one("#editor").text == "a long walk"
+        assert app.screen.query_one("#intensity").value == "3"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    assert journal.get(answered.id).answers[0].text == "Being left, again."
+    assert journal.get(answered.id).checkin.who == "Ana" and journal.get(answered.id).body == ""
+    assert journal.get(free.id).body == "a long walk" and journal.get(free.id).checkin.intensity == 3
 
 
 async def test_leaving_an_edit_asks_before_discarding(make_app, journal):

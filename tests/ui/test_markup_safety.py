@@ -5,6 +5,7 @@ widget must hold the text exactly with no style starting inside it, and the line
 whole screen must show the text, carry no link or `@click` action, and no control character.
 """
 
+import json
 from datetime import date, timedelta
 
 import pytest
@@ -56,8 +57,8 @@ def store_raw(journal, entry: Entry, text: str) -> None:
     """Put `text` in the entry's text fields as an older version or another program might have
     left them (saving cleans control characters; showing must not rely on that)."""
     journal.db.execute(
-        "UPDATE entries SET body = ?, who = ?, small_step = ?, prompt_text = ? WHERE uuid = ?",
-        [text, text, text, text, entry.id],
+        "UPDATE entries SET body = ?, who = ?, small_step = ?, answers = ?, answer_prompts = ? WHERE uuid = ?",
+        [text, text, text, text, json.dumps([["x", text]]), entry.id],
     )
     journal.db.conn.commit()
 
@@ -104,7 +105,7 @@ async def test_history_reading_deleting_and_editing_show_the_text_literally(make
             await pilot.press("enter")  # read it
             assert isinstance(app.screen, EntryScreen)
             content = app.screen.query_one("#entry-text").visual
-            assert content.plain.count(shown(text)) == 4  # prompt, body, "With", "Small step"
+            assert content.plain.count(shown(text)) == 5  # prompt, answer, free writing, "With", "Small step"
             assert_literal(content, shown(text))
             lines = await harmless_screen_showing(pilot, shown(text))
             assert_one_style(line_showing(lines, shown(text)), shown(text))
@@ -123,8 +124,8 @@ async def test_history_reading_deleting_and_editing_show_the_text_literally(make
         table.move_cursor(row=0, animate=False)
         await pilot.press("e")  # the entry holding every string, in the edit form
         assert isinstance(app.screen, EditEntryScreen)
-        prompt = app.screen.query_one("#edit-prompt").visual
-        assert app.screen.query_one("#editor").text == shown("\n".join(NASTY))
+        prompt = app.screen.query_one("#prompt-text").visual  # the answer's prompt, as it was shown
+        assert app.screen.query_one("#editor").text == shown("\n".join(NASTY))  # the answer
         assert app.screen.query_one("#who").value == one_line(" ".join(NASTY))
         await harmless_screen_showing(pilot, *map(shown, NASTY))  # in the editor
         for text in NASTY:
@@ -188,8 +189,8 @@ async def test_markup_typed_on_today_is_saved_and_shown_as_typed(make_app, journ
             await harmless_screen_showing(pilot, "Saved")  # with the notification on screen
             app.clear_notifications()  # so the next one can't hide what is typed next
         assert app.is_running
-        assert sorted(e.body for e in journal.entries()) == sorted(NASTY[:4])
-        assert sorted(e.to_json()["who"] for e in journal.entries()) == sorted(NASTY[:4])
+        assert sorted(e.answers[0].text for e in journal.entries()) == sorted(NASTY[:4])  # each the first answer
+        assert sorted(e.checkin.who for e in journal.entries()) == sorted(NASTY[:4])
 
 
 async def test_a_file_name_with_markup_is_quoted_literally_in_the_export_notification(make_app, journal, tmp_path):

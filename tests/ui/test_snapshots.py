@@ -10,7 +10,7 @@ import pytest
 from ui_helpers import type_text
 
 from closeness_journal.core.checkin import CheckIn
-from closeness_journal.core.entries import Entry
+from closeness_journal.core.entries import Answer, Entry
 from closeness_journal.prompt_files import load_prompts
 from closeness_journal.store import Journal
 from closeness_journal.ui.app import JournalApp
@@ -55,6 +55,35 @@ def sample_journal() -> Journal:
     return journal
 
 
+def sitting_journal() -> Journal:
+    """One sitting from the day before: three answers, free writing and a full check-in."""
+    journal = Journal.in_memory()
+    library = load_prompts().library
+    answers = [
+        ("pulled-away-08", "Sam asked how I was really doing and I said 'fine' and changed the subject."),
+        ("feared-02", "Some of both. Mostly that if I said it, it would become too big to take back."),
+        ("small-step-05", "Sam. I could tell them one true thing about work, just one."),
+    ]
+    journal.add(
+        Entry(
+            TODAY - timedelta(days=1),
+            answers=tuple(Answer(pid, library.get(pid).text, text) for pid, text in answers),
+            body="Later we watched a film and I stayed on the sofa next to them. That was nice.",
+            checkin=CheckIn(
+                who="Sam", relationship="partner", kinds=("emotional",), behaviours=("avoided-topic",),
+                fears=("engulfment", "burden"), intensity=6, close_before=True, small_step="Stayed for the film",
+                predicted=7, outcome=3, stayed=("stayed-in-the-conversation", "let-affection-in"), urge=7,
+                acted="partly",
+            ),
+            tags=("home",),
+        ),
+        now=datetime(2026, 11, 17, 21, 0, tzinfo=UTC),
+    )
+    return journal
+
+
+
+
 def make_app(journal: Journal, data_dir: Path | None = None) -> JournalApp:
     return JournalApp(journal, load_prompts().library, today=lambda: TODAY, data_dir=data_dir)
 
@@ -83,6 +112,16 @@ def test_history_screen(snap_compare, size):
 def test_reading_an_entry(snap_compare):
     app = make_app(sample_journal())
     assert snap_compare(app, terminal_size=(80, 24), press=["f3", "enter"])
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_reading_a_sitting(snap_compare, size):
+    assert snap_compare(make_app(sitting_journal()), terminal_size=size, press=["f3", "enter"])
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_editing_a_sitting(snap_compare, size):
+    assert snap_compare(make_app(sitting_journal()), terminal_size=size, press=["f3", "e", "ctrl+n"])
 
 
 def test_help_screen(snap_compare):

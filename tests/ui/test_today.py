@@ -2,7 +2,7 @@
 
 from datetime import date
 
-from closeness_journal.core.checkin import CheckIn
+from closeness_journal.core.checkin import CheckIn, CheckInFields
 from closeness_journal.core.entries import Answer, Entry
 from closeness_journal.ui import autosave
 from closeness_journal.ui.autosave import Autosave
@@ -34,6 +34,9 @@ async def test_typing_an_answer_and_a_full_check_in_then_saving_stores_every_fie
         await pilot.press("tab", *"Sam")  # who
         await pilot.press("tab", "enter", "down", "enter")  # relationship: the first choice
         await pilot.press("tab", "space")  # a moment of closeness came just before
+        await pilot.press("tab", *"6")  # the pull to get away
+        await pilot.press("tab", "enter", "down", "down", "enter")  # acted on it: "partly"
+        await pilot.press("tab", "down", "space")  # stayed close: the second way
         await pilot.press("tab", "space")  # pulling away: the first behaviour
         await pilot.press("tab", "down", "space")  # pushing away: the second behaviour
         await pilot.press("tab", "space", "down", "down", "space")  # fears: 1st and 3rd
@@ -58,7 +61,7 @@ async def test_typing_an_answer_and_a_full_check_in_then_saving_stores_every_fie
             checkin=CheckIn(
                 who="Sam", relationship="partner", kinds=("emotional",), behaviours=("went-quiet", "ended-it"),
                 fears=("rejection", "engulfment"), intensity=7, close_before=True, small_step="Stayed for tea",
-                predicted=8, outcome=2,
+                predicted=8, outcome=2, stayed=("stayed-in-the-conversation",), urge=6, acted="partly",
             ),
         )
         # the form is clear for the next entry, and the saved count shows
@@ -74,7 +77,78 @@ async def test_several_entries_a_day(make_app, journal):
         for text in ("first", "second"):
             await pilot.press(*text, "ctrl+s")
             await pilot.pause()
-        assert sorted(e.body for e in journal.entries()) == ["first", "second"]
+        assert sorted(e.words for e in journal.entries()) == ["first", "second"]
+        assert "2 saved today" in app.screen.sub_title
+
+
+async def fill_a_sitting(pilot, screen: TodayScreen) -> None:
+    """Three prompts answered, a line of free writing, and the check-in filled once."""
+    await pilot.press(*"We laughed", "ctrl+n", *"That I'd be too much", "ctrl+n", *"I stayed for tea")
+    await pilot.press("ctrl+b", "ctrl+b", "ctrl+b", *"and it was fine")  # round to the free writing
+    await pilot.pause()
+    form = screen.query_one(CheckInForm)
+    form.query_one("#who").focus()
+    await pilot.press(*"Sam", "tab", "tab", "tab", *"7")  # who, then the pull to get away
+    await pilot.press("tab", "enter", "down", "down", "down", "enter")  # acted on it: "no"
+    await pilot.press("tab", "space", "down", "down", "down", "space")  # stayed close: 1st and 4th
+    await pilot.pause()
+
+
+async def test_a_whole_sitting_is_saved_as_one_entry(make_app, journal):
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen: TodayScreen = app.screen
+        prompts = screen.sitting.daily.core
+        await fill_a_sitting(pilot, screen)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        [entry] = journal.entries()
+        written = ("We laughed", "That I'd be too much", "I stayed for tea")
+        assert entry.answers == tuple(Answer(p.id, p.text, text) for p, text in zip(prompts, written, strict=True))
+        assert entry.body == "and it was fine"
+        assert entry.checkin == CheckIn(who="Sam", urge=7, acted="no", stayed=("shared-a-feeling", "let-affection-in"))
+        assert entry.stayed_close
+        assert any(
+            "Saved as one entry: 3 answers, your free writing and the check-in. That's 1 entry today." in n.message
+            for n in app._notifications
+        )
+        # everything is clear for the next sitting, which is a new entry on the same day
+        assert screen.query_one("#editor").text == "" and screen.sitting.answers == {}
+        assert screen.query_one(CheckInForm).values() == CheckInFields()
+        await pilot.press(*"a second sitting", "ctrl+s")
+        await pilot.pause()
+        assert journal.count() == 2 and "2 saved today" in screen.sub_title
+
+
+async def test_the_draft_holds_the_whole_sitting(make_app, journal):
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen: TodayScreen = app.screen
+        prompts = screen.sitting.daily.core
+        await fill_a_sitting(pilot, screen)
+        assert screen.autosave.flush()
+        stored = today_draft(journal)  # the JSON as kept in the journal, as if the window were killed now
+        assert stored["answers"] == {
+            prompts[0].id: "We laughed", prompts[1].id: "That I'd be too much", prompts[2].id: "I stayed for tea",
+            "free": "and it was fine",
+        }
+        assert stored["current"] == "free"
+        assert stored["checkin"]["who"] == "Sam" and stored["checkin"]["urge"] == 7
+        assert stored["checkin"]["acted"] == "no"
+        assert stored["checkin"]["stayed"] == ["shared-a-feeling", "let-affection-in"]
+    assert journal.count() == 0
+    app = make_app()  # a new window takes the whole sitting back
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert screen.query_one("#editor").text == "and it was fine"
+        assert screen.query_one(CheckInForm).values().checkin == CheckIn(
+            who="Sam", urge=7, acted="no", stayed=("shared-a-feeling", "let-affection-in")
+        )
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    [entry] = journal.entries()
+    assert len(entry.answers) == 3 and entry.body == "and it was fine" and entry.checkin.acted == "no"
 
 
 async def test_saving_nothing_says_so_kindly_and_stores_nothing(make_app, journal):
@@ -99,11 +173,14 @@ async def test_moving_between_prompts_keeps_what_was_typed_for_each(make_app, jo
         assert editor.text == "about pulling away"
         await pilot.press("ctrl+s")
         await pilot.pause()
-        [saved] = journal.entries()
-        assert saved.answers == (Answer(screen.sitting.daily.core[0].id, screen.sitting.daily.core[0].text, "about pulling away"),)
-        assert any("Your answer to 1 other prompt is still here" in n.message for n in app._notifications)
+        [saved] = journal.entries()  # both answers, one entry, in the order the prompts are shown
+        first, second = screen.sitting.daily.core[:2]
+        assert saved.answers == (
+            Answer(first.id, first.text, "about pulling away"), Answer(second.id, second.text, "about fear")
+        )
+        assert editor.text == "" and screen.slot.key == first.id  # a fresh sitting, from the first prompt
         await pilot.press("ctrl+n")
-        assert editor.text == "about fear"  # the other answer is still waiting
+        assert editor.text == ""  # nothing left behind
 
 
 async def test_shuffle_swaps_the_deeper_prompt_and_is_remembered(make_app, journal):
@@ -255,7 +332,7 @@ async def test_a_draft_from_an_earlier_day_is_saved_for_that_day(make_app, journ
         assert any("That's 1 entry that day" in n.message for n in app._notifications)
         await pilot.press(*"now Wednesday", "ctrl+s")
         await pilot.pause()
-    assert {(e.body, e.local_date.isoformat()) for e in journal.entries()} == {
+    assert {(e.words, e.local_date.isoformat()) for e in journal.entries()} == {
         ("late on Monday", "2026-11-16"), ("now Wednesday", "2026-11-18")
     }
 
@@ -340,3 +417,32 @@ async def test_every_view_draws_in_the_built_in_themes(make_app, journal):
                 await pilot.pause()
                 assert app.export_screenshot()  # draws without error
         assert app.is_running
+
+
+async def test_every_check_in_label_and_choice_is_whole_at_80x24(make_app):
+    from textual.geometry import Region
+    from textual.widgets import Checkbox, Label
+
+    from closeness_journal.core.vocabulary import FEARS, KINDS, SABOTAGE_BEHAVIOURS, STAYED, WITHDRAWAL_BEHAVIOURS
+    from closeness_journal.ui.widgets.checkin_form import TickList
+
+    def shown(widget) -> str:
+        """Every line the widget draws, as one line of words."""
+        lines = widget.render_lines(Region(0, 0, widget.size.width, widget.size.height))
+        return " ".join(" ".join(strip.text.replace("▐", " ").replace("▌", " ").split()) for strip in lines)
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        form = app.screen.query_one(CheckInForm)
+        lists = {tick_list.id: shown(tick_list) for tick_list in form.query(TickList)}
+        for list_id, vocabulary in (("stayed", STAYED), ("withdrawal", WITHDRAWAL_BEHAVIOURS),
+                                    ("sabotage", SABOTAGE_BEHAVIOURS), ("fears", FEARS), ("kinds", KINDS)):
+            assert lists[list_id] == " ".join(vocabulary.values())  # each choice whole, in order, none cut
+        for widget in form.query(Label):
+            assert shown(widget) == " ".join(str(widget.render()).split()), widget
+            assert "…" not in shown(widget)
+        for box in form.query(Checkbox):
+            assert str(box.label) in shown(box)
+        assert "What did you do to stay close?" in [shown(w) for w in form.query(Label)]
+        assert "0 none · 5 strong · 10 overwhelming" in [shown(w) for w in form.query(Label)]

@@ -16,8 +16,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
-from closeness_journal.core.dates import iso_week_label
 from closeness_journal.core.checkin import CheckInFields
+from closeness_journal.core.dates import iso_week_label
 from closeness_journal.core.entries import Answer, Entry, EntryFilter
 from closeness_journal.core.prompts import DailyPrompts, Prompt, PromptLibrary, daily_prompts
 from closeness_journal.core.review import last_complete_week
@@ -266,10 +266,22 @@ class Sitting:
 # ---------------------------------------------------------------------- notes
 
 
-def saved_notice(count: int, day: date, today: date) -> str:
-    """What Today says after a sitting is saved: `count` entries are now kept for `day`."""
+def sitting_words(entry: Entry) -> str:
+    """What a saved sitting held, in words: "3 answers, your free writing and the check-in"."""
+    parts = [plural(len(entry.answers), "answer", "answers")] if entry.answers else []
+    if entry.body.strip():
+        parts.append("your free writing")
+    if not entry.checkin.is_empty():
+        parts.append("the check-in")
+    return " and ".join(filter(None, [", ".join(parts[:-1]), parts[-1]])) if parts else ""
+
+
+def saved_notice(count: int, day: date, today: date, holding: str = "") -> str:
+    """What Today says after a sitting is saved as one entry (`holding` says what it held, in
+    `sitting_words`): `count` entries are now kept for `day`."""
     when = "today" if day == today else "that day"
-    return f"Saved. That's {plural(count, 'entry', 'entries')} {when}. Thank you for noticing."
+    saved = f"Saved as one entry: {holding}." if holding else "Saved."
+    return f"{saved} That's {plural(count, 'entry', 'entries')} {when}. Thank you for noticing."
 
 
 @dataclass(frozen=True)

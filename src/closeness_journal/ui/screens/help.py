@@ -16,11 +16,15 @@ HELP_TEXT = """\
 
 - **F2** Today: write · **F3** History: find and read past entries · **F4** Patterns over time · **F5** Weekly review · **ctrl+o** Export
 - **F1** (or **?** when you are not typing) this help · **ctrl+p** every action, searchable · **ctrl+q** quit (your draft is kept)
-- **Today:** ctrl+s save · ctrl+n / ctrl+b next / previous prompt · ctrl+r another deeper
-  question · Tab moves between the writing space and the check-in · space ticks a choice
+- **Today:** ctrl+n / ctrl+b next / previous question (free writing comes last) · ctrl+s saves
+  the whole sitting, every answer and the check-in, as one entry (a day can hold several) ·
+  ctrl+r another deeper question · Tab moves between the writing space and the check-in · space
+  ticks a choice
 - **History:** / or ctrl+f search · Enter reads an entry · e edit · d delete · u undo a delete ·
   t trash · r restore (in the trash) · w saved weekly reviews · Home / End first and last row
   loaded (more load as you scroll down)
+- **Editing an entry:** ctrl+n / ctrl+b its next / previous answer, then the free writing ·
+  ctrl+s save (the earlier version is kept) · Escape back
 - **Weekly review:** ctrl+s save · ctrl+b / ctrl+n the week before / after · Escape back (from
   the list of saved reviews)
 - **Patterns:** 1 / 2 / 3 / 4 for 8 weeks, 6 months, a year, everything

@@ -1,4 +1,5 @@
-"""Today: the day's prompts, a place to write, and the check-in. Drafts save themselves.
+"""Today: the day's prompts, a place to write under each, free writing, and one check-in; ctrl+s
+saves the whole sitting as one entry (a day can hold several). Drafts save themselves.
 
 The rules (the sitting's slots, drafts and how they merge, the swap of the deeper prompt, when
 to offer last week's review) are in `core.today`; this screen shows them and keeps the journal.
@@ -16,8 +17,8 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Footer, Header, TextArea
 
-from closeness_journal.core.dates import long_date
 from closeness_journal.core.checkin import CheckInFields
+from closeness_journal.core.dates import long_date
 from closeness_journal.core.entries import EntryFilter, InvalidEntry
 from closeness_journal.core.prompts import PromptLibrary, daily_prompts, shuffle_setting
 from closeness_journal.core.today import (
@@ -29,6 +30,7 @@ from closeness_journal.core.today import (
     merge_drafts,
     offer_review,
     saved_notice,
+    sitting_words,
 )
 from closeness_journal.store import TODAY_DRAFTS, Journal, JournalError, today_draft_key
 from closeness_journal.ui.autosave import Autosave
@@ -37,15 +39,21 @@ from closeness_journal.ui.widgets.checkin_form import CheckInForm
 from closeness_journal.ui.widgets.prompt_card import PromptCard
 from closeness_journal.windows import process_alive, this_window
 
+PLACEHOLDER = (
+    "Write here. ctrl+n moves to the next question; ctrl+s saves all your answers and the check-in "
+    "as one entry."
+)
 
 
 class TodayScreen(Screen[None]):
-    """Write today's entry: answer a prompt (or write freely), fill the check-in, save."""
+    """One sitting: write under any of the day's prompts (ctrl+n / ctrl+b move between them and the
+    free writing), fill the check-in once, and save it all as one entry."""
 
     BINDINGS = [
-        Binding("ctrl+s", "save", "Save", id="save", priority=True),
-        Binding("ctrl+n", "next_prompt", "Next", id="next-prompt"),
-        Binding("ctrl+b", "previous_prompt", "Previous prompt", id="previous-prompt", show=False),
+        Binding("ctrl+s", "save", "Save entry", id="save", priority=True,
+                tooltip="Save every answer, the free writing and the check-in as one entry"),
+        Binding("ctrl+n", "next_prompt", "Next", id="next-prompt", tooltip="The next question, then free writing"),
+        Binding("ctrl+b", "previous_prompt", "Previous", id="previous-prompt", show=False),
         Binding("ctrl+r", "shuffle", "Swap question", id="shuffle"),
     ]
 
@@ -73,7 +81,7 @@ class TodayScreen(Screen[None]):
                 yield PromptCard(id="prompt")
                 yield TextArea(
                     id="editor", soft_wrap=True, tab_behavior="focus",
-                    placeholder="Write here… ctrl+s saves this answer with the check-in.",
+                    placeholder=PLACEHOLDER,
                 )
             # The check-in (two thirds of the screen's widgets) is mounted just after the first
             # frame, so the writing space is there to type into as soon as the window opens.
@@ -172,7 +180,7 @@ class TodayScreen(Screen[None]):
     def action_save(self) -> None:
         day = self.sitting.day
         try:
-            self._journal.add(self.sitting.entry(self.checkin_values()).validated())
+            entry = self._journal.add(self.sitting.entry(self.checkin_values()).validated())
         except (InvalidEntry, JournalError) as error:
             not_saved(self, error)
             return
@@ -187,7 +195,7 @@ class TodayScreen(Screen[None]):
         count = self._update_subtitle()
         if self.sitting.day != day:  # the earlier day's writing is all saved: the count is that day's
             count = self._journal.count(EntryFilter(since=day, until=day))
-        self.notify(saved_notice(count, day, self._today), title="Saved")
+        self.notify(saved_notice(count, day, self._today, holding=sitting_words(entry)), title="Saved")
         self.query_one("#editor", TextArea).focus()
 
     def _update_subtitle(self) -> int:

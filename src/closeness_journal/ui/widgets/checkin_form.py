@@ -1,34 +1,45 @@
-"""The check-in: who, what you did, what you feared, and the small step. All optional.
+"""The check-in: who, what you did (to stay close, to pull away, to push away), what you
+feared, the pull to get away, and the small step. All optional.
 
 The form speaks in kind words; slugs stay inside. It gives and takes a `CheckInFields` (the
 check-in with the entry's tags and private mark), the same value an entry and a draft hold.
+Long labels and choices wrap, so nothing is cut at 80 columns.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
+from rich.segment import Segment
+from rich.style import Style
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
-from textual.message import Message
-from rich.segment import Segment
 from textual.content import Content
+from textual.geometry import Size
+from textual.message import Message
 from textual.strip import Strip
-from textual.widgets import Checkbox, Input, Label, Select, SelectionList
+from textual.widgets import Checkbox, Input, Label, OptionList, Select, SelectionList
 from textual.widgets.option_list import OptionDoesNotExist
 
 from closeness_journal.core.checkin import SCALES, CheckIn, CheckInFields
 from closeness_journal.core.text import one_line
 from closeness_journal.core.vocabulary import (
+    ACTED,
     FEARS,
     KINDS,
     RELATIONSHIPS,
     SABOTAGE_BEHAVIOURS,
+    SCALE_ANCHORS,
+    STAYED,
     WITHDRAWAL_BEHAVIOURS,
 )
 
 SCALE = r"^(10|[0-9])?$"
+GUTTER = len(Checkbox.BUTTON_LEFT + Checkbox.BUTTON_INNER + Checkbox.BUTTON_RIGHT + " ")
+"""The box and the space before each choice's words."""
+
 
 class TickBox(Checkbox):
     """A checkbox whose box is empty until ticked, so it reads right without colour too."""
@@ -47,20 +58,65 @@ def _blank_inner(button: Content) -> list[tuple[str, Any]]:
 
 
 class TickList(SelectionList[str]):
-    """A selection list whose boxes are empty until ticked (Textual shows a dim X)."""
+    """A selection list whose boxes are empty until ticked (Textual shows a dim X), and whose long
+    choices wrap under their words (Textual's list assumes one line a choice and cuts the rest)."""
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        return super().get_content_height(container, viewport, width - GUTTER)  # the words wrap beside the box
 
     def render_line(self, y: int) -> Strip:
-        strip = super().render_line(y)
-        segments = list(strip)
-        _, scroll_y = self.scroll_offset
+        line = OptionList.render_line(self, y)  # the words alone, as many lines as they need
         try:
-            selection = self.get_option_at_index(scroll_y + y)
-        except OptionDoesNotExist:
-            return strip
-        if selection.value in self._selected or len(segments) < 2 or segments[1].text != Checkbox.BUTTON_INNER:
-            return strip
-        segments[1] = Segment(" ", segments[1].style)
-        return Strip(segments, strip.cell_length)
+            index, line_offset = self._lines[self.scroll_offset.y + y]
+            selection = self.get_option_at_index(index)
+        except (IndexError, OptionDoesNotExist):
+            return line
+        underlying = next(iter(line)).style or self.rich_style
+        meta = Style(meta={"option": index})
+        if line_offset:  # a wrapped line: under the words, not under the box
+            return Strip([Segment(" " * GUTTER, underlying + meta), *line])
+        ticked = selection.value in self._selected
+        component = "selection-list--button"
+        if ticked:
+            component += "-selected"
+        if self.highlighted == index:
+            component += "-highlighted"
+        button = self.get_component_rich_style(component)
+        side = Style.from_color(button.bgcolor, underlying.bgcolor) + meta
+        return Strip(
+            [
+                Segment(Checkbox.BUTTON_LEFT, side),
+                Segment(Checkbox.BUTTON_INNER if ticked else " ", button + meta),
+                Segment(Checkbox.BUTTON_RIGHT, side),
+                Segment(" ", underlying),
+                *line,
+            ]
+        )
+
+
+def anchor_lines(width: int) -> str:
+    """The scale's anchors in `width` columns, a line broken only between two anchors (so `10`
+    stays beside `overwhelming`)."""
+    lines: list[str] = []
+    for anchor in SCALE_ANCHORS.split(" · "):
+        if lines and len(lines[-1]) + len(" · ") + len(anchor) <= width:
+            lines[-1] += " · " + anchor
+        elif lines:
+            lines[-1] += " ·"
+            lines.append(anchor)
+        else:
+            lines.append(anchor)
+    return "\n".join(lines)
+
+
+class Anchors(Label):
+    """What 0, 5 and 10 mean on every 0-10 scale, under the scale."""
+
+    def render(self) -> Content:
+        return Content(anchor_lines(self.content_region.width or len(SCALE_ANCHORS)))
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        return anchor_lines(width).count("\n") + 1
 
 
 def _scale_value(text: str) -> int | None:
@@ -73,8 +129,20 @@ class CheckInForm(VerticalScroll, can_focus=False):
     class Changed(Message):
         """Something in the check-in was changed by the person."""
 
+    def _scale(self, label: str, scale_id: str) -> ComposeResult:
+        with Horizontal(classes="scale-row"):
+            yield Label(label, classes="field-label")
+            yield Input(placeholder="0-10", id=scale_id, restrict=SCALE, max_length=2, compact=True)
+
+    def _anchors(self) -> Label:
+        return Anchors(classes="anchors")
+
+    def _ticks(self, label: str, list_id: str, vocabulary: Mapping[str, str]) -> ComposeResult:
+        yield Label(label, classes="field-label")
+        yield TickList(*[(text, slug) for slug, text in vocabulary.items()], id=list_id, compact=True)
+
     def compose(self) -> ComposeResult:
-        yield Label("Check-in [dim](all optional)[/]", classes="form-title")
+        yield Label(Content.assemble("Check-in ", Content.styled("(all optional)", "dim")), classes="form-title")
         yield Label("Who was it with?", classes="field-label")
         yield Input(placeholder="a name or a role", id="who", compact=True)
         yield Label("Your relationship", classes="field-label")
@@ -85,34 +153,32 @@ class CheckInForm(VerticalScroll, can_focus=False):
             compact=True,
         )
         yield TickBox("Closeness came just before", id="close_before", compact=True)
-        yield Label("Pulling away: what did you do?", classes="field-label")
-        yield TickList(*[(label, slug) for slug, label in WITHDRAWAL_BEHAVIOURS.items()], id="withdrawal", compact=True)
-        yield Label("Pushing away: what did you do?", classes="field-label")
-        yield TickList(*[(label, slug) for slug, label in SABOTAGE_BEHAVIOURS.items()], id="sabotage", compact=True)
-        yield Label("What were you afraid of?", classes="field-label")
-        yield TickList(*[(label, slug) for slug, label in FEARS.items()], id="fears", compact=True)
-        with Horizontal(classes="scale-row"):
-            yield Label("How strong was the fear? (0-10)", classes="field-label")
-            yield Input(placeholder="–", id="intensity", restrict=SCALE, max_length=2, compact=True)
-        yield Label("Kinds of closeness involved", classes="field-label")
-        yield TickList(*[(label, slug) for slug, label in KINDS.items()], id="kinds", compact=True)
+        yield from self._scale("How strong was the pull to get away?", "urge")
+        yield self._anchors()
+        yield Label("Did you act on it?", classes="field-label")
+        yield Select([(label, slug) for slug, label in ACTED.items()], prompt="choose…", id="acted", compact=True)
+        yield from self._ticks("What did you do to stay close?", "stayed", STAYED)
+        yield from self._ticks("Pulling away: what did you do?", "withdrawal", WITHDRAWAL_BEHAVIOURS)
+        yield from self._ticks("Pushing away: what did you do?", "sabotage", SABOTAGE_BEHAVIOURS)
+        yield from self._ticks("What were you afraid of?", "fears", FEARS)
+        yield from self._scale("How strong was the fear?", "intensity")
+        yield self._anchors()
+        yield from self._ticks("Kinds of closeness involved", "kinds", KINDS)
         yield Label("A small step you took", classes="field-label")
         yield Input(placeholder="even a tiny one counts", id="small_step", compact=True)
-        with Horizontal(classes="scale-row"):
-            yield Label("Planned? How hard you expected (0-10)", classes="field-label")
-            yield Input(placeholder="–", id="predicted", restrict=SCALE, max_length=2, compact=True)
-        with Horizontal(classes="scale-row"):
-            yield Label("…and how hard it really was", classes="field-label")
-            yield Input(placeholder="–", id="outcome", restrict=SCALE, max_length=2, compact=True)
+        yield from self._scale("How hard you expected it to be", "predicted")
+        yield from self._scale("How hard it really was", "outcome")
+        yield self._anchors()
         yield Label("Tags (separated by commas)", classes="field-label")
         yield Input(placeholder="e.g. work, evening", id="tags", compact=True)
-        yield TickBox("Private", id="private", compact=True)
+        yield TickBox("Leave out of exports", id="private", compact=True)
 
     # ------------------------------------------------------------------ values
 
     def values(self) -> CheckInFields:
         """What the form holds now."""
         relationship = self.query_one("#relationship", Select).value
+        acted = self.query_one("#acted", Select).value
         checkin = CheckIn(
             who=self.query_one("#who", Input).value.strip(),
             relationship=relationship if isinstance(relationship, str) else None,
@@ -125,6 +191,9 @@ class CheckInForm(VerticalScroll, can_focus=False):
             small_step=self.query_one("#small_step", Input).value.strip(),
             predicted=_scale_value(self.query_one("#predicted", Input).value),
             outcome=_scale_value(self.query_one("#outcome", Input).value),
+            stayed=tuple(self.query_one("#stayed", SelectionList).selected),
+            urge=_scale_value(self.query_one("#urge", Input).value),
+            acted=acted if isinstance(acted, str) else None,
         )
         tags = tuple(t.strip() for t in self.query_one("#tags", Input).value.split(",") if t.strip())
         return CheckInFields(checkin, tags, self.query_one("#private", Checkbox).value)
@@ -134,14 +203,19 @@ class CheckInForm(VerticalScroll, can_focus=False):
         checkin = fields.checkin
         with self.prevent(Input.Changed, Select.Changed, Checkbox.Changed, SelectionList.SelectedChanged):
             self.query_one("#who", Input).value = one_line(checkin.who)
-            select = self.query_one("#relationship", Select)
-            if checkin.relationship in RELATIONSHIPS:
-                select.value = checkin.relationship
-            else:
-                select.clear()
+            for select_id, chosen_slug, vocabulary in (
+                ("relationship", checkin.relationship, RELATIONSHIPS),
+                ("acted", checkin.acted, ACTED),
+            ):
+                select = self.query_one(f"#{select_id}", Select)
+                if chosen_slug in vocabulary:
+                    select.value = chosen_slug
+                else:
+                    select.clear()
             self.query_one("#close_before", Checkbox).value = checkin.close_before
             self.query_one("#private", Checkbox).value = fields.private
             for list_id, chosen_slugs, vocabulary in (
+                ("stayed", checkin.stayed, STAYED),
                 ("withdrawal", checkin.behaviours, WITHDRAWAL_BEHAVIOURS),
                 ("sabotage", checkin.behaviours, SABOTAGE_BEHAVIOURS),
                 ("fears", checkin.fears, FEARS),
