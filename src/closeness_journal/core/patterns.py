@@ -306,7 +306,7 @@ def closeness_sentence(counts: ClosenessCounts) -> str:
         _after_closeness(counts.pulled_away, counts.closeness_first, "you pulled or pushed away"),
         _after_closeness(counts.stayed, counts.stayed_after_closeness, "you stayed close"),
     ]
-    if counts.stayed_close:
+    if counts.stayed_close and not counts.stayed:  # check-ins that don't say how you stayed
         parts.append(
             f"{plural(counts.stayed_close, 'time', 'times')}, closeness came and "
             "you didn't pull or push away."
