@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from operator import attrgetter
 from typing import Any, Literal
 
 from closeness_journal.core.dates import iso_week_label, short_date, week_start
@@ -222,12 +223,10 @@ def period_bounds(since: date, until: date, by: Grouping) -> list[tuple[str, dat
 
 
 def _sum_days(label: str, start: date, end: date, days: Iterable[DayTotals]) -> Period:
-    totals = dict.fromkeys(_SUMMED, 0)
-    journaled = 0
-    for day in days:
-        journaled += 1 if day.entries else 0
-        for name in _SUMMED:
-            totals[name] += getattr(day, name)
+    rows = [_summed(day) for day in days]
+    columns = zip(*rows, strict=True) if rows else [()] * len(_SUMMED)
+    totals = dict(zip(_SUMMED, map(sum, columns), strict=True))
+    journaled = sum(1 for row in rows if row[0])  # row[0]: the day's entries
     return Period(
         label=label,
         start=start,
@@ -254,6 +253,7 @@ _SUMMED = (
     "planned_steps", "predicted_sum", "outcome_sum", "stayed", "urge_sum", "urge_count",
     "acted_yes", "acted_partly", "acted_no",
 )
+_summed = attrgetter(*_SUMMED)
 
 
 def _mean(total: int, count: int) -> float | None:
