@@ -113,7 +113,8 @@ async def test_page_down_scrolls_the_page_while_the_range_tabs_have_focus(make_a
 def marked(journal):
     """Four days, each holding something different, with the longest labels there are."""
     journal.add(Entry(TODAY, body="stayed", checkin=CheckIn(
-        stayed=("let-affection-in", "stayed-in-the-conversation"), who="Someone with a long name, the neighbour",
+        stayed=("let-affection-in", "stayed-in-the-conversation"),
+        who="Someone with a long name, [b]the neighbour[/b] $accent",
         relationship="date", kinds=("physical", "experiential"), fears=("loss", "hurt-again"),
     )))
     journal.add(Entry(TODAY - timedelta(days=1), body="away", checkin=CheckIn(
@@ -184,6 +185,7 @@ async def test_breakdown_labels_are_shown_in_full_at_any_width(make_app, marked,
         assert any(c.label == "Losing them to something neither of you chose (illness, death, distance)"
                    for c in patterns.fears)
         assert [c.key for c in patterns.kinds] == ["experiential", "physical"]
+        assert patterns.people[0].label == "Someone with a long name, [b]the neighbour[/b] $accent"  # as typed
 
 
 def test_tick_labels_name_weeks_by_their_dates():

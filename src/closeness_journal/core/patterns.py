@@ -107,7 +107,7 @@ class Period:
         return self.acted_yes + self.acted_partly + self.acted_no
 
     def name(self, with_year: bool = True) -> str:
-        """How a person reads the period: `week of 2 Nov 2026`, `November 2026`."""
+        """How a person reads a week or a month: `week of 2 Nov 2026`, `November 2026`."""
         if "-W" in self.label:
             monday = week_start(self.start)
             return f"week of {monday.day} {monday:%b}" + (f" {monday.year}" if with_year else "")
