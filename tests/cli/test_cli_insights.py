@@ -32,13 +32,57 @@ def test_patterns_json_matches_the_figures(run):
         ("2026-W47", 0, 0, 1, None, 1, 1),
     ]
     assert data["closeness"] | {"sentence": None} == {
-        "pulled_away": 2, "closeness_first": 1, "stayed_close": 1, "sentence": None
+        "pulled_away": 2, "closeness_first": 1, "stayed_close": 1, "stayed": 0, "stayed_after_closeness": 0,
+        "sentence": None,
     }
     assert data["totals"]["mean_predicted"] == 8 and data["totals"]["mean_outcome"] == 3
     code, out, _ = run("patterns", "--since", "2026-11-02", "--until", "2026-11-22")
-    assert code == 0 and "2026-W46" in out and "In 1 of the 2 times" in out
+    assert code == 0 and "week of 9 Nov" in out and "In 1 of the 2 times" in out
+    assert "W46" not in out and "mean" not in out.lower()
     assert run("patterns", "--since", "2026-12-01", "--until", "2026-11-01")[0] == 2
     assert run("patterns", "--by", "year")[0] == 2
+
+
+def test_patterns_json_counts_staying_close_and_the_pull_exactly(run):
+    for args in (
+        # pulled away and stayed close in one entry: counts in both series
+        ["write", "a", "--date", "2026-11-02", "--behaviour", "went-quiet", "--stayed", "shared-a-feeling",
+         "--urge", "7", "--acted", "partly", "--close-before"],
+        # the pull came and wasn't acted on, with nothing under "stayed": stayed close
+        ["write", "b", "--date", "2026-11-03", "--urge", "5", "--acted", "no"],
+        ["write", "c", "--date", "2026-11-03", "--behaviour", "picked-fight", "--urge", "9", "--acted", "yes"],
+        ["write", "d", "--date", "2026-11-10", "--stayed", "reached-out", "--stayed", "kept-plans"],
+        ["write", "e", "--date", "2026-11-10", "--urge", "2"],
+        ["write", "f", "--date", "2026-11-11"],
+    ):
+        assert run(*args)[0] == 0
+    code, out, err = run("patterns", "--since", "2026-11-02", "--until", "2026-11-22", "--json")
+    assert code == 0, err
+    data = json.loads(out)
+    fields = ("period", "label", "withdrawal", "sabotage", "stayed", "entries", "mean_urge", "acted")
+    assert [tuple(p[f] for f in fields) for p in data["periods"]] == [
+        ("2026-W45", "week of 2 Nov 2026", 1, 1, 2, 3, 7.0, {"yes": 1, "partly": 1, "no": 1}),
+        ("2026-W46", "week of 9 Nov 2026", 0, 0, 1, 3, 2.0, {"yes": 0, "partly": 0, "no": 0}),
+        ("2026-W47", "week of 16 Nov 2026", 0, 0, 0, 0, None, {"yes": 0, "partly": 0, "no": 0}),
+    ]
+    totals = data["totals"]
+    assert (totals["period"], totals["stayed"], totals["mean_urge"], totals["acted"]) == (
+        "total", 3, 5.75, {"yes": 1, "partly": 1, "no": 1}
+    )
+    assert [(c["key"], c["count"]) for c in data["ways_of_staying"]] == [
+        ("kept-plans", 1), ("reached-out", 1), ("shared-a-feeling", 1)
+    ]
+    assert data["ways_of_staying"][1]["label"] == "Reached out first"
+    assert {k: v for k, v in data["closeness"].items() if k != "sentence"} == {
+        "pulled_away": 2, "closeness_first": 1, "stayed_close": 0, "stayed": 3, "stayed_after_closeness": 1,
+    }
+    assert "In 1 of the 3 times you stayed close" in data["closeness"]["sentence"]
+    code, out, _ = run("patterns", "--since", "2026-11-02", "--until", "2026-11-22")
+    assert code == 0
+    out = " ".join(out.split())  # sentences wrap at the terminal's width
+    assert "What you did to stay close" in out and "Reached out first" in out
+    assert "The pull to get away was 5.8 out of 10 on average." in out
+    assert "you acted on it 1 time, partly acted on it 1 time and stayed with it 1 time." in out
 
 
 def test_review_json_has_the_week_and_the_week_before(run):

@@ -1,17 +1,28 @@
-"""The Pattern screen on demo data, on a thin journal, and across ranges."""
+"""The Pattern screen on demo data, on a thin journal, across ranges; its keys, calendar and
+breakdowns with hand-built data."""
 
-from datetime import date
+from datetime import date, timedelta
+
+import pytest
+from textual.geometry import Region
+from textual.widgets import Tabs
 
 from closeness_journal import demo
 from closeness_journal.core.checkin import CheckIn
 from closeness_journal.core.entries import Entry
-from closeness_journal.ui.screens.patterns import PatternsScreen, short_label
+from closeness_journal.core.year_calendar import MARKS
+from closeness_journal.ui.screens.patterns import PatternsScreen, tick_label
 
-TODAY = date(2026, 11, 18)
+TODAY = date(2026, 11, 18)  # a Wednesday
 
 
 def text_of(screen, selector) -> str:
     return str(screen.query_one(selector).render())
+
+
+def lines_of(widget) -> list[str]:
+    """What a widget shows, line by line, at its size on screen."""
+    return [strip.text for strip in widget.render_lines(Region(0, 0, widget.size.width, widget.size.height))]
 
 
 async def test_pattern_screen_on_demo_data(make_app, journal):
@@ -22,18 +33,24 @@ async def test_pattern_screen_on_demo_data(make_app, journal):
         await pilot.pause()
         screen = app.screen
         assert isinstance(screen, PatternsScreen)
-        assert [p.label for p in screen.patterns.periods][-1] == "2026-W47"
-        assert len(screen.patterns.periods) == 9
+        # 8 weeks: this week and the seven before it, Monday to today.
+        assert [p.label for p in screen.patterns.periods] == [f"2026-W{n}" for n in range(40, 48)]
+        assert screen.patterns.since == date(2026, 9, 28)
         assert screen.query_one("#charts").display
         assert "times you pulled or pushed away" in text_of(screen, "#closeness-sentence")
         assert "planned step" in text_of(screen, "#step-sentence")
-        assert screen.query_one("#by-behaviour").row_count > 0
+        assert "pushed away" in text_of(screen, "#away-chart") and "stayed close" in text_of(screen, "#away-chart")
+        fear_chart = text_of(screen, "#fear-chart")
+        assert "average fear" in fear_chart and "mean" not in fear_chart.lower()
+        assert "28 Sep" in text_of(screen, "#away-chart") and "W4" not in text_of(screen, "#away-chart")
+        assert screen.sub_title.startswith("28 Sep 2026")
         await pilot.press("4")  # everything: 16 weeks, still by week
         await pilot.pause()
         assert len(screen.patterns.periods) == 17
-        await pilot.press("3")  # a year: by month
+        await pilot.press("3")  # a year: twelve months, by month
         await pilot.pause()
-        assert screen.patterns.by == "month" and screen.patterns.periods[-1].label == "2026-11"
+        assert screen.patterns.by == "month" and len(screen.patterns.periods) == 12
+        assert screen.patterns.periods[-1].label == "2026-11"
 
 
 async def test_a_thin_journal_gets_an_explanation_not_empty_axes(make_app, journal):
@@ -54,13 +71,126 @@ async def test_new_entries_show_when_coming_back(make_app, journal):
         await pilot.pause()
         assert app.screen.patterns.entries == 0
         for n in range(3):
-            journal.add(Entry(TODAY, body=f"e{n}", checkin=CheckIn(behaviours=("went-quiet",))))
+            journal.add(Entry(TODAY, body=f"e{n}", checkin=CheckIn(behaviours=("went-quiet",), stayed=("kept-plans",))))
         await pilot.press("f2", "f4")
         await pilot.pause()
-        assert app.screen.patterns.entries == 3 and app.screen.patterns.periods[-1].withdrawal == 3
+        screen = app.screen
+        assert screen.patterns.entries == 3 and screen.patterns.periods[-1].withdrawal == 3
+        assert screen.calendar.mark_of(TODAY) == "both"
 
 
-def test_short_labels():
-    assert short_label("2026-W07", "week") == "W07"
-    assert short_label("2026-11", "month") == "Nov"
-    assert short_label("2027-01", "month") == "Jan 27"
+async def test_page_down_scrolls_the_page_while_the_range_tabs_have_focus(make_app, journal):
+    demo.fill(journal, end=TODAY)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f4")
+        await pilot.pause()
+        screen = app.screen
+        body = screen.query_one("#patterns-body")
+        assert isinstance(app.focused, Tabs) and body.scroll_y == 0
+        await pilot.press("pagedown")
+        await pilot.pause()
+        first_page = body.scroll_y
+        assert first_page > 10 and isinstance(app.focused, Tabs)
+        await pilot.press("pagedown")
+        await pilot.pause()
+        assert body.scroll_y > first_page
+        await pilot.press("pageup", "pageup")
+        await pilot.pause()
+        assert body.scroll_y == 0
+        await pilot.press("end")
+        await pilot.pause()
+        assert body.scroll_y == body.max_scroll_y > 0
+        await pilot.press("home", "down")
+        await pilot.pause()
+        assert body.scroll_y == 1
+        await pilot.press("right")  # the tabs keep left and right
+        await pilot.pause()
+        assert screen.query_one(Tabs).active == "range-6-months" and len(screen.patterns.periods) == 26
+
+
+@pytest.fixture
+def marked(journal):
+    """Four days, each holding something different, with the longest labels there are."""
+    journal.add(Entry(TODAY, body="stayed", checkin=CheckIn(
+        stayed=("let-affection-in", "stayed-in-the-conversation"),
+        who="Someone with a long name, [b]the neighbour[/b] $accent",
+        relationship="date", kinds=("physical", "experiential"), fears=("loss", "hurt-again"),
+    )))
+    journal.add(Entry(TODAY - timedelta(days=1), body="away", checkin=CheckIn(
+        behaviours=("numbed-out-with-something", "physical-instead-of-emotional", "hid-needs"), fears=("burden",),
+        relationship="other",
+    )))
+    journal.add(Entry(TODAY - timedelta(days=2), body="both", checkin=CheckIn(
+        behaviours=("showed-a-polished-self",), acted="no", urge=6,
+    )))
+    journal.add(Entry(TODAY - timedelta(days=6), body="just writing"))
+    return journal
+
+
+async def test_the_calendar_marks_each_day_by_what_it_held(make_app, marked):
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f4")
+        await pilot.pause()
+        lines = [line.rstrip() for line in lines_of(app.screen.query_one("#calendar"))]
+        rows = {line.split()[0]: line for line in lines[1:8]}
+        assert list(rows) == ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
+        column = 2 + 4 + 52  # the padding, "Mon ", and the 52 weeks before this one
+        assert rows["Wed"][column] == MARKS["stayed"]  # today
+        assert rows["Tue"][column] == MARKS["away"]
+        assert rows["Mon"][column] == MARKS["both"]  # pulled away, and didn't act on the pull
+        assert rows["Mon"][column - 1] == MARKS["nothing"]
+        assert rows["Thu"][column - 1] == MARKS["written"]  # last Thursday
+        assert len(rows["Wed"]) == column + 1 and len(rows["Thu"]) == column  # nothing after today
+        assert {row[column - 20] for row in rows.values()} == {MARKS["nothing"]}
+        text = "\n".join(lines)
+        assert "stayed close" in text and "pulled or pushed away" in text and "nothing written" in text
+
+
+def breakdown(widget) -> list[tuple[str, str]]:
+    """(label, count) as shown, the wrapped lines of a label put back together."""
+    lines = [(line[:-6].strip(), line[-6:].strip()) for line in lines_of(widget)]
+    header = next(n for n, (_, count) in enumerate(lines) if count == "times")  # headings sit at the bottom
+    shown = [(" ".join(label for label, _ in lines[: header + 1]), "times")]
+    for label, count in lines[header + 1:]:
+        if count:
+            shown.append((label, count))
+        elif label:
+            shown[-1] = (f"{shown[-1][0]} {label}", shown[-1][1])
+    return shown
+
+
+@pytest.mark.parametrize("width", [80, 160])
+async def test_breakdown_labels_are_shown_in_full_at_any_width(make_app, marked, width):
+    app = make_app()
+    async with app.run_test(size=(width, 40)) as pilot:
+        await pilot.press("f4")
+        await pilot.pause()
+        screen = app.screen
+        patterns = screen.patterns
+        expected = {
+            "#by-behaviour": ("What you did to pull or push away", patterns.behaviours),
+            "#by-staying": ("What you did to stay close", patterns.ways_of_staying),
+            "#by-fear": ("What you feared", patterns.fears),
+            "#by-kind": ("Kinds of closeness", patterns.kinds),
+            "#by-relationship": ("Who with", patterns.relationships),
+            "#by-person": ("People", patterns.people),
+        }
+        for selector, (title, counts) in expected.items():
+            assert counts, selector
+            assert breakdown(screen.query_one(selector)) == [
+                (title, "times"), *((c.label, str(c.count)) for c in counts)
+            ], (selector, width)
+        assert any(c.label == "Losing them to something neither of you chose (illness, death, distance)"
+                   for c in patterns.fears)
+        assert [c.key for c in patterns.kinds] == ["experiential", "physical"]
+        assert patterns.people[0].label == "Someone with a long name, [b]the neighbour[/b] $accent"  # as typed
+
+
+def test_tick_labels_name_weeks_by_their_dates():
+    from closeness_journal.core.patterns import Period
+
+    assert tick_label(Period("2026-W45", date(2026, 11, 4), date(2026, 11, 8)), "week") == "2 Nov"
+    assert tick_label(Period("2026-11", date(2026, 11, 1), date(2026, 11, 30)), "month") == "Nov"
+    assert tick_label(Period("2027-01", date(2027, 1, 1), date(2027, 1, 31)), "month") == "Jan 27"

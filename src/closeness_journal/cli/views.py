@@ -14,7 +14,7 @@ from rich.text import Text
 
 from closeness_journal.core.dates import long_date, short_date
 from closeness_journal.core.entries import Entry, SearchHit, checkin_summary, entry_notes
-from closeness_journal.core.patterns import Patterns, closeness_sentence, step_sentence
+from closeness_journal.core.patterns import Patterns, closeness_sentence, step_sentence, urge_sentence
 from closeness_journal.core.prompts import DailyPrompts, PromptLibrary
 from closeness_journal.core.review import WeeklyReview
 from closeness_journal.core.text import one_line, printable
@@ -133,57 +133,86 @@ def _bar(count: int, scale: float, char: str, style: str) -> Text:
     return Text(char * max(1 if count else 0, round(count * scale)), style=style)
 
 
+PATTERN_SERIES = (
+    ("█", "pulled", "pulled away", "withdrawal", "cyan"),
+    ("▒", "pushed", "pushed away", "sabotage", "magenta"),
+    ("●", "stayed", "stayed close", "stayed", "green"),
+)
+"""The three series: mark (told apart without colour), column heading, meaning, field, colour."""
+
+
 def print_patterns(patterns: Patterns) -> None:
-    """Periods as a table with bars (█ pulled away, ▒ pushed away: told apart without colour),
-    then the breakdowns and the closeness cycle in plain words."""
+    """Periods as a table with a bar for each series, then the pull, the breakdowns and the
+    closeness cycle in plain words."""
     console = _console()
     span = f"{short_date(patterns.since)} to {short_date(patterns.until)}"
     console.print(Text(f"Your patterns, {span}, by {patterns.by}", style="bold"))
     if patterns.entries == 0:
         console.print(
             "Nothing written in this time yet. As you save check-ins, this will show when you pull "
-            "away and push away, what you feared, and how your small steps go."
+            "away, push away and stay close, what you feared, and how your small steps go."
         )
         return
-    biggest = max(max(p.withdrawal, p.sabotage) for p in patterns.periods) or 1
-    scale = min(1.0, 20 / biggest)
+    names = [patterns.period_name(p) for p in patterns.periods]
+    biggest = max(max(getattr(p, field) for *_, field, _ in PATTERN_SERIES) for p in patterns.periods) or 1
+    # Room for the bars: what the other columns leave of the terminal, shared by the three series.
+    others = max(len(n) for n in names) + len("entries") + len("fear") + len("pull") + len("steps") + len("days")
+    room = max(3, min(20, (console.width - others - 8 - 3 * 4) // 3))
+    scale = min(1.0, room / biggest)
     table = Table(show_edge=False, pad_edge=False, box=None, padding=(0, 1))
     table.add_column(patterns.by, no_wrap=True)
-    table.add_column("█ pulled away", no_wrap=True)
-    table.add_column("▒ pushed away", no_wrap=True)
+    for mark, heading, *_ in PATTERN_SERIES:
+        table.add_column(f"{mark} {heading}", no_wrap=True)
     table.add_column("entries", justify="right")
-    table.add_column("mean fear", justify="right")
+    table.add_column("fear", justify="right")
+    table.add_column("pull", justify="right")
     table.add_column("steps", justify="right")
     table.add_column("days", justify="right")
-    for p in patterns.periods:
-        pulled = _bar(p.withdrawal, scale, "█", "cyan")
-        pulled.append(f" {p.withdrawal}" if p.withdrawal else " ·", style="")
-        pushed = _bar(p.sabotage, scale, "▒", "magenta")
-        pushed.append(f" {p.sabotage}" if p.sabotage else " ·", style="")
+    for name, p in zip(names, patterns.periods, strict=True):
+        bars = []
+        for mark, _, _, field, colour in PATTERN_SERIES:
+            count = getattr(p, field)
+            bar = _bar(count, scale, mark, colour)
+            bar.append(f" {count}" if count else " ·", style="")
+            bars.append(bar)
         table.add_row(
-            p.label, pulled, pushed, str(p.entries),
-            one_decimal(p.mean_intensity),
+            name, *bars, str(p.entries), one_decimal(p.mean_intensity), one_decimal(p.mean_urge),
             str(p.small_steps), str(p.days_journaled),
         )
     console.print(table)
+    console.print(Text("   ".join(f"{mark} {meaning}" for mark, _, meaning, *_ in PATTERN_SERIES), style="dim"))
+    console.print(Text("fear, pull: averages (0-10)   steps: small steps   days: days you wrote", style="dim"))
+    _paragraph(console, "The pull to get away", urge_sentence(patterns.totals))
     for title, counts in (
-        ("What you did", patterns.behaviours),
+        ("What you did to pull or push away", patterns.behaviours),
+        ("What you did to stay close", patterns.ways_of_staying),
         ("What you feared", patterns.fears),
-        ("Who with", patterns.relationships),
         ("Kinds of closeness", patterns.kinds),
+        ("Who with", patterns.relationships),
         ("People", patterns.people),
     ):
         if counts:
             console.print()
             console.print(Text(title, style="bold"))
             for count in counts[:6]:
-                console.print(Text(f"  {count.count:>4}  "), Text(one_line(count.label)))
+                _hanging(console, f"  {count.count:>4}  ", one_line(count.label))
+    _paragraph(console, "Closeness, pulling away and staying close", closeness_sentence(patterns.closeness))
+    _paragraph(console, "Small steps", step_sentence(patterns.steps))
+
+
+def _paragraph(console: Console, title: str, sentence: str) -> None:
+    """A title, then a sentence indented under it."""
     console.print()
-    console.print(Text("Closeness and pulling away", style="bold"))
-    console.print(Text("  " + closeness_sentence(patterns.closeness)))
-    console.print()
-    console.print(Text("Small steps", style="bold"))
-    console.print(Text("  " + step_sentence(patterns.steps)))
+    console.print(Text(title, style="bold"))
+    _hanging(console, "  ", sentence)
+
+
+def _hanging(console: Console, first: str, text: str) -> None:
+    """`text` after `first`, wrapped at the terminal's width with its lines under each other (never cut)."""
+    indent = len(first)
+    for n, line in enumerate(Text(text).wrap(console, max(20, console.width - indent))):
+        line.rstrip()
+        console.print(Text(first if n == 0 else " " * indent) + line)
 
 
 def _line(console: Console, *parts: Text) -> None:

@@ -1,6 +1,7 @@
-"""Patterns over time: pulling away and pushing away per week or month, what sets them off,
-and whether small steps are growing. The store sums each day in SQL; this module groups the
-days into periods (empty weeks become zeros), names the breakdowns and words the figures.
+"""Patterns over time: pulling away, pushing away and staying close per week or month, the pull
+to get away and what was done with it, what sets it off, and whether small steps are growing.
+The store sums each day in SQL; this module groups the days into periods (empty weeks become
+zeros), names the periods and the breakdowns, and words the figures.
 """
 
 from __future__ import annotations
@@ -8,14 +9,16 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from operator import attrgetter
 from typing import Any, Literal
 
-from closeness_journal.core.dates import iso_week_label, week_start
-from closeness_journal.core.vocabulary import BEHAVIOURS, FEARS, KINDS, RELATIONSHIPS
+from closeness_journal.core.dates import iso_week_label, short_date, week_start
+from closeness_journal.core.vocabulary import BEHAVIOURS, FEARS, KINDS, RELATIONSHIPS, STAYED
 from closeness_journal.core.wording import one_decimal, plural
 
 Grouping = Literal["week", "month"]
-RANGES: dict[str, int | None] = {"8 weeks": 8 * 7, "6 months": 182, "1 year": 365, "all": None}
+RANGES: tuple[str, ...] = ("8 weeks", "6 months", "1 year", "all")
+"""The named ranges the window offers, shortest first (see `range_start`)."""
 MONTHLY_AFTER_DAYS = 190
 """Ranges longer than about six months are grouped by month."""
 
@@ -34,18 +37,30 @@ class DayTotals:
     planned_steps: int = 0
     predicted_sum: int = 0
     outcome_sum: int = 0
+    stayed: int = 0
+    """Entries where you stayed close: something done to stay, or the pull not acted on."""
+    urge_sum: int = 0
+    urge_count: int = 0
+    acted_yes: int = 0
+    acted_partly: int = 0
+    acted_no: int = 0
 
 
 @dataclass(frozen=True)
 class ClosenessCounts:
-    """How often closeness came just before pulling or pushing away, and how often it didn't lead there."""
+    """How often a moment of closeness came just before pulling or pushing away, and just before
+    staying close: the two are counted alike."""
 
     pulled_away: int = 0
     """Check-ins with at least one way of pulling or pushing away."""
     closeness_first: int = 0
     """…of which a moment of closeness came just before."""
     stayed_close: int = 0
-    """Moments of closeness with no pulling or pushing away after: wins."""
+    """Moments of closeness with no pulling or pushing away after them."""
+    stayed: int = 0
+    """Check-ins where you stayed close (something done to stay, or the pull not acted on)."""
+    stayed_after_closeness: int = 0
+    """…of which a moment of closeness came just before."""
 
 
 @dataclass(frozen=True)
@@ -54,6 +69,8 @@ class PatternSource:
 
     days: tuple[DayTotals, ...]
     behaviours: Mapping[str, int] = field(default_factory=dict)
+    stayed: Mapping[str, int] = field(default_factory=dict)
+    """What was done to stay close, by slug."""
     fears: Mapping[str, int] = field(default_factory=dict)
     relationships: Mapping[str, int] = field(default_factory=dict)
     kinds: Mapping[str, int] = field(default_factory=dict)
@@ -76,14 +93,35 @@ class Period:
     planned_steps: int = 0
     mean_predicted: float | None = None
     mean_outcome: float | None = None
+    stayed: int = 0
+    """Entries where you stayed close (an entry can also count as pulling or pushing away)."""
+    mean_urge: float | None = None
+    """The average pull to get away (0-10), over the entries that noted it."""
+    acted_yes: int = 0
+    acted_partly: int = 0
+    acted_no: int = 0
+
+    @property
+    def acted(self) -> int:
+        """Entries that said whether the pull was acted on."""
+        return self.acted_yes + self.acted_partly + self.acted_no
+
+    def name(self, with_year: bool = True) -> str:
+        """How a person reads a week or a month: `week of 2 Nov 2026`, `November 2026`."""
+        if "-W" in self.label:
+            monday = week_start(self.start)
+            return f"week of {monday.day} {monday:%b}" + (f" {monday.year}" if with_year else "")
+        return f"{self.start:%B}" + (f" {self.start.year}" if with_year else "")
 
     def to_json(self) -> dict[str, Any]:
         return {
             "period": self.label,
+            "label": self.name(),
             "start": self.start.isoformat(),
             "end": self.end.isoformat(),
             "withdrawal": self.withdrawal,
             "sabotage": self.sabotage,
+            "stayed": self.stayed,
             "entries": self.entries,
             "mean_intensity": self.mean_intensity,
             "small_steps": self.small_steps,
@@ -91,6 +129,8 @@ class Period:
             "planned_steps": self.planned_steps,
             "mean_predicted": self.mean_predicted,
             "mean_outcome": self.mean_outcome,
+            "mean_urge": self.mean_urge,
+            "acted": {"yes": self.acted_yes, "partly": self.acted_partly, "no": self.acted_no},
         }
 
 
@@ -108,17 +148,28 @@ class Patterns:
     by: Grouping
     periods: tuple[Period, ...]
     behaviours: tuple[Count, ...]
+    ways_of_staying: tuple[Count, ...]
+    """What you did to stay close (the STAYED labels), most frequent first."""
     fears: tuple[Count, ...]
     relationships: tuple[Count, ...]
     kinds: tuple[Count, ...]
     people: tuple[Count, ...]
     closeness: ClosenessCounts
     steps: Period
-    """The whole range as one period (totals, means of predicted and actual)."""
+    """The whole range as one period (totals, averages of predicted and actual, of the pull)."""
+
+    @property
+    def totals(self) -> Period:
+        return self.steps
 
     @property
     def entries(self) -> int:
         return self.steps.entries
+
+    def period_name(self, period: Period) -> str:
+        """A period's name as the window and the command line show it: the year only where it
+        isn't the year the range ends in (`week of 29 Dec 2025`, then `week of 5 Jan`)."""
+        return period.name(with_year=period.start.year != self.until.year)
 
     def to_json(self) -> dict[str, Any]:
         def counts(items: tuple[Count, ...]) -> list[dict[str, Any]]:
@@ -129,8 +180,10 @@ class Patterns:
             "until": self.until.isoformat(),
             "by": self.by,
             "periods": [p.to_json() for p in self.periods],
-            "totals": self.steps.to_json() | {"period": "total"},
+            "totals": self.steps.to_json()
+            | {"period": "total", "label": f"{short_date(self.since)} to {short_date(self.until)}"},
             "behaviours": counts(self.behaviours),
+            "ways_of_staying": counts(self.ways_of_staying),
             "fears": counts(self.fears),
             "relationships": counts(self.relationships),
             "kinds": counts(self.kinds),
@@ -139,6 +192,8 @@ class Patterns:
                 "pulled_away": self.closeness.pulled_away,
                 "closeness_first": self.closeness.closeness_first,
                 "stayed_close": self.closeness.stayed_close,
+                "stayed": self.closeness.stayed,
+                "stayed_after_closeness": self.closeness.stayed_after_closeness,
                 "sentence": closeness_sentence(self.closeness),
             },
         }
@@ -168,34 +223,37 @@ def period_bounds(since: date, until: date, by: Grouping) -> list[tuple[str, dat
 
 
 def _sum_days(label: str, start: date, end: date, days: Iterable[DayTotals]) -> Period:
-    totals = DayTotals(start)
-    journaled = 0
-    for day in days:
-        journaled += 1 if day.entries else 0
-        totals = DayTotals(
-            start,
-            *(getattr(totals, f) + getattr(day, f) for f in _SUMMED),
-        )
+    rows = [_summed(day) for day in days]
+    columns = zip(*rows, strict=True) if rows else [()] * len(_SUMMED)
+    totals = dict(zip(_SUMMED, map(sum, columns), strict=True))
+    journaled = sum(1 for row in rows if row[0])  # row[0]: the day's entries
     return Period(
         label=label,
         start=start,
         end=end,
-        entries=totals.entries,
-        withdrawal=totals.withdrawal,
-        sabotage=totals.sabotage,
-        small_steps=totals.small_steps,
+        entries=totals["entries"],
+        withdrawal=totals["withdrawal"],
+        sabotage=totals["sabotage"],
+        small_steps=totals["small_steps"],
         days_journaled=journaled,
-        mean_intensity=_mean(totals.intensity_sum, totals.intensity_count),
-        planned_steps=totals.planned_steps,
-        mean_predicted=_mean(totals.predicted_sum, totals.planned_steps),
-        mean_outcome=_mean(totals.outcome_sum, totals.planned_steps),
+        mean_intensity=_mean(totals["intensity_sum"], totals["intensity_count"]),
+        planned_steps=totals["planned_steps"],
+        mean_predicted=_mean(totals["predicted_sum"], totals["planned_steps"]),
+        mean_outcome=_mean(totals["outcome_sum"], totals["planned_steps"]),
+        stayed=totals["stayed"],
+        mean_urge=_mean(totals["urge_sum"], totals["urge_count"]),
+        acted_yes=totals["acted_yes"],
+        acted_partly=totals["acted_partly"],
+        acted_no=totals["acted_no"],
     )
 
 
 _SUMMED = (
     "entries", "withdrawal", "sabotage", "intensity_sum", "intensity_count", "small_steps",
-    "planned_steps", "predicted_sum", "outcome_sum",
+    "planned_steps", "predicted_sum", "outcome_sum", "stayed", "urge_sum", "urge_count",
+    "acted_yes", "acted_partly", "acted_no",
 )
+_summed = attrgetter(*_SUMMED)
 
 
 def _mean(total: int, count: int) -> float | None:
@@ -227,6 +285,7 @@ def compute(source: PatternSource, since: date, until: date, by: Grouping | None
         by=by,
         periods=tuple(periods),
         behaviours=_counts(source.behaviours, BEHAVIOURS),
+        ways_of_staying=_counts(source.stayed, STAYED),
         fears=_counts(source.fears, FEARS),
         relationships=_counts(source.relationships, RELATIONSHIPS),
         kinds=_counts(source.kinds, KINDS),
@@ -237,33 +296,66 @@ def compute(source: PatternSource, since: date, until: date, by: Grouping | None
 
 
 def closeness_sentence(counts: ClosenessCounts) -> str:
-    """The closeness cycle in one plain, kind sentence (or two)."""
-    if counts.pulled_away == 0 and counts.stayed_close == 0:
+    """What came just before pulling away and just before staying close, told alike, in plain words."""
+    if not (counts.pulled_away or counts.stayed or counts.stayed_close):
         return (
-            "When you note in a check-in that closeness came just before, this will show whether "
-            "closeness tends to come before pulling away for you."
+            "When you note in a check-in that closeness came just before, this will show what tends "
+            "to follow a moment of closeness for you: pulling away, or staying close."
         )
-    parts = []
-    if counts.pulled_away == 1:
-        parts.append(
-            "The one time you pulled or pushed away, a moment of closeness came just before."
-            if counts.closeness_first
-            else "The one time you pulled or pushed away, no moment of closeness came just before."
-        )
-    elif counts.pulled_away and counts.closeness_first == 0:
-        parts.append(
-            f"None of the {counts.pulled_away} times you pulled or pushed away came just after a moment of closeness."
-        )
-    elif counts.pulled_away:
-        parts.append(
-            f"In {counts.closeness_first} of the {counts.pulled_away} times you pulled or pushed away, "
-            "a moment of closeness came just before."
-        )
-    if counts.stayed_close:
+    parts = [
+        _after_closeness(counts.pulled_away, counts.closeness_first, "you pulled or pushed away"),
+        _after_closeness(counts.stayed, counts.stayed_after_closeness, "you stayed close"),
+    ]
+    if counts.stayed_close and not counts.stayed:  # check-ins that don't say how you stayed
         parts.append(
             f"{plural(counts.stayed_close, 'time', 'times')}, closeness came and "
-            "you stayed close. Those count."
+            "you didn't pull or push away."
         )
+    if counts.stayed or counts.stayed_close:
+        parts.append("Those count.")
+    return " ".join(part for part in parts if part)
+
+
+def _after_closeness(times: int, after: int, what: str) -> str:
+    """How many of the `times` something happened came just after a moment of closeness."""
+    if times == 0:
+        return ""
+    if times == 1:
+        return (
+            f"The one time {what}, a moment of closeness came just before."
+            if after
+            else f"The one time {what}, no moment of closeness came just before."
+        )
+    if after == 0:
+        return f"None of the {times:,} times {what} came just after a moment of closeness."
+    return f"In {after:,} of the {times:,} times {what}, a moment of closeness came just before."
+
+
+def urge_sentence(totals: Period) -> str:
+    """The pull to get away on average, and what was done with it, in words."""
+    if totals.mean_urge is None and not totals.acted:
+        return (
+            "When you note how strong the pull to get away was, and whether you acted on it, "
+            "this will show how the pull and what you do with it change over time."
+        )
+    parts = []
+    if totals.mean_urge is not None:
+        parts.append(f"The pull to get away was {one_decimal(totals.mean_urge)} out of 10 on average.")
+    if totals.acted:
+        what = [
+            f"{label} {plural(count, 'time', 'times')}"
+            for label, count in (
+                ("acted on it", totals.acted_yes),
+                ("partly acted on it", totals.acted_partly),
+                ("stayed with it", totals.acted_no),
+            )
+            if count
+        ]
+        if totals.acted == 1:
+            parts.append(f"The one time you noted what you did with it, you {what[0].removesuffix(' 1 time')}.")
+        else:
+            listed = what[0] if len(what) == 1 else ", ".join(what[:-1]) + " and " + what[-1]
+            parts.append(f"Of the {totals.acted:,} times you noted what you did with it, you {listed}.")
     return " ".join(parts)
 
 
@@ -283,8 +375,17 @@ def step_sentence(steps: Period) -> str:
 
 
 def range_start(name: str, until: date, first_entry: date | None) -> date:
-    """The first day of a named range ending on `until` ("all" starts at the first entry)."""
-    days = RANGES[name]
-    if days is None:
+    """The first day of a named range ending on `until`. The week or month `until` is in counts as
+    one of them: "8 weeks" starts on the Monday seven weeks before this week's, "6 months" on the
+    Monday 25 weeks before (26 weeks), "1 year" on the first of the month 11 months before
+    (12 months). "all" starts at the first entry."""
+    if name == "8 weeks":
+        return week_start(until) - timedelta(weeks=7)
+    if name == "6 months":
+        return week_start(until) - timedelta(weeks=25)
+    if name == "1 year":
+        months = until.year * 12 + until.month - 1 - 11
+        return date(months // 12, months % 12 + 1, 1)
+    if name == "all":
         return min(first_entry or until, until)
-    return until - timedelta(days=days - 1)
+    raise ValueError(f"unknown range {name!r}; choose from: {', '.join(RANGES)}")

@@ -18,22 +18,29 @@ class PatternsMixin(JournalBase):
         return date.fromisoformat(row[0]) if row and row[0] else None
 
     @reading
-    def pattern_source(self, since: date, until: date, include_private: bool = True) -> PatternSource:
-        """Day sums and breakdown counts over [since, until], all aggregated in SQL."""
-        where = "deleted_at IS NULL AND local_date BETWEEN ? AND ?" + ("" if include_private else " AND private = 0")
-        span = [since.isoformat(), until.isoformat()]
+    def day_totals(self, since: date, until: date, include_private: bool = True) -> tuple[DayTotals, ...]:
+        """Each day's sums over [since, until], one row per day that holds entries (GROUP BY in SQL)."""
+        where, span = _range(since, until, include_private)
         planned = "predicted IS NOT NULL AND outcome IS NOT NULL"
-        days = tuple(
+        return tuple(
             DayTotals(date.fromisoformat(row[0]), *row[1:])
             for row in self._db.execute(
                 "SELECT local_date, count(*), sum(withdrawal), sum(sabotage), "
                 "coalesce(sum(intensity), 0), count(intensity), sum(small_step != ''), "
                 f"sum({planned}), coalesce(sum(CASE WHEN {planned} THEN predicted END), 0), "
-                f"coalesce(sum(CASE WHEN {planned} THEN outcome END), 0) "
+                f"coalesce(sum(CASE WHEN {planned} THEN outcome END), 0), "
+                "sum(stayed_close), coalesce(sum(urge), 0), count(urge), "
+                "count(CASE WHEN acted = 'yes' THEN 1 END), count(CASE WHEN acted = 'partly' THEN 1 END), "
+                "count(CASE WHEN acted = 'no' THEN 1 END) "
                 f"FROM entries WHERE {where} GROUP BY local_date ORDER BY local_date",
                 span,
             )
         )
+
+    @reading
+    def pattern_source(self, since: date, until: date, include_private: bool = True) -> PatternSource:
+        """Day sums and breakdown counts over [since, until], all aggregated in SQL."""
+        where, span = _range(since, until, include_private)
 
         def each(column: str) -> dict[str, int]:
             return dict(
@@ -61,12 +68,14 @@ class PatternsMixin(JournalBase):
         away = "(withdrawal = 1 OR sabotage = 1)"
         row = self._db.execute(
             f"SELECT coalesce(sum({away}), 0), coalesce(sum({away} AND close_before = 1), 0), "
-            f"coalesce(sum(close_before = 1 AND NOT {away}), 0) FROM entries WHERE {where}",
+            f"coalesce(sum(close_before = 1 AND NOT {away}), 0), coalesce(sum(stayed_close = 1), 0), "
+            f"coalesce(sum(stayed_close = 1 AND close_before = 1), 0) FROM entries WHERE {where}",
             span,
         ).fetchone()
         return PatternSource(
-            days=days,
+            days=self.day_totals(since, until, include_private),
             behaviours=each("behaviours"),
+            stayed=each("stayed"),
             fears=each("fears"),
             relationships=relationships,
             kinds=each("kinds"),
@@ -85,3 +94,9 @@ class PatternsMixin(JournalBase):
         ):
             names[who] = relationship
         return names
+
+
+def _range(since: date, until: date, include_private: bool) -> tuple[str, list[str]]:
+    """The WHERE clause (outside the trash, within the days, private or not) and its parameters."""
+    where = "deleted_at IS NULL AND local_date BETWEEN ? AND ?" + ("" if include_private else " AND private = 0")
+    return where, [since.isoformat(), until.isoformat()]

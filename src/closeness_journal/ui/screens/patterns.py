@@ -1,58 +1,86 @@
-"""Patterns: pulling away and pushing away over time, what came before, and how small steps went.
+"""Patterns: pulling away, pushing away and staying close over time, a calendar of the last year,
+the pull to get away, what came before, and how small steps went.
 
-The figures come from `core.patterns` (summed in SQL by the store); this screen only draws them,
-with textual-plotext for the charts. The two series differ by marker as well as colour.
+The figures come from `core.patterns` and `core.year_calendar` (summed in SQL by the store); this
+screen only draws them, with textual-plotext for the charts. Every series and every calendar mark
+differs by its shape as well as its colour, so all of it reads without colour (NO_COLOR).
 """
 
 from __future__ import annotations
 
 from datetime import date
 
+from rich.table import Table
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Grid, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Static, Tab, Tabs
+from textual.widgets import Footer, Header, Static, Tab, Tabs
 from textual_plotext import PlotextPlot
 
-from closeness_journal.core.dates import short_date
+from closeness_journal.core.dates import short_date, week_start
 from closeness_journal.core.patterns import (
     RANGES,
     Count,
     Patterns,
+    Period,
     closeness_sentence,
     compute,
     range_start,
     step_sentence,
+    urge_sentence,
 )
+from closeness_journal.core.text import one_line
+from closeness_journal.core.year_calendar import MARKS, MEANINGS, WEEKDAYS, YearCalendar, calendar_span, year_calendar
 from closeness_journal.store import Journal, JournalError
-from closeness_journal.ui.text import literal_line
 
-WITHDRAWAL_MARKER = "█"
-SABOTAGE_MARKER = "▒"
+SERIES = (
+    ("withdrawal", "█", "cyan", "pulled away"),
+    ("sabotage", "▒", "magenta", "pushed away"),
+    ("stayed", "●", "green", "stayed close"),
+)
+"""The three series of the first chart: field of `Period`, marker, colour, words."""
+
+CALENDAR_STYLES = {
+    "stayed": "$text-success",
+    "away": "$text-accent",
+    "both": "$text-primary",
+    "written": "$text-muted",
+    "nothing": "$text-disabled",
+}
 THIN_JOURNAL = 3
 """Fewer check-ins than this in a range get an explanation instead of empty axes."""
+TICK_ROOM = 8
+"""Columns each label under a chart needs, with a space after it."""
+BREAKDOWN_ROWS = 8
 
 
-def short_label(label: str, by: str) -> str:
-    """`W47` for `2026-W47`, `Nov` for `2026-11` (with the year on January)."""
+def tick_label(period: Period, by: str) -> str:
+    """Under a chart: `2 Nov` for the week of 2 November, `Nov` for a month (`Jan 27` in January)."""
     if by == "week":
-        return label.split("-")[1]
-    year, month = label.split("-")
-    name = date(int(year), int(month), 1).strftime("%b")
-    return f"{name} {year[2:]}" if month == "01" else name
+        monday = week_start(period.start)
+        return f"{monday.day} {monday:%b}"
+    return f"{period.start:%b}" + (f" {period.start:%y}" if period.start.month == 1 else "")
 
 
 class PatternsScreen(Screen[None]):
-    """Charts and counts for a chosen range."""
+    """Charts, a calendar and counts for a chosen range."""
 
     BINDINGS = [
         Binding("1", "range('8 weeks')", "8 weeks", show=False, id="range-8-weeks"),
         Binding("2", "range('6 months')", "6 months", show=False, id="range-6-months"),
         Binding("3", "range('1 year')", "1 year", show=False, id="range-1-year"),
         Binding("4", "range('all')", "All", show=False, id="range-all"),
+        # The range tabs keep left and right; every other way of moving scrolls the page.
+        Binding("pagedown", "scroll_body('page_down')", "Page down", show=False),
+        Binding("pageup", "scroll_body('page_up')", "Page up", show=False),
+        Binding("down", "scroll_body('down')", "Scroll down", show=False),
+        Binding("up", "scroll_body('up')", "Scroll up", show=False),
+        Binding("home", "scroll_body('home')", "Top", show=False),
+        Binding("end", "scroll_body('end')", "Bottom", show=False),
     ]
 
     def __init__(self, journal: Journal, today: date) -> None:
@@ -61,6 +89,7 @@ class PatternsScreen(Screen[None]):
         self._today = today
         self._range = "8 weeks"
         self.patterns: Patterns | None = None
+        self.calendar: YearCalendar | None = None
         self._seen: tuple[int, int] | None = None
 
     def compose(self) -> ComposeResult:
@@ -72,26 +101,19 @@ class PatternsScreen(Screen[None]):
         with VerticalScroll(id="patterns-body"):
             yield Static(id="patterns-note")
             with Vertical(id="charts"):
-                yield Static(
-                    Content.assemble(
-                        Content.styled("Pulling away and pushing away", "bold"),
-                        Content.styled(
-                            f"   {WITHDRAWAL_MARKER} pulled away   {SABOTAGE_MARKER} pushed away", "$text-muted"
-                        ),
-                    ),
-                    classes="chart-title",
-                )
+                yield _title("Pulling away, pushing away and staying close")
                 yield PlotextPlot(id="away-chart")
-                yield Static(Content.styled("Fear and small steps", "bold"), classes="chart-title")
+                yield Static(id="calendar-title", classes="chart-title")
+                yield Static(id="calendar")
+                yield _title("Fear, the pull to get away, and small steps")
                 yield PlotextPlot(id="fear-chart")
-                yield Static(Content.styled("Closeness and pulling away", "bold"), classes="chart-title")
+                yield Static(id="urge-sentence", classes="sentence")
+                yield _title("Closeness, pulling away and staying close")
                 yield Static(id="closeness-sentence", classes="sentence")
                 with Grid(id="breakdowns"):
-                    yield DataTable(id="by-behaviour", cursor_type="none", zebra_stripes=True)
-                    yield DataTable(id="by-fear", cursor_type="none", zebra_stripes=True)
-                    yield DataTable(id="by-relationship", cursor_type="none", zebra_stripes=True)
-                    yield DataTable(id="by-person", cursor_type="none", zebra_stripes=True)
-                yield Static(Content.styled("Small steps: expected and real", "bold"), classes="chart-title")
+                    for name in ("behaviour", "staying", "fear", "kind", "relationship", "person"):
+                        yield Static(id=f"by-{name}", classes="breakdown")
+                yield _title("Small steps: expected and real")
                 yield Static(id="step-sentence", classes="sentence")
                 yield PlotextPlot(id="steps-chart")
         yield Footer(compact=True)
@@ -101,7 +123,12 @@ class PatternsScreen(Screen[None]):
 
     def on_screen_resume(self) -> None:
         if self._journal.change_token() != self._seen:
+            self.calendar = None
             self.refresh_patterns()
+
+    def on_resize(self) -> None:
+        if self.patterns is not None and self.query_one("#charts").display:
+            self._draw_charts(self.patterns)
 
     @on(Tabs.TabActivated)
     def tab_chosen(self, event: Tabs.TabActivated) -> None:
@@ -113,6 +140,18 @@ class PatternsScreen(Screen[None]):
     def action_range(self, name: str) -> None:
         self.query_one(Tabs).active = _tab_id(name)
 
+    def action_scroll_body(self, how: str) -> None:
+        """Scroll the page whatever has focus (the tabs never keep these keys)."""
+        body = self.query_one("#patterns-body", VerticalScroll)
+        {
+            "page_down": body.scroll_page_down,
+            "page_up": body.scroll_page_up,
+            "down": body.scroll_down,
+            "up": body.scroll_up,
+            "home": body.scroll_home,
+            "end": body.scroll_end,
+        }[how]()
+
     # ------------------------------------------------------------------ drawing
 
     def refresh_patterns(self) -> None:
@@ -121,6 +160,8 @@ class PatternsScreen(Screen[None]):
             self._seen = self._journal.change_token()
             since = range_start(self._range, until, self._journal.first_entry_date())
             self.patterns = compute(self._journal.pattern_source(since, until), since, until)
+            if self.calendar is None:
+                self.calendar = year_calendar(self._journal.day_totals(*calendar_span(until)), until)
         except JournalError as error:
             self.notify(str(error), severity="error", markup=False)
             return
@@ -133,26 +174,36 @@ class PatternsScreen(Screen[None]):
         if thin:
             note.update(
                 "There isn't much here yet, and that's fine. As you save check-ins on Today (F2), "
-                "this page will show when you pull away and push away week by week, what you "
-                "feared, whether closeness tends to come just before, and how the small steps you "
-                "plan compare with what you expected. A few entries are enough to start."
+                "this page will show week by week when you pull away, push away and stay close, "
+                "what you feared, whether closeness tends to come just before, and how the small "
+                "steps you plan compare with what you expected. A few entries are enough to start."
             )
             return
+        self._draw_charts(patterns)
+        self._draw_calendar(self.calendar)
+        self.query_one("#urge-sentence", Static).update(Content(urge_sentence(patterns.totals)))
+        self.query_one("#closeness-sentence", Static).update(Content(closeness_sentence(patterns.closeness)))
+        self._fill_breakdown("#by-behaviour", "What you did to pull or push away", patterns.behaviours)
+        self._fill_breakdown("#by-staying", "What you did to stay close", patterns.ways_of_staying)
+        self._fill_breakdown("#by-fear", "What you feared", patterns.fears)
+        self._fill_breakdown("#by-kind", "Kinds of closeness", patterns.kinds)
+        self._fill_breakdown("#by-relationship", "Who with", patterns.relationships)
+        self._fill_breakdown("#by-person", "People", patterns.people)
+        self.query_one("#step-sentence", Static).update(Content(step_sentence(patterns.steps)))
+
+    def _draw_charts(self, patterns: Patterns) -> None:
         self._draw_away(patterns)
         self._draw_fear(patterns)
-        self.query_one("#closeness-sentence", Static).update(Content(closeness_sentence(patterns.closeness)))
-        self._fill_table("#by-behaviour", "What you did", patterns.behaviours)
-        self._fill_table("#by-fear", "What you feared", patterns.fears)
-        self._fill_table("#by-relationship", "Who with", patterns.relationships)
-        self._fill_table("#by-person", "People", patterns.people)
-        self.query_one("#step-sentence", Static).update(Content(step_sentence(patterns.steps)))
         self._draw_steps(patterns)
 
     def _ticks(self, patterns: Patterns) -> tuple[list[int], list[str]]:
-        positions = list(range(len(patterns.periods)))
-        labels = [short_label(p.label, patterns.by) for p in patterns.periods]
-        step = max(1, len(positions) // 12)
-        return positions[::step], labels[::step]
+        """Labels under the periods, as many as fit the chart's width without running together."""
+        width = self.query_one("#away-chart").size.width or self.app.size.width - 4
+        count = len(patterns.periods)
+        per_period = max(1.0, (width - 8) / max(1, count))
+        step = max(1, -(-TICK_ROOM // int(per_period)))
+        positions = list(range(0, count, step))
+        return positions, [tick_label(patterns.periods[i], patterns.by) for i in positions]
 
     def _draw_away(self, patterns: Patterns) -> None:
         plot = self.query_one("#away-chart", PlotextPlot)
@@ -160,15 +211,14 @@ class PatternsScreen(Screen[None]):
         plt.clear_data()
         plt.clear_figure()
         x = list(range(len(patterns.periods)))
-        withdrawal = [p.withdrawal for p in patterns.periods]
-        sabotage = [p.sabotage for p in patterns.periods]
+        values = [[getattr(p, field) for p in patterns.periods] for field, *_ in SERIES]
         plt.multiple_bar(
-            x, [withdrawal, sabotage], marker=[WITHDRAWAL_MARKER, SABOTAGE_MARKER],
-            color=["cyan", "magenta"], labels=["pulled away", "pushed away"], width=0.8,
+            x, values, marker=[marker for _, marker, _, _ in SERIES], color=[colour for _, _, colour, _ in SERIES],
+            labels=[words for *_, words in SERIES], width=0.8,
         )
         plt.xticks(*self._ticks(patterns))
-        top = max(withdrawal + sabotage)
-        plt.ylim(0, top * 1.35 + 1)  # headroom, so the key never sits on the tallest bars
+        top = max(max(series) for series in values)
+        plt.ylim(0, top * 1.45 + 1)  # headroom, so the key never sits on the tallest bars
         plt.yticks(_whole_ticks(top))
         plt.xlim(-0.6, len(x) - 0.4)
         plot.refresh()
@@ -179,17 +229,22 @@ class PatternsScreen(Screen[None]):
         plt.clear_data()
         plt.clear_figure()
         x = list(range(len(patterns.periods)))
-        fear = [(i, p.mean_intensity) for i, p in zip(x, patterns.periods) if p.mean_intensity is not None]
-        if fear:
-            plt.scatter([i for i, _ in fear], [v for _, v in fear], marker="●", color="orange", label="mean fear (0-10, left)")
+        for field, marker, colour, words in (
+            ("mean_intensity", "◆", "orange", "average fear (0-10, left)"),
+            ("mean_urge", "■", "blue", "average pull to get away (0-10, left)"),
+        ):
+            points = [(i, getattr(p, field)) for i, p in zip(x, patterns.periods, strict=True)]
+            points = [(i, v) for i, v in points if v is not None]
+            if points:
+                plt.scatter([i for i, _ in points], [v for _, v in points], marker=marker, color=colour, label=words)
         # Steps only where something was written: an empty month is no news, not "0 steps".
-        steps = [(i, p.small_steps) for i, p in zip(x, patterns.periods) if p.entries]
+        steps = [(i, p.small_steps) for i, p in zip(x, patterns.periods, strict=True) if p.entries]
         plt.scatter([i for i, _ in steps], [n for _, n in steps], marker="+", color="green",
                     label="small steps taken (right)", yside="right")
-        plt.ylim(0, 13, yside="left")
+        plt.ylim(0, 15, yside="left")
         plt.yticks(_whole_ticks(10), yside="left")
         most = max([n for _, n in steps] or [1])
-        plt.ylim(0, most * 1.3 + 1, yside="right")
+        plt.ylim(0, most * 1.5 + 1, yside="right")
         plt.yticks(_whole_ticks(most), yside="right")
         plt.xticks(*self._ticks(patterns))
         plt.xlim(-0.6, len(x) - 0.4)
@@ -213,13 +268,39 @@ class PatternsScreen(Screen[None]):
         plt.xlim(-0.6, len(patterns.periods) - 0.4)
         plot.refresh()
 
-    def _fill_table(self, selector: str, title: str, counts: tuple[Count, ...]) -> None:
-        table = self.query_one(selector, DataTable)
-        table.clear(columns=True)
-        table.add_column(title, key="label")
-        table.add_column("times", key="count")
-        for count in counts[:8]:
-            table.add_row(literal_line(count.label, 34), Content(str(count.count)))
+    def _draw_calendar(self, calendar: YearCalendar) -> None:
+        """Weeks as columns, Monday at the top, a row of month names above and the key below."""
+        self.query_one("#calendar-title", Static).update(
+            Content.assemble(
+                Content.styled("The last year, a day to a cell", "bold"),
+                Content.styled(f"   {short_date(calendar.first)} – {short_date(calendar.until)}", "$text-muted"),
+            )
+        )
+        months = [" "] * (len(calendar.columns) + 4)
+        for column, name in calendar.months:
+            months[column:column + len(name)] = name
+        lines = [Content.styled("    " + "".join(months).rstrip(), "$text-muted")]
+        for weekday, row in zip(WEEKDAYS, calendar.rows(), strict=True):
+            cells = [(MARKS[mark], CALENDAR_STYLES[mark]) if mark else " " for mark in row]
+            lines.append(Content.assemble(Content.styled(f"{weekday} ", "$text-muted"), *cells).rstrip())
+        key = [Content.styled(f"{MARKS[mark]} {words}", CALENDAR_STYLES[mark]) for mark, words in MEANINGS.items()]
+        lines += [Content("   ").join(key[:3]), Content("   ").join(key[3:])]  # two lines: fits 80 columns
+        self.query_one("#calendar", Static).update(Content("\n").join(lines))
+
+    def _fill_breakdown(self, selector: str, title: str, counts: tuple[Count, ...]) -> None:
+        """A title over the most frequent labels with their counts; a long label wraps, never cut."""
+        table = Table(box=None, expand=True, show_edge=False, pad_edge=False, padding=(0, 1), header_style="bold")
+        table.add_column(title, ratio=1, overflow="fold")
+        table.add_column("times", justify="right", no_wrap=True, width=5)
+        for count in counts[:BREAKDOWN_ROWS]:
+            table.add_row(Text(one_line(count.label)), Text(str(count.count)))
+        widget = self.query_one(selector, Static)
+        widget.update(table)
+        widget.display = bool(counts)
+
+
+def _title(words: str) -> Static:
+    return Static(Content.styled(words, "bold"), classes="chart-title")
 
 
 def _whole_ticks(highest: int | float) -> list[int]:

@@ -1,0 +1,66 @@
+"""The sums behind the pattern view, on a real journal file: one row per day that holds entries,
+staying close and the pull counted in SQL, and every query answered from the pattern index."""
+
+from datetime import date
+
+import pytest
+
+from closeness_journal.core.checkin import CheckIn
+from closeness_journal.core.entries import Entry
+from closeness_journal.core.patterns import DayTotals
+from closeness_journal.store import Journal
+
+DAY = date(2026, 11, 2)
+
+
+@pytest.fixture
+def on_disk(tmp_path):
+    journal = Journal.open(tmp_path / "journal.db")
+    add = journal.add
+    add(Entry(DAY, body="both", checkin=CheckIn(
+        behaviours=("went-quiet",), stayed=("shared-a-feeling",), urge=7, acted="partly", intensity=5,
+    )))
+    add(Entry(DAY, body="sat with it", checkin=CheckIn(urge=6, acted="no")))
+    add(Entry(date(2026, 11, 4), body="left", checkin=CheckIn(behaviours=("picked-fight",), urge=9, acted="yes")))
+    add(Entry(date(2026, 11, 4), body="private", private=True, checkin=CheckIn(stayed=("kept-plans",))))
+    gone = add(Entry(date(2026, 11, 5), body="deleted", checkin=CheckIn(stayed=("kept-plans",), acted="no")))
+    journal.delete(gone.id)
+    yield journal
+    journal.close()
+
+
+def test_one_row_per_day_that_holds_entries(on_disk):
+    days = on_disk.day_totals(date(2026, 11, 1), date(2026, 11, 30))
+    assert days == (
+        DayTotals(DAY, entries=2, withdrawal=1, intensity_sum=5, intensity_count=1, stayed=2, urge_sum=13,
+                  urge_count=2, acted_partly=1, acted_no=1),
+        DayTotals(date(2026, 11, 4), entries=2, sabotage=1, stayed=1, urge_sum=9, urge_count=1, acted_yes=1),
+    )
+    without_private = on_disk.day_totals(date(2026, 11, 1), date(2026, 11, 30), include_private=False)
+    assert [(d.day, d.entries, d.stayed) for d in without_private] == [(DAY, 2, 2), (date(2026, 11, 4), 1, 0)]
+    assert on_disk.day_totals(date(2026, 12, 1), date(2026, 12, 31)) == ()
+
+
+def test_ways_of_staying_and_closeness_counts(on_disk):
+    source = on_disk.pattern_source(date(2026, 11, 1), date(2026, 11, 30))
+    assert source.stayed == {"shared-a-feeling": 1, "kept-plans": 1}
+    assert (source.closeness.pulled_away, source.closeness.stayed) == (2, 3)
+
+
+def test_every_pattern_query_reads_only_the_pattern_index(on_disk):
+    """At 100,000 entries the sums stay fast because no query reads the table's rows (the long
+    text lives there): each one searches the covering index by date, none scans."""
+    statements: list[str] = []
+    conn = on_disk.db.conn
+    conn.set_trace_callback(statements.append)
+    try:
+        on_disk.pattern_source(date(2026, 1, 1), date(2026, 12, 31))
+        on_disk.day_totals(date(2026, 1, 1), date(2026, 12, 31))
+    finally:
+        conn.set_trace_callback(None)
+    reads = [s for s in statements if s.lstrip().upper().startswith("SELECT") and "FROM entries" in s]
+    assert len(reads) >= 7
+    for sql in reads:
+        plan = " / ".join(row[3] for row in conn.execute("EXPLAIN QUERY PLAN " + sql))
+        assert "SEARCH entries USING COVERING INDEX idx_entries_patterns_2" in plan, (sql, plan)
+        assert "SCAN entries" not in plan, (sql, plan)
