@@ -15,8 +15,7 @@ W46 = date(2026, 11, 9)
 
 
 async def test_a_review_end_to_end_and_the_step_carried_to_next_week(make_app, journal):
-    quiet = CheckIn(behaviours=("went-quiet",), close_before=True)
-    journal.add(Entry(W46 + timedelta(days=1), body="went quiet with Sam", checkin=quiet))
+    journal.add(Entry(W46 + timedelta(days=1), body="went quiet with Sam", checkin=CheckIn(behaviours=("went-quiet",), close_before=True)))
     app = make_app()
     async with app.run_test(size=(100, 40)) as pilot:
         await pilot.press("f5")
@@ -32,9 +31,7 @@ async def test_a_review_end_to_end_and_the_step_carried_to_next_week(make_app, j
         await pilot.press(*"Ask Sam for a walk", "ctrl+s")
         await pilot.pause()
         saved = journal.review("2026-W46")
-        assert saved.answers == {
-            "weekly-review-01": "Evenings, after closeness.", "weekly-review-05": "Ask Sam for a walk"
-        }
+        assert saved.answers == {"weekly-review-01": "Evenings, after closeness.", "weekly-review-05": "Ask Sam for a walk"}
         assert saved.next_step == "Ask Sam for a walk"
         # reopen and edit
         await pilot.press("ctrl+n")  # the week after: W47
@@ -82,7 +79,7 @@ async def test_reviews_appear_in_history(make_app, journal):
         assert isinstance(app.screen, ReviewsScreen)
         table = app.screen.query_one("#reviews-table")
         assert table.row_count == 1
-        assert [cell.plain for cell in table.get_row_at(0)] == ["9–15 Nov 2026", "Call Ana"]  # weeks by their days
+        assert [cell.plain for cell in table.get_row_at(0)] == ["9–15 Nov 2026", "1 question", "Call Ana"]  # by its days
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, ReviewScreen) and app.screen.review.saved.next_step == "Call Ana"

@@ -13,6 +13,7 @@ from textual.widgets import DataTable, Footer, Header, Static
 
 from closeness_journal.core.prompts import PromptLibrary
 from closeness_journal.core.review import parse_week
+from closeness_journal.core.wording import plural
 from closeness_journal.store import Journal, JournalError
 from closeness_journal.ui.screens.review import ReviewScreen, week_span
 from closeness_journal.ui.text import literal_line
@@ -37,6 +38,7 @@ class ReviewsScreen(Screen[None]):
         self.title = "Weekly reviews"
         table = self.query_one(DataTable)
         table.add_column("Week", key="week", width=24)
+        table.add_column("Answered", key="answers", width=12)
         table.add_column("The step you chose", key="step")
         table.focus()
 
@@ -53,6 +55,7 @@ class ReviewsScreen(Screen[None]):
             sunday = date.fromordinal(monday.toordinal() + 6)
             table.add_row(
                 Content(week_span(monday, sunday)),
+                Content(plural(len(review.answers), "question", "questions")),
                 literal_line(review.next_step or "–", 60),
                 key=review.week,
             )
