@@ -11,7 +11,7 @@ from datetime import date, timedelta
 from typing import Any, Literal
 
 from closeness_journal.core.dates import iso_week_label, week_start
-from closeness_journal.core.vocabulary import BEHAVIOURS, FEARS, KINDS, RELATIONSHIPS
+from closeness_journal.core.vocabulary import BEHAVIOURS, FEARS, KINDS, RELATIONSHIPS, STAYED
 from closeness_journal.core.wording import one_decimal, plural
 
 Grouping = Literal["week", "month"]
@@ -34,6 +34,7 @@ class DayTotals:
     planned_steps: int = 0
     predicted_sum: int = 0
     outcome_sum: int = 0
+    stayed: int = 0
 
 
 @dataclass(frozen=True)
@@ -54,6 +55,7 @@ class PatternSource:
 
     days: tuple[DayTotals, ...]
     behaviours: Mapping[str, int] = field(default_factory=dict)
+    stayed: Mapping[str, int] = field(default_factory=dict)
     fears: Mapping[str, int] = field(default_factory=dict)
     relationships: Mapping[str, int] = field(default_factory=dict)
     kinds: Mapping[str, int] = field(default_factory=dict)
@@ -76,6 +78,7 @@ class Period:
     planned_steps: int = 0
     mean_predicted: float | None = None
     mean_outcome: float | None = None
+    stayed: int = 0
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -108,6 +111,7 @@ class Patterns:
     by: Grouping
     periods: tuple[Period, ...]
     behaviours: tuple[Count, ...]
+    ways_of_staying: tuple[Count, ...]
     fears: tuple[Count, ...]
     relationships: tuple[Count, ...]
     kinds: tuple[Count, ...]
@@ -189,12 +193,13 @@ def _sum_days(label: str, start: date, end: date, days: Iterable[DayTotals]) -> 
         planned_steps=totals.planned_steps,
         mean_predicted=_mean(totals.predicted_sum, totals.planned_steps),
         mean_outcome=_mean(totals.outcome_sum, totals.planned_steps),
+        stayed=totals.stayed,
     )
 
 
 _SUMMED = (
     "entries", "withdrawal", "sabotage", "intensity_sum", "intensity_count", "small_steps",
-    "planned_steps", "predicted_sum", "outcome_sum",
+    "planned_steps", "predicted_sum", "outcome_sum", "stayed",
 )
 
 
@@ -227,6 +232,7 @@ def compute(source: PatternSource, since: date, until: date, by: Grouping | None
         by=by,
         periods=tuple(periods),
         behaviours=_counts(source.behaviours, BEHAVIOURS),
+        ways_of_staying=_counts(source.stayed, STAYED),
         fears=_counts(source.fears, FEARS),
         relationships=_counts(source.relationships, RELATIONSHIPS),
         kinds=_counts(source.kinds, KINDS),

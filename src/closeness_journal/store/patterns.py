@@ -29,7 +29,7 @@ class PatternsMixin(JournalBase):
                 "SELECT local_date, count(*), sum(withdrawal), sum(sabotage), "
                 "coalesce(sum(intensity), 0), count(intensity), sum(small_step != ''), "
                 f"sum({planned}), coalesce(sum(CASE WHEN {planned} THEN predicted END), 0), "
-                f"coalesce(sum(CASE WHEN {planned} THEN outcome END), 0) "
+                f"coalesce(sum(CASE WHEN {planned} THEN outcome END), 0), sum(stayed_close) "
                 f"FROM entries WHERE {where} GROUP BY local_date ORDER BY local_date",
                 span,
             )
@@ -67,6 +67,7 @@ class PatternsMixin(JournalBase):
         return PatternSource(
             days=days,
             behaviours=each("behaviours"),
+            stayed=each("stayed"),
             fears=each("fears"),
             relationships=relationships,
             kinds=each("kinds"),
