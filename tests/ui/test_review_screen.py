@@ -37,6 +37,7 @@ async def test_a_review_end_to_end_and_the_step_carried_to_next_week(make_app, j
         await pilot.press("ctrl+n")  # the week after: W47
         await pilot.pause()
         assert screen.sub_title == "16–22 Nov 2026"
+        assert "Enter to read" not in str(screen.query_one("#review-days-title").render())  # nothing to open
         assert "Ask Sam for a walk" in str(screen.query_one("#review-summary-text").render())
         assert "weekly-review-03" in screen._question_ids  # how did last week's step go?
         await pilot.press("ctrl+b")
@@ -129,6 +130,7 @@ async def test_an_entry_of_the_week_opens_to_read_and_escape_comes_back(make_app
         await pilot.pause()
         review = app.screen
         lines = list(review.query(EntryLine))
+        assert "Enter to read it" in str(review.query_one("#review-days-title").render())
         assert [line.entry_id for line in lines] == [first.id, journal.entries(limit=1)[0].id]
         await pilot.press("shift+tab")  # from the first answer back to the week's last entry
         assert app.focused is lines[1]

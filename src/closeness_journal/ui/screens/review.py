@@ -186,13 +186,7 @@ class ReviewScreen(Screen[None]):
         with Horizontal(id="review-body"):
             with VerticalScroll(id="review-summary"):
                 yield Static(id="review-summary-text")
-                yield Static(
-                    Content.assemble(
-                        Content.styled("\nEach day", "bold"),
-                        Content.styled("  (Tab or shift+tab to an entry, Enter to read it)", "$text-muted"),
-                    ),
-                    id="review-days-title",
-                )
+                yield Static(id="review-days-title")
                 yield Vertical(id="review-days")
             questions = VerticalScroll(id="review-questions")
             questions.can_focus = False  # shift+tab from the first answer goes straight to the week's entries
@@ -218,6 +212,9 @@ class ReviewScreen(Screen[None]):
         review = self.review
         self.sub_title = week_span(review.start, review.end)
         self.query_one("#review-summary-text", Static).update(summary_content(review))
+        hint = "  (Tab or shift+tab to an entry, Enter to read it)" if review.this.entries else ""
+        title = Content.assemble(Content.styled("\nEach day", "bold"), Content.styled(hint, "$text-muted"))
+        self.query_one("#review-days-title", Static).update(title)
         days = self.query_one("#review-days", Vertical)
         focused = self.focused.entry_id if isinstance(self.focused, EntryLine) else None
         await days.remove_children()
