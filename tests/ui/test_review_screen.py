@@ -134,6 +134,8 @@ async def test_an_entry_of_the_week_opens_to_read_and_escape_comes_back(make_app
         assert [line.entry_id for line in lines] == [first.id, journal.entries(limit=1)[0].id]
         await pilot.press("shift+tab")  # from the first answer back to the week's last entry
         assert app.focused is lines[1]
+        await pilot.pause(0.3)
+        assert review.can_view_entire(lines[1])  # scrolled into view below the week's summary
         await pilot.press("up")
         assert app.focused is lines[0]
         await pilot.press("enter")

@@ -7,7 +7,7 @@ from datetime import date, timedelta
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, VerticalGroup, VerticalScroll
 from textual.content import Content
 from textual.message import Message
 from textual.screen import Screen
@@ -187,7 +187,7 @@ class ReviewScreen(Screen[None]):
             with VerticalScroll(id="review-summary"):
                 yield Static(id="review-summary-text")
                 yield Static(id="review-days-title")
-                yield Vertical(id="review-days")
+                yield VerticalGroup(id="review-days")
             questions = VerticalScroll(id="review-questions")
             questions.can_focus = False  # shift+tab from the first answer goes straight to the week's entries
             yield questions
@@ -215,7 +215,7 @@ class ReviewScreen(Screen[None]):
         hint = "  (Tab or shift+tab to an entry, Enter to read it)" if review.this.entries else ""
         title = Content.assemble(Content.styled("\nEach day", "bold"), Content.styled(hint, "$text-muted"))
         self.query_one("#review-days-title", Static).update(title)
-        days = self.query_one("#review-days", Vertical)
+        days = self.query_one("#review-days", VerticalGroup)
         focused = self.focused.entry_id if isinstance(self.focused, EntryLine) else None
         await days.remove_children()
         await days.mount_all(day_lines(review))
