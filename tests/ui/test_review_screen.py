@@ -80,7 +80,8 @@ async def test_reviews_appear_in_history(make_app, journal):
         assert isinstance(app.screen, ReviewsScreen)
         table = app.screen.query_one("#reviews-table")
         assert table.row_count == 1
-        assert [cell.plain for cell in table.get_row_at(0)] == ["9–15 Nov 2026", "1 question", "Call Ana"]  # by its days
+        # the week named by its days
+        assert [cell.plain for cell in table.get_row_at(0)] == ["9–15 Nov 2026", "1 question", "Call Ana"]
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, ReviewScreen) and app.screen.review.saved.next_step == "Call Ana"

@@ -237,7 +237,8 @@ def print_review(review: WeeklyReview) -> None:
             _line(console, Text(f"  {step.day:%a}  "), Text(one_line(step.step, 50)), Text(gap, style="dim"))
     if review.last_step:
         console.print()
-        console.print(Text.assemble(Text("The step you chose last week: ", style="bold"), Text(one_line(review.last_step))))
+        chosen = Text(one_line(review.last_step))
+        console.print(Text.assemble(Text("The step you chose last week: ", style="bold"), chosen))
     console.print()
     console.print(Text("Each day", style="bold"))
     for day, items in review.days:
