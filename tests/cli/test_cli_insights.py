@@ -108,6 +108,6 @@ def test_review_json_has_the_week_and_the_week_before(run):
     assert data["saved"] is None
     code, out, _ = run("review", "--week", "2026-W46")
     assert code == 0 and "Pulled away" in out and "F5" in out
-    # the week's figures as the window shows them too: averages to one decimal, "4" not "4.0"
-    assert re.search(r"Mean fear \(0-10\) +4 +8 +4 lower *\n", out), out
+    # the week's figures in words, as the window shows them too: averages to one decimal, "4" not "4.0"
+    assert re.search(r"Average fear +4 of 10, 4 lower than the week before *\n", out), out
     assert run("review", "--week", "soon")[0] == 2

@@ -7,7 +7,7 @@ from collections import Counter
 from datetime import date, datetime, timedelta, timezone
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
@@ -21,8 +21,17 @@ from closeness_journal.core.markdown_export import (
     render_markdown,
 )
 from closeness_journal.core.patterns import PatternSource, compute
-from closeness_journal.core.text import printable
-from closeness_journal.core.vocabulary import BEHAVIOURS, CATEGORY_LABELS, FEARS, KINDS, RELATIONSHIPS
+from closeness_journal.core.text import one_line, printable
+from closeness_journal.core.vocabulary import (
+    ACTED,
+    BEHAVIOURS,
+    CATEGORY_LABELS,
+    FEARS,
+    KINDS,
+    RELATIONSHIPS,
+    SCALE_ANCHORS,
+    STAYED,
+)
 
 MON = date(2026, 11, 2)  # 2026-W45 starts on this Monday
 SINCE, UNTIL = MON, MON + timedelta(days=16)  # three weeks: W45, W46, W47
@@ -135,8 +144,9 @@ def test_hostile_entry_adds_no_structure_and_the_next_entry_keeps_its_own():
         "Summary",
         "Week by week",
         "What you feared most",
-        "What you did most",
-        "Closeness and pulling away",
+        "What you did to stay close",
+        "How you pulled or pushed away",
+        "Closeness, pulling away and staying close",
         "Small steps",
         f"Week of {long_date(day(0))}",
         long_date(day(0)),
@@ -203,7 +213,7 @@ def test_ordinary_prose_stays_readable():
 def test_vocabulary_labels_need_no_escaping():
     # The check-in joins these with escaped user text; they must mean nothing in Markdown.
     labels = [*BEHAVIOURS.values(), *FEARS.values(), *KINDS.values(), *RELATIONSHIPS.values(),
-              *CATEGORY_LABELS.values()]
+              *CATEGORY_LABELS.values(), *STAYED.values(), *ACTED.values(), SCALE_ANCHORS]
     for label in labels:
         assert escape_markdown(label) == label
 
@@ -245,6 +255,84 @@ def test_escaped_text_round_trips_as_plain_paragraphs(text):
 def test_markdown_characters_round_trip_too(text):
     # Plain st.text() rarely builds Markdown; this mixes the characters that matter.
     _round_trips(text)
+
+
+# ---------------------------------------------------------------------------------- answers
+
+HOSTILE_PROMPTS = [
+    *HOSTILE.splitlines(), HOSTILE, "*", "**", "***", "a* b", "_x_", "x *", "\\", "\\*", "*\\", "</em>", "<em>x",
+    "[x]", "[x]: http://a", "`", "~~~", "***bold***", "&amp;", "&#42; star", "# x *y*", "1. x", "1) x", "- x", "+ x",
+    "> x", "=", "===", "|a|b|", ":--|", "<!-- c -->", "x\n# second line\n```", "\u00a0   indented",
+]
+
+
+def prompt_line(doc: str):
+    """The paragraph right under the day's heading: the first answer's prompt."""
+    toks = MD.parse(doc)
+    at = next(i for i, t in enumerate(toks) if t.type == "inline" and t.content == long_date(day(0)))
+    assert [t.type for t in toks[at + 2:at + 5]] == ["paragraph_open", "inline", "paragraph_close"]
+    return toks[at + 3]
+
+
+def sitting(prompt: str, answer: str) -> Entry:
+    return Entry(day(0), answers=(Answer("x", prompt, answer), Answer("y", "And then?", "ok")), body="after",
+                 checkin=CheckIn(who="Sam"))
+
+
+def test_each_answer_shows_under_its_prompt_then_the_free_writing():
+    entry = Entry(
+        day(0),
+        answers=(Answer("feared-01", "What did you fear?", "That they'd leave.\nOr stay."),
+                 Answer("small-step-02", "What small step did you try?", "I stayed.")),
+        body="More words.",
+        checkin=CheckIn(stayed=("stayed-in-the-conversation", "shared-a-feeling"), urge=7, acted="no"),
+    )
+    doc = render([entry, Entry(day(1), body="Only free writing today.")])
+    assert (
+        "### Monday 2 November 2026\n\n*What did you fear?*\n\nThat they'd leave.\\\nOr stay.\n\n"
+        "*What small step did you try?*\n\nI stayed.\n\n*Free writing*\n\nMore words.\n\n"
+        "- **Stayed close:** Stayed in the conversation; Shared a feeling\n"
+        "- **The pull to get away:** 7 of 10\n"
+        "- **Acted on the pull:** No, I stayed with it\n"
+    ) in doc
+    assert "### Tuesday 3 November 2026\n\nOnly free writing today.\n\n" in doc  # no label without answers
+    toks = MD.parse(doc)
+    shown = [(t.content, [c.type for c in t.children]) for t in toks if t.type == "inline"]
+    at = shown.index(("Monday 2 November 2026", ["text"]))
+    assert shown[at + 1:at + 6] == [
+        ("*What did you fear?*", ["em_open", "text", "em_close"]),
+        ("That they'd leave.\\\nOr stay.", ["text", "hardbreak", "text"]),
+        ("*What small step did you try?*", ["em_open", "text", "em_close"]),
+        ("I stayed.", ["text"]),
+        ("*Free writing*", ["em_open", "text", "em_close"]),
+    ]
+
+
+@pytest.mark.parametrize("prompt", HOSTILE_PROMPTS)
+def test_a_hostile_prompt_and_answer_add_no_structure(prompt):
+    benign = render([sitting("What did you fear?", "Just some ordinary words.")])
+    hostile = render([sitting(prompt, HOSTILE)])
+    benign_types, hostile_types = types(benign), types(hostile)
+    for kind in DANGEROUS:
+        assert hostile_types[kind] == benign_types[kind], kind
+    assert headings(hostile) == headings(benign)
+    for kind in ("html_block", "html_inline", "link_open", "image", "fence", "code_block", "code_inline", "hr"):
+        assert hostile_types[kind] == 0, kind
+    # the prompt stays one italic line showing exactly what was written (folded onto one line)
+    line = prompt_line(hostile)
+    assert [c.type for c in line.children] == ["em_open", "text", "em_close"]
+    assert line.children[1].content == one_line(prompt)
+    # and the answer under it is still followed by the next prompt and the free writing, in their places
+    assert "*And then?*\n\nok\n\n*Free writing*\n\nafter\n\n- **With:** Sam\n" in hostile
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from("#*_-+=:>|<`~[]()!\\&;#lt1.) \n\tab\u00a0"), max_size=40))
+def test_any_prompt_is_one_italic_line_of_its_own_text(prompt):
+    assume(one_line(prompt))
+    line = prompt_line(render([sitting(prompt, "answer")]))
+    assert [c.type for c in line.children] == ["em_open", "text", "em_close"]
+    assert line.children[1].content == one_line(prompt)
 
 
 # ---------------------------------------------------------------------------------- control characters
@@ -298,23 +386,30 @@ def test_summary_table_has_one_row_per_period_with_the_right_numbers(journal):
         checkin=CheckIn(behaviours=("went-quiet", "picked-fight"), fears=("engulfment", "loss"), intensity=8, small_step="stayed", predicted=8, outcome=3),
     ))
     add(Entry(day(2), body="c", checkin=CheckIn(behaviours=("picked-fight",))))
-    add(Entry(day(3), body="d", checkin=CheckIn(small_step="asked for a hug", predicted=6, outcome=2)))
-    add(Entry(day(15), body="e", checkin=CheckIn(behaviours=("cancelled-plans",), fears=("rejection",), intensity=4)))
+    add(Entry(day(3), body="d", checkin=CheckIn(small_step="asked for a hug", predicted=6, outcome=2,
+                                                stayed=("asked-for-a-need", "let-affection-in"))))
+    add(Entry(day(4), body="f", checkin=CheckIn(urge=6, acted="no")))  # the pull came and wasn't acted on
+    add(Entry(day(5), body="g", checkin=CheckIn(urge=8, acted="yes")))  # the pull was acted on: not staying
+    add(Entry(day(15), body="e", checkin=CheckIn(behaviours=("cancelled-plans",), fears=("rejection",), intensity=4,
+                                                 stayed=("asked-for-a-need",))))  # both pulling away and staying
     doc = render(journal.iter_entries(), journal=journal)
 
     weekly, steps = _tables(doc)
     assert weekly == [
-        ["Week", "Pulled away", "Pushed away", "Entries", "Mean fear (0–10)", "Small steps"],
-        ["Week of 2 Nov 2026", "2", "2", "4", "7", "2"],
-        ["Week of 9 Nov 2026", "0", "0", "0", "–", "0"],
-        ["Week of 16 Nov 2026", "1", "0", "1", "4", "0"],
+        ["Week", "Pulled away", "Pushed away", "Stayed close", "Entries", "Average fear (0–10)", "Small steps"],
+        ["Week of 2 Nov 2026", "2", "2", "2", "6", "7", "2"],
+        ["Week of 9 Nov 2026", "0", "0", "0", "0", "–", "0"],
+        ["Week of 16 Nov 2026", "1", "0", "1", "1", "4", "0"],
     ]
     assert steps == [
         ["Week", "Planned steps", "Expected (0–10)", "How it really was (0–10)"],
         ["Week of 2 Nov 2026", "2", "7", "2.5"],
     ]
-    assert "- **Entries:** 5, written on 4 days\n" in doc
+    assert "- **Entries:** 7, written on 6 days\n" in doc
+    assert "0 none · 5 strong · 10 overwhelming" in doc and "Mean" not in doc
     assert "- Losing yourself or being controlled: 2 times\n" in doc
+    staying = doc.split("### What you did to stay close\n\n")[1].split("###")[0]
+    assert staying == "- Asked for something you needed: 2 times\n- Let affection or a compliment in: 1 time\n\n"
     assert "- Went quiet or shut down (pulling away): 2 times\n" in doc
     assert "- Started an argument (pushing away): 2 times\n" in doc
     assert "In 1 of the 4 times you pulled or pushed away, a moment of closeness came just before." in doc
@@ -329,7 +424,7 @@ def test_monthly_grouping_is_labelled_by_month(journal):
     doc = render(journal.iter_entries(), journal=journal, since=since, until=until)
     weekly = _tables(doc)[0]
     assert weekly[0][0] == "Month" and len(weekly) == 13
-    assert weekly[5] == ["May 2026", "1", "0", "1", "–", "0"]
+    assert weekly[5] == ["May 2026", "1", "0", "0", "1", "–", "0"]
     assert "### Month by month" in doc
 
 
@@ -347,6 +442,7 @@ def test_an_empty_range_says_so_kindly():
     doc = render([])
     assert "There are no entries to show for these dates." in doc
     assert "No fears were noted" in doc
+    assert "No ways of staying close were noted" in doc
 
 
 # ---------------------------------------------------------------------------------- entries
@@ -447,7 +543,7 @@ def test_reviews_appear_with_their_answers():
     ]
     doc = render(entries_around("x"), reviews=reviews)
     assert "### Weekly reviews" in doc
-    assert headings(doc)[8:10] == ["Week of Monday 2 November 2026", "Week of Monday 9 November 2026"]
+    assert headings(doc)[9:11] == ["Week of Monday 2 November 2026", "Week of Monday 9 November 2026"]
     assert "**What helped this week?**\n\nSaying it out loud.\\\nTwice.\n" in doc
     assert "**What would you try next?**\n\n*Left blank.*" in doc
     assert "A walk." in doc

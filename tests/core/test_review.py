@@ -1,12 +1,12 @@
 """The weekly review from a hand-built week and the week before."""
 
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
 
-from closeness_journal.core.dates import iso_week_label, local_day
 from closeness_journal.core.checkin import CheckIn
+from closeness_journal.core.dates import iso_week_label, local_day
 from closeness_journal.core.entries import Entry
 from closeness_journal.core.prompts import PromptLibrary, parse_theme_file
 from closeness_journal.core.review import (
@@ -28,6 +28,11 @@ def add(journal, offset, **fields):
     body = fields.pop("body")
     private = fields.pop("private", False)
     return journal.add(Entry(MON + timedelta(days=offset), body=body, private=private, checkin=CheckIn(**fields)))
+
+
+def stayed(review):
+    s = review.staying
+    return (s.stayed_close, s.mean_urge, s.urges, s.acted_yes, s.acted_partly, s.acted_no)
 
 
 @pytest.fixture
@@ -57,6 +62,48 @@ def test_figures_beside_the_week_before(week):
     odd = swap(review, this=swap(review.this, mean_intensity=4.6), previous=swap(review.previous, mean_intensity=5.25))
     assert odd.change("mean_intensity") == -0.6
     assert [(c.key, c.count) for c in review.fears] == [("engulfment", 2), ("loss", 2)]
+
+
+def test_staying_close_and_the_pull_beside_the_week_before(journal):
+    # the week before (W45): the pull acted on twice, nothing done to stay
+    add(journal, -6, behaviours=("went-quiet",), urge=9, acted="yes")
+    add(journal, -2, urge=6, acted="yes")
+    add(journal, -1, fears=("loss",))  # no pull noted
+    # W46: staying counts once per entry, whether it was something done or a pull not acted on
+    add(journal, 0, stayed=("shared-a-feeling", "reached-out"), urge=7, acted="no")  # both: one entry
+    add(journal, 1, stayed=("reached-out",))  # something done, no pull noted
+    add(journal, 2, urge=4, acted="no")  # the pull came and was not acted on
+    add(journal, 3, behaviours=("picked-fight", "hid-needs"), stayed=("shared-a-feeling",), urge=8, acted="partly",
+        close_before=True)
+    add(journal, 4, behaviours=("went-quiet",), urge=5, acted="yes")
+    add(journal, 5, urge=2)  # a pull noted, nothing said about acting on it
+    add(journal, 6, stayed=("kept-plans",), private=True)  # private entries are part of your own review
+    add(journal, 7, stayed=("kept-plans",), acted="no")  # W47: not this week
+    review = weekly_review(journal, MON)
+    assert stayed(review) == (5, 5.2, 5, 1, 1, 2)  # urges 7, 4, 8, 5, 2
+    assert (review.staying.acted, review.staying_before.acted) == (4, 2)
+    assert (review.this.withdrawal, review.this.sabotage) == (2, 1)  # an entry can stay and pull away too
+    assert [m.followed_by for m in review.moments] == ["you pulled and pushed away"]
+    assert (review.staying_before.stayed_close, review.staying_before.mean_urge) == (0, 7.5)
+    assert review.change("stayed_close") == 5 and review.change("mean_urge") == -2.3
+    assert [(c.key, c.label, c.count) for c in review.ways_of_staying] == [
+        ("reached-out", "Reached out first", 2), ("shared-a-feeling", "Shared a feeling", 2),
+        ("kept-plans", "Kept the plans", 1),
+    ]
+    data = review.to_json()
+    assert (data["stayed_close"], data["mean_urge"], data["acted"]) == (5, 5.2, {"yes": 1, "partly": 1, "no": 2})
+    assert (data["previous"]["stayed_close"], data["previous"]["mean_urge"]) == (0, 7.5)
+    assert data["previous"]["acted"] == {"yes": 2, "partly": 0, "no": 0}
+    assert data["change"]["stayed_close"] == 5 and data["change"]["mean_urge"] == -2.3
+    assert data["change"]["withdrawal"] == 1 and data["withdrawal"] == 2  # the existing keys stay
+    assert data["ways_of_staying"][0] == {"key": "reached-out", "label": "Reached out first", "count": 2}
+
+
+def test_a_week_with_no_pull_noted_has_no_average_to_compare(week):
+    review = weekly_review(week, MON)
+    assert stayed(review) == (0, None, 0, 0, 0, 0)
+    assert review.change("mean_urge") is None and review.change("stayed_close") == 0
+    assert review.to_json()["ways_of_staying"] == []
 
 
 def test_closeness_moments_steps_and_days(week):
@@ -100,16 +147,16 @@ def test_weeks_are_read_and_the_last_complete_one_found():
     "moment, zone, expected_week",
     [
         # Sunday 23:59 and Monday 00:01 local time fall in different weeks
-        (datetime(2026, 11, 15, 23, 59, tzinfo=timezone.utc), "UTC", "2026-W46"),
-        (datetime(2026, 11, 16, 0, 1, tzinfo=timezone.utc), "UTC", "2026-W47"),
+        (datetime(2026, 11, 15, 23, 59, tzinfo=UTC), "UTC", "2026-W46"),
+        (datetime(2026, 11, 16, 0, 1, tzinfo=UTC), "UTC", "2026-W47"),
         # New York, 23:30 on Sunday 15 Nov is already Monday in UTC
-        (datetime(2026, 11, 16, 4, 30, tzinfo=timezone.utc), "America/New_York", "2026-W46"),
+        (datetime(2026, 11, 16, 4, 30, tzinfo=UTC), "America/New_York", "2026-W46"),
         # around the autumn clock change in London (Sunday 25 Oct 2026, 02:00 BST -> 01:00 GMT)
-        (datetime(2026, 10, 25, 22, 59, tzinfo=timezone.utc), "Europe/London", "2026-W43"),
-        (datetime(2026, 10, 26, 0, 0, tzinfo=timezone.utc), "Europe/London", "2026-W44"),
+        (datetime(2026, 10, 25, 22, 59, tzinfo=UTC), "Europe/London", "2026-W43"),
+        (datetime(2026, 10, 26, 0, 0, tzinfo=UTC), "Europe/London", "2026-W44"),
         # and the spring one (Sunday 29 Mar 2026, 01:00 GMT -> 02:00 BST): 23:30 BST is 22:30 UTC
-        (datetime(2026, 3, 29, 22, 30, tzinfo=timezone.utc), "Europe/London", "2026-W13"),
-        (datetime(2026, 3, 29, 23, 30, tzinfo=timezone.utc), "Europe/London", "2026-W14"),
+        (datetime(2026, 3, 29, 22, 30, tzinfo=UTC), "Europe/London", "2026-W13"),
+        (datetime(2026, 3, 29, 23, 30, tzinfo=UTC), "Europe/London", "2026-W14"),
     ],
 )
 def test_week_boundaries_follow_your_own_clock_around_midnight_and_dst(moment, zone, expected_week):

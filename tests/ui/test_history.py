@@ -330,3 +330,50 @@ async def test_editing_never_puts_control_characters_back_on_screen(make_app, jo
         await pilot.pause()
         assert app.screen.query_one("#editor").text == "xy"
         assert app.screen.query_one("#who").value == "Sam"
+
+
+def shown_options(select) -> list[str]:
+    from textual.widgets import OptionList
+
+    options = select.query_one(OptionList)
+    return [str(options.get_option_at_index(n).prompt) for n in range(options.option_count)]
+
+
+async def test_filters_by_tag(make_app, journal):
+    from textual.widgets import Select
+
+    journal.add(Entry(TODAY - timedelta(days=1), body="dinner at home", tags=("Home",)))
+    journal.add(Entry(TODAY - timedelta(days=2), body="quiet, no tags"))
+    journal.add(Entry(TODAY - timedelta(days=3), body="lunch", tags=("work",)))
+    journal.add(Entry(TODAY - timedelta(days=4), body="a fight at home", tags=("home", "[b]loud[/b]")))
+    journal.add(Entry(TODAY - timedelta(days=5), body="home again", tags=("home",)))
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await open_history(app, pilot)
+        table = screen.query_one(EntryTable)
+        tags = screen.query_one("#tag", Select)
+        await pilot.click("#tag")
+        await pilot.pause()
+        # most used first, shown as written (never as markup)
+        assert shown_options(tags) == ["Any tag", "Home (3)", "[b]loud[/b] (1)", "work (1)"]
+        await pilot.press("down", "down", "enter")
+        await pilot.pause()
+        assert tags.value == "Home" and table.row_count == 3  # any case
+        assert "3 entries" in str(screen.query_one("#history-status").render())
+        # a tag written in another window appears when History is shown again; the chosen one stays
+        journal.add(Entry(TODAY, body="first day", tags=("new job",)))
+        await pilot.press("f2", "f3")
+        await pilot.pause()
+        assert "new job (1)" in shown_options(tags)
+        assert tags.value == "Home" and table.row_count == 3
+        tags.clear()
+        await pilot.pause()
+        assert table.row_count == 6
+
+
+def test_pushing_away_is_not_marked_in_a_warning_colour():
+    from closeness_journal.ui.widgets.entry_table import markers
+
+    shown = markers(Entry(TODAY, checkin=CheckIn(behaviours=("went-quiet", "picked-fight"))))
+    assert shown.plain == "◐▲"
+    assert not [span for span in shown.spans if "warning" in str(span.style) or "error" in str(span.style)]

@@ -1,12 +1,15 @@
 """Walking a weekly review end to end in the window."""
 
+from dataclasses import replace
 from datetime import date, timedelta
 
+from textual.screen import Screen
 from ui_helpers import type_text
 
 from closeness_journal.core.checkin import CheckIn
 from closeness_journal.core.entries import Entry
-from closeness_journal.ui.screens.review import ReviewScreen
+from closeness_journal.ui.screens.entry_view import EntryScreen
+from closeness_journal.ui.screens.review import EntryLine, ReviewScreen, week_span
 
 TODAY = date(2026, 11, 18)  # Wednesday of W47: the last complete week is W46
 W46 = date(2026, 11, 9)
@@ -24,8 +27,10 @@ async def test_a_review_end_to_end_and_the_step_carried_to_next_week(make_app, j
         await pilot.press("f5")
         await pilot.pause()
         screen = app.screen
-        assert isinstance(screen, ReviewScreen) and "2026-W46" in screen.sub_title
-        assert "Pulled away" in str(screen.query_one("#review-summary-text").render())
+        assert isinstance(screen, ReviewScreen) and screen.sub_title == "9–15 Nov 2026"
+        summary = str(screen.query_one("#review-summary-text").render())
+        assert "Pulled away: once, 1 more than the week before" in summary
+        assert "Stayed close: none, as the week before" in summary
         await type_text(pilot, "Evenings, after closeness.")
         next_step_box = screen._question_ids.index("weekly-review-05")
         screen.query_one(f"#answer-{next_step_box}").focus()
@@ -39,7 +44,8 @@ async def test_a_review_end_to_end_and_the_step_carried_to_next_week(make_app, j
         # reopen and edit
         await pilot.press("ctrl+n")  # the week after: W47
         await pilot.pause()
-        assert "2026-W47" in screen.sub_title
+        assert screen.sub_title == "16–22 Nov 2026"
+        assert "Enter to read" not in str(screen.query_one("#review-days-title").render())  # nothing to open
         assert "Ask Sam for a walk" in str(screen.query_one("#review-summary-text").render())
         assert "weekly-review-03" in screen._question_ids  # how did last week's step go?
         await pilot.press("ctrl+b")
@@ -83,6 +89,100 @@ async def test_reviews_appear_in_history(make_app, journal):
         assert isinstance(app.screen, ReviewsScreen)
         table = app.screen.query_one("#reviews-table")
         assert table.row_count == 1
+        # the week named by its days
+        assert [cell.plain for cell in table.get_row_at(0)] == ["9–15 Nov 2026", "1 question", "Call Ana"]
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, ReviewScreen) and app.screen.review.saved.next_step == "Call Ana"
+
+
+def summary_of(screen: ReviewScreen) -> str:
+    return str(screen.query_one("#review-summary-text").render())
+
+
+async def test_the_week_in_words_with_staying_close_and_the_pull(make_app, journal):
+    journal.add(Entry(W46 - timedelta(days=3), body="the week before", checkin=CheckIn(urge=8, acted="yes")))
+    journal.add(Entry(W46, body="stayed at the table", checkin=CheckIn(stayed=("kept-plans",), urge=6, acted="no")))
+    journal.add(Entry(W46 + timedelta(days=2), body="went quiet", checkin=CheckIn(behaviours=("went-quiet",), urge=4,
+                                                                                 acted="partly", intensity=5)))
+    app = make_app()
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.press("f5")
+        await pilot.pause()
+        summary = summary_of(app.screen)
+    assert "Stayed close: once, 1 more than the week before" in summary
+    assert "Average pull to get away: 5 of 10, 3 lower than the week before" in summary
+    assert "What you did with the pull: partly acted on it once, stayed with it once" in summary
+    assert "Average fear: 5 of 10 (not noted the week before)" in summary
+    assert "What you did to stay close: Kept the plans (1)" in summary
+    assert "More check-ins often mean more noticing, not more pulling away." in summary
+    assert "Mean" not in summary and "+" not in summary and "was " not in summary
+
+
+class EditingStandIn(Screen[None]):
+    """Where the review sends an entry to be edited (the edit form is tested on its own)."""
+
+    BINDINGS = [("escape", "dismiss", "Back")]
+
+    def __init__(self, journal, entry) -> None:
+        super().__init__()
+        self.entry = entry
+
+
+async def test_an_entry_of_the_week_opens_to_read_and_escape_comes_back(make_app, journal, monkeypatch):
+    monkeypatch.setattr("closeness_journal.ui.screens.review.EditEntryScreen", EditingStandIn)
+    first = journal.add(Entry(W46 + timedelta(days=1), body="went quiet with Sam",
+                              checkin=CheckIn(behaviours=("went-quiet",))))
+    journal.add(Entry(W46 + timedelta(days=3), body="asked Ana", checkin=CheckIn(stayed=("asked-for-a-need",))))
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f5")
+        await pilot.pause()
+        review = app.screen
+        lines = list(review.query(EntryLine))
+        assert "Enter to read it" in str(review.query_one("#review-days-title").render())
+        assert [line.entry_id for line in lines] == [first.id, journal.entries(limit=1)[0].id]
+        await pilot.press("shift+tab")  # from the first answer back to the week's last entry
+        assert app.focused is lines[1]
+        await pilot.pause(0.3)
+        assert review.can_view_entire(lines[1])  # scrolled into view below the week's summary
+        await pilot.press("up")
+        assert app.focused is lines[0]
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, EntryScreen)
+        assert "went quiet with Sam" in str(app.screen.query_one("#entry-text").render())
+        await pilot.press("d")  # deleting is left to History
+        await pilot.pause()
+        assert isinstance(app.screen, EntryScreen) and journal.get(first.id).deleted_at is None
+        # written meanwhile (another window): the review follows when it comes back
+        journal.update(replace(journal.get(first.id), body="went quiet with Sam, then said why"))
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is review
+        assert isinstance(app.focused, EntryLine) and app.focused.entry_id == first.id
+        assert "then said why" in str(app.focused.render())
+        # and from the reading screen, e edits the entry
+        await pilot.press("enter", "e")
+        await pilot.pause()
+        assert isinstance(app.screen, EditingStandIn) and app.screen.entry.id == first.id
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is review
+
+
+async def test_clicking_an_entry_of_the_week_opens_it(make_app, journal):
+    journal.add(Entry(W46 + timedelta(days=6), body="Sunday walk"))
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("f5")
+        await pilot.pause()
+        await pilot.click(EntryLine)
+        await pilot.pause()
+        assert isinstance(app.screen, EntryScreen) and app.screen.entry.body == "Sunday walk"
+
+
+def test_weeks_are_named_by_their_days():
+    assert week_span(date(2026, 11, 9), date(2026, 11, 15)) == "9–15 Nov 2026"
+    assert week_span(date(2026, 10, 26), date(2026, 11, 1)) == "26 Oct – 1 Nov 2026"
+    assert week_span(date(2025, 12, 29), date(2026, 1, 4)) == "29 Dec 2025 – 4 Jan 2026"

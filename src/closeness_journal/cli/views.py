@@ -18,7 +18,7 @@ from closeness_journal.core.patterns import Patterns, closeness_sentence, step_s
 from closeness_journal.core.prompts import DailyPrompts, PromptLibrary
 from closeness_journal.core.review import WeeklyReview
 from closeness_journal.core.text import one_line, printable
-from closeness_journal.core.wording import one_decimal, week_figures
+from closeness_journal.core.wording import noticing_note, one_decimal, week_lines
 
 
 def _console() -> Console:
@@ -226,20 +226,32 @@ def print_review(review: WeeklyReview) -> None:
     console.print(
         Text(f"Your week, {long_date(review.start)} to {long_date(review.end)} ({review.week})", style="bold")
     )
-    table = Table(show_edge=False, pad_edge=False, box=None, padding=(0, 2))
-    table.add_column("")
-    table.add_column("this week", justify="right")
-    table.add_column("week before", justify="right")
-    table.add_column("change")
-    for figure in week_figures(review):
-        table.add_row(figure.label, figure.now, figure.before, figure.change)
-    console.print(table)
-    for title, counts in (
-        ("Fears", review.fears), ("What you did", review.behaviours), ("Who with", review.relationships)
-    ):
+    lines = week_lines(review)
+    if lines:
+        console.print()
+        console.print(Text("This week beside the week before", style="bold"))
+    table = Table.grid(padding=(0, 2))
+    table.add_column(no_wrap=True)
+    table.add_column()
+    for line in lines:
+        table.add_row(Text("  " + line.label), Text(line.words))
+    if lines:
+        console.print(table)
+    note = noticing_note(review)
+    if note:
+        console.print(Text("  " + note, style="italic"))
+    lists = (
+        ("What you did to stay close", review.ways_of_staying),
+        ("How you pulled or pushed away", review.behaviours),
+        ("Fears", review.fears),
+        ("Who with", review.relationships),
+    )
+    if any(counts for _, counts in lists):
+        console.print()
+    for title, counts in lists:
         if counts:
             listed = "; ".join(f"{one_line(c.label)} ({c.count})" for c in counts)
-            console.print(Text(f"{title}: ", style="bold"), Text(listed))
+            console.print(Text.assemble(Text(f"{title}: ", style="bold"), Text(listed)))
     if review.moments:
         console.print()
         console.print(Text("Moments of closeness, and what came next", style="bold"))
@@ -256,7 +268,8 @@ def print_review(review: WeeklyReview) -> None:
             _line(console, Text(f"  {step.day:%a}  "), Text(one_line(step.step, 50)), Text(gap, style="dim"))
     if review.last_step:
         console.print()
-        console.print(Text("The step you chose last week: ", style="bold"), Text(one_line(review.last_step)))
+        chosen = Text(one_line(review.last_step))
+        console.print(Text.assemble(Text("The step you chose last week: ", style="bold"), chosen))
     console.print()
     console.print(Text("Each day", style="bold"))
     for day, items in review.days:

@@ -19,11 +19,15 @@ from closeness_journal.core.dates import long_date, short_date, week_start
 from closeness_journal.core.entries import Entry, checkin_summary
 from closeness_journal.core.patterns import Count, Patterns, Period, closeness_sentence, step_sentence
 from closeness_journal.core.text import one_line, printable
-from closeness_journal.core.vocabulary import BEHAVIOUR_CATEGORY, CATEGORY_LABELS
+from closeness_journal.core.vocabulary import BEHAVIOUR_CATEGORY, CATEGORY_LABELS, SCALE_ANCHORS
 from closeness_journal.core.wording import one_decimal, plural
 
 TOP = 5
-"""How many fears and behaviours the summary lists."""
+"""How many fears, ways of staying close and behaviours the summary lists."""
+STAYED_MEANS = (
+    "An entry counts as staying close when you noted something you did to stay close, or that the pull "
+    "to get away came and you didn't act on it; one entry can hold both staying and pulling away."
+)
 
 # `long_date` for every day of a long export adds up (strftime each time): the same words,
 # worked out once. A test checks the two agree.
@@ -244,20 +248,30 @@ def _summary(
 
     unit = "Week" if patterns.by == "week" else "Month"
     out.append(f"### {unit} by {unit.lower()}\n\n")
-    out.append(f"| {unit} | Pulled away | Pushed away | Entries | Mean fear (0–10) | Small steps |\n")
-    out.append("|---|--:|--:|--:|--:|--:|\n")
+    out.append(
+        f"| {unit} | Pulled away | Pushed away | Stayed close | Entries | Average fear (0–10) | Small steps |\n"
+    )
+    out.append("|---|--:|--:|--:|--:|--:|--:|\n")
     for period in patterns.periods:
         out.append(
-            f"| {_period_name(period, patterns.by)} | {period.withdrawal} | {period.sabotage} "
+            f"| {_period_name(period, patterns.by)} | {period.withdrawal} | {period.sabotage} | {period.stayed} "
             f"| {period.entries} | {one_decimal(period.mean_intensity)} | {period.small_steps} |\n"
         )
-    out.append("\n")
+    out.append(f"\n*{STAYED_MEANS} Every scale runs from 0 to 10: {SCALE_ANCHORS}.*\n\n")
 
     out.append("### What you feared most\n\n")
     out.append(
         _counts(patterns.fears[:TOP], lambda c: c.label, "No fears were noted in check-ins for these dates.")
     )
-    out.append("### What you did most\n\n")
+    out.append("### What you did to stay close\n\n")
+    out.append(
+        _counts(
+            patterns.ways_of_staying[:TOP],
+            lambda c: c.label,
+            "No ways of staying close were noted in check-ins for these dates.",
+        )
+    )
+    out.append("### How you pulled or pushed away\n\n")
     out.append(
         _counts(
             patterns.behaviours[:TOP],
@@ -267,7 +281,7 @@ def _summary(
         )
     )
 
-    out.append("### Closeness and pulling away\n\n")
+    out.append("### Closeness, pulling away and staying close\n\n")
     out.append(f"{closeness_sentence(patterns.closeness)}\n\n")
 
     out.append("### Small steps\n\n")

@@ -1,11 +1,14 @@
 """The weekly review: what happened in an ISO week (Monday to Sunday, your own calendar days),
-beside the week before, and the questions to look back with. Saved answers are kept, so next
-week's review can ask how the chosen small step went.
+beside the week before, and the questions to look back with. Staying close is counted beside
+pulling and pushing away, with the pull to get away and what was done with it. Saved answers are
+kept, so next week's review can ask how the chosen small step went.
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any, Protocol
@@ -13,10 +16,15 @@ from typing import Any, Protocol
 from closeness_journal.core.dates import iso_week_label
 from closeness_journal.core.entries import Entry, EntryFilter
 from closeness_journal.core.patterns import Count, Patterns, PatternSource, Period, compute
-from closeness_journal.core.prompts import Prompt, PromptLibrary, WEEKLY_REVIEW_THEME
+from closeness_journal.core.prompts import WEEKLY_REVIEW_THEME, Prompt, PromptLibrary
+from closeness_journal.core.vocabulary import STAYED
 
 _WEEK = re.compile(r"^(\d{4})-W(\d{2})$")
 FIGURES = ("withdrawal", "sabotage", "small_steps", "mean_intensity", "days_journaled", "entries")
+"""The week's figures the pattern sums give (fields of `Period`)."""
+STAYING_FIGURES = ("stayed_close", "mean_urge")
+"""The week's figures counted from its entries (fields of `Staying`)."""
+AVERAGES = ("mean_intensity", "mean_urge")
 
 
 class BadWeek(ValueError):
@@ -68,13 +76,70 @@ class SavedReview:
 
 
 @dataclass(frozen=True)
+class Staying:
+    """Staying close and the pull to get away over one week, counted from its entries."""
+
+    stayed_close: int = 0
+    """Entries where you stayed close: something done to stay, or the pull came and wasn't acted on."""
+    mean_urge: float | None = None
+    """How strong the pull to get away was on average (0-10), over the entries that noted it."""
+    urges: int = 0
+    """Entries that noted how strong the pull was."""
+    acted_yes: int = 0
+    acted_partly: int = 0
+    acted_no: int = 0
+
+    @property
+    def acted(self) -> int:
+        """Entries that said whether the pull was acted on."""
+        return self.acted_yes + self.acted_partly + self.acted_no
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "stayed_close": self.stayed_close,
+            "mean_urge": self.mean_urge,
+            "acted": {"yes": self.acted_yes, "partly": self.acted_partly, "no": self.acted_no},
+        }
+
+
+def staying_of(entries: Iterable[Entry]) -> Staying:
+    """The week's staying close and pull to get away, from its entries."""
+    stayed = 0
+    urges: list[int] = []
+    acted: Counter[str] = Counter()
+    for entry in entries:
+        checkin = entry.checkin
+        stayed += int(checkin.stayed_close)
+        if checkin.urge is not None:
+            urges.append(checkin.urge)
+        if checkin.acted is not None:
+            acted[checkin.acted] += 1
+    return Staying(
+        stayed_close=stayed,
+        mean_urge=round(sum(urges) / len(urges), 2) if urges else None,
+        urges=len(urges),
+        acted_yes=acted["yes"],
+        acted_partly=acted["partly"],
+        acted_no=acted["no"],
+    )
+
+
+def staying_counts(entries: Iterable[Entry]) -> tuple[Count, ...]:
+    """What was done to stay close, most often first."""
+    counts = Counter(slug for entry in entries for slug in entry.checkin.stayed)
+    ordered = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+    return tuple(Count(slug, STAYED.get(slug, slug), n) for slug, n in ordered)
+
+
+@dataclass(frozen=True)
 class Moment:
     """A moment of closeness in the week and what followed it."""
 
     day: date
     line: str
     followed_by: str
-    """"you pulled away", "you pushed away", "both" or "you stayed close"."""
+    """"you pulled away", "you pushed away", "you pulled and pushed away", or "you stayed close"
+    (no pulling or pushing away came after it)."""
 
 
 @dataclass(frozen=True)
@@ -102,24 +167,37 @@ class WeeklyReview:
     last_step: str
     """The small step chosen in the previous week's review ("" when none)."""
     saved: SavedReview | None
+    staying: Staying = Staying()
+    """This week's staying close and pull to get away."""
+    staying_before: Staying = Staying()
+    """The same for the week before."""
+    ways_of_staying: tuple[Count, ...] = ()
+    """What you did to stay close this week, most often first."""
+
+    def value(self, figure: str, before: bool = False) -> float | None:
+        """One of the week's figures (`FIGURES` or `STAYING_FIGURES`), or the week before's."""
+        if figure in STAYING_FIGURES:
+            return getattr(self.staying_before if before else self.staying, figure)
+        return getattr(self.previous if before else self.this, figure)
 
     def change(self, figure: str) -> float | None:
-        now, before = getattr(self.this, figure), getattr(self.previous, figure)
+        now, before = self.value(figure), self.value(figure, before=True)
         if now is None or before is None:
             return None
-        if figure == "mean_intensity":  # the change between the means as they are shown
+        if figure in AVERAGES:  # the change between the averages as they are shown
             return round(round(now, 1) - round(before, 1), 1)
         return now - before
 
     def to_json(self) -> dict[str, Any]:
-        def figures(period: Period) -> dict[str, Any]:
-            return {name: getattr(period, name) for name in FIGURES} | {
+        def figures(period: Period, staying: Staying) -> dict[str, Any]:
+            return {name: getattr(period, name) for name in FIGURES} | staying.to_json() | {
                 "week": period.label, "start": period.start.isoformat(), "end": period.end.isoformat()
             }
 
-        return figures(self.this) | {
-            "previous": figures(self.previous),
-            "change": {name: self.change(name) for name in FIGURES},
+        return figures(self.this, self.staying) | {
+            "previous": figures(self.previous, self.staying_before),
+            "change": {name: self.change(name) for name in FIGURES + STAYING_FIGURES},
+            "ways_of_staying": [{"key": c.key, "label": c.label, "count": c.count} for c in self.ways_of_staying],
             "fears": [{"key": c.key, "label": c.label, "count": c.count} for c in self.fears],
             "behaviours": [{"key": c.key, "label": c.label, "count": c.count} for c in self.behaviours],
             "relationships": [{"key": c.key, "label": c.label, "count": c.count} for c in self.relationships],
@@ -145,8 +223,10 @@ def build_review(
     entries: list[Entry],
     saved: SavedReview | None,
     previous_saved: SavedReview | None,
+    previous_entries: Iterable[Entry] = (),
 ) -> WeeklyReview:
-    """Put a week's figures (computed by week over exactly that week) beside the week before."""
+    """Put a week's figures (computed by week over exactly that week) beside the week before
+    (`previous_entries` are the week before's entries, for its staying close and pull)."""
     [period] = this_week.periods
     [before] = previous_week.periods
     moments = []
@@ -159,7 +239,7 @@ def build_review(
         by_day.setdefault(entry.local_date, []).append((entry.id or "", line))
         if entry.checkin.close_before:
             followed = (
-                "both" if entry.withdrawal and entry.sabotage
+                "you pulled and pushed away" if entry.withdrawal and entry.sabotage
                 else "you pulled away" if entry.withdrawal
                 else "you pushed away" if entry.sabotage
                 else "you stayed close"
@@ -182,6 +262,9 @@ def build_review(
         days=tuple((day, tuple(items)) for day, items in sorted(by_day.items())),
         last_step=previous_saved.next_step if previous_saved else "",
         saved=saved,
+        staying=staying_of(entries),
+        staying_before=staying_of(previous_entries),
+        ways_of_staying=staying_counts(entries)[:3],
     )
 
 
@@ -215,14 +298,14 @@ class ReviewSource(Protocol):
 def weekly_review(source: ReviewSource, monday: date) -> WeeklyReview:
     """The review of the week starting on `monday`, with the week before for comparison."""
     sunday = monday + timedelta(days=6)
-    before = monday - timedelta(days=7)
+    before, last_sunday = monday - timedelta(days=7), monday - timedelta(days=1)
     this_week = compute(source.pattern_source(monday, sunday), monday, sunday, by="week")
-    previous_week = compute(source.pattern_source(before, monday - timedelta(days=1)), before, monday - timedelta(days=1), by="week")
-    entries = source.entries(EntryFilter(since=monday, until=sunday), limit=-1)
+    previous_week = compute(source.pattern_source(before, last_sunday), before, last_sunday, by="week")
     return build_review(
         this_week,
         previous_week,
-        entries,
+        source.entries(EntryFilter(since=monday, until=sunday), limit=-1),
         saved=source.review(iso_week_label(monday)),
         previous_saved=source.review(iso_week_label(before)),
+        previous_entries=source.entries(EntryFilter(since=before, until=last_sunday), limit=-1),
     )

@@ -57,6 +57,7 @@ class HistoryScreen(Screen[None]):
         self._search_timer: Timer | None = None
         self._seen: tuple[int, int] | None = None
         """The journal's change token when the table was last loaded."""
+        self._tags: list[tuple[str, int]] | None = None
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -74,6 +75,7 @@ class HistoryScreen(Screen[None]):
                 [(label.capitalize(), slug) for slug, label in RELATIONSHIPS.items()],
                 prompt="Anyone", id="relationship", compact=True,
             )
+            yield Select([], prompt="Any tag", id="tag", compact=True, disabled=True)
         yield EntryTable(id="history-table")
         yield Static(id="history-status")
         yield Footer(compact=True)
@@ -87,7 +89,26 @@ class HistoryScreen(Screen[None]):
     def on_screen_resume(self) -> None:
         """Shown (first time, or coming back): reload only if something was written meanwhile."""
         if self._journal.change_token() != self._seen:
+            self.show_tags()
             self.reload(keep_position=True)
+
+    def show_tags(self) -> None:
+        """The tags to filter by, most used first (the one chosen stays chosen while it is in use)."""
+        select = self.query_one("#tag", Select)
+        try:
+            tags = self._journal.tags()
+        except JournalError as error:
+            self.notify(str(error), severity="error", markup=False)
+            return
+        if tags == self._tags:
+            return
+        self._tags = tags
+        chosen = select.value
+        with select.prevent(Select.Changed):
+            select.set_options((literal_line(f"{tag} ({count})", 40), tag) for tag, count in tags)
+            if any(tag == chosen for tag, _ in tags):
+                select.value = chosen
+        select.disabled = not tags
 
     # ------------------------------------------------------------------ loading
 
@@ -209,6 +230,7 @@ class HistoryScreen(Screen[None]):
             return value if isinstance(value, str) else None
 
         fear = chosen("#fear")
+        tag = chosen("#tag")
         self._filters = EntryFilter(
             since=since,
             until=until,
@@ -216,6 +238,7 @@ class HistoryScreen(Screen[None]):
             category=chosen("#category"),
             fears=(fear,) if fear else (),
             relationship=chosen("#relationship"),
+            tags=(tag,) if tag else (),
         )
         self.reload()
 

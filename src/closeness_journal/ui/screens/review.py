@@ -7,8 +7,9 @@ from datetime import date, timedelta
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Horizontal, VerticalGroup, VerticalScroll
 from textual.content import Content
+from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static, TextArea
 
@@ -23,14 +24,16 @@ from closeness_journal.core.review import (
     weekly_review,
 )
 from closeness_journal.core.text import printable
-from closeness_journal.core.wording import week_figures
+from closeness_journal.core.wording import noticing_note, week_lines
 from closeness_journal.store import Journal, JournalError, review_draft_key
 from closeness_journal.ui.autosave import Autosave
+from closeness_journal.ui.screens.edit_entry import EditEntryScreen
+from closeness_journal.ui.screens.entry_view import EntryScreen
 from closeness_journal.ui.text import literal, literal_line
 
 
 def summary_content(review: WeeklyReview) -> Content:
-    """The week in words and figures, all user text literal."""
+    """The week in words, all user text literal (the days and their entries follow, as lines of their own)."""
     parts: list[Content] = []
     if review.last_step:
         parts += [Content.styled("The step you chose last week: ", "bold"), literal(review.last_step), Content("\n\n")]
@@ -38,30 +41,112 @@ def summary_content(review: WeeklyReview) -> Content:
         parts.append(Content.styled(
             "You didn't write during this week, and that's fine. You can still look back on it "
             "with the questions beside this.\n\n", "italic"))
-    parts.append(Content.styled("This week beside the week before\n", "bold"))
-    figures = week_figures(review)
-    width = max(len(f.label) for f in figures) + 1
-    for f in figures:
-        parts.append(Content(f"  {f.label:<{width}}{f.now:>4}  (was {f.before}{', ' + f.delta if f.delta else ''})\n"))
-    for title, counts in (("Fears", review.fears), ("What you did", review.behaviours), ("Who with", review.relationships)):
+    lines = week_lines(review)
+    if lines:
+        parts.append(Content.styled("This week beside the week before\n", "bold $text-primary"))
+    for line in lines:
+        parts += [Content.styled(f"{line.label}: ", "bold"), Content(line.words), Content("\n")]
+    note = noticing_note(review)
+    if note:
+        parts.append(Content.styled(f"{note}\n", "italic $text-muted"))
+    for title, counts in (
+        ("What you did to stay close", review.ways_of_staying),
+        ("How you pulled or pushed away", review.behaviours),
+        ("Fears", review.fears),
+        ("Who with", review.relationships),
+    ):
         if counts:
-            parts += [Content.styled(f"\n{title}: ", "bold"), literal("; ".join(f"{c.label} ({c.count})" for c in counts)), Content("\n")]
+            listed = "; ".join(f"{c.label} ({c.count})" for c in counts)
+            parts += [Content.styled(f"\n{title}: ", "bold"), literal(listed), Content("\n")]
     if review.moments:
         parts.append(Content.styled("\nMoments of closeness, and what came next\n", "bold"))
         for moment in review.moments:
-            parts += [Content(f"  {moment.day:%a}: {moment.followed_by}. "), literal_line(moment.line, 60), Content("\n")]
+            parts += [
+                Content(f"  {moment.day:%a}: {moment.followed_by}. "), literal_line(moment.line, 60), Content("\n")
+            ]
     if review.steps:
         parts.append(Content.styled("\nSmall steps\n", "bold"))
         for step in review.steps:
-            gap = "" if step.predicted is None or step.outcome is None else f" (expected {step.predicted}, really {step.outcome})"
+            planned = step.predicted is not None and step.outcome is not None
+            gap = f" (expected {step.predicted}, really {step.outcome})" if planned else ""
             parts += [Content(f"  {step.day:%a}: "), literal_line(step.step, 50), Content(gap + "\n")]
-    parts.append(Content.styled("\nEach day\n", "bold"))
+    return Content.assemble(*parts)
+
+
+class DayLine(Static):
+    """A day of the week with nothing written about it."""
+
+
+class EntryLine(Static, can_focus=True):
+    """One entry of the week, under its day: Enter (or a click) opens it to read."""
+
+    DEFAULT_CSS = """
+    EntryLine {
+        text-wrap: nowrap;
+        text-overflow: ellipsis;
+    }
+    EntryLine:focus {
+        background: $block-cursor-background;
+        color: $block-cursor-foreground;
+    }
+    """
+    BINDINGS = [
+        Binding("enter", "open", "Read", id="read-entry"),
+        Binding("up", "move(-1)", "Previous", show=False),
+        Binding("down", "move(1)", "Next", show=False),
+    ]
+
+    class Open(Message):
+        def __init__(self, entry_id: str) -> None:
+            super().__init__()
+            self.entry_id = entry_id
+
+    def __init__(self, content: Content, entry_id: str) -> None:
+        super().__init__(content, classes="review-entry")
+        self.entry_id = entry_id
+
+    def action_open(self) -> None:
+        self.post_message(self.Open(self.entry_id))
+
+    def on_click(self) -> None:
+        self.action_open()
+
+    def action_move(self, step: int) -> None:
+        """Up and down go from entry to entry (and scroll the summary past its ends)."""
+        lines = list(self.screen.query(EntryLine))
+        index = lines.index(self) + step
+        if 0 <= index < len(lines):
+            lines[index].focus()
+        else:
+            scroll = self.screen.query_one("#review-summary", VerticalScroll)
+            scroll.scroll_relative(y=step, animate=False)
+
+
+def day_lines(review: WeeklyReview) -> list[Static]:
+    """Each day of the week with the entries written about it, one line each (entries can be opened)."""
+    lines: list[Static] = []
     for day, items in review.days:
         if not items:
-            parts.append(Content.styled(f"  {day:%a %d}  ·\n", "$text-muted"))
-        for _, line in items:
-            parts += [Content(f"  {day:%a %d}  "), literal_line(line, 60), Content("\n")]
-    return Content.assemble(*parts)
+            lines.append(DayLine(Content.styled(f"  {day:%a %d}  ·", "$text-muted")))
+        for entry_id, line in items:
+            lines.append(EntryLine(Content.assemble(Content(f"  {day:%a %d}  "), literal_line(line, 60)), entry_id))
+    return lines
+
+
+def week_span(monday: date, sunday: date) -> str:
+    """`9–15 Nov 2026`, `26 Oct – 1 Nov 2026`, `29 Dec 2025 – 4 Jan 2026`."""
+    if monday.year != sunday.year:
+        return f"{short_date(monday)} – {short_date(sunday)}"
+    if monday.month != sunday.month:
+        return f"{monday.day} {monday:%b} – {short_date(sunday)}"
+    return f"{monday.day}–{short_date(sunday)}"
+
+
+class ReadEntryScreen(EntryScreen):
+    """An entry of the week to read, and to edit (e); deleting is left to History."""
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        return False if action == "delete" else super().check_action(action, parameters)
 
 
 class ReviewScreen(Screen[None]):
@@ -93,13 +178,19 @@ class ReviewScreen(Screen[None]):
         self.review: WeeklyReview | None = None
         self.autosave = Autosave(self, self.save_draft)
         self._question_ids: list[str] = []
+        self._seen: tuple[int, int] | None = None
+        """The journal's change token when the week's summary was last read."""
 
     def compose(self) -> ComposeResult:
         yield Header()
         with Horizontal(id="review-body"):
             with VerticalScroll(id="review-summary"):
                 yield Static(id="review-summary-text")
-            yield VerticalScroll(id="review-questions")
+                yield Static(id="review-days-title")
+                yield VerticalGroup(id="review-days")
+            questions = VerticalScroll(id="review-questions")
+            questions.can_focus = False  # shift+tab from the first answer goes straight to the week's entries
+            yield questions
         yield Footer(compact=True)
 
     async def on_mount(self) -> None:
@@ -110,16 +201,61 @@ class ReviewScreen(Screen[None]):
     def draft_key(self) -> str:
         return review_draft_key(iso_week_label(self.monday))
 
-    async def load_week(self) -> None:
+    async def show_summary(self) -> bool:
+        """Read the week again and show its summary and its days (False when it couldn't be read)."""
         try:
+            self._seen = self._journal.change_token()
             self.review = weekly_review(self._journal, self.monday)
+        except JournalError as error:
+            self.notify(str(error), severity="error", markup=False)
+            return False
+        review = self.review
+        self.sub_title = week_span(review.start, review.end)
+        self.query_one("#review-summary-text", Static).update(summary_content(review))
+        hint = "  (Tab or shift+tab to an entry, Enter to read it)" if review.this.entries else ""
+        title = Content.assemble(Content.styled("\nEach day", "bold"), Content.styled(hint, "$text-muted"))
+        self.query_one("#review-days-title", Static).update(title)
+        days = self.query_one("#review-days", VerticalGroup)
+        focused = self.focused.entry_id if isinstance(self.focused, EntryLine) else None
+        await days.remove_children()
+        await days.mount_all(day_lines(review))
+        for line in days.query(EntryLine):
+            if line.entry_id == focused:
+                line.focus(scroll_visible=False)
+        return True
+
+    async def on_screen_resume(self) -> None:
+        """Back from reading or editing an entry (or from another view): the week's figures follow
+        what changed meanwhile."""
+        if self.review is not None and self._journal.change_token() != self._seen:
+            await self.show_summary()
+
+    @on(EntryLine.Open)
+    def open_entry(self, event: EntryLine.Open) -> None:
+        """Read an entry of the week; from there it can be edited (deleting stays in History)."""
+        try:
+            entry = self._journal.get(event.entry_id)
+            revisions = self._journal.revision_count(event.entry_id)
+        except JournalError as error:
+            self.notify(str(error), severity="error", markup=False)
+            return
+
+        def after(choice: str | None) -> None:
+            if choice == "edit":
+                self.app.push_screen(EditEntryScreen(self._journal, entry))
+
+        self.app.push_screen(ReadEntryScreen(entry, revisions), after)
+
+    async def load_week(self) -> None:
+        if not await self.show_summary():
+            return
+        try:
             draft = self._journal.draft(self.draft_key)
         except JournalError as error:
             self.notify(str(error), severity="error", markup=False)
             return
         review = self.review
-        self.sub_title = f"{short_date(review.start)} – {short_date(review.end)} ({review.week})"
-        self.query_one("#review-summary-text", Static).update(summary_content(review))
+        assert review is not None
         questions = review_questions(self._library, review.last_step)
         self._question_ids = [q.id for q in questions]
         saved = review.saved.answers if review.saved else {}
@@ -130,9 +266,13 @@ class ReviewScreen(Screen[None]):
         for n, question in enumerate(questions):
             text = literal(question.text, "bold")
             if question.role == "last-step" and review.last_step:
-                text = Content.assemble(text, Content.styled("\nYou chose: ", "italic"), literal(review.last_step, "italic"))
+                chose = Content.styled("\nYou chose: ", "italic")
+                text = Content.assemble(text, chose, literal(review.last_step, "italic"))
             widgets.append(Static(text, classes="review-question"))
-            area = TextArea(printable(answers.get(question.id, "")), id=f"answer-{n}", soft_wrap=True, tab_behavior="focus", classes="review-answer")
+            area = TextArea(
+                printable(answers.get(question.id, "")),
+                id=f"answer-{n}", soft_wrap=True, tab_behavior="focus", classes="review-answer",
+            )
             widgets.append(area)
         if not questions:
             widgets.append(Static("No weekly-review questions were found in your prompt files."))
@@ -186,6 +326,7 @@ class ReviewScreen(Screen[None]):
         follow_up = " Next week's review will ask how your step went." if review.next_step else ""
         self.notify("Saved. Thank you for looking back." + follow_up, title="Review saved")
         self.review = weekly_review(self._journal, self.monday)
+        self._seen = self._journal.change_token()
 
     async def action_week(self, step: int) -> None:
         target = self.monday + timedelta(days=7 * step)

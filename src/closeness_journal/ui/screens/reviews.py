@@ -11,11 +11,11 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
-from closeness_journal.core.dates import short_date
 from closeness_journal.core.prompts import PromptLibrary
 from closeness_journal.core.review import parse_week
+from closeness_journal.core.wording import plural
 from closeness_journal.store import Journal, JournalError
-from closeness_journal.ui.screens.review import ReviewScreen
+from closeness_journal.ui.screens.review import ReviewScreen, week_span
 from closeness_journal.ui.text import literal_line
 
 
@@ -37,8 +37,8 @@ class ReviewsScreen(Screen[None]):
     def on_mount(self) -> None:
         self.title = "Weekly reviews"
         table = self.query_one(DataTable)
-        table.add_column("Week", key="week", width=10)
-        table.add_column("Days", key="days", width=16)
+        table.add_column("Week", key="week", width=24)
+        table.add_column("Answered", key="answers", width=12)
         table.add_column("The step you chose", key="step")
         table.focus()
 
@@ -54,8 +54,8 @@ class ReviewsScreen(Screen[None]):
             monday = parse_week(review.week)
             sunday = date.fromordinal(monday.toordinal() + 6)
             table.add_row(
-                Content(review.week),
-                Content(f"{short_date(monday)[:-5]} – {short_date(sunday)[:-5]}"),
+                Content(week_span(monday, sunday)),
+                Content(plural(len(review.answers), "question", "questions")),
                 literal_line(review.next_step or "–", 60),
                 key=review.week,
             )

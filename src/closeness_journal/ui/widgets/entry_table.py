@@ -21,9 +21,11 @@ FIXED_WIDTHS = {"day": 10, "who": 12, "marks": 3, "fear": 4}
 
 
 def markers(entry: Entry) -> Content:
+    """Pulled away, pushed away: marks that differ by their shape, in quiet colours (never a warning's:
+    pushing away is something to notice, not an alarm)."""
     return Content.assemble(
         Content.styled(WITHDRAWAL_MARK if entry.withdrawal else " ", "$text-secondary"),
-        Content.styled(SABOTAGE_MARK if entry.sabotage else " ", "$text-warning"),
+        Content.styled(SABOTAGE_MARK if entry.sabotage else " ", "$text-primary"),
     )
 
 
