@@ -138,6 +138,7 @@ class _Story:
         self.start = end - timedelta(days=self.days - 1)
         self.rng = random.Random(options.seed)
         self.used: Counter = Counter()
+        self.chosen: Counter = Counter()
         self.owed = dict.fromkeys(_shares(0), 0.0)
         self.seen: set[bytes] = set()
         self.weeks: dict[date, Week] = {}
@@ -147,6 +148,8 @@ class _Story:
         for beat in story.BEATS:
             self.beats.setdefault(round(beat.at * (self.days - 1)), []).append(beat)
         self.prompts_of: dict[date, dict[str, Prompt]] = {}
+        self.fitting: dict[tuple[int, str], list[texts.Said]] = {}
+        self.ways_of: dict[tuple[str, str], tuple[list[str], list[str], list[str]]] = {}
 
     def pick(self, options: Sequence):
         """One of `options`, preferring the ones used least so far (so nothing repeats until it must)."""
@@ -156,10 +159,13 @@ class _Story:
         return chosen
 
     def weighted(self, slugs: Sequence[str], count: int) -> list[str]:
-        """`count` different slugs, the earlier ones in `slugs` more likely."""
+        """`count` different slugs, the earlier ones in `slugs` more likely, and the ones chosen
+        less often so far (so that, over a journal, each of a person's ways comes up)."""
         pool, chosen = list(slugs), []
         while pool and len(chosen) < count:
-            slug = self.rng.choices(pool, [len(pool) - i + 1 for i in range(len(pool))])[0]
+            weights = [(len(pool) - i + 1) / (1 + self.chosen[slug]) for i, slug in enumerate(pool)]
+            slug = self.rng.choices(pool, weights)[0]
+            self.chosen[slug] += 1
             chosen.append(slug)
             pool.remove(slug)
         return chosen
@@ -273,12 +279,23 @@ class _Story:
             tags=tuple(tags), private=rng.random() < 0.05,
         )
 
+    def ways(self, person: str, moment: str) -> tuple[list[str], list[str], list[str]]:
+        """The person's ways of pulling away and pushing away, and the ways of staying close, that
+        have words fitting this kind of moment."""
+        if (person, moment) not in self.ways_of:
+            lines = self.lines
+            mine = self.people[person].behaviours.split()
+            self.ways_of[person, moment] = (
+                [s for s in mine if any(fits(x, moment) for x in lines["withdrawal"].get(s, ()))],
+                [s for s in mine if any(fits(x, moment) for x in lines["sabotage"].get(s, ()))],
+                [s for s, said in lines["stayed"].items() if any(fits(x, moment) for x in said)],
+            )
+        return self.ways_of[person, moment]
+
     def respond(self, person: Person, moment: str, kind: str) -> tuple[list[str], list[str], list[str]]:
         """What the person did with the moment: (behaviours, ways of staying close, the words)."""
         lines = self.lines
-        mine = person.behaviours.split()
-        withdrawal = [s for s in mine if any(fits(x, moment) for x in lines["withdrawal"].get(s, ()))]
-        sabotage = [s for s in mine if any(fits(x, moment) for x in lines["sabotage"].get(s, ()))]
+        withdrawal, sabotage, staying = self.ways(person.name, moment)
         behaviours: list[str] = []
         stayed: list[str] = []
         if kind == PULLED:
@@ -295,7 +312,7 @@ class _Story:
             slug, said = self.pick(back)
             return behaviours, [slug], [self.said(lines["withdrawal"][behaviours[0]], moment), said.text]
         elif kind == STAYED:
-            stayed = [self.rng.choice([s for s, said in lines["stayed"].items() if any(fits(x, moment) for x in said)])]
+            stayed = [self.rng.choice(staying)]
         said = [self.said(lines["behaviour"][slug], moment) for slug in behaviours]
         said += [self.said(lines["stayed"][slug], moment) for slug in stayed]
         later = [(slug, line) for slug, line in lines["later"] if slug not in stayed and fits(line, moment)]
@@ -306,7 +323,10 @@ class _Story:
         return behaviours, stayed, said
 
     def said(self, lines: Sequence[texts.Said], moment: str) -> str:
-        return self.pick([line for line in lines if fits(line, moment)]).text
+        key = (id(lines), moment)
+        if key not in self.fitting:
+            self.fitting[key] = [line for line in lines if fits(line, moment)]
+        return self.pick(self.fitting[key]).text
 
     def feelings(self, person: Person, kind: str, e: float, behaviours, stayed) -> CheckIn:
         """The check-in's fears, how strong the pull was and whether it was acted on; not every
@@ -345,7 +365,8 @@ class _Story:
         text = "I " + done[0].lower() + done[1:]
         if plan or rng.random() < 0.55:
             predicted = _clamp(rng.gauss(8.2 - 5 * e, 0.8), 2, 10)
-            outcome = _clamp(predicted - rng.gauss(0.6 + 2.4 * e if e > 0.2 else 0.2, 1.3), 1, 10)
+            # Mostly easier than expected, and more so over the weeks; in hard times, sometimes harder.
+            outcome = _clamp(predicted - rng.gauss(0.6 + 2.4 * e if e > 0.2 else -0.2, 1.3), 1, 10)
             text += " " + self.pick(writing.GUESSED).format(predicted=predicted, outcome=outcome)
         better = outcome is None or outcome < (predicted or 0)
         text += " " + self.pick(writing.WENT_BETTER if better else writing.WENT_HARDER).format(**words)
@@ -376,9 +397,9 @@ class _Story:
             count = sum(len(answer.text.split()) for answer in answers) + sum(len(t.split()) for t in rest)
             target = rng.randint(40, 400)
             while count < target:
-                sentence = rng.choice(_PADDING)
-                rest.append(sentence)
-                count += len(sentence.split())
+                for sentence in rng.choices(_PADDING, k=(target - count) // 12 + 1):
+                    rest.append(sentence)
+                    count += _WORDS[sentence]
         return Entry(local_date=day, body=" ".join(rest), answers=tuple(answers), checkin=checkin,
                      private=private, tags=tags)
 
@@ -431,6 +452,7 @@ class _Story:
 
 _PADDING = FILLER + FEELINGS + REFLECTIONS
 """Sentences that lengthen the free writing of long entries (benchmarks)."""
+_WORDS = {sentence: len(sentence.split()) for sentence in _PADDING}
 
 
 def _digest(entry: Entry) -> bytes:

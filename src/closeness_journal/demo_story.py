@@ -64,6 +64,14 @@ BEATS: tuple[Beat, ...] = (
          "watching her stories and feeling left out of something I'd chosen not to go to.",
          feared="That I'd stand in a corner while everyone else knew each other, and Ana would see I don't "
          "really fit in her life."),
+    Beat(0.45, C("Sam", "partner", ("physical", "emotional"), ("physical-instead-of-emotional",),
+                 ("engulfment", "being-seen"), 6, True, urge=7, acted="yes"),
+         "Sam said he'd like us to talk properly about the future, tonight, not in passing. I kissed him "
+         "instead, and it turned into an evening in bed, which was lovely, and was also a way of not talking.",
+         feared="That the talk would end with me agreeing to something I'm not ready for, just to keep things "
+         "nice.",
+         body="He noticed. As he was falling asleep he said, 'We still haven't talked.' He's right.",
+         tags=("home",)),
     Beat(0.55, C("Sam", "partner", ("emotional",), ("picked-fight", "went-quiet"), ("engulfment", "being-seen"),
                  9, True, urge=9, acted="yes"),
          "Sam asked if we should move in together when my lease ends in March. I said 'maybe' in a voice that "
