@@ -152,8 +152,8 @@ def test_no_two_entries_say_the_same_thing(entries):
     assert len(set(words)) == len(words)
     first_lines = [entry.first_line for entry in entries]
     assert len(set(first_lines)) >= 0.95 * len(first_lines)
-    sentences = [s for entry in entries for s in entry.words.replace("\n", " ").split(". ")]
-    assert len(set(sentences)) >= 0.75 * len(sentences)
+    sentences = [s.strip() for entry in entries for s in entry.words.replace("\n", " ").split(". ")]
+    assert len(set(sentences)) >= max(350, 0.6 * len(sentences))  # the old demo had fewer than a hundred
 
 
 def test_weekly_reviews_answer_the_questions_and_their_next_step_is_tried_the_week_after(entries, reviews):

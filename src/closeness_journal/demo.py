@@ -264,8 +264,9 @@ class _Story:
         if plan or rng.random() < {STAYED: 0.5, CAME_BACK: 0.3, EASY: 0.15}.get(kind, 0.06):
             checkin, step = self.step(person, checkin, e, plan, words)
         what_happened = " ".join([moment.text, *said])
-        if kind == EASY and rng.random() < 0.4:
-            what_happened = "Not really. " + what_happened
+        asked = self.prompts(day).get("pulled-away")
+        if kind == EASY and asked and asked.text.startswith(("Was there", "Did ")) and rng.random() < 0.5:
+            what_happened = "Not really. " + what_happened  # the question asked yes or no
         feared = " ".join(self.pick(writing.FEARED[fear]) for fear in checkin.fears)
         if feared and rng.random() < 0.35:
             # With Mum, not "it was around long before Mum": it began there.
@@ -366,7 +367,7 @@ class _Story:
         if plan or rng.random() < 0.55:
             predicted = _clamp(rng.gauss(8.2 - 5 * e, 0.8), 2, 10)
             # Mostly easier than expected, and more so over the weeks; in hard times, sometimes harder.
-            outcome = _clamp(predicted - rng.gauss(0.6 + 2.4 * e if e > 0.2 else -0.2, 1.3), 1, 10)
+            outcome = _clamp(predicted - rng.gauss(0.6 + 2.4 * e if e > 0.2 else 0.3, 1.3), 1, 10)
             text += " " + self.pick(writing.GUESSED).format(predicted=predicted, outcome=outcome)
         better = outcome is None or outcome < (predicted or 0)
         text += " " + self.pick(writing.WENT_BETTER if better else writing.WENT_HARDER).format(**words)
