@@ -2,6 +2,9 @@
 close and less pulling away over the weeks, with a setback), sittings with answers to the day's
 prompts, every check-in field, weekly reviews, and no two entries alike."""
 
+import os
+import subprocess
+import sys
 import time
 from datetime import date, timedelta
 from statistics import mean
@@ -70,6 +73,19 @@ def test_the_demo_journal_is_the_same_every_time_and_covers_sixteen_weeks(writte
     assert 70 <= len(written) <= 140
     for entry, _ in written:
         assert entry.validated() == entry
+
+
+def test_the_demo_journal_does_not_depend_on_the_process_it_is_made_in():
+    script = (
+        "import hashlib, datetime; from closeness_journal import demo; "
+        "print(hashlib.sha256(repr(list(demo.generate(datetime.date(2026, 11, 18)))).encode()).hexdigest())"
+    )
+    digests = {
+        subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True,
+                       env={**os.environ, "PYTHONHASHSEED": seed}).stdout
+        for seed in ("1", "2")
+    }
+    assert len(digests) == 1
 
 
 @pytest.mark.parametrize("seed", [7, 1, 2, 3])

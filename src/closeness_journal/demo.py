@@ -95,13 +95,14 @@ def _bump(p: float, centre: float, width: float) -> float:
 
 def ease(p: float) -> float:
     """How much easier closeness has become at `p` (0 the first day, 1 the last): from about 0.1
-    to about 0.9, with the wobble and the hard stretch on the way."""
-    return max(0.0, 0.08 + 0.8 * p - 0.2 * _bump(p, WOBBLE_AT, WOBBLE_WIDTH) - 0.6 * _bump(p, HARD_AT, HARD_WIDTH))
+    to about 0.9, with the wobble and the hard stretch on the way (harder than the first days)."""
+    return 0.08 + 0.8 * p - 0.2 * _bump(p, WOBBLE_AT, WOBBLE_WIDTH) - 0.9 * _bump(p, HARD_AT, HARD_WIDTH)
 
 
 def _shares(e: float) -> dict[str, float]:
     """How often each kind of moment comes at ease `e` (0 hard, 1 easy)."""
-    shares = {PULLED: 0.45 - 0.33 * e, PUSHED: 0.14 - 0.1 * e, CAME_BACK: 0.08, STAYED: 0.14 + 0.36 * e}
+    shares = {PULLED: 0.45 - 0.33 * e, PUSHED: 0.14 - 0.1 * e, CAME_BACK: 0.06 + 0.04 * e, STAYED: 0.1 + 0.38 * e}
+    shares = {kind: max(0.02, share) for kind, share in shares.items()}
     return shares | {EASY: 1 - sum(shares.values())}
 
 
@@ -181,7 +182,7 @@ class _Story:
             day = self.start + timedelta(days=offset)
             p = self.share(day)
             week = self.week(day)
-            e = min(1.0, max(0.0, ease(p) + week.ease))
+            e = min(1.0, max(-0.3, ease(p) + week.ease))
             made = [self.beat(day, beat) for beat in self.beats.get(offset, [])]
             self.seen.update(_digest(entry) for entry in made)
             made += [self.entry(day, p, e, week) for _ in range(_count(self.rng, self.options.entries_per_day))]
@@ -243,7 +244,7 @@ class _Story:
         rng = self.rng
         person = self.person(day, p)
         plan = week.plan if week.plan and week.tried is None else None
-        if plan and rng.random() < (0.3 + 0.6 * e if person.name == plan[0] else 0.1 + 0.3 * e):
+        if plan and rng.random() < (0.15 + 0.75 * e if person.name == plan[0] else 0.03 + 0.35 * e):
             return self.people[plan[0]], STAYED if rng.random() < 0.5 + 0.5 * e else CAME_BACK, plan
         for kind, share in _shares(e).items():
             self.owed[kind] += share
@@ -261,7 +262,7 @@ class _Story:
         checkin = self.feelings(person, kind, e, behaviours, stayed)
         checkin = replace(checkin, kinds=moment.kinds, close_before=moment.close_before)
         step = ""
-        if plan or rng.random() < {STAYED: 0.5, CAME_BACK: 0.3, EASY: 0.15}.get(kind, 0.06):
+        if plan or rng.random() < {STAYED: 0.55, CAME_BACK: 0.4, EASY: 0.2, PULLED: 0.12}.get(kind, 0.06):
             checkin, step = self.step(person, checkin, e, plan, words)
         what_happened = " ".join([moment.text, *said])
         asked = self.prompts(day).get("pulled-away")
@@ -364,10 +365,10 @@ class _Story:
             done = self.pick([s for s in writing.STEPS if s.who in (person.name, "")]).done.format(who=person.name)
         predicted = outcome = None
         text = "I " + done[0].lower() + done[1:]
-        if plan or rng.random() < 0.55:
+        if plan or rng.random() < 0.65:
             predicted = _clamp(rng.gauss(8.2 - 5 * e, 0.8), 2, 10)
-            # Mostly easier than expected, and more so over the weeks; in hard times, sometimes harder.
-            outcome = _clamp(predicted - rng.gauss(0.6 + 2.4 * e if e > 0.2 else 0.3, 1.3), 1, 10)
+            # Mostly easier than expected, and more so over the weeks; in the hardest days, sometimes harder.
+            outcome = _clamp(predicted - rng.gauss(0.8 + 2 * e if e > 0.12 else 0.2, 1.1), 1, 10)
             text += " " + self.pick(writing.GUESSED).format(predicted=predicted, outcome=outcome)
         better = outcome is None or outcome < (predicted or 0)
         text += " " + self.pick(writing.WENT_BETTER if better else writing.WENT_HARDER).format(**words)

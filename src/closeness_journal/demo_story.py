@@ -58,6 +58,16 @@ BEATS: tuple[Beat, ...] = (
          body="I haven't replied and I don't think I will. Keeping away from Leo isn't the thing I'm working on; "
          "it's looking after myself. Sam and Ana are the people I'm practising with, not him.",
          tags=("boundaries",)),
+    Beat(0.28, C("Jo", "colleague", ("emotional",), fears=("judgement", "rejection"), intensity=6,
+                 small_step="Told Jo I was nervous about the presentation.", predicted=6, outcome=8,
+                 stayed=("shared-a-feeling",), urge=6, acted="no"),
+         "Before the presentation I told Jo I was nervous. Jo was distracted, said 'you'll be fine', and "
+         "turned back to the screen.",
+         step="I'd guessed it would be a 6 to say it. It was more like an 8, and it stung more than it should "
+         "have.",
+         body="I'm trying not to read it as proof of anything. Jo was busy; it wasn't about me. It still makes "
+         "trying again harder.",
+         tags=("work",)),
     Beat(0.3, C("Ana", "friend", ("experiential",), ("cancelled-plans", "numbed-out-with-something"),
                 ("judgement", "not-enough"), 7, urge=9, acted="yes"),
          "Ana's birthday drinks. I cancelled an hour before with a made-up migraine, then spent the evening "
@@ -123,11 +133,11 @@ BEATS: tuple[Beat, ...] = (
          tags=("boundaries",)),
     Beat(0.95, C("Sam", "partner", ("experiential", "emotional"), fears=("engulfment",), intensity=5,
                  close_before=True, small_step="Went to see a flat with Sam and said out loud that I was nervous.",
-                 predicted=8, outcome=4, stayed=("shared-a-feeling", "let-affection-in"), urge=4, acted="no"),
+                 predicted=7, outcome=3, stayed=("shared-a-feeling", "let-affection-in"), urge=4, acted="no"),
          "We went to look at a flat together, just to look. I was nervous the whole time and said so, twice. "
          "Sam squeezed my hand and said we can go as slowly as I need.",
-         step="Going at all was the step. I'd expected an 8 and it was a 4, mostly because I said out loud that "
-         "I was nervous instead of getting snappy."),
+         step="Going at all was the step. I'd expected a 7 and it was more like a 3, mostly because I said out "
+         "loud that I was nervous instead of getting snappy."),
 )
 
 EARLY, HARD, MIDDLE, EASIER = "early", "hard", "middle", "easier"
