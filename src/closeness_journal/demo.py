@@ -366,7 +366,7 @@ class _Story:
         predicted = outcome = None
         text = "I " + done[0].lower() + done[1:]
         if plan or rng.random() < 0.65:
-            predicted = _clamp(rng.gauss(8.2 - 5 * e, 0.8), 2, 10)
+            predicted = _clamp(rng.gauss(8.2 - 5 * max(e, -0.1), 0.8), 2, 10)
             # Mostly easier than expected, and more so over the weeks; in the hardest days, sometimes harder.
             outcome = _clamp(predicted - rng.gauss(0.8 + 2 * e if e > 0.12 else 0.2, 1.1), 1, 10)
             text += " " + self.pick(writing.GUESSED).format(predicted=predicted, outcome=outcome)

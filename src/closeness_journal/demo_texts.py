@@ -289,7 +289,7 @@ STAYING_LATER: tuple[tuple[str, str], ...] = (
     ("reached-out", "tphioq | Afterwards I sent the first message for once, just 'thinking of you'."),
     ("reached-out", "* | The next day I rang {them} instead of waiting to be asked."),
     ("shared-a-feeling", "* | Later I told {them} how much it had meant to me."),
-    ("asked-for-a-need", "tqhi | Before we said goodbye I asked for what would help next time: a bit more warning."),
+    ("asked-for-a-need", "tqhi | Later I asked for what would help next time: a bit more warning."),
 )
 """A second way of staying close, after the first (so two never contradict each other)."""
 

@@ -127,7 +127,7 @@ GUESSED = (
 WENT_BETTER = (
     "{who} barely blinked, in a good way.",
     "Nothing bad happened. I keep having to learn that.",
-    "{who} thanked me for saying it.",
+    "{who} seemed glad, and said so.",
     "It was awkward for about four seconds and then it wasn't.",
     "The fear was much louder than the thing itself.",
     "I felt lighter afterwards.",
