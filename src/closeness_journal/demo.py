@@ -419,7 +419,7 @@ class _Story:
 
     def reviewed(self, week: Week) -> bool:
         """Every week is looked back on, except the worst of the hard stretch (not every week can be)."""
-        return week.entries > 0 and _bump(self.middle(week), HARD_AT, HARD_WIDTH) < 0.7
+        return week.entries > 0 and _bump(self.middle(week), HARD_AT, HARD_WIDTH) < 0.85
 
     def reviews(self) -> list[tuple[SavedReview, datetime]]:
         """A review of every week that ended before the last day (saved on its Sunday evening),
@@ -438,7 +438,7 @@ class _Story:
             before = self.weeks.get(monday - timedelta(days=7))
             following = self.weeks.get(monday + timedelta(days=7))
             answers = story.review_answers(
-                week, band, after_a_gap=before is not None and not self.reviewed(before),
+                week, before, band, after_a_gap=before is not None and not self.reviewed(before),
                 next_plan=following.plan[1] if following and following.plan else "", pick=self.pick, rng=self.rng,
             )
             chosen = {role: text for role, text in answers.items() if role in questions}

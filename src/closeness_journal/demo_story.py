@@ -172,6 +172,13 @@ PATTERN: dict[str, tuple[str, ...]] = {
         "I looked for a pattern and mostly found staying.",
     ),
 }
+MORE_THAN_LAST_WEEK = (
+    "More than last week, mostly with {who}, and mostly {behaviour} after something warm.",
+    "A bumpier week than the last: {behaviour}, with {who}. I noticed it each time, at least.",
+    "It came back a bit this week, with {who}. The fear of {fear} again.",
+    "Up a little on last week. Same shape as ever: closeness, then {behaviour}.",
+)
+"""For a week (neither the first ones nor the hard stretch) with more pulling or pushing away than the one before."""
 PATTERN_AFTER_A_GAP = "I skipped last week's review; it was a lot. "
 
 HELPED: dict[str, tuple[str, ...]] = {
@@ -307,14 +314,17 @@ class Week:
 
 
 def review_answers(
-    week: Week, band: str, after_a_gap: bool, next_plan: str, pick: Callable, rng: random.Random
+    week: Week, before: Week | None, band: str, after_a_gap: bool, next_plan: str, pick: Callable, rng: random.Random
 ) -> dict[str, str]:
-    """The answers to a week's review, by the role of the question, from what the week held."""
+    """The answers to a week's review, by the role of the question, from what the week held
+    (and the week before, which the review shows beside it)."""
     behaviour = BEHAVIOUR_WORDS[week.behaviours.most_common(1)[0][0]] if week.behaviours else "pulling back"
     fear = FEAR_WORDS[week.fears.most_common(1)[0][0]] if week.fears else "being left"
     who = next((name for name, _ in week.people.most_common() if name != "Leo"), "Sam")
     words = {"who": who, "behaviour": behaviour, "Behaviour": behaviour[0].upper() + behaviour[1:], "fear": fear}
-    answers = {"pattern": (PATTERN_AFTER_A_GAP if after_a_gap else "") + pick(PATTERN[band]).format(**words)}
+    more = before is not None and week.withdrawal + week.sabotage > before.withdrawal + before.sabotage
+    patterns = MORE_THAN_LAST_WEEK if more and band in (MIDDLE, EASIER) else PATTERN[band]
+    answers = {"pattern": (PATTERN_AFTER_A_GAP if after_a_gap else "") + pick(patterns).format(**words)}
     if week.plan:
         if week.tried:
             predicted, outcome = week.tried
