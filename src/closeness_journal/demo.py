@@ -16,7 +16,6 @@ reviews); this module puts them together with a seeded `random.Random`.
 
 from __future__ import annotations
 
-import functools
 import hashlib
 import math
 import random
@@ -33,8 +32,7 @@ from closeness_journal.core.dates import iso_week_label, week_start
 from closeness_journal.core.entries import Answer, Entry
 from closeness_journal.core.prompts import WEEKLY_REVIEW_THEME, Prompt, PromptLibrary, daily_prompts
 from closeness_journal.core.review import SavedReview
-from closeness_journal.core.vocabulary import SABOTAGE_BEHAVIOURS, WITHDRAWAL_BEHAVIOURS
-from closeness_journal.demo_story import Week
+from closeness_journal.demo_story import Week, ease
 from closeness_journal.demo_texts import Person, fits
 from closeness_journal.demo_writing import FEELINGS, FILLER, REFLECTIONS
 
@@ -42,9 +40,6 @@ __all__ = ["FEELINGS", "FILLER", "REFLECTIONS", "DemoOptions", "ease", "fill", "
 
 PULLED, PUSHED, CAME_BACK, STAYED, EASY = "pulled", "pushed", "came back", "stayed", "easy"
 """The kinds of moment: pulled away, pushed away, pulled away and came back, stayed, nothing set off."""
-WOBBLE_AT, WOBBLE_WIDTH = 0.31, 0.045
-HARD_AT, HARD_WIDTH = 0.615, 0.085
-"""Where the wobble and the hard stretch fall (as a share of the journal) and how long they last."""
 ALEX_FROM = next(beat.at for beat in story.BEATS if beat.checkin.who == "Alex")
 """Alex is met at the first pottery class; before it, she isn't in the journal."""
 
@@ -88,17 +83,6 @@ def fill(journal, end: date, options: DemoOptions = DemoOptions(), library: Prom
     return count
 
 
-def _bump(p: float, centre: float, width: float) -> float:
-    """1 at `centre`, falling to 0 at `width` either side."""
-    return max(0.0, 1 - ((p - centre) / width) ** 2)
-
-
-def ease(p: float) -> float:
-    """How much easier closeness has become at `p` (0 the first day, 1 the last): from about 0.1
-    to about 0.9, with the wobble and the hard stretch on the way (harder than the first days)."""
-    return 0.08 + 0.8 * p - 0.2 * _bump(p, WOBBLE_AT, WOBBLE_WIDTH) - 0.9 * _bump(p, HARD_AT, HARD_WIDTH)
-
-
 def _shares(e: float) -> dict[str, float]:
     """How often each kind of moment comes at ease `e` (0 hard, 1 easy)."""
     shares = {PULLED: 0.45 - 0.33 * e, PUSHED: 0.14 - 0.1 * e, CAME_BACK: 0.06 + 0.04 * e, STAYED: 0.1 + 0.38 * e}
@@ -110,23 +94,10 @@ def _clamp(value: float, low: int, high: int) -> int:
     return min(high, max(low, round(value)))
 
 
-@functools.cache
-def _lines() -> dict:
-    """The demo's lines with their heads read (once, on first use)."""
-    said = {slug: tuple(map(texts.read_said, lines)) for slug, lines in {**texts.PULLING_AWAY,
-                                                                          **texts.PUSHING_AWAY}.items()}
-    return {
-        "moments": {name: tuple(map(texts.read_moment, lines)) for name, lines in texts.MOMENTS.items()},
-        "withdrawal": {slug: lines for slug, lines in said.items() if slug in WITHDRAWAL_BEHAVIOURS},
-        "sabotage": {slug: lines for slug, lines in said.items() if slug in SABOTAGE_BEHAVIOURS},
-        "behaviour": said,
-        "stayed": {slug: tuple(map(texts.read_said, lines)) for slug, lines in texts.STAYING.items()},
-        "coming back": tuple((slug, texts.read_said(line)) for slug, line in texts.COMING_BACK),
-        "later": tuple((slug, texts.read_said(line)) for slug, line in texts.STAYING_LATER),
-    }
-
-
 class _Story:
+    """One demo journal being made: its random numbers, what has been said so far (so nothing
+    repeats until it must), its weeks and the prompts of each day."""
+
     def __init__(self, end: date, options: DemoOptions, library: PromptLibrary | None) -> None:
         if library is None:
             from closeness_journal.prompt_files import load_prompts
@@ -143,7 +114,7 @@ class _Story:
         self.owed = dict.fromkeys(_shares(0), 0.0)
         self.seen: set[bytes] = set()
         self.weeks: dict[date, Week] = {}
-        self.lines = _lines()
+        self.lines = texts.parsed()
         self.people = {person.name: person for person in texts.PEOPLE}
         self.beats: dict[int, list[story.Beat]] = {}
         for beat in story.BEATS:
@@ -277,7 +248,8 @@ class _Story:
             ["weekend"] if day.weekday() >= 5 and rng.random() < 0.3 else [])
         return self.sitting(
             day, checkin, words, what_happened=what_happened, feared=feared if rng.random() < 0.65 else "",
-            step=step if rng.random() < 0.75 else "", deeper=rng.random() < 0.3, body=rng.random() < 0.35,
+            step=step if rng.random() < 0.75 else "", deeper=rng.random() < 0.3,
+            body=("" if rng.random() < 0.65 else "good" if kind in (STAYED, EASY) else "hard"),
             tags=tuple(tags), private=rng.random() < 0.05,
         )
 
@@ -375,9 +347,10 @@ class _Story:
         return replace(checkin, small_step=done, predicted=predicted, outcome=outcome), text
 
     def sitting(self, day: date, checkin: CheckIn, words, *, what_happened: str, feared: str, step: str,
-                deeper: bool, body: bool, tags: tuple[str, ...], private: bool, free: str = "") -> Entry:
+                deeper: bool, body: str, tags: tuple[str, ...], private: bool, free: str = "") -> Entry:
         """One entry: the answers to the day's prompts that the writing fits (at most three), and
-        the rest as free writing."""
+        the rest as free writing (`free`, or when `body` says how the moment went, "good" or
+        "hard", a few lines that fit it)."""
         rng = self.rng
         prompts = self.prompts(day)
         wanted = [("pulled-away", what_happened), ("feared", feared), ("small-step", step)]
@@ -394,7 +367,9 @@ class _Story:
         if free:
             rest.append(free)
         elif body:
-            rest += [self.pick(pool) for pool in rng.sample([FEELINGS, FILLER, REFLECTIONS], rng.randint(1, 2))]
+            pools = [writing.FEELINGS_GOOD, FILLER, writing.REFLECTIONS_GOOD] if body == "good" else [
+                writing.FEELINGS_HARD, FILLER, writing.REFLECTIONS_HARD]
+            rest += [self.pick(pool) for pool in rng.sample(pools, rng.randint(1, 2))]
         if self.options.long_bodies:
             count = sum(len(answer.text.split()) for answer in answers) + sum(len(t.split()) for t in rest)
             target = rng.randint(40, 400)
@@ -410,7 +385,7 @@ class _Story:
         they, them, their = (person.they, person.them, person.their) if person else ("he", "him", "his")
         words = {"who": beat.checkin.who, "they": they, "them": them, "their": their}
         return self.sitting(day, beat.checkin, words, what_happened=beat.moment, feared=beat.feared, step=beat.step,
-                            deeper=False, body=False, tags=beat.tags, private=beat.private, free=beat.body)
+                            deeper=False, body="", tags=beat.tags, private=beat.private, free=beat.body)
 
     # the weekly reviews
 
@@ -419,7 +394,7 @@ class _Story:
 
     def reviewed(self, week: Week) -> bool:
         """Every week is looked back on, except the worst of the hard stretch (not every week can be)."""
-        return week.entries > 0 and _bump(self.middle(week), HARD_AT, HARD_WIDTH) < 0.85
+        return week.entries > 0 and not story.hardest(self.middle(week))
 
     def reviews(self) -> list[tuple[SavedReview, datetime]]:
         """A review of every week that ended before the last day (saved on its Sunday evening),
@@ -431,10 +406,7 @@ class _Story:
             if not questions or sunday >= self.end or not self.reviewed(week):
                 continue
             p = self.middle(week)
-            if _bump(p, HARD_AT, HARD_WIDTH) > 0.2 or _bump(p, WOBBLE_AT, WOBBLE_WIDTH) > 0.5:
-                band = story.HARD
-            else:
-                band = story.EARLY if p < 0.22 else story.EASIER if ease(p) + week.ease >= 0.55 else story.MIDDLE
+            band = story.band(p, ease(p) + week.ease)
             before = self.weeks.get(monday - timedelta(days=7))
             following = self.weeks.get(monday + timedelta(days=7))
             answers = story.review_answers(

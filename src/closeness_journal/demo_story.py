@@ -17,6 +17,26 @@ from typing import NamedTuple
 
 from closeness_journal.core.checkin import CheckIn
 
+WOBBLE_AT, WOBBLE_WIDTH = 0.31, 0.045
+HARD_AT, HARD_WIDTH = 0.615, 0.085
+"""Where the wobble and the hard stretch fall (as a share of the journal) and how long they last."""
+
+
+def _bump(p: float, centre: float, width: float) -> float:
+    """1 at `centre`, falling to 0 at `width` either side."""
+    return max(0.0, 1 - ((p - centre) / width) ** 2)
+
+
+def ease(p: float) -> float:
+    """How much easier closeness has become at `p` (0 the first day, 1 the last): from about 0.1
+    to about 0.9, with the wobble and the hard stretch on the way (harder than the first days)."""
+    return 0.08 + 0.8 * p - 0.2 * _bump(p, WOBBLE_AT, WOBBLE_WIDTH) - 0.9 * _bump(p, HARD_AT, HARD_WIDTH)
+
+
+def hardest(p: float) -> bool:
+    """The worst days of the hard stretch (a week without a review)."""
+    return _bump(p, HARD_AT, HARD_WIDTH) >= 0.85
+
 
 class Beat(NamedTuple):
     at: float
@@ -142,6 +162,13 @@ BEATS: tuple[Beat, ...] = (
 
 EARLY, HARD, MIDDLE, EASIER = "early", "hard", "middle", "easier"
 """The first weeks, a setback, the weeks between, and the easier weeks near the end."""
+
+
+def band(p: float, e: float) -> str:
+    """Which kind of week a review looks back on, in the middle of the week at `p` (ease `e`)."""
+    if _bump(p, HARD_AT, HARD_WIDTH) > 0.2 or _bump(p, WOBBLE_AT, WOBBLE_WIDTH) > 0.5:
+        return HARD
+    return EARLY if p < 0.22 else EASIER if e >= 0.55 else MIDDLE
 
 PATTERN: dict[str, tuple[str, ...]] = {
     EARLY: (

@@ -17,7 +17,10 @@ verb that changes with the pronoun, so "they" reads as well as "she").
 
 from __future__ import annotations
 
+import functools
 from typing import NamedTuple
+
+from closeness_journal.core.vocabulary import SABOTAGE_BEHAVIOURS, WITHDRAWAL_BEHAVIOURS
 
 
 class Person(NamedTuple):
@@ -355,3 +358,18 @@ def read_moment(line: str) -> Moment:
 def fits(said: Said, kind: str) -> bool:
     """Whether a response fits a kind of moment (a question about how you are is a talk too)."""
     return said.fits == "*" or kind in said.fits or (kind == "q" and "t" in said.fits)
+
+
+@functools.cache
+def parsed() -> dict:
+    """The lines above with their heads read (once, on first use)."""
+    said = {slug: tuple(map(read_said, lines)) for slug, lines in {**PULLING_AWAY, **PUSHING_AWAY}.items()}
+    return {
+        "moments": {name: tuple(map(read_moment, lines)) for name, lines in MOMENTS.items()},
+        "withdrawal": {slug: lines for slug, lines in said.items() if slug in WITHDRAWAL_BEHAVIOURS},
+        "sabotage": {slug: lines for slug, lines in said.items() if slug in SABOTAGE_BEHAVIOURS},
+        "behaviour": said,
+        "stayed": {slug: tuple(map(read_said, lines)) for slug, lines in STAYING.items()},
+        "coming back": tuple((slug, read_said(line)) for slug, line in COMING_BACK),
+        "later": tuple((slug, read_said(line)) for slug, line in STAYING_LATER),
+    }

@@ -122,7 +122,7 @@ GUESSED = (
     "Beforehand it felt like {predicted} out of 10. Afterwards, honestly, {outcome}.",
     "I expected it to be hard, {predicted} out of 10, and it was {outcome}.",
     "My prediction: {predicted}. What it really was: {outcome}.",
-    "Before: {predicted} out of 10, easily. After: {outcome}.",
+    "Before: {predicted} out of 10. After: {outcome}.",
 )
 WENT_BETTER = (
     "{who} barely blinked, in a good way.",
@@ -198,18 +198,22 @@ DEEPER: dict[str, tuple[str, ...]] = {
 }
 """Answers to the deeper prompts, by theme (written to fit any prompt of the theme)."""
 
-FEELINGS: list[str] = [
+FEELINGS_HARD = [
     "My chest went tight and my thoughts went fast.",
     "It felt like too much, too close, all at once.",
     "Under the irritation I think I was scared.",
-    "I felt tender and a bit exposed, like a new bruise.",
     "There was relief, and then guilt about the relief.",
-    "I felt warm and, oddly, a bit sad.",
     "My stomach dropped, the old lift-going-down feeling.",
-    "I felt calmer than I expected to.",
     "I was restless all evening and couldn't settle to anything.",
-    "A flicker of pride, followed quickly by 'don't get carried away'.",
 ]
+FEELINGS_GOOD = [
+    "I felt tender and a bit exposed, like a new bruise.",
+    "I felt warm and, oddly, a bit sad.",
+    "I felt calmer than I expected to.",
+    "A flicker of pride, followed quickly by 'don't get carried away'.",
+    "Something in my shoulders let go.",
+]
+FEELINGS = FEELINGS_HARD + FEELINGS_GOOD
 """How it felt, for the free writing (also used by benchmarks/generate.py)."""
 
 FILLER: list[str] = [
@@ -228,7 +232,7 @@ FILLER: list[str] = [
 ]
 """Ordinary life around it (also used by benchmarks/generate.py)."""
 
-REFLECTIONS: list[str] = [
+REFLECTIONS_HARD = [
     "Writing it down, it looks smaller than it felt at the time.",
     "I want to be gentler with myself about this one.",
     "Next time I'd like to take a breath before I decide anything.",
@@ -237,7 +241,13 @@ REFLECTIONS: list[str] = [
     "I don't need to fix it tonight.",
     "I'm trying to be curious about it rather than cross with myself.",
     "Part of me wants to delete this. I'm leaving it.",
+]
+REFLECTIONS_GOOD = [
     "Small thing, but I think it counts.",
     "I keep forgetting that people can cope with more of me than I think.",
+    "I want to remember this one.",
+    "That's the kind of evening I'd like more of.",
+    "Quietly proud of that.",
 ]
+REFLECTIONS = REFLECTIONS_HARD + REFLECTIONS_GOOD
 """Looking at it afterwards (also used by benchmarks/generate.py)."""
