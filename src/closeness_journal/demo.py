@@ -85,7 +85,7 @@ def fill(journal, end: date, options: DemoOptions = DemoOptions(), library: Prom
 
 def _shares(e: float) -> dict[str, float]:
     """How often each kind of moment comes at ease `e` (0 hard, 1 easy)."""
-    shares = {PULLED: 0.45 - 0.33 * e, PUSHED: 0.14 - 0.1 * e, CAME_BACK: 0.06 + 0.04 * e, STAYED: 0.1 + 0.38 * e}
+    shares = {PULLED: 0.47 - 0.37 * e, PUSHED: 0.14 - 0.1 * e, CAME_BACK: 0.06, STAYED: 0.1 + 0.4 * e}
     shares = {kind: max(0.02, share) for kind, share in shares.items()}
     return shares | {EASY: 1 - sum(shares.values())}
 
@@ -237,8 +237,9 @@ class _Story:
             checkin, step = self.step(person, checkin, e, plan, words)
         what_happened = " ".join([moment.text, *said])
         asked = self.prompts(day).get("pulled-away")
-        if kind == EASY and asked and asked.text.startswith(("Was there", "Did ")) and rng.random() < 0.5:
-            what_happened = "Not really. " + what_happened  # the question asked yes or no
+        yes_or_no = asked is not None and asked.text.startswith(("Was there", "Did "))
+        if kind == EASY and yes_or_no and rng.random() < 0.5:
+            what_happened = "Not really. " + what_happened
         feared = " ".join(self.pick(writing.FEARED[fear]) for fear in checkin.fears)
         if feared and rng.random() < 0.35:
             # With Mum, not "it was around long before Mum": it began there.
@@ -248,6 +249,8 @@ class _Story:
             ["weekend"] if day.weekday() >= 5 and rng.random() < 0.3 else [])
         return self.sitting(
             day, checkin, words, what_happened=what_happened, feared=feared if rng.random() < 0.65 else "",
+            # An easy moment answers "was there a moment…?", not "what did you do instead of staying?"
+            moment_answers=kind != EASY or yes_or_no,
             step=step if rng.random() < 0.75 else "", deeper=rng.random() < 0.3,
             body=("" if rng.random() < 0.65 else "good" if kind in (STAYED, EASY) else "hard"),
             tags=tuple(tags), private=rng.random() < 0.05,
@@ -347,23 +350,27 @@ class _Story:
         return replace(checkin, small_step=done, predicted=predicted, outcome=outcome), text
 
     def sitting(self, day: date, checkin: CheckIn, words, *, what_happened: str, feared: str, step: str,
-                deeper: bool, body: str, tags: tuple[str, ...], private: bool, free: str = "") -> Entry:
+                deeper: bool, body: str, tags: tuple[str, ...], private: bool, free: str = "",
+                moment_answers: bool = True) -> Entry:
         """One entry: the answers to the day's prompts that the writing fits (at most three), and
         the rest as free writing (`free`, or when `body` says how the moment went, "good" or
-        "hard", a few lines that fit it)."""
+        "hard", a few lines that fit it). When the moment doesn't answer the day's question
+        about it, it is free writing, and a deeper question is answered."""
         rng = self.rng
         prompts = self.prompts(day)
-        wanted = [("pulled-away", what_happened), ("feared", feared), ("small-step", step)]
+        wanted = [("pulled-away" if moment_answers else "", what_happened), ("feared", feared), ("small-step", step)]
         deeper_theme = next((theme for theme in prompts if theme in writing.DEEPER), None)
-        if deeper and deeper_theme:
+        if (deeper or not moment_answers) and deeper_theme:
             wanted.append((deeper_theme, self.pick(writing.DEEPER[deeper_theme])))
         answers, rest = [], []
         for theme, text in wanted:
             prompt = prompts.get(theme)
             if text and prompt is not None and len(answers) < 3:
                 answers.append(Answer(prompt.id, prompt.text, text.format(**words)))
-            elif text and theme == "pulled-away":
+            elif text and theme in ("pulled-away", ""):
                 rest.append(text.format(**words))
+        if not answers and "pulled-away" in prompts:  # every sitting answers something
+            answers.append(Answer(prompts["pulled-away"].id, prompts["pulled-away"].text, rest.pop(0)))
         if free:
             rest.append(free)
         elif body:
