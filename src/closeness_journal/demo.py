@@ -238,8 +238,8 @@ class _Story:
         what_happened = " ".join([moment.text, *said])
         asked = self.prompts(day).get("pulled-away")
         yes_or_no = asked is not None and asked.text.startswith(("Was there", "Did "))
-        if kind == EASY and yes_or_no and rng.random() < 0.5:
-            what_happened = "Not really. " + what_happened
+        if kind in (EASY, STAYED) and yes_or_no and rng.random() < 0.5:
+            what_happened = ("Not really. " if kind == EASY else "Almost. ") + what_happened
         feared = " ".join(self.pick(writing.FEARED[fear]) for fear in checkin.fears)
         if feared and rng.random() < 0.35:
             # With Mum, not "it was around long before Mum": it began there.
@@ -289,7 +289,7 @@ class _Story:
             slug, said = self.pick(back)
             return behaviours, [slug], [self.said(lines["withdrawal"][behaviours[0]], moment), said.text]
         elif kind == STAYED:
-            stayed = [self.rng.choice(staying)]
+            stayed = [self.pick(staying)]
         said = [self.said(lines["behaviour"][slug], moment) for slug in behaviours]
         said += [self.said(lines["stayed"][slug], moment) for slug in stayed]
         later = [(slug, line) for slug, line in lines["later"] if slug not in stayed and fits(line, moment)]
