@@ -17,7 +17,6 @@ reviews); this module puts them together with a seeded `random.Random`.
 from __future__ import annotations
 
 import hashlib
-import math
 import random
 from collections import Counter
 from collections.abc import Iterator, Sequence
@@ -112,6 +111,7 @@ class _Story:
         self.used: Counter = Counter()
         self.chosen: Counter = Counter()
         self.owed = dict.fromkeys(_shares(0), 0.0)
+        self.unwritten = 0.0
         self.seen: set[bytes] = set()
         self.weeks: dict[date, Week] = {}
         self.lines = texts.parsed()
@@ -156,10 +156,18 @@ class _Story:
             e = min(1.0, max(-0.3, ease(p) + week.ease))
             made = [self.beat(day, beat) for beat in self.beats.get(offset, [])]
             self.seen.update(_digest(entry) for entry in made)
-            made += [self.entry(day, p, e, week) for _ in range(_count(self.rng, self.options.entries_per_day))]
+            made += [self.entry(day, p, e, week) for _ in range(self.count(p))]
             for entry, (hour, minute) in zip(made, sorted(self.hour(day, entry) for entry in made), strict=True):
                 week.add(entry)
                 yield entry, datetime.combine(day, time(hour, minute), tzinfo=UTC)
+
+    def count(self, p: float) -> int:
+        """How many entries a day holds: `entries_per_day` on average (more in the hard stretch,
+        when there is more to write about), some days none, some more, about as many each week."""
+        self.unwritten += self.options.entries_per_day * story.more_writing(p)
+        count = max(0, round(self.unwritten + self.rng.uniform(-0.7, 0.7)))
+        self.unwritten -= count
+        return count
 
     def week(self, day: date) -> Week:
         """The week holding `day`; a new week starts with the step chosen in last week's review."""
@@ -438,11 +446,3 @@ _WORDS = {sentence: len(sentence.split()) for sentence in _PADDING}
 
 def _digest(entry: Entry) -> bytes:
     return hashlib.blake2b(entry.words.encode(), digest_size=12).digest()
-
-
-def _count(rng: random.Random, mean: float) -> int:
-    """How many entries a day holds, `mean` on average: for the demo, most days one, some none,
-    some two (a binomial count, steadier from week to week than a Poisson one)."""
-    tries = max(2, math.ceil(mean * 2))
-    chance = mean / tries
-    return sum(rng.random() < chance for _ in range(tries))

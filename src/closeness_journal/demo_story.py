@@ -33,6 +33,11 @@ def ease(p: float) -> float:
     return 0.08 + 0.8 * p - 0.2 * _bump(p, WOBBLE_AT, WOBBLE_WIDTH) - 0.9 * _bump(p, HARD_AT, HARD_WIDTH)
 
 
+def more_writing(p: float) -> float:
+    """How much more than usual is written at `p`: half as much again in the hard stretch."""
+    return 1 + 0.5 * _bump(p, HARD_AT, HARD_WIDTH)
+
+
 def hardest(p: float) -> bool:
     """The worst days of the hard stretch (a week without a review)."""
     return _bump(p, HARD_AT, HARD_WIDTH) >= 0.85
@@ -324,6 +329,8 @@ class Week:
     withdrawal: int = 0
     sabotage: int = 0
     people: Counter = field(default_factory=Counter)
+    pulled_with: Counter = field(default_factory=Counter)
+    """Whom the moments of pulling or pushing away were with."""
     behaviours: Counter = field(default_factory=Counter)
     fears: Counter = field(default_factory=Counter)
     plan: tuple[str, str, str] | None = None
@@ -336,6 +343,8 @@ class Week:
         self.withdrawal += entry.withdrawal
         self.sabotage += entry.sabotage
         self.people[entry.checkin.who] += 1
+        if entry.withdrawal or entry.sabotage:
+            self.pulled_with[entry.checkin.who] += 1
         self.behaviours.update(entry.checkin.behaviours)
         self.fears.update(entry.checkin.fears)
 
@@ -347,7 +356,7 @@ def review_answers(
     (and the week before, which the review shows beside it)."""
     behaviour = BEHAVIOUR_WORDS[week.behaviours.most_common(1)[0][0]] if week.behaviours else "pulling back"
     fear = FEAR_WORDS[week.fears.most_common(1)[0][0]] if week.fears else "being left"
-    who = next((name for name, _ in week.people.most_common() if name != "Leo"), "Sam")
+    who = next((name for name, _ in (week.pulled_with + week.people).most_common() if name != "Leo"), "Sam")
     words = {"who": who, "behaviour": behaviour, "Behaviour": behaviour[0].upper() + behaviour[1:], "fear": fear}
     more = before is not None and week.withdrawal + week.sabotage > before.withdrawal + before.sabotage
     patterns = MORE_THAN_LAST_WEEK if more and band in (MIDDLE, EASIER) else PATTERN[band]
