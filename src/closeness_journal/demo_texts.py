@@ -268,7 +268,7 @@ STAYING: dict[str, tuple[str, ...]] = {
     ),
     "reached-out": (
         "m | I wrote back straight away and asked when we could meet.",
-        "tph | Afterwards I sent the first message for once, just 'thinking of you'.",
+        "tph | The next day I sent the first message for once, just 'thinking of you'.",
         "* | The next day I rang {them} instead of waiting to be asked.",
         "i | I said yes and suggested the next plan myself, before I could talk myself out of it.",
     ),
@@ -289,7 +289,7 @@ STAYING: dict[str, tuple[str, ...]] = {
 }
 
 STAYING_LATER: tuple[tuple[str, str], ...] = (
-    ("reached-out", "tphioq | Afterwards I sent the first message for once, just 'thinking of you'."),
+    ("reached-out", "tphioq | The next day I sent the first message for once, just 'thinking of you'."),
     ("reached-out", "* | The next day I rang {them} instead of waiting to be asked."),
     ("shared-a-feeling", "* | Later I told {them} how much it had meant to me."),
     ("asked-for-a-need", "tqhi | Later I asked for what would help next time: a bit more warning."),
