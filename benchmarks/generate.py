@@ -1,9 +1,10 @@
 """Deterministic, realistic journals of any size for the benchmarks, written through the store.
 
-Built on `closeness_journal.demo.generate` with long bodies (40-400 words) and every check-in
-field, spread over ten years; on top of that: answered prompts, a few rare words (so a search can
-look for something uncommon), edits through `Journal.update` (2% of entries, so revisions exist),
-a few entries moved to the trash, and a weekly review for every week.
+Built on `closeness_journal.demo.generate` with long entries (40-400 words: answers to the day's
+shipped prompts and free writing) and every check-in field, spread over ten years; on top of that:
+a few rare words (so a search can look for something uncommon), edits through `Journal.update` (2%
+of entries, so revisions exist), a few entries moved to the trash, and a weekly review for every
+week.
 
 The same size and seed always give the same journal. Journals are cached by size, seed and a
 hash of the code that shapes them (`ensure_journal`), so repeated runs don't regenerate.
@@ -29,7 +30,6 @@ from pathlib import Path
 import closeness_journal
 from closeness_journal import paths
 from closeness_journal.core.dates import iso_week_label
-from closeness_journal.core.entries import Answer
 from closeness_journal.core.review import SavedReview
 from closeness_journal.demo import FEELINGS, FILLER, REFLECTIONS, DemoOptions, generate
 from closeness_journal.prompt_files import load_prompts
@@ -56,7 +56,10 @@ EDIT_ADDITIONS = [
     "Adding this later: we talked about it and it went better than I feared.",
     "Later: I told them what I had written here, or most of it.",
 ]
-SOURCE_FILES = ["demo.py", "store", "core/entries.py", "core/checkin.py", "core/review.py"]
+SOURCE_FILES = [
+    "demo.py", "demo_texts.py", "demo_writing.py", "demo_story.py", "store", "core/entries.py", "core/checkin.py",
+    "core/review.py", "core/prompts.py",
+]
 """Package code that shapes a journal (a folder means each .py file in it; a missing one is skipped)."""
 
 
@@ -92,20 +95,14 @@ def options_for(size: int, seed: int) -> DemoOptions:
 def entries(size: int, seed: int = 7):
     """Exactly `size` (entry, written-at) pairs, oldest first, ending on `END`."""
     library = load_prompts(folders=shipped_prompt_folders()).library
-    prompts = sorted(
-        (p for p in library.prompts.values() if p.theme != "weekly-review"), key=lambda p: p.id
-    )
     rng = random.Random(seed * 7919 + 1)
     newest: deque = deque(maxlen=size)
-    newest.extend(generate(END, options_for(size, seed)))
+    newest.extend(generate(END, options_for(size, seed), library=library))
     if len(newest) < size:
         raise RuntimeError(f"the generator made only {len(newest)} entries, fewer than {size}")
     for entry, written in newest:
-        if prompts and rng.random() < 0.6:
-            prompt = rng.choice(prompts)
-            entry = replace(entry, answers=(Answer(prompt.id, prompt.text, entry.body),), body="")
         if rng.randrange(RARE_EVERY) == 0:
-            entry = replace(entry, body=entry.body + " " + rng.choice(RARE_SENTENCES))
+            entry = replace(entry, body=f"{entry.body} {rng.choice(RARE_SENTENCES)}".strip())
         yield entry, written
 
 
