@@ -1,6 +1,8 @@
 """Writing on the Today screen: typing, the check-in, saving, prompts, drafts."""
 
 from datetime import date
+import ui_helpers
+from textual import events
 
 from closeness_journal.core.checkin import CheckIn, CheckInFields
 from closeness_journal.core.entries import Answer, Entry
@@ -446,3 +448,20 @@ async def test_every_check_in_label_and_choice_is_whole_at_80x24(make_app):
             assert str(box.label) in shown(box)
         assert "What did you do to stay close?" in [shown(w) for w in form.query(Label)]
         assert "0 none · 5 strong · 10 overwhelming" in [shown(w) for w in form.query(Label)]
+
+
+async def test_typing_straight_after_ctrl_n_goes_to_the_next_question(make_app, journal):
+    """Keys sent at once (a fast typist, a script, a paste): what follows ctrl+n lands in the next
+    place, and what came before stays in its own."""
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        keys = [*"first", "ctrl+n", *"second", "ctrl+n", *"third"]
+        for key in keys:
+            char = key if len(key) == 1 else None
+            app.post_message(events.Key(ui_helpers._character_to_key(key) if char else key, char))
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        [entry] = journal.entries()
+        assert [a.text for a in entry.answers] == ["first", "second", "third"]

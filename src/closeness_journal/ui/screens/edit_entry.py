@@ -23,6 +23,7 @@ from closeness_journal.ui.autosave import Autosave
 from closeness_journal.ui.screens.confirm import ConfirmScreen
 from closeness_journal.ui.text import not_saved
 from closeness_journal.ui.widgets.checkin_form import CheckInForm
+from closeness_journal.ui.widgets.slot_editor import SlotEditor
 from closeness_journal.ui.widgets.prompt_card import PromptCard
 
 # ---------------------------------------------------------------------- the draft
@@ -104,7 +105,7 @@ class EditEntryScreen(Screen[Entry | None]):
         with Horizontal(id="today-body"):
             with Vertical(id="writing"):
                 yield PromptCard(id="prompt")
-                yield TextArea(id="editor", soft_wrap=True, tab_behavior="focus")
+                yield SlotEditor(id="editor", soft_wrap=True, tab_behavior="focus")
             yield CheckInForm(id="checkin")
         yield Footer(compact=True)
 
@@ -144,19 +145,24 @@ class EditEntryScreen(Screen[Entry | None]):
         editor.move_cursor(editor.document.end)  # adding a thought is the usual edit
         editor.focus()
 
-    def action_next_place(self) -> None:
-        self.current = (self.current + 1) % len(self.texts)
+    def move_place(self, step: int) -> None:
+        """Show the next (1) or previous (-1) place to write, going round. What the editor holds is
+        kept first (its change messages may still be on their way)."""
+        self.texts[self.current] = self.query_one("#editor", TextArea).text
+        self.current = (self.current + step) % len(self.texts)
         self._show_place()
         self.autosave.changed()
 
+    def action_next_place(self) -> None:
+        self.move_place(1)
+
     def action_previous_place(self) -> None:
-        self.current = (self.current - 1) % len(self.texts)
-        self._show_place()
-        self.autosave.changed()
+        self.move_place(-1)
 
     # ------------------------------------------------------------------ changes
 
     def edited(self) -> Entry:
+        self.texts[self.current] = self.query_one("#editor", TextArea).text  # its change message may be queued
         texts = self.texts[:-1]  # the last place is the free writing
         answers = tuple(replace(answer, text=text) for answer, text in zip(self.entry.answers, texts, strict=True))
         edited = replace(self.entry, answers=answers, body=self.texts[-1])

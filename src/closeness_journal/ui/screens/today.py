@@ -37,6 +37,7 @@ from closeness_journal.ui.autosave import Autosave
 from closeness_journal.ui.text import not_saved
 from closeness_journal.ui.widgets.checkin_form import CheckInForm
 from closeness_journal.ui.widgets.prompt_card import PromptCard
+from closeness_journal.ui.widgets.slot_editor import SlotEditor
 from closeness_journal.windows import process_alive, this_window
 
 PLACEHOLDER = (
@@ -79,7 +80,7 @@ class TodayScreen(Screen[None]):
         with Horizontal(id="today-body"):
             with Vertical(id="writing"):
                 yield PromptCard(id="prompt")
-                yield TextArea(
+                yield SlotEditor(
                     id="editor", soft_wrap=True, tab_behavior="focus",
                     placeholder=PLACEHOLDER,
                 )
@@ -143,15 +144,19 @@ class TodayScreen(Screen[None]):
         editor.move_cursor(editor.document.end)
         editor.focus()
 
-    def action_next_prompt(self) -> None:
-        self.sitting.move(1)
+    def move_place(self, step: int) -> None:
+        """Show the next (1) or previous (-1) place to write, going round. What the editor holds is
+        kept first (its change messages may still be on their way)."""
+        self.sitting.write(self.query_one("#editor", TextArea).text)
+        self.sitting.move(step)
         self._show_slot()
         self.autosave.changed()
 
+    def action_next_prompt(self) -> None:
+        self.move_place(1)
+
     def action_previous_prompt(self) -> None:
-        self.sitting.move(-1)
-        self._show_slot()
-        self.autosave.changed()
+        self.move_place(-1)
 
     def action_shuffle(self) -> None:
         """Swap the deeper prompt for another; anything typed for the old one stays."""
@@ -178,6 +183,7 @@ class TodayScreen(Screen[None]):
         self.autosave.changed()
 
     def action_save(self) -> None:
+        self.sitting.write(self.query_one("#editor", TextArea).text)  # its change message may still be queued
         day = self.sitting.day
         try:
             entry = self._journal.add(self.sitting.entry(self.checkin_values()).validated())
