@@ -15,6 +15,7 @@ from typing import Any, NoReturn
 from closeness_journal import paths
 from closeness_journal.cli import archive, entries, insights, start
 from closeness_journal.cli.common import Handler
+from closeness_journal.core.support import COMMAND as SUPPORT_COMMAND
 from closeness_journal.core.vocabulary import ACTED, BEHAVIOURS, FEARS, KINDS, RELATIONSHIPS, SCALE_ANCHORS, STAYED
 
 PROG = "closeness-journal"
@@ -122,9 +123,17 @@ def add_checkin_options(parser: argparse.ArgumentParser) -> None:
     group.add_argument("--date", metavar="YYYY-MM-DD", help="the day this is about (default: today)")
 
 
+class _Paragraphs(argparse.HelpFormatter):
+    """argparse's wrapping, but a blank line in a description or epilog starts a new paragraph."""
+
+    def _fill_text(self, text: str, width: int, indent: str) -> str:
+        return "\n\n".join(super(_Paragraphs, self)._fill_text(part, width, indent) for part in text.split("\n\n"))
+
+
 def build_parser() -> Parser:
     parser = Parser(
         prog=PROG,
+        formatter_class=_Paragraphs,
         description=(
             "A private journal for the moments you want closeness and pull away. "
             "Run it with no command to open the journal. Everything stays on this computer."
@@ -132,6 +141,7 @@ def build_parser() -> Parser:
         epilog=(
             f"Your journal lives in the data folder: --data-dir, else ${paths.DATA_ENV}, "
             "else your platform's user data folder (see `closeness-journal locate`)."
+            f"\n\nIf you need support now: {SUPPORT_COMMAND}"
         ),
     )
     _add_global_options(parser, after_command=False)
@@ -144,6 +154,15 @@ def build_parser() -> Parser:
         commands, "demo", start.demo, "open the journal window on a made-up journal (your own is not touched)",
         "Open the journal window on a throw-away journal with 16 weeks of made-up "
         "entries, to look around. It is deleted when you quit; your own journal is never touched.",
+    )
+    _command(
+        commands, "pause", start.pause, "open the journal window straight on a pause",
+        "Open the journal window on a pause, for when the pull to get away is strong: a minute of slow "
+        "breathing, then a short note of what just happened, saved as an entry.",
+    )
+    _command(
+        commands, "support", start.support, "where to find support now",
+        "Print where to find support now: emergency numbers and crisis lines wherever you are.",
     )
     _command(
         commands, "locate", start.locate, "print where your journal and prompt files live",
