@@ -49,7 +49,7 @@ class HelpScreen(ModalScreen[None]):
         Binding("escape", "close", "Close", id="close-help"),
         Binding("f1", "close", "Close", show=False),
         Binding("question_mark", "close", "Close", show=False),
-        Binding("w", "welcome", "The welcome again", show=False),
+        Binding("w", "app.welcome", "The welcome again", show=False),
     ]
 
     def __init__(self, data_dir: Path | None) -> None:
@@ -69,7 +69,3 @@ class HelpScreen(ModalScreen[None]):
 
     def action_close(self) -> None:
         self.dismiss()
-
-    def action_welcome(self) -> None:
-        self.dismiss()
-        self.app.run_action("welcome")

@@ -75,7 +75,7 @@ class PauseScreen(Screen[None]):
     DEFAULT_CSS = """
     #pause-parts, #pause-capture { height: 1fr; }
     #pause-capture { padding: 0 1; }
-    #happened-label, .pause-question { text-style: bold; color: $accent; }
+    #happened-label, .pause-question { text-style: bold; color: $text-accent; }
     #happened { height: 6; border: round $primary 50%; }
     #happened:focus { border: round $primary; }
     #pause-steps { height: 1fr; }
@@ -88,6 +88,9 @@ class PauseScreen(Screen[None]):
     #change { height: auto; margin-top: 1; }
     #acted { layout: horizontal; height: auto; width: 100%; margin-top: 1; }
     #acted RadioButton { width: auto; margin-right: 2; }
+    /* Only a focused set shows its cursor, so a highlighted answer never looks chosen. */
+    #acted:blur > RadioButton.-selected > .toggle--label { background: transparent; }
+    #acted-label { margin-top: 1; }
     #step-place { height: 1; color: $text-muted; }
     """
 
@@ -153,7 +156,7 @@ class PauseScreen(Screen[None]):
                                         placeholder="0-10")
                             yield Static(SCALE_ANCHORS, classes="pause-note")
                         yield Static(id="change")
-                        yield Label("Did you act on the pull? (optional)", classes="pause-question")
+                        yield Label("Did you act on the pull? (optional)", id="acted-label", classes="pause-question")
                         with RadioSet(id="acted", compact=True):
                             for label in ACTED.values():
                                 yield RadioButton(label, compact=True)
@@ -267,6 +270,7 @@ class PauseScreen(Screen[None]):
                 shown.append(Option(heading, id=f"heading-{suggestion.origin}", disabled=True))
             shown.append(Option(Content.assemble("  ", literal(suggestion.text)), id=f"suggestion-{n}"))
         options.add_options(shown)
+        options.highlighted = 1 if offered else None  # the first suggestion, under its heading
         self._offered = offered
 
     @on(OptionList.OptionSelected, "#suggestions")

@@ -34,7 +34,7 @@ class SettingsScreen(ModalScreen[None]):
         width: 76; max-width: 100%; height: auto; max-height: 100%;
         padding: 0 2; border: round $primary; background: $surface;
     }
-    #settings-box Label { margin-top: 1; text-style: bold; color: $accent; }
+    #settings-box Label { margin-top: 1; text-style: bold; color: $text-accent; }
     #settings-box .settings-note { color: $text-muted; }
     #settings-theme { width: 100%; }
     #settings-themes { height: auto; border: none; padding: 0; }

@@ -45,7 +45,7 @@ class WelcomeScreen(Screen[None]):
     DEFAULT_CSS = """
     WelcomeScreen { align-horizontal: center; }
     #welcome-box { width: 80; max-width: 100%; padding: 1 2 0 2; }
-    #welcome-title { text-style: bold; color: $accent; }
+    #welcome-title { text-style: bold; color: $text-accent; }
     #welcome-intro { margin: 1 0; }
     .welcome-point { height: auto; }
     .welcome-bullet { width: 2; }

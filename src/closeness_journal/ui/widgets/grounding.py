@@ -32,7 +32,7 @@ class Grounding(Vertical):
     #breath-shape {
         height: auto;
         margin: 1 0;
-        color: $accent;
+        color: $text-accent;
     }
     #noticing {
         height: 3;
