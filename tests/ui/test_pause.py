@@ -179,7 +179,8 @@ async def test_a_pause_left_half_way_comes_back_the_next_time_it_opens(journal, 
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("f9")
         await pilot.pause()
-        assert any("back" in n.message for n in app._notifications)
+        assert "Your note from last time is back" in str(app.screen.query_one("#grounding-hint").render())
+        assert not any("back" in n.message for n in app._notifications)  # said in place, not over it
         await pilot.press("enter")
         screen = app.screen
         assert screen.query_one("#happened", TextArea).text == "they said they loved me"

@@ -53,6 +53,7 @@ from closeness_journal.core.vocabulary import ACTED, SCALE_ANCHORS
 from closeness_journal.store import PAUSE_DRAFTS, Journal, JournalError, pause_draft_key
 from closeness_journal.ui.autosave import Autosave
 from closeness_journal.ui.text import literal, not_saved
+from closeness_journal.ui.widgets.grounding import Grounding
 from closeness_journal.windows import process_alive, this_window
 
 TICK_SECONDS = 0.1
@@ -121,8 +122,6 @@ class PauseScreen(Screen[None]):
     # ------------------------------------------------------------------ layout
 
     def compose(self) -> ComposeResult:
-        from closeness_journal.ui.widgets.grounding import Grounding
-
         yield Header()
         with ContentSwitcher(initial="pause-grounding", id="pause-parts"):
             yield Grounding(id="pause-grounding")
@@ -179,8 +178,6 @@ class PauseScreen(Screen[None]):
         if moment.part == "done":
             self.action_skip()
             return
-        from closeness_journal.ui.widgets.grounding import Grounding
-
         self.query_one(Grounding).show(moment)
 
     def action_skip(self) -> None:
@@ -384,6 +381,5 @@ class PauseScreen(Screen[None]):
         draft = merge_pauses([draft for _, draft in found])
         self._load(draft.notes)
         self.step = draft.step
-        self.notify("What you wrote in your last pause is back. Breathe first, or Enter to go straight to it.",
-                    title="Your pause is back")
+        self.query_one(Grounding).restored = True  # said under the breathing, where it covers nothing
         self.autosave.changed()

@@ -18,11 +18,12 @@ class Grounding(Vertical):
 
     DEFAULT_CSS = """
     Grounding {
-        align-horizontal: center;
+        align: center middle;
         height: 1fr;
     }
     Grounding Static {
         width: 100%;
+        height: auto;
         text-align: center;
     }
     #breath-words {
@@ -49,6 +50,9 @@ class Grounding(Vertical):
         yield Static(id="noticing")
         yield Static(id="grounding-hint")
 
+    restored = False
+    """Set when an unfinished note came back: the hint says Enter goes straight to it."""
+
     def show(self, moment: Moment) -> None:
         breath = moment.breath
         self.query_one("#breath-words", Static).update(
@@ -57,6 +61,8 @@ class Grounding(Vertical):
         self.query_one("#breath-shape", Static).update(Content("\n".join(shape(breath.size))))
         self.query_one("#noticing", Static).update(Content(NOTICING.get(moment.part, FOLLOW)))
         left = "a moment" if moment.left <= 1 else f"{moment.left} seconds"
-        self.query_one("#grounding-hint", Static).update(
-            Content(f"About {left} left of this minute · Enter skips to the note · Escape closes")
-        )
+        if self.restored:
+            hint = "Your note from last time is back: Enter goes straight to it · Escape closes"
+        else:
+            hint = f"About {left} left of this minute · Enter skips to the note · Escape closes"
+        self.query_one("#grounding-hint", Static).update(Content(hint))
