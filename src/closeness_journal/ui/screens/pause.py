@@ -19,6 +19,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import Screen
+from textual.timer import Timer
 from textual.widgets import (
     ContentSwitcher,
     Footer,
@@ -117,6 +118,7 @@ class PauseScreen(Screen[None]):
         self.draft_key = pause_draft_key(uuid.uuid4().hex)
         self._claimed: list[str] = []
         self._offered: list[Suggestion] = []
+        self._breathing: Timer | None = None
         self.autosave = Autosave(self, self.save_draft)
 
     # ------------------------------------------------------------------ layout
@@ -167,7 +169,7 @@ class PauseScreen(Screen[None]):
         self.sub_title = "a minute to breathe"
         self._restore_draft()
         self._tick()
-        self.set_interval(TICK_SECONDS, self._tick, name="breathing")
+        self._breathing = self.set_interval(TICK_SECONDS, self._tick, name="breathing")
 
     # ------------------------------------------------------------------ the grounding minute
 
@@ -185,6 +187,8 @@ class PauseScreen(Screen[None]):
         if not self.grounding:
             return
         self.grounding = False
+        if self._breathing is not None:
+            self._breathing.stop()
         self.query_one("#pause-parts", ContentSwitcher).current = "pause-capture"
         self._offer_suggestions()
         self._show_step(self.step)
