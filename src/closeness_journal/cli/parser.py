@@ -15,7 +15,6 @@ from typing import Any, NoReturn
 from closeness_journal import paths
 from closeness_journal.cli import archive, entries, insights, start
 from closeness_journal.cli.common import Handler
-from closeness_journal.core.support import COMMAND as SUPPORT_COMMAND
 from closeness_journal.core.vocabulary import ACTED, BEHAVIOURS, FEARS, KINDS, RELATIONSHIPS, SCALE_ANCHORS, STAYED
 
 PROG = "closeness-journal"
@@ -123,17 +122,9 @@ def add_checkin_options(parser: argparse.ArgumentParser) -> None:
     group.add_argument("--date", metavar="YYYY-MM-DD", help="the day this is about (default: today)")
 
 
-class _Paragraphs(argparse.HelpFormatter):
-    """argparse's wrapping, but a blank line in a description or epilog starts a new paragraph."""
-
-    def _fill_text(self, text: str, width: int, indent: str) -> str:
-        return "\n\n".join(super(_Paragraphs, self)._fill_text(part, width, indent) for part in text.split("\n\n"))
-
-
 def build_parser() -> Parser:
-    parser = Parser(
+    parser = MainParser(
         prog=PROG,
-        formatter_class=_Paragraphs,
         description=(
             "A private journal for the moments you want closeness and pull away. "
             "Run it with no command to open the journal. Everything stays on this computer."
@@ -141,12 +132,11 @@ def build_parser() -> Parser:
         epilog=(
             f"Your journal lives in the data folder: --data-dir, else ${paths.DATA_ENV}, "
             "else your platform's user data folder (see `closeness-journal locate`)."
-            f"\n\nIf you need support now: {SUPPORT_COMMAND}"
         ),
     )
     _add_global_options(parser, after_command=False)
     parser.set_defaults(handler=start.open_window)
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
     _entry_commands(commands)
     _insight_commands(commands)
     _archive_commands(commands)
@@ -315,3 +305,12 @@ def _archive_commands(commands: Any) -> None:
         "-o", "--output", metavar="FILE", help="where to write (default: the backups folder, named by date and time)"
     )
     backup.add_argument("--force", action="store_true", help="replace FILE if it exists")
+
+
+class MainParser(Parser):
+    """The top-level parser: its help ends with a line of its own naming `support`."""
+
+    def format_help(self) -> str:
+        from closeness_journal.core.support import COMMAND
+
+        return f"{super().format_help()}\nIf you need support now: {COMMAND}\n"
