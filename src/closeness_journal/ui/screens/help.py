@@ -16,9 +16,9 @@ from closeness_journal.core.support import support_markdown
 HELP_TEXT = """\
 ## Keys
 
+- **F9** a pause, when the pull to leave is strong: a minute to breathe, then a short note · **F6** settings
 - **F2** Today: write · **F3** History: find and read past entries · **F4** Patterns over time · **F5** Weekly review · **ctrl+o** Export
 - **F1** (or **?** when you are not typing) this help · **ctrl+p** every action, searchable · **ctrl+q** quit (your draft is kept)
-- **F9** a pause, when the pull to leave is strong: a minute to breathe, then a short note · **F6** settings
 - **Today:** ctrl+s save · ctrl+n / ctrl+b next / previous prompt · ctrl+r another deeper
   question · Tab moves between the writing space and the check-in · space ticks a choice
 - **History:** / or ctrl+f search · Enter reads an entry · e edit · d delete · u undo a delete ·
