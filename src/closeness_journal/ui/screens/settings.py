@@ -9,8 +9,8 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.screen import ModalScreen
-from textual.widgets import Checkbox, Label, Select, SelectionList, Static
+from textual.screen import Screen
+from textual.widgets import Checkbox, Footer, Header, Label, Select, SelectionList, Static
 from textual.widgets.selection_list import Selection
 
 from closeness_journal.core.prompts import PromptLibrary
@@ -25,15 +25,12 @@ from closeness_journal.store import Journal, JournalError
 from closeness_journal.ui.text import literal
 
 
-class SettingsScreen(ModalScreen[None]):
-    """Over whatever screen is open; Escape closes it."""
+class SettingsScreen(Screen[None]):
+    """Over whatever screen is open; Escape goes back to it."""
 
     DEFAULT_CSS = """
-    SettingsScreen { align: center middle; }
-    #settings-box {
-        width: 76; max-width: 100%; height: auto; max-height: 100%;
-        padding: 0 2; border: round $primary; background: $surface;
-    }
+    SettingsScreen { align-horizontal: center; }
+    #settings-box { width: 80; max-width: 100%; height: 1fr; padding: 0 2; }
     #settings-box Label { margin-top: 1; text-style: bold; color: $text-accent; }
     #settings-box .settings-note { color: $text-muted; }
     #settings-theme { width: 100%; }
@@ -43,7 +40,7 @@ class SettingsScreen(ModalScreen[None]):
     """
 
     BINDINGS = [
-        Binding("escape", "close", "Close", id="close-settings"),
+        Binding("escape", "close", "Back", id="close-settings"),
         Binding("f6", "close", "Close", show=False),
     ]
 
@@ -56,6 +53,7 @@ class SettingsScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         settings = Settings.read(self._journal.setting)
         themes = sorted(self.app.available_themes)
+        yield Header()
         with VerticalScroll(id="settings-box"):
             yield Label("Look")
             yield Select(
@@ -80,9 +78,12 @@ class SettingsScreen(ModalScreen[None]):
                 "Say on Today when last week is ready to look back on", settings.mention_review,
                 id="settings-review", compact=True,
             )
-            yield Static("Changes are kept as you make them. Escape closes.", id="settings-close")
+            yield Static("Changes are kept as you make them. Escape goes back.", id="settings-close")
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
+        self.title = "Settings"
+        self.sub_title = "kept in your journal"
         self.query_one("#settings-theme").focus()
 
     def _keep(self, key: str, value: object) -> None:
