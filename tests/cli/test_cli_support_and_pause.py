@@ -46,3 +46,17 @@ def test_pause_opens_the_window_on_a_pause(run, monkeypatch, private_folders):
 def test_pause_and_support_say_what_they_do(run):
     assert "a minute of slow breathing" in " ".join(run("pause", "--help")[1].split())
     assert "crisis lines wherever you are" in " ".join(run("support", "--help")[1].split())
+
+
+def test_prompts_asks_only_the_deeper_themes_chosen_in_the_settings(run, private_folders):
+    import json
+
+    from closeness_journal.core.settings import DEEPER_THEMES
+    from closeness_journal.store import Journal
+
+    journal = Journal.open(private_folders / "journal.db")
+    journal.set_setting(DEEPER_THEMES, ["goals"])
+    journal.close()
+    for day in ("2026-11-18", "2026-11-19", "2026-11-20"):
+        prompts = json.loads(run("prompts", "--date", day, "--json")[1])["prompts"]
+        assert [p["theme"] for p in prompts if not p["core"]] == ["goals"]
