@@ -343,7 +343,7 @@ async def test_last_weeks_review_is_offered_once(make_app, journal):
     journal.add(Entry(date(2026, 11, 10), body="last Tuesday"))  # in 2026-W46, which has no review yet
 
     def offered(app):
-        return [n for n in app._notifications if "Last week is ready to look back on" in n.message]
+        return list(app.screen.query("#review-offer"))  # a line above the writing, not a notice over it
 
     app = make_app()
     async with app.run_test(size=(80, 24)):

@@ -20,8 +20,11 @@ CHECKIN_OPTIONS = ("who", "relationship", "behaviours", "fears", "intensity", "k
                    "step", "predicted", "outcome", "stayed", "urge", "acted", "private", "tags", "prompt", "date")
 """The `dest` of every check-in option (see `parser.add_checkin_options`)."""
 
-_OPTION_OF = {name: "step" if name == "small_step" else name for name in checkin.FIELDS}
-"""CheckIn field -> the dest of the option that sets it (`--step` sets the small step)."""
+_OPTION_OF = {
+    name: "step" if name == "small_step" else name for name in checkin.FIELDS if name not in checkin.PAUSE_SCALES
+}
+"""CheckIn field -> the dest of the option that sets it (`--step` sets the small step; a pause's
+own scale is set in the window only)."""
 
 
 def write(args: argparse.Namespace, folder: Path, today: date) -> int:

@@ -19,9 +19,12 @@ def prompts(args: argparse.Namespace, folder: Path, today: date) -> int:
     loaded = load_prompts()
     for problem in loaded.problems:
         print(f"closeness-journal: skipped a prompt file: {problem}", file=sys.stderr)
+    from closeness_journal.core.settings import Settings
+
     with opened(folder) as journal:
         shuffle = journal.setting(shuffle_setting(day), 0)
-    chosen = daily_prompts(loaded.library, day, shuffle=shuffle)
+        themes = Settings.read(journal.setting).deeper_themes  # the deeper themes chosen in the window
+    chosen = daily_prompts(loaded.library, day, shuffle=shuffle, themes=themes)
     if args.json:
         print_json(
             {

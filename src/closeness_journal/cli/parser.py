@@ -216,7 +216,7 @@ def _add_answer_option(parser: argparse.ArgumentParser, help_text: str) -> None:
 
 
 def build_parser() -> Parser:
-    parser = Parser(
+    parser = MainParser(
         prog=PROG,
         description=(
             "A private journal for the moments you want closeness and pull away. "
@@ -229,7 +229,7 @@ def build_parser() -> Parser:
     )
     _add_global_options(parser, after_command=False)
     parser.set_defaults(handler=start.open_window)
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
     _entry_commands(commands)
     _insight_commands(commands)
     _archive_commands(commands)
@@ -237,6 +237,15 @@ def build_parser() -> Parser:
         commands, "demo", start.demo, "open the journal window on a made-up journal (your own is not touched)",
         "Open the journal window on a throw-away journal with 16 weeks of made-up "
         "entries, to look around. It is deleted when you quit; your own journal is never touched.",
+    )
+    _command(
+        commands, "pause", start.pause, "open the journal window straight on a pause",
+        "Open the journal window on a pause, for when the pull to get away is strong: a minute of slow "
+        "breathing, then a short note of what just happened, saved as an entry.",
+    )
+    _command(
+        commands, "support", start.support, "where to find support now",
+        "Print where to find support now: emergency numbers and crisis lines wherever you are.",
     )
     _command(
         commands, "locate", start.locate, "print where your journal and prompt files live",
@@ -413,3 +422,12 @@ def _archive_commands(commands: Any) -> None:
         "-o", "--output", metavar="FILE", help="where to write (default: the backups folder, named by date and time)"
     )
     backup.add_argument("--force", action="store_true", help="replace FILE if it exists")
+
+
+class MainParser(Parser):
+    """The top-level parser: its help ends with a line of its own naming `support`."""
+
+    def format_help(self) -> str:
+        from closeness_journal.core.support import COMMAND
+
+        return f"{super().format_help()}\nIf you need support now: {COMMAND}\n"

@@ -1,5 +1,6 @@
-"""Where you start: the journal window (no command), the demo, and where your journal lives
-(`locate`). Textual is imported only when a window opens, so other commands start quickly."""
+"""Where you start: the journal window (no command), straight on a pause (`pause`), the demo,
+where your journal lives (`locate`), and where to find support now (`support`). Textual is
+imported only when a window opens, so other commands start quickly."""
 
 from __future__ import annotations
 
@@ -17,6 +18,22 @@ def open_window(args: argparse.Namespace, folder: Path, today: date) -> int:
 
     with opened(folder, daily_backup=True) as journal:
         return run_app(journal, data_dir=folder)
+
+
+def pause(args: argparse.Namespace, folder: Path, today: date) -> int:
+    """The window, opened straight on a pause."""
+    from closeness_journal.ui.app import run_app
+
+    with opened(folder, daily_backup=True) as journal:
+        return run_app(journal, data_dir=folder, pause=True)
+
+
+def support(args: argparse.Namespace, folder: Path, today: date) -> int:
+    """Where to find support now (the journal is not opened)."""
+    from closeness_journal.core.support import support_text
+
+    print(support_text(), end="")
+    return 0
 
 
 def demo(args: argparse.Namespace, folder: Path, today: date) -> int:

@@ -28,7 +28,8 @@ FORMAT = "closeness-journal"
 FORMAT_VERSION = 2
 """1: an entry answered at most one prompt (`prompt_id`, `prompt_text`, the answer as `body`).
 2: an entry is a sitting (`answers`, `body` the free writing) and its check-in also has
-`stayed`, `urge` and `acted`. Every version still imports."""
+`stayed`, `urge` and `acted`; later also `kind` ("sitting" or "pause"; missing means a sitting)
+and `urge_after` (the pull at the end of a pause). Every version still imports."""
 
 _ENTRY_FIELDS_1 = frozenset({
     "id", "local_date", "body", "prompt_id", "prompt_text", "who", "relationship", "kinds", "behaviours",
@@ -36,7 +37,7 @@ _ENTRY_FIELDS_1 = frozenset({
     "created_at", "updated_at", "deleted_at", "withdrawal", "sabotage",
 })
 _ENTRY_FIELDS_2 = (_ENTRY_FIELDS_1 - {"prompt_id", "prompt_text"}) | {
-    "answers", "stayed", "urge", "acted", "stayed_close",
+    "answers", "stayed", "urge", "acted", "stayed_close", "kind", "urge_after",
 }
 ENTRY_FIELDS = {1: _ENTRY_FIELDS_1, 2: _ENTRY_FIELDS_2}
 """The fields an entry may have in each version of the archive (derived ones included)."""
@@ -132,7 +133,7 @@ def read_entry(item: Any, where: str, version: int = FORMAT_VERSION) -> Entry:
     for n, answer in enumerate(answers):
         for key in ("prompt_id", "prompt_text", "text"):
             _text(answer, key, f"{where}.answers[{n}]")
-    for key in ("prompt_id", "prompt_text", "acted"):
+    for key in ("prompt_id", "prompt_text", "acted", "kind"):
         if item.get(key) is not None and not isinstance(item[key], str):
             raise BackupFormatError(f"{where}.{key}: expected text or null")
     for key in ("id", "local_date", "created_at", "updated_at"):
@@ -148,7 +149,7 @@ def read_entry(item: Any, where: str, version: int = FORMAT_VERSION) -> Entry:
         value = item.get(key, [])
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
             raise BackupFormatError(f"{where}.{key}: expected a list of text")
-    for key in ("intensity", "urge", "predicted", "outcome"):
+    for key in ("intensity", "urge", "predicted", "outcome", "urge_after"):
         value = item.get(key)
         if value is not None and (not isinstance(value, int) or isinstance(value, bool)):
             raise BackupFormatError(f"{where}.{key}: expected a whole number or null")

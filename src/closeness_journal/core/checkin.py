@@ -53,6 +53,8 @@ class CheckIn:
     """How strong the pull to get away was, 0-10."""
     acted: str | None = None
     """Whether the pull was acted on: `yes`, `partly` or `no`."""
+    urge_after: int | None = None
+    """How strong the pull was at the end of a pause, 0-10 (`urge` is the pull at its start)."""
 
     @property
     def stayed_close(self) -> bool:
@@ -86,7 +88,7 @@ class CheckIn:
                 check_slugs("answer to 'acted on it'", [self.acted], ACTED)
         except UnknownSlug as error:
             raise InvalidEntry(str(error)) from None
-        for name in SCALES:
+        for name in (*SCALES, *PAUSE_SCALES):
             value = getattr(self, name)
             if value is not None and (isinstance(value, bool) or not SCALE_MIN <= value <= SCALE_MAX):
                 raise InvalidEntry(f"{name} must be a whole number from {SCALE_MIN} to {SCALE_MAX}, not {value}")
@@ -127,6 +129,9 @@ FIELDS: tuple[str, ...] = tuple(f.name for f in fields(CheckIn))
 LISTS = ("kinds", "behaviours", "fears", "stayed")
 TEXTS = ("who", "small_step")
 SCALES = ("intensity", "urge", "predicted", "outcome")
+"""The 0-10 scales the check-in form shows."""
+PAUSE_SCALES = ("urge_after",)
+"""The 0-10 scales only a pause fills in."""
 _EMPTY = CheckIn()
 
 

@@ -14,10 +14,13 @@ from closeness_journal.core.vocabulary import (
     BEHAVIOUR_CATEGORY,
     BEHAVIOURS,
     CATEGORY_LABELS,
+    ENTRY_KINDS,
     FEARS,
     KINDS,
+    PAUSE,
     RELATIONSHIPS,
     SABOTAGE,
+    SITTING,
     STAYED,
     WITHDRAWAL,
     UnknownSlug,
@@ -43,7 +46,9 @@ class Answer:
 @dataclass(frozen=True)
 class Entry:
     """One sitting about one moment or day: answers to any of the day's prompts, free writing
-    (`body`), and one check-in.
+    (`body`), and one check-in. A pause (`kind` "pause") is an entry too: its answers are what just
+    happened, what you feared and what you could do instead, and its check-in has the pull before
+    and after.
 
     `id`, `created_at` and `updated_at` are set by the store; a new entry leaves them empty.
     """
@@ -55,6 +60,8 @@ class Entry:
     checkin: CheckIn = CheckIn()
     private: bool = False
     tags: tuple[str, ...] = ()
+    kind: str = SITTING
+    """A sitting or a pause (see `vocabulary.ENTRY_KINDS`)."""
     id: str | None = None
     created_at: datetime | None = None
     updated_at: datetime | None = None
@@ -94,9 +101,17 @@ class Entry:
         """What the check-in form shows for this entry."""
         return CheckInFields(self.checkin, self.tags, self.private)
 
+    @property
+    def is_pause(self) -> bool:
+        return self.kind == PAUSE
+
     def with_fields(self, fields: CheckInFields) -> Entry:
-        """A copy holding what the check-in form says."""
-        return replace(self, checkin=fields.checkin, tags=fields.tags, private=fields.private)
+        """A copy holding what the check-in form says. The form doesn't show the pull at the end
+        of a pause, so a pause keeps it unless `fields` gives one."""
+        checkin = fields.checkin
+        if checkin.urge_after is None and self.checkin.urge_after is not None:
+            checkin = replace(checkin, urge_after=self.checkin.urge_after)
+        return replace(self, checkin=checkin, tags=fields.tags, private=fields.private)
 
     @property
     def headline(self) -> str:
@@ -116,6 +131,8 @@ class Entry:
         # A comma separates tags everywhere (the form's tag field too), so "a,b" is two tags.
         split = (part for tag in self.tags for part in tag.split(","))
         tags = tuple(dict.fromkeys(t for t in (one_line(t).lstrip("#@").strip() for t in split) if t))
+        if self.kind not in ENTRY_KINDS:
+            raise InvalidEntry(str(UnknownSlug("kind of entry", self.kind, ENTRY_KINDS)))
         cleaned = replace(
             self,
             checkin=self.checkin.validated(),
@@ -137,6 +154,7 @@ class Entry:
         return {
             "id": self.id,
             "local_date": self.local_date.isoformat(),
+            "kind": self.kind,
             "answers": [answer.to_json() for answer in self.answers],
             "body": self.body,
             **self.checkin.to_json(),
@@ -164,6 +182,8 @@ class Entry:
             values["answers"] = (Answer(data["prompt_id"], data.get("prompt_text") or "", data.get("body") or ""),)
             values["body"] = ""
         values["local_date"] = date.fromisoformat(values["local_date"])
+        if values.get("kind") is None:  # written before entries had a kind: a sitting
+            values.pop("kind", None)
         for key in ("created_at", "updated_at", "deleted_at"):
             if values.get(key):
                 values[key] = datetime.fromisoformat(values[key])
@@ -254,6 +274,8 @@ def checkin_summary(entry: Entry) -> list[tuple[str, str]]:
     words, leaving out what wasn't filled in."""
     rows: list[tuple[str, str]] = []
     checkin = entry.checkin
+    if entry.is_pause:
+        rows.append(("Written as", ENTRY_KINDS[PAUSE]))
     if checkin.who or checkin.relationship:
         who = checkin.who
         if checkin.relationship:
@@ -276,6 +298,8 @@ def checkin_summary(entry: Entry) -> list[tuple[str, str]]:
         rows.append(("Fear intensity", f"{checkin.intensity} of 10"))
     if checkin.urge is not None:
         rows.append(("The pull to get away", f"{checkin.urge} of 10"))
+    if checkin.urge_after is not None:
+        rows.append(("The pull at the end of the pause", f"{checkin.urge_after} of 10"))
     if checkin.acted is not None:
         rows.append(("Acted on the pull", ACTED[checkin.acted]))
     if checkin.small_step:

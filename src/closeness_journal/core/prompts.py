@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import tomllib
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from datetime import date
 
@@ -130,13 +130,20 @@ class PromptLibrary:
     def get(self, prompt_id: str) -> Prompt | None:
         return self.prompts.get(prompt_id)
 
-    def deeper_sequence(self) -> list[Prompt]:
-        """The deeper prompts interleaved theme by theme: the rotation the days walk through."""
+    def deeper_themes(self) -> list[str]:
+        """The themes the deeper prompt rotates through, in their order (the shipped ones first,
+        then those people added, by name)."""
         extra = sorted(
             t for t in self.themes if t not in DEEPER_THEME_ORDER and t not in CORE_THEMES
             and t != WEEKLY_REVIEW_THEME
         )
-        queues = [self.in_theme(t) for t in (*DEEPER_THEME_ORDER, *extra)]
+        return [t for t in DEEPER_THEME_ORDER if t in self.themes] + extra
+
+    def deeper_sequence(self, themes: Collection[str] | None = None) -> list[Prompt]:
+        """The deeper prompts interleaved theme by theme: the rotation the days walk through.
+        `themes` keeps only those themes (None: every deeper theme)."""
+        chosen = [t for t in self.deeper_themes() if themes is None or t in themes]
+        queues = [self.in_theme(t) for t in chosen]
         sequence: list[Prompt] = []
         while any(queues):
             for queue in queues:
@@ -161,22 +168,29 @@ class DailyPrompts:
     """One prompt from each core theme, in the order pulled away, feared, small step."""
     deeper: Prompt | None
     shuffle: int = 0
+    themes: frozenset[str] | None = None
+    """The deeper themes chosen in the settings (None: all of them), so a swap keeps to them."""
 
     @property
     def all(self) -> tuple[Prompt, ...]:
         return self.core + ((self.deeper,) if self.deeper else ())
 
 
-def daily_prompts(library: PromptLibrary, day: date, shuffle: int = 0) -> DailyPrompts:
+def daily_prompts(
+    library: PromptLibrary, day: date, shuffle: int = 0, themes: Collection[str] | None = None
+) -> DailyPrompts:
     """The prompts for `day`. `shuffle` > 0 swaps the deeper prompt for another one that has
-    not been and will not be the day's prompt within 21 days either side."""
+    not been and will not be the day's prompt within 21 days either side. `themes` are the deeper
+    themes the person has on (None: all; the core questions are always there); with none on,
+    there is no deeper prompt."""
+    chosen = None if themes is None else frozenset(themes)
     index = day.toordinal()
     core = []
     for theme in CORE_THEMES:
         pool = library.in_theme(theme)
         if pool:
             core.append(pool[index % len(pool)])
-    sequence = library.deeper_sequence()
+    sequence = library.deeper_sequence(chosen)
     deeper = None
     if sequence:
         size = len(sequence)
@@ -187,4 +201,4 @@ def daily_prompts(library: PromptLibrary, day: date, shuffle: int = 0) -> DailyP
             else:
                 offset = 1 + (shuffle - 1) % (size - 1)
         deeper = sequence[(index + offset) % size]
-    return DailyPrompts(day=day, core=tuple(core), deeper=deeper, shuffle=shuffle)
+    return DailyPrompts(day=day, core=tuple(core), deeper=deeper, shuffle=shuffle, themes=chosen)

@@ -249,7 +249,7 @@ class Sitting:
         under `shuffle_setting(today)`). The new prompt takes the old one's place and is shown; the
         old one stays, before free writing, if anything was typed for it. False when nothing changed."""
         old = self.daily.deeper
-        self.daily = daily_prompts(library, self.today, shuffle=self.daily.shuffle + 1)
+        self.daily = daily_prompts(library, self.today, shuffle=self.daily.shuffle + 1, themes=self.daily.themes)
         new = self.daily.deeper
         if old is None or new is None or new.id == old.id:
             return False

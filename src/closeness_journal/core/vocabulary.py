@@ -131,6 +131,17 @@ ACTED: Mapping[str, str] = MappingProxyType(
 )
 """Whether the pull to get away was acted on (the split a DBT diary card makes)."""
 
+SITTING = "sitting"
+PAUSE = "pause"
+ENTRY_KINDS: Mapping[str, str] = MappingProxyType(
+    {
+        SITTING: "a sitting",
+        PAUSE: "a pause in the moment",
+    }
+)
+"""What an entry is: a sitting (the day's prompts, free writing, a check-in) or a pause taken in
+the moment the pull to get away was strong (what just happened, the pull before and after)."""
+
 SCALE_ANCHORS = "0 none · 5 strong · 10 overwhelming"
 """What the ends and the middle of every 0-10 scale mean."""
 

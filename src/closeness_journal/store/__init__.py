@@ -8,9 +8,11 @@ is a journal this version understands, applies pending migrations, and keeps the
 from closeness_journal.store.connection import connect
 from closeness_journal.store.drafts import (
     EDIT_DRAFTS,
+    PAUSE_DRAFTS,
     REVIEW_DRAFTS,
     TODAY_DRAFTS,
     edit_draft_key,
+    pause_draft_key,
     review_draft_key,
     today_draft_key,
 )
@@ -21,6 +23,7 @@ from closeness_journal.store.migrations import MIGRATION_NAMES, schema, transfor
 __all__ = [
     "EDIT_DRAFTS",
     "MIGRATION_NAMES",
+    "PAUSE_DRAFTS",
     "REVIEW_DRAFTS",
     "TODAY_DRAFTS",
     "DatabaseTooNew",
@@ -30,6 +33,7 @@ __all__ = [
     "NotAJournal",
     "connect",
     "edit_draft_key",
+    "pause_draft_key",
     "review_draft_key",
     "schema",
     "today_draft_key",

@@ -6,6 +6,7 @@ then ":" and what tells drafts of that kind apart:
     today:{window}     the Today screen; each open window keeps its own (two never clash)
     edit:{entry id}    editing an entry; emptying the trash removes these with their entries
     review:{week}      a weekly review, by its ISO week label ("2026-W47")
+    pause:{window}     a pause taken in the moment; each open window keeps its own
 
 Keys are stored in every journal, so these spellings never change (the first versions kept
 one Today draft under the bare key "today"; `drafts(TODAY_DRAFTS)` still finds it).
@@ -22,6 +23,7 @@ from closeness_journal.store.connection import JournalBase, reading, utc
 TODAY_DRAFTS = "today"
 EDIT_DRAFTS = "edit"
 REVIEW_DRAFTS = "review"
+PAUSE_DRAFTS = "pause"
 _SEPARATOR = ":"
 
 
@@ -43,6 +45,11 @@ def edit_draft_key(entry_id: str) -> str:
 def review_draft_key(week: str) -> str:
     """The key of a week's unsaved review (`week` as `iso_week_label` gives it)."""
     return key_start(REVIEW_DRAFTS) + week
+
+
+def pause_draft_key(window: str) -> str:
+    """The key of one window's unfinished pause."""
+    return key_start(PAUSE_DRAFTS) + window
 
 
 class DraftsMixin(JournalBase):

@@ -200,6 +200,7 @@ def entry_to_row(entry: Entry) -> dict[str, Any]:
         "created_at": entry.created_at.isoformat(),
         "updated_at": entry.updated_at.isoformat(),
         "local_date": entry.local_date.isoformat(),
+        "kind": entry.kind,
         "prompt_id": None,  # retired by m011: the answers hold the prompts
         "prompt_text": None,
         "body": entry.body,
@@ -218,6 +219,7 @@ def entry_to_row(entry: Entry) -> dict[str, Any]:
         "stayed": json.dumps(list(checkin.stayed)),
         "urge": checkin.urge,
         "acted": checkin.acted,
+        "urge_after": checkin.urge_after,
         "stayed_close": int(checkin.stayed_close),
         "private": int(entry.private),
         "tags": json.dumps(list(entry.tags), ensure_ascii=False),
@@ -243,7 +245,7 @@ def _text_list(stored: str | None) -> tuple[str, ...]:
     return () if not stored or stored == "[]" else tuple(json.loads(stored))
 
 
-def _answers(texts: str, prompts: str) -> tuple[Answer, ...]:
+def answers_of(texts: str, prompts: str) -> tuple[Answer, ...]:
     """The answers of a stored row: the prompts as JSON, the texts joined by ANSWER_SEPARATOR."""
     if not prompts or prompts == "[]":
         return ()
@@ -272,6 +274,7 @@ def entry_from_row(row: dict[str, Any]) -> Entry:
         stayed=_slug_list(row["stayed"]),
         urge=row["urge"],
         acted=row["acted"],
+        urge_after=row["urge_after"],
     )
     entry = object.__new__(Entry)
     entry.__dict__.update(
@@ -279,7 +282,8 @@ def entry_from_row(row: dict[str, Any]) -> Entry:
         created_at=datetime.fromisoformat(row["created_at"]),
         updated_at=datetime.fromisoformat(row["updated_at"]),
         local_date=date.fromisoformat(row["local_date"]),
-        answers=_answers(row["answers"], row["answer_prompts"]),
+        kind=row["kind"],
+        answers=answers_of(row["answers"], row["answer_prompts"]),
         body=row["body"] or "",
         checkin=checkin,
         private=bool(row["private"]),

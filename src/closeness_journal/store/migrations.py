@@ -202,6 +202,14 @@ def m012_entries_pattern_index_with_staying(db: Database) -> None:
     )
 
 
+
+@schema()
+def m013_pauses(db: Database) -> None:
+    """An entry is a sitting or a pause taken in the moment (`kind`, every earlier entry a
+    "sitting"), and a pause keeps the pull to get away at its end (`urge_after`, 0-10)."""
+    db.execute("ALTER TABLE entries ADD COLUMN kind TEXT NOT NULL DEFAULT 'sitting'")
+    db.execute("ALTER TABLE entries ADD COLUMN urge_after INTEGER")
+
 # --------------------------------------------------------------------------- the search index
 # Helpers the migrations above call. What they build is part of those migrations: a journal
 # made today must end up like one upgraded from any earlier version, so change the index with

@@ -17,11 +17,14 @@ from pathlib import Path
 from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.content import Content
 from textual.screen import Screen
+from textual.theme import Theme
 
 from closeness_journal.core.prompts import PromptLibrary
 from closeness_journal.core.text import printable
-from closeness_journal.store import Journal
+from closeness_journal.core.settings import THEME, WELCOME_SHOWN, Settings, theme_to_apply, welcome_due
+from closeness_journal.store import Journal, JournalError
 from closeness_journal.ui.autosave import Autosave
 from closeness_journal.ui.screens.confirm import ConfirmScreen
 from closeness_journal.ui.screens.today import TodayScreen
@@ -46,11 +49,16 @@ class JournalApp(App[int]):
     ENABLE_COMMAND_PALETTE = True
 
     BINDINGS = [
+        # The pause comes first, so the footer always has room for it.
+        Binding("f9", "pause", "Pause", id="pause", priority=True),
         Binding("f1", "help", "Help", id="help"),
         Binding("f2", "show_today", "Today", id="today"),
         Binding("f3", "show_history", "History", id="history"),
         Binding("f4", "show_patterns", "Patterns", id="patterns"),
         Binding("f5", "show_review", "Review", id="review"),
+        # priority: the writing space would take F6 to select a line. (ctrl+comma reaches a terminal
+        # program as a plain comma in most terminals, so it can't be the key.)
+        Binding("f6", "settings", "Settings", id="settings", show=False, priority=True),
         Binding("ctrl+o", "export", "Export", id="export", show=False),
         Binding("question_mark", "help", "Help", show=False, id="help-key"),
         Binding("ctrl+q", "quit", "Quit", id="quit", priority=True),
@@ -64,8 +72,15 @@ class JournalApp(App[int]):
         data_dir: Path | None = None,
         prompt_problems: list[str] | None = None,
         demo: bool = False,
+        welcome: bool = False,
+        pause: bool = False,
+        clock: Callable[[], float] = time.monotonic,
     ) -> None:
+        """`welcome`: show the first-run welcome if this journal hasn't had it (the window does;
+        tests that aren't about it don't). `pause`: open straight on a pause. `clock`: the seconds
+        the pause's breathing follows."""
         super().__init__()
+        self.demo = demo
         if demo:
             self.title = "closeness-journal · demo (made-up entries, gone when you quit)"
         self.journal = journal
@@ -74,6 +89,9 @@ class JournalApp(App[int]):
         self.data_dir = data_dir
         self._prompt_problems = prompt_problems or []
         self._last_key = time.monotonic()
+        self._welcome = welcome
+        self._start_on_pause = pause
+        self.clock = clock
 
     async def on_event(self, event: events.Event) -> None:
         # Pasted text is cleaned before any widget sees it: an escape sequence in it would
@@ -87,7 +105,20 @@ class JournalApp(App[int]):
         self.add_mode("history", self._history_screen)
         self.add_mode("review", self._review_screen)
         self.add_mode("patterns", self._patterns_screen)
+        settings = Settings.read(self.journal.setting)
+        saved_theme = theme_to_apply(settings, self.available_themes)
+        if saved_theme is not None:
+            self.theme = saved_theme
+        self.theme_changed_signal.subscribe(self, self.keep_theme)
         self.switch_mode("today")
+        if self._start_on_pause:
+            self.action_pause()
+        elif self._welcome and welcome_due(settings, self.journal.count()):
+            self.action_welcome()
+            try:
+                self.journal.set_setting(WELCOME_SHOWN, True)
+            except JournalError:
+                pass  # shown again next time: better than not at all
         self._install_signal_handlers()
         self.set_interval(TIDY_SECONDS, self.tidy_when_idle, name="tidy")
         if os.environ.get(EXIT_WHEN_READY_ENV):  # benchmarks: time from start to Today drawn
@@ -103,6 +134,8 @@ class JournalApp(App[int]):
             "show_today": "today", "show_history": "history", "show_patterns": "patterns", "show_review": "review",
         }.get(action)
         if current is not None and current == self.current_mode and len(self.screen_stack) <= 1:
+            return False
+        if action == "pause" and self.screen.id == "pause-screen":
             return False
         return True
 
@@ -161,6 +194,43 @@ class JournalApp(App[int]):
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen(self.data_dir))
 
+    def action_support(self) -> None:
+        """Help opens on where to find support."""
+        self.action_help()
+
+    def action_pause(self) -> None:
+        from closeness_journal.ui.screens.pause import PauseScreen
+
+        if self.screen.id != "pause-screen":
+            self.push_screen(PauseScreen(self.journal, self.today(), clock=self.clock))
+
+    def action_settings(self) -> None:
+        from closeness_journal.ui.screens.settings import SettingsScreen
+
+        if self.screen.id != "settings-screen":
+            self.push_screen(SettingsScreen(self.journal, self.library))
+
+    def action_welcome(self) -> None:
+        from closeness_journal.ui.screens.welcome import WelcomeScreen
+
+        if self.screen.id != "welcome-screen":
+            self.push_screen(WelcomeScreen(self.data_dir))
+
+    def keep_theme(self, theme: Theme) -> None:
+        """A look chosen anywhere (ctrl+p, Settings) is kept in the journal for next time."""
+        try:
+            if self.journal.setting(THEME) != theme.name:
+                self.journal.set_setting(THEME, theme.name)
+        except JournalError:
+            pass  # the look is not worth an error: it is simply not kept
+
+    def format_title(self, title: str, sub_title: str) -> Content:
+        """The header; in the demo every screen says it is the demo."""
+        formatted = super().format_title(title, sub_title)
+        if self.demo:
+            return Content.assemble(Content.styled(" DEMO ", "reverse bold"), " ", formatted)
+        return formatted
+
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield SystemCommand("Today", "Write today's entry (F2)", self.action_show_today)
         yield SystemCommand("History", "Find and read past entries (F3)", self.action_show_history)
@@ -168,7 +238,12 @@ class JournalApp(App[int]):
         yield SystemCommand("Weekly review", "Look back on last week (F5)", self.action_show_review)
         yield SystemCommand("Export", "Markdown for a therapist, or a JSON backup (ctrl+o)", self.action_export)
         yield SystemCommand("Trash", "Entries you deleted, to restore", self.action_show_trash)
-        yield SystemCommand("Help", "Keys, where your journal lives, and support (F1)", self.action_help)
+        yield SystemCommand("Pause", "A minute to breathe, then a short note, when the pull is strong (F9)",
+                            self.action_pause)
+        yield SystemCommand("Support", "Where to find help now", self.action_support)
+        yield SystemCommand("Settings", "The look, the deeper questions, the review note (F6)", self.action_settings)
+        yield SystemCommand("Help", "Support, the keys, and where your journal lives (F1)", self.action_help)
+        yield SystemCommand("Welcome", "What this journal is for, once more", self.action_welcome)
         for binding in screen.active_bindings.values():
             b = binding.binding
             if b.show and b.description and binding.node is screen:
@@ -192,12 +267,32 @@ class JournalApp(App[int]):
                     found.append(autosave)
         return found
 
+    def unsaved_work(self) -> bool:
+        """True when any open screen holds typing not saved as an entry (drafts don't count)."""
+        for stack in self._screen_stacks.values():
+            for screen in stack:
+                has = getattr(screen, "has_unsaved_work", None)
+                if callable(has) and has():
+                    return True
+        return False
+
     def flush_drafts(self) -> list[str]:
         """Save every unsaved draft now (quitting, hang-up, terminate). Returns what failed."""
         return [autosave.problem or "unknown problem" for autosave in self.autosaves() if not autosave.flush()]
 
     async def action_quit(self) -> None:
         problems = self.flush_drafts()
+        if self.demo and not problems and self.unsaved_work():
+            self.push_screen(
+                ConfirmScreen(
+                    "This is the demo: what you typed is not kept when you quit.\n\n"
+                    "To keep your writing, open your own journal (closeness-journal, without demo).",
+                    yes="Quit the demo",
+                    no="Stay",
+                ),
+                lambda quit_anyway: self.exit(0) if quit_anyway else None,
+            )
+            return
         if not problems:
             self.exit(0)
             return
@@ -240,10 +335,13 @@ class JournalApp(App[int]):
         self.exit(0)
 
 
-def run_app(journal: Journal, data_dir: Path | None = None, demo: bool = False) -> int:
+def run_app(journal: Journal, data_dir: Path | None = None, demo: bool = False, pause: bool = False) -> int:
     from closeness_journal.prompt_files import load_prompts
 
     loaded = load_prompts()
-    app = JournalApp(journal, loaded.library, data_dir=data_dir, prompt_problems=loaded.problems, demo=demo)
+    app = JournalApp(
+        journal, loaded.library, data_dir=data_dir, prompt_problems=loaded.problems, demo=demo, welcome=not demo,
+        pause=pause,
+    )
     result = app.run()
     return result or 0

@@ -1,4 +1,4 @@
-"""Help: the keys, where the journal lives, what this tool is (and is not), and where to find support."""
+"""Help: where to find support (first), the keys, where the journal lives, and what this tool is (and is not)."""
 
 from __future__ import annotations
 
@@ -11,9 +11,12 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Markdown, Static
 
+from closeness_journal.core.support import support_markdown
+
 HELP_TEXT = """\
 ## Keys
 
+- **F9** a pause, when the pull to leave is strong: a minute to breathe, then a short note · **F6** settings
 - **F2** Today: write · **F3** History: find and read past entries · **F4** Patterns over time · **F5** Weekly review · **ctrl+o** Export
 - **F1** (or **?** when you are not typing) this help · **ctrl+p** every action, searchable · **ctrl+q** quit (your draft is kept)
 - **Today:** ctrl+n / ctrl+b next / previous question (free writing comes last) · ctrl+s saves
@@ -40,13 +43,6 @@ Edits keep the earlier version, and deleted entries wait in the trash until you 
 A place to notice the moments you want to pull away, what you feared, and the small steps you
 take. It is a reflection aid, not therapy, and not a judgement of you. If you are working with a
 therapist, your journal can be something to bring along.
-
-## If you need support now
-
-If you are in danger or thinking about harming yourself, please reach out to someone right now:
-your local emergency number, a crisis line in your country (your doctor, a local health service
-or a web search for "crisis line" with your country's name can point you to one), or someone you
-trust. You don't have to be sure it is serious enough to ask.
 """
 
 
@@ -57,6 +53,7 @@ class HelpScreen(ModalScreen[None]):
         Binding("escape", "close", "Close", id="close-help"),
         Binding("f1", "close", "Close", show=False),
         Binding("question_mark", "close", "Close", show=False),
+        Binding("w", "app.welcome", "The welcome again", show=False),
     ]
 
     def __init__(self, data_dir: Path | None) -> None:
@@ -65,13 +62,14 @@ class HelpScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help-box"):
+            yield Markdown(support_markdown(), id="help-support")
             yield Markdown(HELP_TEXT, id="help-text")
             where = str(self._data_dir) if self._data_dir else "(a temporary journal)"
             yield Static(
                 Content.assemble(Content.styled("Your journal is in: ", "bold"), Content(where)),
                 id="help-where",
             )
-            yield Static(Content.styled("Escape to close", "italic $text-muted"))
+            yield Static(Content.styled("Escape to close · w shows the welcome again", "italic $text-muted"))
 
     def action_close(self) -> None:
         self.dismiss()

@@ -15,12 +15,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Header, TextArea
+from textual.widgets import Footer, Header, Static, TextArea
 
 from closeness_journal.core.checkin import CheckInFields
 from closeness_journal.core.dates import long_date
 from closeness_journal.core.entries import EntryFilter, InvalidEntry
 from closeness_journal.core.prompts import PromptLibrary, daily_prompts, shuffle_setting
+from closeness_journal.core.settings import Settings
 from closeness_journal.core.today import (
     Draft,
     LastWeek,
@@ -63,7 +64,10 @@ class TodayScreen(Screen[None]):
         self._journal = journal
         self._library = library
         self._today = today
-        self.sitting = Sitting.start(daily_prompts(library, today, shuffle=journal.setting(shuffle_setting(today), 0)))
+        settings = Settings.read(journal.setting)
+        self._mention_review = settings.mention_review
+        shuffle = journal.setting(shuffle_setting(today), 0)
+        self.sitting = Sitting.start(daily_prompts(library, today, shuffle=shuffle, themes=settings.deeper_themes))
         self.draft_key = today_draft_key(uuid.uuid4().hex)
         self._claimed: list[str] = []
         """Keys of drafts taken over from closed windows: discarded once ours is saved."""
@@ -112,7 +116,7 @@ class TodayScreen(Screen[None]):
         """A gentle note about last week's review (see `core.today.offer_review`)."""
         week = LastWeek.before(self._today)
         try:
-            if not offer_review(
+            if not self._mention_review or not offer_review(
                 offered=bool(self._journal.setting(week.offered_setting)),
                 reviewed=self._journal.review(week.label) is not None,
                 entries=self._journal.count(week.entries),
@@ -121,11 +125,9 @@ class TodayScreen(Screen[None]):
             self._journal.set_setting(week.offered_setting, True)
         except JournalError:
             return
-        self.notify(
-            "Last week is ready to look back on, whenever you like: press F5.",
-            title="Weekly review",
-            timeout=12,
-        )
+        # A line of its own above the writing, not a notice over it; gone once something is saved.
+        self.mount(Static("Last week is ready to look back on, whenever you like: press F5.", id="review-offer"),
+                   before="#today-body")
 
     # ------------------------------------------------------------------ prompts
 
@@ -191,6 +193,7 @@ class TodayScreen(Screen[None]):
             not_saved(self, error)
             return
         self.sitting.saved()
+        self.query("#review-offer").remove()
         self._show_slot()
         self._pending_checkin = CheckInFields()
         for form in self.query(CheckInForm):
