@@ -23,24 +23,17 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from closeness_journal.core.prompt_library import (
-    CORE_THEMES,
-    DEEPER_THEME_ORDER,
-    WEEKLY_REVIEW_THEME,
-    Prompt,
-    PromptFileError,
-    PromptLibrary,
-    Theme,
-    ThemeFile,
-    parse_theme_file,
-)
+# The library's names, re-exported (`X as X`): the rest of the code imports them from here.
+from closeness_journal.core.prompt_library import CORE_THEMES as CORE_THEMES
+from closeness_journal.core.prompt_library import DEEPER_THEME_ORDER as DEEPER_THEME_ORDER
+from closeness_journal.core.prompt_library import WEEKLY_REVIEW_THEME as WEEKLY_REVIEW_THEME
+from closeness_journal.core.prompt_library import Prompt as Prompt
+from closeness_journal.core.prompt_library import PromptFileError as PromptFileError
+from closeness_journal.core.prompt_library import PromptLibrary as PromptLibrary
+from closeness_journal.core.prompt_library import Theme as Theme
+from closeness_journal.core.prompt_library import ThemeFile as ThemeFile
+from closeness_journal.core.prompt_library import parse_theme_file as parse_theme_file
 from closeness_journal.core.vocabulary import FEARS
-
-# The library's names, re-exported: the rest of the code imports them from here.
-__all__ = [
-    "CORE_THEMES", "DEEPER_THEME_ORDER", "WEEKLY_REVIEW_THEME", "Prompt", "PromptFileError", "PromptLibrary",
-    "Theme", "ThemeFile", "parse_theme_file",
-]
 
 NO_REPEAT_DAYS = 21
 """No deeper prompt comes back within this many days."""
@@ -75,8 +68,10 @@ RECURRING_FEAR = 3
 SEVERAL_STAYED_DAYS = 3
 """Days with staying close, within the four weeks, that bring goals and self-compassion."""
 
-ROTATION, FEAR, STAYED, SWAPPED = "rotation", "fear", "stayed", "swapped"
-"""Why a deeper prompt is on the list (`DailyPrompts.because`)."""
+ROTATION, FEAR, ROOTS, STAYED, SWAPPED = "rotation", "fear", "roots", "stayed", "swapped"
+"""Why a deeper prompt is on the list (`DailyPrompts.because`): the rotation; a fear that keeps
+coming back (a prompt about it, or about where it may have begun); days of staying close; a swap."""
+LEANINGS = (FEAR, ROOTS, STAYED)
 
 FEAR_WORDS: Mapping[str, str] = {
     "rejection": "a fear of being turned away",
@@ -124,7 +119,7 @@ class Leaning:
         fear = self.fear
         if fear is not None:
             groups.append((FEAR, 3.0, lambda p: fear in p.fears))
-            groups.append((FEAR, 2.0, lambda p: p.theme == "roots"))
+            groups.append((ROOTS, 2.0, lambda p: p.theme == "roots"))
         if self.stayed:
             groups.append((STAYED, 3.0, lambda p: p.theme in ("goals", "self-compassion")))
         groups.append((ROTATION, 1.0, lambda p: True))
@@ -148,9 +143,9 @@ class DeeperChoice:
         """The remembered choice, or None when there is none (or it is damaged)."""
         if not isinstance(value, dict) or not isinstance(value.get("id"), str):
             return None
-        because = value.get("because") if value.get("because") in (ROTATION, FEAR, STAYED) else ROTATION
+        because = value.get("because") if value.get("because") in (ROTATION, *LEANINGS) else ROTATION
         fear = value.get("fear") if value.get("fear") in FEARS else None
-        return cls(value["id"], because, fear if because == FEAR else None)
+        return cls(value["id"], because, fear if because in (FEAR, ROOTS) else None)
 
     @staticmethod
     def shown_in(value: Any) -> str | None:
@@ -165,6 +160,8 @@ def reason_words(because: str, fear: str | None = None) -> str:
     """Why a deeper prompt was chosen, in a short line."""
     if because == FEAR and fear in FEAR_WORDS:
         return f"Asked because {FEAR_WORDS[fear]} came up often in your last four weeks."
+    if because == ROOTS and fear in FEAR_WORDS:
+        return f"Asked because {FEAR_WORDS[fear]} came up often lately; this looks at where it may have begun."
     if because == STAYED:
         return "Asked because you stayed close on several days in your last four weeks."
     if because == SWAPPED:
@@ -196,7 +193,7 @@ class DailyPrompts:
 
     @property
     def because(self) -> str:
-        """Why the deeper prompt is on the list: rotation, fear, stayed or swapped."""
+        """Why the deeper prompt is on the list: rotation, fear, roots, stayed or swapped."""
         if self.shuffle:
             return SWAPPED
         return self.choice.because if self.choice else ROTATION
@@ -209,7 +206,7 @@ class DailyPrompts:
     @property
     def leaning_note(self) -> str:
         """The reason, only when the deeper prompt was drawn toward the person's weeks ("" else)."""
-        return self.reason if self.because in (FEAR, STAYED) else ""
+        return self.reason if self.because in LEANINGS else ""
 
     def swap_count(self, theme: str) -> int:
         return dict(self.swaps).get(theme, 0)
@@ -274,25 +271,25 @@ def choose_deeper(
 ) -> DeeperChoice | None:
     """The day's deeper prompt, before any swap. With no leaning it is the rotation's prompt of
     the day (the next one not shown in the last 21 days); with one, a draw that depends only on
-    the date picks what to lean toward, and the rotation is walked for the first such prompt."""
+    the date picks what to lean toward, and the rotation is walked for the first such prompt
+    (when all of those were shown lately, the other leanings are tried, then the rotation)."""
     sequence = library.deeper_sequence()
     if not sequence:
         return None
     start = day.toordinal() % len(sequence)
-    because, fear, wanted = ROTATION, None, lambda p: True
     groups = (leaning or Leaning()).groups()
     draw = _unit(day.isoformat(), "deeper") * sum(weight for _, weight, _ in groups)
-    for group_because, weight, group in groups:
+    drawn = len(groups) - 1
+    for index, (_, weight, _) in enumerate(groups):
         if draw < weight:
-            because, wanted = group_because, group
+            drawn = index
             break
         draw -= weight
-    found = _walk(sequence, start, wanted, recent)
-    if found is None or because == ROTATION:
-        because, found = ROTATION, _walk(sequence, start, lambda p: True, recent) or sequence[start]
-    elif because == FEAR:
-        fear = leaning.fear if leaning else None
-    return DeeperChoice(found.id, because, fear)
+    for because, _, wanted in [*groups[drawn:], *groups[:drawn]]:
+        found = _walk(sequence, start, wanted, recent)
+        if found is not None:
+            return DeeperChoice(found.id, because, leaning.fear if leaning and because in (FEAR, ROOTS) else None)
+    return DeeperChoice(sequence[start].id)
 
 
 def _swap_deeper(sequence: list[Prompt], base: Prompt, swaps: int, recent: Collection[str]) -> Prompt:

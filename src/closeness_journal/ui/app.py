@@ -51,6 +51,8 @@ class JournalApp(App[int]):
         Binding("f3", "show_history", "History", id="history"),
         Binding("f4", "show_patterns", "Patterns", id="patterns"),
         Binding("f5", "show_review", "Review", id="review"),
+        # priority: a text box would take F7 for "select all"
+        Binding("f7", "show_exercises", "Exercises", id="exercises", show=False, priority=True),
         Binding("ctrl+o", "export", "Export", id="export", show=False),
         Binding("question_mark", "help", "Help", show=False, id="help-key"),
         Binding("ctrl+q", "quit", "Quit", id="quit", priority=True),
@@ -87,6 +89,7 @@ class JournalApp(App[int]):
         self.add_mode("history", self._history_screen)
         self.add_mode("review", self._review_screen)
         self.add_mode("patterns", self._patterns_screen)
+        self.add_mode("exercises", self._exercises_screen)
         self.switch_mode("today")
         self._install_signal_handlers()
         self.set_interval(TIDY_SECONDS, self.tidy_when_idle, name="tidy")
@@ -101,6 +104,7 @@ class JournalApp(App[int]):
         """Hide the key for the view you are already on, so the footer has room for the rest."""
         current = {
             "show_today": "today", "show_history": "history", "show_patterns": "patterns", "show_review": "review",
+            "show_exercises": "exercises",
         }.get(action)
         if current is not None and current == self.current_mode and len(self.screen_stack) <= 1:
             return False
@@ -120,6 +124,11 @@ class JournalApp(App[int]):
         from closeness_journal.ui.screens.patterns import PatternsScreen
 
         return PatternsScreen(self.journal, self.today())
+
+    def _exercises_screen(self) -> Screen:
+        from closeness_journal.ui.screens.exercises import ExercisesScreen
+
+        return ExercisesScreen(self.journal, self.library, self.today())
 
     def on_key(self) -> None:
         self._last_key = time.monotonic()
@@ -141,6 +150,9 @@ class JournalApp(App[int]):
 
     def action_show_review(self) -> None:
         self.switch_mode("review")
+
+    def action_show_exercises(self) -> None:
+        self.switch_mode("exercises")
 
     def action_export(self) -> None:
         from closeness_journal.ui.screens.export import ExportScreen
@@ -166,6 +178,7 @@ class JournalApp(App[int]):
         yield SystemCommand("History", "Find and read past entries (F3)", self.action_show_history)
         yield SystemCommand("Patterns", "Pulling and pushing away over time (F4)", self.action_show_patterns)
         yield SystemCommand("Weekly review", "Look back on last week (F5)", self.action_show_review)
+        yield SystemCommand("Exercises", "The partner exercise, and one for supporters (F7)", self.action_show_exercises)
         yield SystemCommand("Export", "Markdown for a therapist, or a JSON backup (ctrl+o)", self.action_export)
         yield SystemCommand("Trash", "Entries you deleted, to restore", self.action_show_trash)
         yield SystemCommand("Help", "Keys, where your journal lives, and support (F1)", self.action_help)
