@@ -20,7 +20,6 @@ from datetime import date
 from typing import Any
 
 from closeness_journal.core.dates import long_date
-from closeness_journal.core.markdown_export import escape_markdown
 from closeness_journal.core.prompts import Prompt, PromptLibrary
 from closeness_journal.core.text import printable
 
@@ -281,6 +280,8 @@ def shown_answer(answer: str | None) -> str:
 
 def _cell(text: str) -> str:
     """Answer text for a Markdown table cell: escaped, its lines joined with <br>."""
+    from closeness_journal.core.markdown_export import escape_markdown
+
     lines = [escape_markdown(line.strip()) for line in printable(text).splitlines() if line.strip()]
     return " <br> ".join(lines)
 
@@ -288,6 +289,8 @@ def _cell(text: str) -> str:
 def render_markdown(round_: Round, items: Sequence[Prompt] = ()) -> str:
     """A finished round as Markdown: for two people, a table with their answers side by side;
     for one, each question with its answer."""
+    from closeness_journal.core.markdown_export import escape_markdown  # only when exporting
+
     names = [round_.name(index) for index in range(len(round_.turns))]
     who = " and ".join(escape_markdown(name) for name in names)
     lines = [f"# {escape_markdown(round_.title)}", ""]
