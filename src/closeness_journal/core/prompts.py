@@ -113,16 +113,18 @@ class Leaning:
         recurring = [(-n, order.index(f), f) for f, n in counts.fears.items() if f in FEARS and n >= RECURRING_FEAR]
         return cls(fear=min(recurring)[2] if recurring else None, stayed=counts.stayed_days >= SEVERAL_STAYED_DAYS)
 
-    def groups(self) -> list[tuple[str, float, Any]]:
-        """(because, weight, which prompts) to draw from; the plain rotation always has a share."""
-        groups: list[tuple[str, float, Any]] = []
+    def groups(self) -> list[tuple[str, float, tuple[Any, ...]]]:
+        """(because, weight, which prompts, most wanted first) to draw from; the plain rotation
+        always has a share."""
+        groups: list[tuple[str, float, tuple[Any, ...]]] = []
         fear = self.fear
         if fear is not None:
-            groups.append((FEAR, 3.0, lambda p: fear in p.fears))
-            groups.append((ROOTS, 2.0, lambda p: p.theme == "roots"))
+            groups.append((FEAR, 3.0, (lambda p: fear in p.fears,)))
+            roots = (lambda p: p.theme == "roots" and fear in p.fears, lambda p: p.theme == "roots")
+            groups.append((ROOTS, 2.0, roots))
         if self.stayed:
-            groups.append((STAYED, 3.0, lambda p: p.theme in ("goals", "self-compassion")))
-        groups.append((ROTATION, 1.0, lambda p: True))
+            groups.append((STAYED, 3.0, (lambda p: p.theme in ("goals", "self-compassion"),)))
+        groups.append((ROTATION, 1.0, (lambda p: True,)))
         return groups
 
 
@@ -285,10 +287,11 @@ def choose_deeper(
             drawn = index
             break
         draw -= weight
-    for because, _, wanted in [*groups[drawn:], *groups[:drawn]]:
-        found = _walk(sequence, start, wanted, recent)
-        if found is not None:
-            return DeeperChoice(found.id, because, leaning.fear if leaning and because in (FEAR, ROOTS) else None)
+    for because, _, filters in [*groups[drawn:], *groups[:drawn]]:
+        for wanted in filters:
+            found = _walk(sequence, start, wanted, recent)
+            if found is not None:
+                return DeeperChoice(found.id, because, leaning.fear if leaning and because in (FEAR, ROOTS) else None)
     return DeeperChoice(sequence[start].id)
 
 
