@@ -16,7 +16,7 @@ from closeness_journal.core import archive_format
 from closeness_journal.store.connection import JournalBase, reading, utc
 from closeness_journal.store.entries import entry_from_row, entry_to_row, revision_from_row
 from closeness_journal.store.errors import JournalError
-from closeness_journal.store.exercises import merge_rounds
+from closeness_journal.store.exercises import dump_rounds, merge_rounds
 from closeness_journal.store.reviews import review_from_row
 
 
@@ -47,7 +47,7 @@ class ArchiveMixin(JournalBase):
             archive_format.Draft(row["key"], row["saved_at"], json.loads(row["data"]))
             for row in self._db.query("SELECT * FROM drafts ORDER BY key")
         ]
-        backup.exercises = self._dump_rounds()  # type: ignore[attr-defined]
+        backup.exercises = dump_rounds(self._db)
         return backup
 
     def merge(self, backup: archive_format.Backup) -> dict[str, int]:

@@ -61,13 +61,10 @@ class ExercisesMixin(JournalBase):
         with self._write() as db:
             db.execute("DELETE FROM exercise_rounds WHERE id = ?", [round_id])
 
-    @reading
-    def _dump_rounds(self) -> list[Round]:
-        """Every round, oldest first (for the JSON archive)."""
-        return [
-            _from_row(row)
-            for row in self._db.query("SELECT * FROM exercise_rounds ORDER BY local_date, created_at, id")
-        ]
+
+def dump_rounds(db: Database) -> list[Round]:
+    """Every round, oldest first (for the JSON archive)."""
+    return [_from_row(row) for row in db.query("SELECT * FROM exercise_rounds ORDER BY local_date, created_at, id")]
 
 
 def merge_rounds(db: Database, rounds: list[Round]) -> int:
