@@ -94,7 +94,9 @@ def test_export_import_export_is_identical(journal_entries, edits, deletes, revi
     target.merge(read_backup(first))
     second = json.loads(json.dumps(target.dump().to_json("then")))
     assert second == first
-    assert target.merge(read_backup(first)) == {"entries": 0, "revisions": 0, "reviews": 0, "settings": 0, "drafts": 0}
+    assert target.merge(read_backup(first)) == {
+        "entries": 0, "revisions": 0, "reviews": 0, "settings": 0, "drafts": 0, "exercises": 0,
+    }
 
 
 # ----------------------------------------------------------------------------- Markdown export

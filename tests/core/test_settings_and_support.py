@@ -86,31 +86,38 @@ def test_ticking_every_deeper_theme_stores_the_default_so_new_themes_come_on_too
 
 
 def test_no_choice_keeps_the_days_prompts_as_they_always_were(library):
+    assert library.with_deeper_themes(None) is library
     for n in range(30):
         day = DAY + timedelta(days=n)
-        assert daily_prompts(library, day, themes=None).all == daily_prompts(library, day).all
+        assert daily_prompts(library.with_deeper_themes(None), day).all == daily_prompts(library, day).all
 
 
 def test_only_the_deeper_themes_that_are_on_are_asked_and_the_core_ones_always(library):
     on = {"roots", "goals"}
-    for n in range(40):
-        chosen = daily_prompts(library, DAY + timedelta(days=n), themes=on)
+    chosen_library = library.with_deeper_themes(on)
+    days = [daily_prompts(chosen_library, DAY + timedelta(days=n)) for n in range(40)]
+    for chosen in days:
         assert [p.theme for p in chosen.core] == list(CORE_THEMES)
         assert chosen.deeper is not None and chosen.deeper.theme in on
-    assert {daily_prompts(library, DAY + timedelta(days=n), themes=on).deeper.theme for n in range(10)} == on
+    assert {chosen.deeper.theme for chosen in days} == on
+    # the prompts of the themes turned off can still be looked up (answers to them keep their words)
+    goals_off = library.with_deeper_themes({"roots"})
+    some = library.in_theme("goals")[0]
+    assert goals_off.get(some.id) is not None and goals_off.get(some.id).retired
 
 
 def test_with_no_deeper_theme_on_there_is_no_deeper_question(library):
-    chosen = daily_prompts(library, DAY, themes=[])
+    chosen = daily_prompts(library.with_deeper_themes([]), DAY)
     assert chosen.deeper is None and len(chosen.core) == 3
 
 
 def test_swapping_the_deeper_question_keeps_to_the_themes_that_are_on(library):
-    sitting = Sitting.start(daily_prompts(library, DAY, themes={"self-compassion"}))
+    only = library.with_deeper_themes({"self-compassion"})
+    sitting = Sitting.start(daily_prompts(only, DAY))
+    sitting.current = sitting.slots.index(next(s for s in sitting.slots if s.prompt is sitting.daily.deeper))
     for _ in range(5):
-        sitting.reshuffle(library)
+        sitting.swap(only)
         assert sitting.daily.deeper.theme == "self-compassion"
-    assert sitting.daily.themes == frozenset({"self-compassion"})
 
 
 def test_the_deeper_themes_are_every_theme_but_the_core_and_the_weekly_review(library):

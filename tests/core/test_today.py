@@ -348,3 +348,30 @@ def test_the_review_is_not_offered_for_an_empty_or_reviewed_week():
     assert not offer_review(offered=False, reviewed=False, entries=0)
     assert not offer_review(offered=False, reviewed=True, entries=5)
     assert not offer_review(offered=True, reviewed=False, entries=5)
+
+
+# ---------------------------------------------------------------------- swapping any prompt
+
+
+def test_a_core_prompt_on_screen_can_be_swapped_and_what_was_typed_for_it_stays():
+    s = sitting()
+    before = s.daily.core[1]
+    s.current = 1
+    s.write("words for the old fear question")
+    assert s.can_swap() and s.swap(LIBRARY)
+    after = s.daily.core[1]
+    assert after.theme == before.theme and after.id != before.id
+    assert s.slot == Slot(after.id, after) and s.daily.swap_count(before.theme) == 1
+    assert [slot.key for slot in s.slots][-2:] == [before.id, FREE_WRITING]
+    assert s.daily.deeper == daily_prompts(LIBRARY, TODAY).deeper  # the others stay
+
+
+def test_free_writing_and_a_kept_old_prompt_have_nothing_to_swap():
+    s = sitting()
+    s.current = len(s.slots) - 1
+    assert not s.can_swap() and not s.swap(LIBRARY)
+    s.current = 0
+    s.write("kept")
+    s.swap(LIBRARY)
+    s.current = [slot.key for slot in s.slots].index(daily_prompts(LIBRARY, TODAY).core[0].id)
+    assert not s.can_swap()

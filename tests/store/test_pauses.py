@@ -32,8 +32,8 @@ def on_disk(tmp_path):
     journal.close()
 
 
-def test_the_last_migration_adds_pauses():
-    assert MIGRATION_NAMES[-1] == "m013_pauses"
+def test_a_migration_adds_pauses_after_the_sitting_ones():
+    assert MIGRATION_NAMES.index("m013_pauses") > MIGRATION_NAMES.index("m012_entries_pattern_index_with_staying")
 
 
 def test_a_pause_comes_back_from_the_file_as_it_went_in(on_disk, tmp_path):

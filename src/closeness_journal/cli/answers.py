@@ -89,10 +89,9 @@ def with_answers(entry: Entry, given: Sequence[Answer]) -> Entry:
 def template_sections(journal: Any, entry: Entry, prompt: Answer | None) -> list[Answer]:
     """The sections of the $EDITOR file: the entry's answers, the prompt given with `--prompt`, and
     the prompts of the entry's day (as the journal shows them that day) not already there."""
-    from closeness_journal.core.prompts import daily_prompts, shuffle_setting
+    from closeness_journal import day_prompts
 
-    day = entry.local_date
-    chosen = daily_prompts(library(), day, shuffle=journal.setting(shuffle_setting(day), 0))
+    chosen = day_prompts.for_day(journal, library(), entry.local_date)
     sections = list(entry.answers)
     for extra in (*((prompt,) if prompt else ()), *(Answer(p.id, p.text, "") for p in chosen.all)):
         if all(s.prompt_id != extra.prompt_id for s in sections):

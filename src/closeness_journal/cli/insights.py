@@ -12,20 +12,17 @@ from closeness_journal.cli.common import UsageError, date_option, opened, print_
 
 
 def prompts(args: argparse.Namespace, folder: Path, today: date) -> int:
-    from closeness_journal.core.prompts import daily_prompts, shuffle_setting
+    from closeness_journal import day_prompts
     from closeness_journal.prompt_files import load_prompts
 
     day = date_option(args.date, today) or today
     loaded = load_prompts()
     for problem in loaded.problems:
         print(f"closeness-journal: skipped a prompt file: {problem}", file=sys.stderr)
-    from closeness_journal.core.settings import Settings
-
-    with opened(folder) as journal:
-        shuffle = journal.setting(shuffle_setting(day), 0)
-        themes = Settings.read(journal.setting).deeper_themes  # the deeper themes chosen in the window
-    chosen = daily_prompts(loaded.library, day, shuffle=shuffle, themes=themes)
+    with opened(folder) as journal:  # today's choice is kept, so the window shows the same
+        chosen = day_prompts.for_day(journal, loaded.library, day, remember=day == today)
     if args.json:
+        themes = loaded.library.themes
         print_json(
             {
                 "date": day.isoformat(),
@@ -33,10 +30,13 @@ def prompts(args: argparse.Namespace, folder: Path, today: date) -> int:
                     {
                         "id": p.id,
                         "theme": p.theme,
-                        "theme_title": loaded.library.themes[p.theme].title,
+                        "theme_title": themes[p.theme].title,
                         "text": p.text,
                         "source": p.source,
                         "core": p in chosen.core,
+                        "quiet": p.quiet,
+                        "note": themes[p.theme].note or None,
+                        **({"because": chosen.because, "reason": chosen.reason} if p is chosen.deeper else {}),
                     }
                     for p in chosen.all
                 ],

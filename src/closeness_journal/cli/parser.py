@@ -15,7 +15,7 @@ from importlib.metadata import PackageNotFoundError, version
 from typing import Any, NoReturn
 
 from closeness_journal import paths
-from closeness_journal.cli import archive, entries, insights, start
+from closeness_journal.cli import archive, entries, exercises, insights, start
 from closeness_journal.cli.common import Handler
 from closeness_journal.core.vocabulary import (
     ACTED,
@@ -233,6 +233,7 @@ def build_parser() -> Parser:
     _entry_commands(commands)
     _insight_commands(commands)
     _archive_commands(commands)
+    exercises.add_commands(commands, _command)
     _command(
         commands, "demo", start.demo, "open the journal window on a made-up journal (your own is not touched)",
         "Open the journal window on a throw-away journal with 16 weeks of made-up "

@@ -127,6 +127,9 @@ def print_prompts(chosen: DailyPrompts, library: PromptLibrary) -> None:
         title = library.themes[prompt.theme].title
         console.print(Text(printable(title), style="bold cyan"), Text(f"  {one_line(prompt.id)}", style="dim"))
         console.print(Text(printable(prompt.text)))
+        notes = [chosen.leaning_note if prompt is chosen.deeper else "", library.themes[prompt.theme].note]
+        for note in filter(None, notes):
+            console.print(Text(printable(note), style="dim italic"))
 
 
 def _bar(count: int, scale: float, char: str, style: str) -> Text:

@@ -9,7 +9,8 @@
       "reviews": [<review as in `review --json`'s "saved">],
       "review_revisions": [{"week", "revised_at", "review": <review>}],
       "settings": {"<key>": <value>},
-      "drafts": [{"key", "saved_at", "data"}]
+      "drafts": [{"key", "saved_at", "data"}],
+      "exercises": [<exercise round: {"id", "exercise", "title", "local_date", "people", "turns"...}>]
     }
 
 Reading checks every field and names the one at fault (`entries[3].local_date: ...`).
@@ -22,6 +23,7 @@ from datetime import datetime
 from typing import Any
 
 from closeness_journal.core.entries import Entry, InvalidEntry, Revision
+from closeness_journal.core.exercises import Round, read_round
 from closeness_journal.core.review import SavedReview
 
 FORMAT = "closeness-journal"
@@ -71,6 +73,7 @@ class Backup:
     review_revisions: list[ReviewRevision] = field(default_factory=list)
     settings: dict[str, Any] = field(default_factory=dict)
     drafts: list[Draft] = field(default_factory=list)
+    exercises: list[Round] = field(default_factory=list)
 
     def to_json(self, exported_at: str) -> dict[str, Any]:
         return {
@@ -89,6 +92,7 @@ class Backup:
             ],
             "settings": dict(sorted(self.settings.items())),
             "drafts": [{"key": d.key, "saved_at": d.saved_at, "data": d.data} for d in self.drafts],
+            "exercises": [r.to_json() for r in self.exercises],
         }
 
 
@@ -220,4 +224,8 @@ def read_backup(data: Any) -> Backup:
     for n, item in enumerate(_list(data, "drafts")):
         where = f"drafts[{n}]"
         backup.drafts.append(Draft(_text(item, "key", where), _time(item, "saved_at", where), item.get("data")))
+    try:
+        backup.exercises = [read_round(item, f"exercises[{n}]") for n, item in enumerate(_list(data, "exercises"))]
+    except ValueError as error:
+        raise BackupFormatError(str(error)) from None
     return backup

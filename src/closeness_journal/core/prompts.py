@@ -1,164 +1,177 @@
-"""Journaling prompts: reading a theme's TOML text, and choosing the prompts for a day.
+"""Journaling prompts: choosing the prompts for a day (the library itself: `prompt_library.py`).
 
 Each day offers the three core questions (when you pulled away, what you feared, the small
-step you took) and one deeper prompt that rotates through the other themes. The choice is a
-pure function of the date, so reopening the journal shows the same prompts.
+step you took) and one deeper prompt from the other themes. The core questions are a pure
+function of the date: each core theme has quiet-day prompts (`quiet = true`, no hard moment
+presumed) and prompts about a moment, and every day one of the three, in turn, asks a quiet one.
+No core prompt comes back within 14 days, no deeper prompt within 21.
+
+The deeper prompt rotates through the other themes, leaning toward what the last four weeks of
+check-ins hold (a fear that keeps coming back, days of staying close); see `Leaning`. Once a
+day's deeper prompt is chosen it is remembered (`deeper_setting`), so the day keeps it.
+
+Prompt ids are stable forever. A prompt no longer asked stays in its file with `retired = true`:
+the library still knows it (old answers can be looked up) but no day offers it. Themes marked
+`exercise = true` are exercises (core/exercises.py), never daily questions.
 """
 
 from __future__ import annotations
 
 import hashlib
-import tomllib
-from collections.abc import Collection, Iterable
-from dataclasses import dataclass
+from collections.abc import Collection, Mapping
+from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
-CORE_THEMES = ("pulled-away", "feared", "small-step")
-WEEKLY_REVIEW_THEME = "weekly-review"
-# The order the deeper prompt rotates through; themes people add come after, by name.
-DEEPER_THEME_ORDER = (
-    "roots",
-    "in-the-moment",
-    "self-compassion",
-    "needs-and-boundaries",
-    "goals",
-    "partner-exercise",
-)
+# The library's names, re-exported (`X as X`): the rest of the code imports them from here.
+from closeness_journal.core.prompt_library import CORE_THEMES as CORE_THEMES
+from closeness_journal.core.prompt_library import DEEPER_THEME_ORDER as DEEPER_THEME_ORDER
+from closeness_journal.core.prompt_library import WEEKLY_REVIEW_THEME as WEEKLY_REVIEW_THEME
+from closeness_journal.core.prompt_library import Prompt as Prompt
+from closeness_journal.core.prompt_library import PromptFileError as PromptFileError
+from closeness_journal.core.prompt_library import PromptLibrary as PromptLibrary
+from closeness_journal.core.prompt_library import Theme as Theme
+from closeness_journal.core.prompt_library import ThemeFile as ThemeFile
+from closeness_journal.core.prompt_library import parse_theme_file as parse_theme_file
+from closeness_journal.core.vocabulary import FEARS
+
 NO_REPEAT_DAYS = 21
+"""No deeper prompt comes back within this many days."""
+CORE_NO_REPEAT_DAYS = 14
+"""No core prompt comes back within this many days (with at least 5 quiet-day prompts and 10
+others in a core theme; a theme with fewer simply comes round sooner)."""
 
 
-class PromptFileError(ValueError):
-    """A prompt file that cannot be used; the message names the file and what is wrong."""
+def shuffle_setting(day: date, theme: str | None = None) -> str:
+    """The setting that remembers how many times a prompt of the day was swapped: the deeper one
+    (`shuffle:2026-11-18`, as it always was) or a core theme's (`shuffle:2026-11-18:feared`)."""
+    return f"shuffle:{day.isoformat()}" + (f":{theme}" if theme else "")
 
 
-@dataclass(frozen=True)
-class Prompt:
-    id: str
-    theme: str
-    text: str
-    source: str | None = None
-    role: str | None = None
+def deeper_setting(day: date) -> str:
+    """The setting that remembers the day's deeper prompt once chosen (see `DeeperChoice`)."""
+    return f"deeper:{day.isoformat()}"
 
 
-@dataclass(frozen=True)
-class Theme:
-    slug: str
-    title: str
-    description: str = ""
+def _unit(*parts: str) -> float:
+    """A number in [0, 1) that depends only on `parts`: the same every time."""
+    digest = hashlib.sha256("|".join(parts).encode()).digest()
+    return int.from_bytes(digest[:8], "big") / 2**64
 
 
-@dataclass(frozen=True)
-class ThemeFile:
-    theme: Theme
-    prompts: tuple[Prompt, ...]
+# ---------------------------------------------------------------------- what the weeks lean toward
 
+LEANING_DAYS = 28
+"""How far back the check-ins that weigh the deeper prompt reach (four weeks)."""
+RECURRING_FEAR = 3
+"""A fear named in this many check-ins within the four weeks keeps coming back."""
+SEVERAL_STAYED_DAYS = 3
+"""Days with staying close, within the four weeks, that bring goals and self-compassion."""
 
-def parse_theme_file(text: str, origin: str) -> ThemeFile:
-    """Read one theme file's TOML text. `origin` names the file in error messages."""
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as error:
-        raise PromptFileError(f"{origin}: not valid TOML ({error})") from None
-    slug = data.get("theme")
-    if not isinstance(slug, str) or not slug.strip():
-        raise PromptFileError(f'{origin}: needs a line like theme = "roots" at the top')
-    title = data.get("title", slug)
-    if not isinstance(title, str):
-        raise PromptFileError(f"{origin}: title must be text")
-    items = data.get("prompts")
-    if not isinstance(items, list) or not items:
-        raise PromptFileError(f"{origin}: has no [[prompts]] entries")
-    prompts: list[Prompt] = []
-    for number, item in enumerate(items, start=1):
-        where = f"{origin}: prompt {number}"
-        if not isinstance(item, dict):
-            raise PromptFileError(f"{where} is not a table")
-        prompt_id, prompt_text = item.get("id"), item.get("text")
-        if not isinstance(prompt_id, str) or not prompt_id.strip():
-            raise PromptFileError(f"{where} needs an id")
-        if not isinstance(prompt_text, str) or not prompt_text.strip():
-            raise PromptFileError(f"{where} ({prompt_id}) needs some text")
-        source, role = item.get("source"), item.get("role")
-        if source is not None and not isinstance(source, str):
-            raise PromptFileError(f"{where} ({prompt_id}): source must be text")
-        prompts.append(
-            Prompt(
-                id=prompt_id.strip(),
-                theme=slug.strip(),
-                text=" ".join(prompt_text.split()),
-                source=source,
-                role=role if isinstance(role, str) else None,
-            )
-        )
-    ids = [p.id for p in prompts]
-    duplicates = sorted({i for i in ids if ids.count(i) > 1})
-    if duplicates:
-        raise PromptFileError(f"{origin}: the id {duplicates[0]} is used twice")
-    description = data.get("description", "")
-    return ThemeFile(
-        Theme(slug.strip(), title.strip(), description if isinstance(description, str) else ""),
-        tuple(prompts),
-    )
+ROTATION, FEAR, ROOTS, STAYED, SWAPPED = "rotation", "fear", "roots", "stayed", "swapped"
+"""Why a deeper prompt is on the list (`DailyPrompts.because`): the rotation; a fear that keeps
+coming back (a prompt about it, or about where it may have begun); days of staying close; a swap."""
+LEANINGS = (FEAR, ROOTS, STAYED)
+
+FEAR_WORDS: Mapping[str, str] = {
+    "rejection": "a fear of being turned away",
+    "abandonment": "a fear of being left",
+    "engulfment": "a fear of losing yourself or being controlled",
+    "judgement": "a fear of being judged",
+    "betrayal": "a fear of being let down",
+    "being-seen": "a fear of being truly seen",
+    "loss": "a fear of losing someone",
+    "not-enough": "a fear of not being enough",
+    "burden": "a fear of being too much",
+    "hurt-again": "a fear of being hurt again",
+}
 
 
 @dataclass(frozen=True)
-class PromptLibrary:
-    """All prompts known to the journal, by id, with their themes."""
+class CheckinCounts:
+    """What the check-ins of a stretch of days hold, as the store adds it up."""
 
-    themes: dict[str, Theme]
-    prompts: dict[str, Prompt]
+    checkins: int = 0
+    fears: Mapping[str, int] = field(default_factory=dict)
+    """Fear slug -> how many check-ins named it."""
+    stayed_days: int = 0
+    """Days with at least one check-in that stayed close."""
+
+
+@dataclass(frozen=True)
+class Leaning:
+    """What the last four weeks of check-ins bring to the deeper question: a fear that keeps
+    coming back (its prompts, and where it began), and days of staying close (goals and
+    self-compassion). An empty journal leans nowhere: the deeper prompt simply rotates."""
+
+    fear: str | None = None
+    stayed: bool = False
 
     @classmethod
-    def merge(cls, files: Iterable[ThemeFile]) -> tuple[PromptLibrary, list[str]]:
-        """Combine theme files in order; a repeated id keeps its first copy and is reported."""
-        themes: dict[str, Theme] = {}
-        prompts: dict[str, Prompt] = {}
-        problems: list[str] = []
-        for file in files:
-            themes.setdefault(file.theme.slug, file.theme)
-            for prompt in file.prompts:
-                if prompt.id in prompts:
-                    problems.append(f"the prompt id {prompt.id} is defined twice; keeping the first")
-                    continue
-                prompts[prompt.id] = prompt
-        return cls(themes, prompts), problems
+    def from_counts(cls, counts: CheckinCounts) -> Leaning:
+        order = list(FEARS)
+        recurring = [(-n, order.index(f), f) for f, n in counts.fears.items() if f in FEARS and n >= RECURRING_FEAR]
+        return cls(fear=min(recurring)[2] if recurring else None, stayed=counts.stayed_days >= SEVERAL_STAYED_DAYS)
 
-    def in_theme(self, theme: str) -> list[Prompt]:
-        """The theme's prompts in a fixed, well-mixed order (stable as prompts are added)."""
-        return sorted((p for p in self.prompts.values() if p.theme == theme), key=_stable_key)
-
-    def get(self, prompt_id: str) -> Prompt | None:
-        return self.prompts.get(prompt_id)
-
-    def deeper_themes(self) -> list[str]:
-        """The themes the deeper prompt rotates through, in their order (the shipped ones first,
-        then those people added, by name)."""
-        extra = sorted(
-            t for t in self.themes if t not in DEEPER_THEME_ORDER and t not in CORE_THEMES
-            and t != WEEKLY_REVIEW_THEME
-        )
-        return [t for t in DEEPER_THEME_ORDER if t in self.themes] + extra
-
-    def deeper_sequence(self, themes: Collection[str] | None = None) -> list[Prompt]:
-        """The deeper prompts interleaved theme by theme: the rotation the days walk through.
-        `themes` keeps only those themes (None: every deeper theme)."""
-        chosen = [t for t in self.deeper_themes() if themes is None or t in themes]
-        queues = [self.in_theme(t) for t in chosen]
-        sequence: list[Prompt] = []
-        while any(queues):
-            for queue in queues:
-                if queue:
-                    sequence.append(queue.pop(0))
-        return sequence
+    def groups(self) -> list[tuple[str, float, tuple[Any, ...]]]:
+        """(because, weight, which prompts, most wanted first) to draw from; the plain rotation
+        always has a share."""
+        groups: list[tuple[str, float, tuple[Any, ...]]] = []
+        fear = self.fear
+        if fear is not None:
+            groups.append((FEAR, 3.0, (lambda p: fear in p.fears,)))
+            roots = (lambda p: p.theme == "roots" and fear in p.fears, lambda p: p.theme == "roots")
+            groups.append((ROOTS, 2.0, roots))
+        if self.stayed:
+            groups.append((STAYED, 3.0, (lambda p: p.theme in ("goals", "self-compassion"),)))
+        groups.append((ROTATION, 1.0, (lambda p: True,)))
+        return groups
 
 
-def shuffle_setting(day: date) -> str:
-    """The setting that remembers how many times the day's deeper prompt was swapped."""
-    return f"shuffle:{day.isoformat()}"
+@dataclass(frozen=True)
+class DeeperChoice:
+    """The day's deeper prompt as first chosen, and why; kept under `deeper_setting(day)`."""
+
+    prompt_id: str
+    because: str = ROTATION
+    fear: str | None = None
+
+    def to_setting(self, shown: str | None = None) -> dict[str, Any]:
+        """The setting's value; `shown` is the deeper prompt on the list (after any swaps)."""
+        return {"id": self.prompt_id, "because": self.because, "fear": self.fear, "shown": shown or self.prompt_id}
+
+    @classmethod
+    def from_setting(cls, value: Any) -> DeeperChoice | None:
+        """The remembered choice, or None when there is none (or it is damaged)."""
+        if not isinstance(value, dict) or not isinstance(value.get("id"), str):
+            return None
+        because = value.get("because") if value.get("because") in (ROTATION, *LEANINGS) else ROTATION
+        fear = value.get("fear") if value.get("fear") in FEARS else None
+        return cls(value["id"], because, fear if because in (FEAR, ROOTS) else None)
+
+    @staticmethod
+    def shown_in(value: Any) -> str | None:
+        """The id of the deeper prompt a remembered day showed."""
+        if not isinstance(value, dict):
+            return None
+        shown = value.get("shown", value.get("id"))
+        return shown if isinstance(shown, str) else None
 
 
-def _stable_key(prompt: Prompt) -> str:
-    return hashlib.sha256(prompt.id.encode()).hexdigest()
+def reason_words(because: str, fear: str | None = None) -> str:
+    """Why a deeper prompt was chosen, in a short line."""
+    if because == FEAR and fear in FEAR_WORDS:
+        return f"Asked because {FEAR_WORDS[fear]} came up often in your last four weeks."
+    if because == ROOTS and fear in FEAR_WORDS:
+        return f"Asked because {FEAR_WORDS[fear]} came up often lately; this looks at where it may have begun."
+    if because == STAYED:
+        return "Asked because you stayed close on several days in your last four weeks."
+    if because == SWAPPED:
+        return "You swapped in this question."
+    return "The next deeper question in the rotation."
+
+
+# ---------------------------------------------------------------------- the day's prompts
 
 
 @dataclass(frozen=True)
@@ -168,37 +181,167 @@ class DailyPrompts:
     """One prompt from each core theme, in the order pulled away, feared, small step."""
     deeper: Prompt | None
     shuffle: int = 0
-    themes: frozenset[str] | None = None
-    """The deeper themes chosen in the settings (None: all of them), so a swap keeps to them."""
+    """How many times the deeper prompt was swapped today."""
+    swaps: tuple[tuple[str, int], ...] = ()
+    """(core theme, how many times its prompt was swapped today), for the themes swapped."""
+    choice: DeeperChoice | None = None
+    """The deeper prompt as first chosen today, and why."""
+    recent: frozenset[str] = frozenset()
+    """Deeper prompts shown in the days before (not offered again within 21 days)."""
 
     @property
     def all(self) -> tuple[Prompt, ...]:
         return self.core + ((self.deeper,) if self.deeper else ())
 
+    @property
+    def because(self) -> str:
+        """Why the deeper prompt is on the list: rotation, fear, roots, stayed or swapped."""
+        if self.shuffle:
+            return SWAPPED
+        return self.choice.because if self.choice else ROTATION
+
+    @property
+    def reason(self) -> str:
+        """Why the deeper prompt was chosen, in words (for `prompts --json`)."""
+        return reason_words(self.because, self.choice.fear if self.choice else None)
+
+    @property
+    def leaning_note(self) -> str:
+        """The reason, only when the deeper prompt was drawn toward the person's weeks ("" else)."""
+        return self.reason if self.because in LEANINGS else ""
+
+    def swap_count(self, theme: str) -> int:
+        return dict(self.swaps).get(theme, 0)
+
+    def swapped(self, library: PromptLibrary, prompt_id: str) -> DailyPrompts | None:
+        """The day's prompts with the one of id `prompt_id` swapped for another of its kind (a core
+        prompt for another of its theme, the deeper one for another deeper one). None when it is
+        not one of the day's prompts."""
+        counts = dict(self.swaps)
+        if self.deeper is not None and prompt_id == self.deeper.id:
+            return self._again(library, self.shuffle + 1, counts)
+        for prompt in self.core:
+            if prompt.id == prompt_id:
+                counts[prompt.theme] = counts.get(prompt.theme, 0) + 1
+                return self._again(library, self.shuffle, counts)
+        return None
+
+    def _again(self, library: PromptLibrary, shuffle: int, swaps: dict[str, int]) -> DailyPrompts:
+        return daily_prompts(library, self.day, shuffle, swaps=swaps, recent=self.recent, chosen=self.choice)
+
+
+def _core_place(quiet: list[Prompt], other: list[Prompt], index: int, place: int) -> tuple[list[Prompt], int]:
+    """The pool and position of a core theme's prompt on day `index` (a date's ordinal).
+
+    The core theme at `place` (0, 1, 2) asks one of its quiet-day prompts every third day, in
+    turn with the other two, so each day has one quiet core question; its other prompts fill
+    the other two days in three. Each pool walks in order: a quiet prompt comes back after
+    3 × (quiet prompts) days, another after about 1.5 × (other prompts) days."""
+    if not quiet or not other:
+        pool = quiet or other
+        return pool, index % len(pool)
+    if index % 3 == place:
+        return quiet, (index // 3) % len(quiet)
+    quiet_days_before = (index - place + 2) // 3
+    return other, (index - quiet_days_before) % len(other)
+
+
+def _swap_in(pool: list[Prompt], position: int, swaps: int) -> Prompt:
+    """The prompt `swaps` swaps away from pool[position]: about half the pool further on, so it
+    is not one the next days bring, then one by one (never the one swapped away)."""
+    size = len(pool)
+    if swaps <= 0 or size < 2:
+        return pool[position]
+    start = max(1, size // 2)
+    others = [(position + start + i) % size for i in range(size)]
+    others.remove(position)
+    return pool[others[(swaps - 1) % len(others)]]
+
+
+def _walk(sequence: list[Prompt], start: int, wanted: Any, avoid: Collection[str]) -> Prompt | None:
+    """The first prompt from sequence[start] on (going round) that is wanted and not avoided."""
+    size = len(sequence)
+    for step in range(size):
+        prompt = sequence[(start + step) % size]
+        if wanted(prompt) and prompt.id not in avoid:
+            return prompt
+    return None
+
+
+def choose_deeper(
+    library: PromptLibrary, day: date, leaning: Leaning | None = None, recent: Collection[str] = ()
+) -> DeeperChoice | None:
+    """The day's deeper prompt, before any swap. With no leaning it is the rotation's prompt of
+    the day (the next one not shown in the last 21 days); with one, a draw that depends only on
+    the date picks what to lean toward, and the rotation is walked for the first such prompt
+    (when all of those were shown lately, the other leanings are tried, then the rotation)."""
+    sequence = library.deeper_sequence()
+    if not sequence:
+        return None
+    start = day.toordinal() % len(sequence)
+    groups = (leaning or Leaning()).groups()
+    draw = _unit(day.isoformat(), "deeper") * sum(weight for _, weight, _ in groups)
+    drawn = len(groups) - 1
+    for index, (_, weight, _) in enumerate(groups):
+        if draw < weight:
+            drawn = index
+            break
+        draw -= weight
+    for because, _, filters in [*groups[drawn:], *groups[:drawn]]:
+        for wanted in filters:
+            found = _walk(sequence, start, wanted, recent)
+            if found is not None:
+                return DeeperChoice(found.id, because, leaning.fear if leaning and because in (FEAR, ROOTS) else None)
+    return DeeperChoice(sequence[start].id)
+
+
+def _swap_deeper(sequence: list[Prompt], base: Prompt, swaps: int, recent: Collection[str]) -> Prompt:
+    """The deeper prompt `swaps` swaps away from `base`: with a long rotation, one at least 21
+    places further on (not one of the days around), then one by one; never one shown lately."""
+    size = len(sequence)
+    position = next((i for i, p in enumerate(sequence) if p.id == base.id), 0)
+    start = NO_REPEAT_DAYS if size >= 2 * NO_REPEAT_DAYS else 1
+    others = [sequence[(position + start + i) % size] for i in range(size)]
+    others = [p for p in others if p.id != base.id]
+    fresh = [p for p in others if p.id not in recent] or others
+    return fresh[(swaps - 1) % len(fresh)] if fresh else base
+
 
 def daily_prompts(
-    library: PromptLibrary, day: date, shuffle: int = 0, themes: Collection[str] | None = None
+    library: PromptLibrary,
+    day: date,
+    shuffle: int = 0,
+    *,
+    swaps: Mapping[str, int] | None = None,
+    leaning: Leaning | None = None,
+    recent: Collection[str] = (),
+    chosen: DeeperChoice | None = None,
 ) -> DailyPrompts:
-    """The prompts for `day`. `shuffle` > 0 swaps the deeper prompt for another one that has
-    not been and will not be the day's prompt within 21 days either side. `themes` are the deeper
-    themes the person has on (None: all; the core questions are always there); with none on,
-    there is no deeper prompt."""
-    chosen = None if themes is None else frozenset(themes)
+    """The prompts for `day`.
+
+    `shuffle` > 0 swaps the deeper prompt for another one (with a long rotation, one that has
+    not been and will not be the day's prompt within 21 days either side); `swaps` does the same
+    for each core theme. `leaning` weighs the deeper choice (see `Leaning`), `recent` holds the
+    deeper prompts shown in the 20 days before, and `chosen` is the day's remembered choice,
+    which is kept while its prompt is still asked."""
     index = day.toordinal()
+    counts = {theme: n for theme, n in (swaps or {}).items() if n > 0 and theme in CORE_THEMES}
     core = []
-    for theme in CORE_THEMES:
-        pool = library.in_theme(theme)
-        if pool:
-            core.append(pool[index % len(pool)])
-    sequence = library.deeper_sequence(chosen)
-    deeper = None
-    if sequence:
-        size = len(sequence)
-        offset = 0
-        if shuffle > 0 and size > 1:
-            if size >= 2 * NO_REPEAT_DAYS:
-                offset = NO_REPEAT_DAYS + (shuffle - 1) % (size - 2 * NO_REPEAT_DAYS + 1)
-            else:
-                offset = 1 + (shuffle - 1) % (size - 1)
-        deeper = sequence[(index + offset) % size]
-    return DailyPrompts(day=day, core=tuple(core), deeper=deeper, shuffle=shuffle, themes=chosen)
+    for place, theme in enumerate(CORE_THEMES):
+        quiet, other = library.core_pools(theme)
+        if quiet or other:
+            pool, position = _core_place(quiet, other, index, place)
+            core.append(_swap_in(pool, position, counts.get(theme, 0)))
+    recent = frozenset(recent)
+    if chosen is not None:
+        kept = library.get(chosen.prompt_id)
+        if kept is None or kept.retired or library.is_exercise(kept.theme) or kept.theme in CORE_THEMES:
+            chosen = None
+    choice = chosen or choose_deeper(library, day, leaning, recent)
+    deeper = library.get(choice.prompt_id) if choice else None
+    if deeper is not None and shuffle > 0:
+        deeper = _swap_deeper(library.deeper_sequence(), deeper, shuffle, recent)
+    return DailyPrompts(
+        day=day, core=tuple(core), deeper=deeper, shuffle=shuffle,
+        swaps=tuple(sorted(counts.items())), choice=choice, recent=recent,
+    )

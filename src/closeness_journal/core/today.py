@@ -19,7 +19,7 @@ from typing import Any
 from closeness_journal.core.checkin import CheckInFields
 from closeness_journal.core.dates import iso_week_label
 from closeness_journal.core.entries import Answer, Entry, EntryFilter
-from closeness_journal.core.prompts import DailyPrompts, Prompt, PromptLibrary, daily_prompts
+from closeness_journal.core.prompts import DailyPrompts, Prompt, PromptLibrary
 from closeness_journal.core.review import last_complete_week
 from closeness_journal.core.text import printable
 from closeness_journal.core.wording import plural
@@ -151,7 +151,7 @@ class Sitting:
     """What one Today window holds. Start one with `Sitting.start(daily_prompts(...))`."""
 
     daily: DailyPrompts
-    """Today's prompts (after any swaps of the deeper one)."""
+    """Today's prompts (after any swaps)."""
     slots: list[Slot]
     answers: dict[str, str]
     """Slot key -> what was typed there."""
@@ -242,16 +242,27 @@ class Sitting:
         self.current = keys.index(draft.current) if draft.current in keys else 0
         self.day = min(draft.day, self.today)
 
-    # -------------------------------------------------------------- the deeper prompt
+    # -------------------------------------------------------------- swapping a prompt
 
-    def reshuffle(self, library: PromptLibrary) -> bool:
-        """Swap the deeper prompt for the next one (`daily.shuffle` counts the swaps, to be kept
-        under `shuffle_setting(today)`). The new prompt takes the old one's place and is shown; the
-        old one stays, before free writing, if anything was typed for it. False when nothing changed."""
-        old = self.daily.deeper
-        self.daily = daily_prompts(library, self.today, shuffle=self.daily.shuffle + 1, themes=self.daily.themes)
-        new = self.daily.deeper
-        if old is None or new is None or new.id == old.id:
+    def can_swap(self) -> bool:
+        """True when the place shown holds one of the day's prompts (not free writing, nor a
+        prompt kept from an earlier swap or a draft)."""
+        return any(prompt.id == self.slot.key for prompt in self.daily.all)
+
+    def swap(self, library: PromptLibrary, key: str | None = None) -> bool:
+        """Swap the day's prompt in place `key` (default: the place shown) for another of its kind
+        (`daily.shuffle` and `daily.swaps` count the swaps, to be kept in the settings). The new
+        prompt takes the old one's place and is shown; the old one stays, before free writing,
+        if anything was typed for it. False when nothing changed."""
+        key = self.slot.key if key is None else key
+        before = self.daily.all
+        place = next((i for i, prompt in enumerate(before) if prompt.id == key), None)
+        swapped = self.daily.swapped(library, key)
+        if place is None or swapped is None:
+            return False
+        self.daily = swapped
+        old, new = before[place], swapped.all[place]
+        if new.id == old.id:
             return False
         # A prompt kept from an earlier swap (or a draft) that comes round again moves to the new place.
         self.slots = [slot for slot in self.slots if slot.key != new.id]
@@ -261,6 +272,10 @@ class Sitting:
             self.slots.insert(len(self.slots) - 1, Slot(old.id, old))  # keep what was written
         self.current = index
         return True
+
+    def reshuffle(self, library: PromptLibrary) -> bool:
+        """Swap the deeper prompt for another (see `swap`)."""
+        return self.daily.deeper is not None and self.swap(library, self.daily.deeper.id)
 
 
 # ---------------------------------------------------------------------- notes

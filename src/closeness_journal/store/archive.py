@@ -16,6 +16,7 @@ from closeness_journal.core import archive_format
 from closeness_journal.store.connection import JournalBase, reading, utc
 from closeness_journal.store.entries import entry_from_row, entry_to_row, revision_from_row
 from closeness_journal.store.errors import JournalError
+from closeness_journal.store.exercises import dump_rounds, merge_rounds
 from closeness_journal.store.reviews import review_from_row
 
 
@@ -46,12 +47,13 @@ class ArchiveMixin(JournalBase):
             archive_format.Draft(row["key"], row["saved_at"], json.loads(row["data"]))
             for row in self._db.query("SELECT * FROM drafts ORDER BY key")
         ]
+        backup.exercises = dump_rounds(self._db)
         return backup
 
     def merge(self, backup: archive_format.Backup) -> dict[str, int]:
         """Add what the journal doesn't have yet (matched by id, week or key), all in one
         transaction: a failure adds nothing. Importing the same backup twice adds nothing."""
-        added = {"entries": 0, "revisions": 0, "reviews": 0, "settings": 0, "drafts": 0}
+        added = {"entries": 0, "revisions": 0, "reviews": 0, "settings": 0, "drafts": 0, "exercises": 0}
         with self._write() as db:
             for entry in backup.entries:
                 row = entry_to_row(entry)
@@ -89,6 +91,7 @@ class ArchiveMixin(JournalBase):
                     [draft.key, draft.saved_at, json.dumps(draft.data)],
                 )
                 added["drafts"] += cursor.rowcount
+            added["exercises"] = merge_rounds(db, backup.exercises)
         return added
 
     def backup_to(self, target: Path) -> None:

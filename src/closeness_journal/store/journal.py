@@ -9,6 +9,7 @@ Each part of it lives in the module named for what it keeps:
     reviews.py      weekly reviews
     drafts.py       settings, drafts, and the draft keys
     pauses.py       earlier answers a pause offers back as suggestions
+    exercises.py    exercise rounds (the partner exercise, the supporter's)
     archive.py      dump, merge, the backup copy
     migrations.py   the schema, as an append-only list of migrations, and the search index
 """
@@ -18,13 +19,16 @@ from __future__ import annotations
 from closeness_journal.store.archive import ArchiveMixin
 from closeness_journal.store.drafts import DraftsMixin
 from closeness_journal.store.entries import EntriesMixin
+from closeness_journal.store.exercises import ExercisesMixin
 from closeness_journal.store.patterns import PatternsMixin
 from closeness_journal.store.pauses import PausesMixin
 from closeness_journal.store.reviews import ReviewsMixin
 from closeness_journal.store.search import SearchMixin
 
 
-class Journal(EntriesMixin, SearchMixin, PatternsMixin, ReviewsMixin, DraftsMixin, ArchiveMixin, PausesMixin):
+class Journal(
+    EntriesMixin, SearchMixin, PatternsMixin, ReviewsMixin, DraftsMixin, ExercisesMixin, ArchiveMixin, PausesMixin
+):
     """The journal's entries, revisions, trash, reviews, settings and drafts, in one SQLite file.
 
     Open one with `Journal.open(path)` (or `Journal.in_memory()` in tests); close it when done."""

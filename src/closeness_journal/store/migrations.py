@@ -210,6 +210,28 @@ def m013_pauses(db: Database) -> None:
     db.execute("ALTER TABLE entries ADD COLUMN kind TEXT NOT NULL DEFAULT 'sitting'")
     db.execute("ALTER TABLE entries ADD COLUMN urge_after INTEGER")
 
+
+@schema()
+def m014_exercises(db: Database) -> None:
+    """Exercises done apart from the daily prompts (core/exercises.py): one row for each round,
+    its people's turns (name, whether touch and sex were included, answers, done) as JSON."""
+    db["exercise_rounds"].create(
+        {
+            "id": str,
+            "exercise": str,
+            "title": str,
+            "local_date": str,
+            "people": int,
+            "turns": str,
+            "created_at": str,
+            "updated_at": str,
+        },
+        pk="id",
+        not_null={"exercise", "title", "local_date", "people", "turns", "created_at", "updated_at"},
+        defaults={"turns": "[]", "people": 1},
+    )
+
+
 # --------------------------------------------------------------------------- the search index
 # Helpers the migrations above call. What they build is part of those migrations: a journal
 # made today must end up like one upgraded from any earlier version, so change the index with

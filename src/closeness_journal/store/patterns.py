@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 from closeness_journal.core.patterns import ClosenessCounts, DayTotals, PatternSource
+from closeness_journal.core.prompts import CheckinCounts
 from closeness_journal.store.connection import JournalBase, reading
 
 
@@ -82,6 +83,30 @@ class PatternsMixin(JournalBase):
             people=people,
             closeness=ClosenessCounts(*row),
         )
+
+    @reading
+    def recent_checkins(self, since: date, until: date) -> CheckinCounts:
+        """What the check-ins of [since, until] hold for the day's deeper prompt (private ones
+        included, the trash not): how many, each fear's count, and the days of staying close.
+        One query, aggregated in SQL."""
+        where, span = _range(since, until, include_private=True)
+        fears: dict[str, int] = {}
+        checkins = stayed_days = 0
+        for kind, slug, count in self._db.execute(
+            f"SELECT 'fear', j.value, count(*) FROM entries, json_each(entries.fears) AS j WHERE {where} "
+            "GROUP BY j.value "
+            f"UNION ALL SELECT 'entries', '', count(*) FROM entries WHERE {where} "
+            "UNION ALL SELECT 'stayed', '', count(DISTINCT local_date) FROM entries "
+            f"WHERE {where} AND stayed_close = 1",
+            span * 3,
+        ):
+            if kind == "fear":
+                fears[slug] = count
+            elif kind == "entries":
+                checkins = count
+            else:
+                stayed_days = count
+        return CheckinCounts(checkins=checkins, fears=fears, stayed_days=stayed_days)
 
     @reading
     def names_with_relationships(self) -> dict[str, str | None]:

@@ -59,6 +59,8 @@ class JournalApp(App[int]):
         # priority: the writing space would take F6 to select a line. (ctrl+comma reaches a terminal
         # program as a plain comma in most terminals, so it can't be the key.)
         Binding("f6", "settings", "Settings", id="settings", show=False, priority=True),
+        # priority: a text box would take F7 for "select all"
+        Binding("f7", "show_exercises", "Exercises", id="exercises", show=False, priority=True),
         Binding("ctrl+o", "export", "Export", id="export", show=False),
         Binding("question_mark", "help", "Help", show=False, id="help-key"),
         Binding("ctrl+q", "quit", "Quit", id="quit", priority=True),
@@ -110,6 +112,7 @@ class JournalApp(App[int]):
         if saved_theme is not None:
             self.theme = saved_theme
         self.theme_changed_signal.subscribe(self, self.keep_theme)
+        self.add_mode("exercises", self._exercises_screen)
         self.switch_mode("today")
         if self._start_on_pause:
             self.action_pause()
@@ -132,6 +135,7 @@ class JournalApp(App[int]):
         """Hide the key for the view you are already on, so the footer has room for the rest."""
         current = {
             "show_today": "today", "show_history": "history", "show_patterns": "patterns", "show_review": "review",
+            "show_exercises": "exercises",
         }.get(action)
         if current is not None and current == self.current_mode and len(self.screen_stack) <= 1:
             return False
@@ -154,6 +158,11 @@ class JournalApp(App[int]):
 
         return PatternsScreen(self.journal, self.today())
 
+    def _exercises_screen(self) -> Screen:
+        from closeness_journal.ui.screens.exercises import ExercisesScreen
+
+        return ExercisesScreen(self.journal, self.library, self.today())
+
     def on_key(self) -> None:
         self._last_key = time.monotonic()
 
@@ -174,6 +183,9 @@ class JournalApp(App[int]):
 
     def action_show_review(self) -> None:
         self.switch_mode("review")
+
+    def action_show_exercises(self) -> None:
+        self.switch_mode("exercises")
 
     def action_export(self) -> None:
         from closeness_journal.ui.screens.export import ExportScreen
@@ -236,6 +248,7 @@ class JournalApp(App[int]):
         yield SystemCommand("History", "Find and read past entries (F3)", self.action_show_history)
         yield SystemCommand("Patterns", "Pulling and pushing away over time (F4)", self.action_show_patterns)
         yield SystemCommand("Weekly review", "Look back on last week (F5)", self.action_show_review)
+        yield SystemCommand("Exercises", "For two people, and for supporters (F7)", self.action_show_exercises)
         yield SystemCommand("Export", "Markdown for a therapist, or a JSON backup (ctrl+o)", self.action_export)
         yield SystemCommand("Trash", "Entries you deleted, to restore", self.action_show_trash)
         yield SystemCommand("Pause", "A minute to breathe, then a short note, when the pull is strong (F9)",

@@ -17,10 +17,11 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static, TextArea
 
+from closeness_journal import day_prompts
 from closeness_journal.core.checkin import CheckInFields
 from closeness_journal.core.dates import long_date
 from closeness_journal.core.entries import EntryFilter, InvalidEntry
-from closeness_journal.core.prompts import PromptLibrary, daily_prompts, shuffle_setting
+from closeness_journal.core.prompts import PromptLibrary
 from closeness_journal.core.settings import Settings
 from closeness_journal.core.today import (
     Draft,
@@ -62,12 +63,11 @@ class TodayScreen(Screen[None]):
     def __init__(self, journal: Journal, library: PromptLibrary, today: date) -> None:
         super().__init__()
         self._journal = journal
-        self._library = library
+        self._library = day_prompts.library_for(journal, library)  # the deeper themes chosen in the settings
         self._today = today
         settings = Settings.read(journal.setting)
         self._mention_review = settings.mention_review
-        shuffle = journal.setting(shuffle_setting(today), 0)
-        self.sitting = Sitting.start(daily_prompts(library, today, shuffle=shuffle, themes=settings.deeper_themes))
+        self.sitting = Sitting.start(day_prompts.for_day(journal, library, today, remember=True))
         self.draft_key = today_draft_key(uuid.uuid4().hex)
         self._claimed: list[str] = []
         """Keys of drafts taken over from closed windows: discarded once ours is saved."""
@@ -139,7 +139,10 @@ class TodayScreen(Screen[None]):
             card.show("Free writing", "Anything on your mind today, in your own words.", place, count)
         else:
             theme = self._library.themes.get(slot.prompt.theme)
-            card.show(theme.title if theme else slot.prompt.theme, slot.prompt.text, place, count)
+            daily = sitting.daily
+            why = daily.leaning_note if daily.deeper is not None and slot.key == daily.deeper.id else ""
+            note = "\n".join(filter(None, [why, theme.note if theme else ""]))
+            card.show(theme.title if theme else slot.prompt.theme, slot.prompt.text, place, count, note=note)
         editor = self.query_one("#editor", TextArea)
         with editor.prevent(TextArea.Changed):
             editor.load_text(sitting.text)
@@ -161,17 +164,23 @@ class TodayScreen(Screen[None]):
         self.move_place(-1)
 
     def action_shuffle(self) -> None:
-        """Swap the deeper prompt for another; anything typed for the old one stays."""
-        swapped = self.sitting.reshuffle(self._library)
+        """Swap the question on screen for another of its kind (remembered for the day); anything
+        typed for the old one stays."""
+        if not self.sitting.can_swap():
+            self.notify("Only today's questions can be swapped: ctrl+n moves to one.", title="Nothing to swap")
+            return
+        deeper = self.sitting.daily.deeper is not None and self.slot.key == self.sitting.daily.deeper.id
+        self.sitting.write(self.query_one("#editor", TextArea).text)  # its change message may still be queued
+        swapped = self.sitting.swap(self._library)
         try:
-            self._journal.set_setting(shuffle_setting(self._today), self.sitting.daily.shuffle)
+            day_prompts.keep(self._journal, self.sitting.daily)
         except JournalError as error:
             self.notify(str(error), severity="error", markup=False)
         if not swapped:
             return
         self._show_slot()
         self.autosave.changed()
-        self.notify("Here is another deeper question for today.", title="Swapped")
+        self.notify(f"Here is another {'deeper ' if deeper else ''}question for today.", title="Swapped")
 
     # ------------------------------------------------------------------ writing
 
