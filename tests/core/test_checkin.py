@@ -31,6 +31,7 @@ def test_an_empty_check_in_is_empty_even_with_blank_text():
         {"stayed": ("reached-out",)},
         {"urge": 0},
         {"acted": "no"},
+        {"rung": "3f2a0000-0000-4000-8000-000000000000"},
     ],
 )
 def test_any_one_field_makes_it_not_empty(changes):
@@ -38,7 +39,7 @@ def test_any_one_field_makes_it_not_empty(changes):
 
 
 def test_every_field_is_named_once():
-    assert len(FIELDS) == len(set(FIELDS)) == 13
+    assert len(FIELDS) == len(set(FIELDS)) == 14
 
 
 def test_validation_cleans_text_and_removes_repeats():

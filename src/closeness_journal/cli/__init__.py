@@ -4,6 +4,7 @@
     entries.py   write, edit, show, list, delete, trash, restore (editor.py: the text from $EDITOR)
     insights.py  prompts, patterns, review
     archive.py   export, import, backup
+    ladder.py    the ladder of small steps (add, list, edit, retire) and `--ladder` on write and edit
     start.py     the journal window (no command), demo, locate
     views.py     how entries, prompts, patterns and reviews print (Rich)
     common.py    the errors, the journal opened for one command, date options, JSON output

@@ -53,6 +53,8 @@ class CheckIn:
     """How strong the pull to get away was, 0-10."""
     acted: str | None = None
     """Whether the pull was acted on: `yes`, `partly` or `no`."""
+    rung: str | None = None
+    """The id of the rung of your ladder this small step tried (see `core/ladder.py`), if any."""
 
     @property
     def stayed_close(self) -> bool:
@@ -98,6 +100,7 @@ class CheckIn:
             stayed=stayed,
             who=one_line(self.who),
             small_step=one_line(self.small_step),
+            rung=one_line(self.rung or "") or None,
         )
 
     def to_json(self) -> dict[str, Any]:

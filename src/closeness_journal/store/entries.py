@@ -218,6 +218,7 @@ def entry_to_row(entry: Entry) -> dict[str, Any]:
         "stayed": json.dumps(list(checkin.stayed)),
         "urge": checkin.urge,
         "acted": checkin.acted,
+        "rung": checkin.rung,
         "stayed_close": int(checkin.stayed_close),
         "private": int(entry.private),
         "tags": json.dumps(list(entry.tags), ensure_ascii=False),
@@ -272,6 +273,7 @@ def entry_from_row(row: dict[str, Any]) -> Entry:
         stayed=_slug_list(row["stayed"]),
         urge=row["urge"],
         acted=row["acted"],
+        rung=row["rung"],
     )
     entry = object.__new__(Entry)
     entry.__dict__.update(
