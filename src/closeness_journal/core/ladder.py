@@ -19,7 +19,7 @@ from typing import Any
 from closeness_journal.core.checkin import InvalidEntry
 from closeness_journal.core.dates import short_date
 from closeness_journal.core.text import one_line
-from closeness_journal.core.wording import one_decimal, times
+from closeness_journal.core.wording import one_decimal
 
 HARD_MIN, HARD_MAX = 0, 100
 """How hard a rung feels now: 0 not at all, 100 the hardest thing you can imagine."""
@@ -164,6 +164,11 @@ class LadderRung:
             "comfortable": self.comfortable,
             "attempts": [a.to_json() for a in self.attempts],
         }
+
+
+def times(count: int) -> str:
+    """How often, in words: "once", "twice", "3 times"."""
+    return {1: "once", 2: "twice"}.get(count, f"{count:,} times")
 
 
 def _mean(values: Sequence[int | None]) -> float | None:
