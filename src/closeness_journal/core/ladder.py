@@ -214,20 +214,32 @@ def attempt_words(attempt: Attempt) -> str:
     return f"expected {expected}, really {really} (of 10)"
 
 
-def gap_words(step: LadderRung) -> str:
-    """How often a rung was tried and how the expected difficulty compared with the real one, in words."""
+def tried_words(step: LadderRung) -> str:
+    """`not tried yet`, `tried once`, `tried 3 times`."""
+    return f"tried {times(step.tried)}" if step.tried else "not tried yet"
+
+
+def comparison_words(step: LadderRung) -> str:
+    """How the expected difficulty compared with the real one, in words ("" when never tried)."""
     if not step.tried:
-        return "not tried yet"
-    tried = f"tried {times(step.tried)}"
+        return ""
     gap = step.mean_gap
     if gap is None:
-        return f"{tried}; how hard it was expected to be and really was isn't noted"
+        return "how hard it was expected to be and really was isn't noted"
     average = f"on average expected {one_decimal(step.mean_predicted)}, really {one_decimal(step.mean_outcome)} of 10"
     if gap >= CLOSE_ENOUGH:
-        return f"{tried}: easier than you expected ({average})"
+        return f"easier than you expected ({average})"
     if gap <= -CLOSE_ENOUGH:
-        return f"{tried}: harder than you expected ({average})"
-    return f"{tried}: about as hard as you expected ({average})"
+        return f"harder than you expected ({average})"
+    return f"about as hard as you expected ({average})"
+
+
+def gap_words(step: LadderRung) -> str:
+    """How often a rung was tried and how the expected difficulty compared with the real one, in words."""
+    comparison = comparison_words(step)
+    if not comparison:
+        return tried_words(step)
+    return f"{tried_words(step)}{'; ' if step.mean_gap is None else ': '}{comparison}"
 
 
 def hard_words(rung: Rung) -> str:

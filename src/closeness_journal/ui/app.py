@@ -51,6 +51,7 @@ class JournalApp(App[int]):
         Binding("f3", "show_history", "History", id="history"),
         Binding("f4", "show_patterns", "Patterns", id="patterns"),
         Binding("f5", "show_review", "Review", id="review"),
+        Binding("f8", "show_ladder", "Ladder", id="ladder", show=False),
         Binding("ctrl+o", "export", "Export", id="export", show=False),
         Binding("question_mark", "help", "Help", show=False, id="help-key"),
         Binding("ctrl+q", "quit", "Quit", id="quit", priority=True),
@@ -87,6 +88,7 @@ class JournalApp(App[int]):
         self.add_mode("history", self._history_screen)
         self.add_mode("review", self._review_screen)
         self.add_mode("patterns", self._patterns_screen)
+        self.add_mode("ladder", self._ladder_screen)
         self.switch_mode("today")
         self._install_signal_handlers()
         self.set_interval(TIDY_SECONDS, self.tidy_when_idle, name="tidy")
@@ -101,6 +103,7 @@ class JournalApp(App[int]):
         """Hide the key for the view you are already on, so the footer has room for the rest."""
         current = {
             "show_today": "today", "show_history": "history", "show_patterns": "patterns", "show_review": "review",
+            "show_ladder": "ladder",
         }.get(action)
         if current is not None and current == self.current_mode and len(self.screen_stack) <= 1:
             return False
@@ -120,6 +123,11 @@ class JournalApp(App[int]):
         from closeness_journal.ui.screens.patterns import PatternsScreen
 
         return PatternsScreen(self.journal, self.today())
+
+    def _ladder_screen(self) -> Screen:
+        from closeness_journal.ui.screens.ladder import LadderScreen
+
+        return LadderScreen(self.journal, self.today())
 
     def on_key(self) -> None:
         self._last_key = time.monotonic()
@@ -141,6 +149,9 @@ class JournalApp(App[int]):
 
     def action_show_review(self) -> None:
         self.switch_mode("review")
+
+    def action_show_ladder(self) -> None:
+        self.switch_mode("ladder")
 
     def action_export(self) -> None:
         from closeness_journal.ui.screens.export import ExportScreen
@@ -166,6 +177,7 @@ class JournalApp(App[int]):
         yield SystemCommand("History", "Find and read past entries (F3)", self.action_show_history)
         yield SystemCommand("Patterns", "Pulling and pushing away over time (F4)", self.action_show_patterns)
         yield SystemCommand("Weekly review", "Look back on last week (F5)", self.action_show_review)
+        yield SystemCommand("Ladder", "Your ladder of small steps, and the step to try next (F8)", self.action_show_ladder)
         yield SystemCommand("Export", "Markdown for a therapist, or a JSON backup (ctrl+o)", self.action_export)
         yield SystemCommand("Trash", "Entries you deleted, to restore", self.action_show_trash)
         yield SystemCommand("Help", "Keys, where your journal lives, and support (F1)", self.action_help)
