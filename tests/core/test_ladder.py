@@ -87,8 +87,9 @@ def test_the_suggestion_is_the_easiest_rung_not_yet_taken_comfortably_with_its_r
     suggestion = suggest(build_ladder(rungs, attempts))
     assert suggestion.step is not None and suggestion.step.rung.id == "bbbbbbbb"
     assert suggestion.reason == (
-        "The step below it felt manageable the last time you took it. It's the easiest step that still "
-        "felt hard the last time (6 of 10, on 4 Nov 2026). Steps like this often feel easier each time you take them."
+        "The step below it felt manageable the last time you took it. It's the easiest step that hasn't felt "
+        "manageable yet: the last time, it was 6 of 10 (4 Nov 2026). Steps like this often feel easier each time "
+        "you take them."
     )
 
 
@@ -96,6 +97,9 @@ def test_an_earlier_comfortable_try_does_not_count_when_the_last_one_was_hard():
     ladder = build_ladder([rung("a", 10)], [tried("a", 0, 5, 1), tried("a", 3, 7, 5)])
     assert not ladder[0].comfortable
     assert suggest(ladder).step == ladder[0]
+    # A later try that didn't note how it went: the reason says which time it means.
+    ladder = build_ladder([rung("a", 10)], [tried("a", 0, 5, 1), tried("a", 3, 7, 5), tried("a", 6, None, None)])
+    assert "the last time you noted how it went, it was 5 of 10 (5 Nov 2026)" in suggest(ladder).reason
 
 
 def test_the_suggestion_for_a_rung_never_tried_and_for_one_tried_without_the_real_difficulty():
@@ -128,6 +132,8 @@ def test_the_forecast_holds_every_attempt_with_both_numbers_across_rungs_in_time
         "Twice it was easier than you expected."
     )
     assert "side by side" in forecast_sentence(build_ladder([rung("a", 10)], []))
+    one = build_ladder([rung("a", 10)], [tried("a", 1, 9, 6)])
+    assert forecast_sentence(one).endswith("they really were 6. It was easier than the fear said it would be.")
 
 
 def test_the_weekly_review_says_how_the_chosen_rung_went_or_that_it_was_not_tried_kindly():
@@ -136,6 +142,7 @@ def test_the_weekly_review_says_how_the_chosen_rung_went_or_that_it_was_not_trie
         "You tried 'step a' twice this week: Mon expected 7, really 3 (of 10), Wed expected 6, really 2 (of 10). "
         "Each time it was easier than you expected."
     )
+    assert follow_up_words(chosen, [tried("a", 0, 7, 3)]).endswith("(of 10). It was easier than you expected.")
     assert follow_up_words(chosen, []).startswith("You didn't try 'step a' this week, and that's all right")
     assert follow_up_words(chosen, [tried("a", 0, 3, 5)]).endswith("Thank you for trying it.")
 

@@ -135,7 +135,7 @@ def test_the_rung_chosen_last_week_is_followed_up_with_this_weeks_attempts(week)
     assert review.last_rung == ring and [(a.predicted, a.outcome) for a in review.rung_attempts] == [(7, 3)]
     assert review.rung_follow_up == (
         "You tried 'Ring Ana instead of texting' once this week: Wed expected 7, really 3 (of 10). "
-        "Each time it was easier than you expected."
+        "It was easier than you expected."
     )
     assert review.to_json()["last_rung"]["attempts"][0]["outcome"] == 3
     assert weekly_review(week, MON + timedelta(days=7)).rung_follow_up == ""  # nothing chosen in W46

@@ -284,10 +284,11 @@ def suggest(ladder: Sequence[LadderRung]) -> Suggestion:
             f"{easier}You've tried it {times(step.tried)}, without noting how hard it really was; "
             "noting it next time shows whether it is getting easier.",
         )
+    when = "the last time" if last is step.attempts[-1] else "the last time you noted how it went"
     return Suggestion(
         step,
-        f"{easier}It's the easiest step that still felt hard the last time ({last.outcome} of 10, "
-        f"on {short_date(last.day)}). Steps like this often feel easier each time you take them.",
+        f"{easier}It's the easiest step that hasn't felt manageable yet: {when}, it was {last.outcome} of 10 "
+        f"({short_date(last.day)}). Steps like this often feel easier each time you take them.",
     )
 
 
@@ -313,7 +314,7 @@ def forecast_sentence(ladder: Sequence[LadderRung]) -> str:
         f"on average; they really were {one_decimal(really)}. "
     )
     if easier == len(points):
-        return words + "Every time, it was easier than the fear said it would be."
+        return words + ("Every time, it" if len(points) > 1 else "It") + " was easier than the fear said it would be."
     return words + f"{times(easier).capitalize()} it was easier than you expected."
 
 
@@ -328,7 +329,7 @@ def follow_up_words(rung: Rung, attempts: Sequence[Attempt]) -> str:
     noted = [a for a in attempts if a.gap is not None]
     easier = sum(1 for a in noted if (a.gap or 0) > 0)
     if noted and easier == len(noted):
-        after = " Each time it was easier than you expected."
+        after = f" {'Each time it' if len(noted) > 1 else 'It'} was easier than you expected."
     elif easier:
         after = f" {times(easier).capitalize()} it was easier than you expected."
     else:
