@@ -1,9 +1,9 @@
 """The demo journal's ladder: a dozen steps the person wants to be able to take, from replying
-within the hour to letting Sam read something they wrote, added on the first day; one retired
-the evening after it was last tried, once it had become easy. An entry whose small step is one of a rung's steps tries that
-rung, so its expected and real difficulty are the rung's tries, and they come down over the
-weeks as the expected difficulty of every step does. A weekly review whose next step is one of a
-rung's steps chose that rung for the week after.
+within the hour to letting Sam read something they wrote, added on the first day; one is retired
+the evening after it was last tried, once it had become easy. An entry whose small step is one
+of a rung's steps tries that rung, so its expected and real difficulty are the rung's tries, and
+they come down over the weeks as the expected difficulty of every step does. A weekly review
+whose next step is one of a rung's steps chose that rung for the week after.
 
 Everything here follows from the entries `demo.generate` makes: the same journal every time.
 """
@@ -65,7 +65,8 @@ LADDER = (
         "Tell Alex something about me that isn't a funny story.",
     )),
     DemoRung("Tell Ana I've been struggling", 50, "Ana", ("Tell Ana I've been struggling a bit.",)),
-    DemoRung("Ask Sam for a hug when I want one", 60, "Sam", ("Ask Sam for a hug when I want one, instead of waiting.",)),
+    DemoRung("Ask Sam for a hug when I want one", 60, "Sam",
+             ("Ask Sam for a hug when I want one, instead of waiting.",)),
     DemoRung("Tell Sam when I need an evening to myself, instead of going quiet", 65, "Sam",
              ("Tell Sam when I need an evening to myself, instead of just going quiet.",)),
     DemoRung("Let Sam read something I've written", 80, "Sam", ("Let Sam read something I've written.",)),
