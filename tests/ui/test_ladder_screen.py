@@ -5,7 +5,7 @@ from datetime import UTC, date, datetime, timedelta
 
 import pytest
 from textual.widgets import Input, Select, TextArea
-from ui_helpers import screen_showing, type_text, until
+from ui_helpers import assert_literal, screen_showing, type_text, until
 
 from closeness_journal.core.checkin import CheckIn
 from closeness_journal.core.entries import Entry
@@ -176,6 +176,35 @@ async def test_the_weekly_review_offers_the_suggested_rung_and_next_week_follows
         await until(pilot, lambda: isinstance(app.screen, ReviewScreen) and app.screen.review is not None)
         follow_up = "You tried 'Ring Ana instead of texting' once this week: Tue expected 6, really 2 (of 10)."
         assert follow_up in text_of(app.screen, "#review-summary-text")
+
+
+NASTY = ["[bold]x[/]", "I felt [/bold] small", "[@click=app.quit]y[/]", '[link="https://example.com"]here[/link]']
+
+
+async def test_a_rungs_words_are_shown_as_typed_never_as_markup(make_app, journal):
+    for n, text in enumerate(NASTY):
+        rung = journal.add_rung(Rung(f"step {n}", 10 + n, text), now=NOW + timedelta(seconds=n))
+        journal.db.execute("UPDATE rungs SET text = ? WHERE uuid = ?", [text + "\x1b]2;title\x1b\\", rung.id])
+    journal.db.conn.commit()
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("f8")
+        await until(pilot, lambda: isinstance(app.screen, LadderScreen) and app.screen.ladder)
+        lines = await screen_showing(pilot, *NASTY)
+        for line in lines:
+            for segment in line:
+                assert "\x1b" not in segment.text and not (segment.style and segment.style.link)
+                assert not (segment.style and "@click" in segment.style.meta)
+        options = app.screen.query_one("#ladder-rungs")
+        for index in range(options.option_count):
+            prompt = options.get_option_at_index(index).prompt
+            assert_literal(prompt, prompt.plain.splitlines()[0][5:].split(" · with ")[0])
+        await pilot.press("f2")
+        await until(pilot, lambda: isinstance(app.screen, TodayScreen) and app.screen.query(CheckInForm))
+        choice = app.screen.query_one("#rung", Select)
+        choice.focus()
+        await pilot.press("enter")
+        await screen_showing(pilot, *NASTY)
 
 
 # ---------------------------------------------------------------- snapshots
