@@ -74,5 +74,6 @@ def test_the_export_reads_the_ladder_from_the_journal_leaving_private_tries_out(
     doc = "".join(exporting.markdown_chunks(journal, MON, UNTIL, UNTIL))
     section = doc[doc.index("### Your ladder"):]
     assert "tried once" in section and "Tuesday 3 November 2026: expected 7, really 1 (of 10)" in section
+    assert "- **Small step, from your ladder:** Ring Ana instead of texting\n" in doc  # the entry says so too
     with_private = "".join(exporting.markdown_chunks(journal, MON, UNTIL, UNTIL, include_private=True))
     assert "tried twice" in with_private[with_private.index("### Your ladder"):]

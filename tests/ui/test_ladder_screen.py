@@ -64,6 +64,12 @@ async def test_add_two_rungs_try_one_from_today_and_see_it_on_the_ladder(make_ap
         await until(pilot, lambda: isinstance(choice.value, str), what="a rung chosen")
         ring = journal.rungs()[1]
         assert choice.value == ring.id and form.query_one("#small_step", Input).value == ring.text
+        choice.clear()  # no rung after all: its words go too
+        await pilot.pause()
+        assert form.query_one("#small_step", Input).value == ""
+        choice.value = ring.id
+        await pilot.pause()
+        assert form.query_one("#small_step", Input).value == ring.text
         form.query_one("#predicted", Input).focus()
         await type_text(pilot, "7")
         form.query_one("#outcome", Input).focus()
@@ -168,6 +174,9 @@ async def test_the_weekly_review_offers_the_suggested_rung_and_next_week_follows
         await pilot.press("ctrl+s")
         saved = journal.review("2026-W46")
         assert (saved.next_rung, saved.next_step) == (ring.id, ring.text)
+        await pilot.press("ctrl+n", "ctrl+b")  # away and back: the saved choice is there
+        await until(pilot, lambda: isinstance(screen.next_rung(), str), what="the saved rung")
+        assert screen.next_rung() == ring.id
     # The week after: tried once; that week's review says how it went.
     journal.add(Entry(date(2026, 11, 17), checkin=CheckIn(small_step=ring.text, rung=ring.id, predicted=6, outcome=2)))
     app = make_app(today=date(2026, 11, 25))

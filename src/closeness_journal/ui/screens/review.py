@@ -336,11 +336,12 @@ class ReviewScreen(Screen[None]):
 
     @on(Select.Changed, "#next-rung")
     def rung_chosen(self, event: Select.Changed) -> None:
-        """The rung's words become the next step, unless you wrote it in your own words."""
+        """The rung's words become the next step, unless you wrote it in your own words (and go
+        again when no rung is chosen)."""
         rung = self._rungs.get(event.value) if isinstance(event.value, str) else None
         area = self.query_one(f"#{self._next_step_area}", TextArea)
-        if rung is not None and (not area.text.strip() or area.text in (r.text for r in self._rungs.values())):
-            area.load_text(rung.text)
+        if not area.text.strip() or area.text in (r.text for r in self._rungs.values()):
+            area.load_text(rung.text if rung is not None else "")
         self.autosave.changed()
 
     def answers(self) -> dict[str, str]:

@@ -273,11 +273,12 @@ class CheckInForm(VerticalScroll, can_focus=False):
 
     @on(Select.Changed, "#rung")
     def rung_chosen(self, event: Select.Changed) -> None:
-        """A rung's words become the step, unless you wrote the step in your own words."""
+        """A rung's words become the step, unless you wrote the step in your own words (and go
+        again when no rung is chosen)."""
         step = self.query_one("#small_step", Input)
         rung = self._rungs.get(event.value) if isinstance(event.value, str) else None
-        if rung is not None and (not step.value.strip() or step.value in (r.text for r in self._rungs.values())):
-            step.value = rung.text
+        if not step.value.strip() or step.value in (r.text for r in self._rungs.values()):
+            step.value = rung.text if rung is not None else ""
 
     # ------------------------------------------------------------------ changes
 
