@@ -92,6 +92,20 @@ async def test_add_two_rungs_try_one_from_today_and_see_it_on_the_ladder(make_ap
         assert ladder.query_one("#forecast-chart").display
 
 
+async def test_the_ladder_has_its_own_key_and_a_palette_entry(make_app, journal):
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        [command] = [c for c in app.get_system_commands(app.screen) if c.title == "Ladder"]
+        assert "F8" in command.help
+        command.callback()
+        await until(pilot, lambda: isinstance(app.screen, LadderScreen))
+        await pilot.press("f2")
+        await until(pilot, lambda: isinstance(app.screen, TodayScreen))
+        await pilot.press("f8")
+        await until(pilot, lambda: isinstance(app.screen, LadderScreen))
+
+
 async def test_a_rung_is_edited_and_retired_from_the_ladder_and_kept(make_app, journal):
     ring = journal.add_rung(Rung("Ring Ana", 25), now=NOW)
     hug = journal.add_rung(Rung("Ask for a hug", 60), now=NOW)
