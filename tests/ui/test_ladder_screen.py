@@ -10,7 +10,6 @@ from ui_helpers import assert_literal, screen_showing, type_text, until
 from closeness_journal.core.checkin import CheckIn
 from closeness_journal.core.entries import Entry
 from closeness_journal.core.ladder import Rung
-from closeness_journal.core.review import SavedReview
 from closeness_journal.prompt_files import load_prompts
 from closeness_journal.store import Journal
 from closeness_journal.ui.app import JournalApp
