@@ -5,6 +5,7 @@ import json
 import os
 import sqlite3
 import stat
+from dataclasses import replace
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
@@ -17,6 +18,7 @@ from closeness_journal import cli, private_files
 from closeness_journal.core.archive_format import read_backup
 from closeness_journal.core.checkin import CheckIn
 from closeness_journal.core.entries import Entry
+from closeness_journal.core.ladder import Rung
 from closeness_journal.core.review import SavedReview
 from closeness_journal.core.text import printable
 from closeness_journal.core.vocabulary import BEHAVIOURS, FEARS, KINDS, RELATIONSHIPS
@@ -71,10 +73,22 @@ entries = st.builds(
     deletes=st.lists(st.integers(0, 7), max_size=3),
     review_answers=st.dictionaries(st.sampled_from(["weekly-review-01", "weekly-review-05"]), text, max_size=2),
     setting=st.none() | st.integers(0, 5),
+    rungs=st.lists(st.tuples(text.filter(lambda t: printable(t).strip()), st.integers(0, 100), text, st.booleans()),
+                   max_size=3),
+    tries=st.lists(st.integers(0, 7), max_size=8),
 )
-def test_export_import_export_is_identical(journal_entries, edits, deletes, review_answers, setting):
+def test_export_import_export_is_identical(journal_entries, edits, deletes, review_answers, setting, rungs, tries):
     source = Journal.in_memory()
     now = datetime(2026, 11, 18, 12, tzinfo=timezone.utc)
+    ladder = [source.add_rung(Rung(words, hard, who), now=now + timedelta(seconds=n))
+              for n, (words, hard, who, _) in enumerate(rungs)]
+    for rung, (*_, retired) in zip(ladder, rungs, strict=True):
+        if retired:
+            source.retire_rung(rung.id, now=now + timedelta(hours=1))
+    for n, rung_index in enumerate(tries):  # some entries try a rung (the attempts are those entries)
+        if ladder and n < len(journal_entries):
+            tried = replace(journal_entries[n].checkin, rung=ladder[rung_index % len(ladder)].id)
+            journal_entries[n] = replace(journal_entries[n], checkin=tried)
     saved = [source.add(e, now=now + timedelta(minutes=n)) for n, e in enumerate(journal_entries)]
     for n, (index, body) in enumerate(edits):
         if index < len(saved):
@@ -84,7 +98,8 @@ def test_export_import_export_is_identical(journal_entries, edits, deletes, revi
             source.delete(saved[index].id, now=now + timedelta(hours=2))
     if review_answers:
         source.save_review(SavedReview("2026-W46", review_answers, next_step="x"), now=now)
-        source.save_review(SavedReview("2026-W46", review_answers, next_step="y"), now=now + timedelta(hours=3))
+        source.save_review(SavedReview("2026-W46", review_answers, next_step="y",
+                                       next_rung=ladder[0].id if ladder else None), now=now + timedelta(hours=3))
     if setting is not None:
         source.set_setting("shuffle:2026-11-18", setting)
     source.save_draft("today:abc", {"answers": {"free": "half"}}, now=now)
@@ -95,8 +110,10 @@ def test_export_import_export_is_identical(journal_entries, edits, deletes, revi
     second = json.loads(json.dumps(target.dump().to_json("then")))
     assert second == first
     assert target.merge(read_backup(first)) == {
-        "entries": 0, "revisions": 0, "reviews": 0, "settings": 0, "drafts": 0, "exercises": 0,
+        "entries": 0, "revisions": 0, "reviews": 0, "settings": 0, "drafts": 0, "exercises": 0, "rungs": 0,
     }
+    assert [step.attempts for step in target.ladder(retired=True)] == [
+        step.attempts for step in source.ladder(retired=True)]
 
 
 # ----------------------------------------------------------------------------- Markdown export

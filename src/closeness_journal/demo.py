@@ -23,6 +23,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, time, timedelta
 
+from closeness_journal import demo_ladder as ladder
 from closeness_journal import demo_story as story
 from closeness_journal import demo_texts as texts
 from closeness_journal import demo_writing as writing
@@ -73,13 +74,10 @@ def weekly_reviews(
 
 
 def fill(journal, end: date, options: DemoOptions = DemoOptions(), library: PromptLibrary | None = None) -> int:
-    """Write the generated entries and their weekly reviews into `journal` through the store.
-    Returns how many entries."""
+    """Write the generated entries, their weekly reviews and the ladder of small steps they try
+    (see `demo_ladder`) into `journal` through the store. Returns how many entries."""
     made = _Story(end, options, library)
-    count = journal.add_many(made.entries())
-    for review, saved_at in made.reviews():
-        journal.save_review(review, now=saved_at)
-    return count
+    return ladder.fill(journal, made.start, made.entries(), made.reviews)
 
 
 def _shares(e: float) -> dict[str, float]:

@@ -38,6 +38,7 @@ def markdown_chunks(
     yield from render_markdown(
         journal.iter_entries(shown), patterns=patterns, since=since, until=until, exported_on=today,
         private_left_out=left_out, names=names, reviews=reviews,
+        ladder=journal.ladder(retired=True, since=since, until=until, include_private=include_private),
     )
 
 

@@ -32,6 +32,7 @@ def test_an_empty_check_in_is_empty_even_with_blank_text():
         {"urge": 0},
         {"acted": "no"},
         {"urge_after": 0},
+        {"rung": "3f2a0000-0000-4000-8000-000000000000"},
     ],
 )
 def test_any_one_field_makes_it_not_empty(changes):
@@ -39,7 +40,7 @@ def test_any_one_field_makes_it_not_empty(changes):
 
 
 def test_every_field_is_named_once():
-    assert len(FIELDS) == len(set(FIELDS)) == 14
+    assert len(FIELDS) == len(set(FIELDS)) == 15
 
 
 def test_validation_cleans_text_and_removes_repeats():

@@ -8,6 +8,7 @@ import pytest
 from closeness_journal.core.checkin import CheckIn
 from closeness_journal.core.dates import iso_week_label, local_day
 from closeness_journal.core.entries import Entry
+from closeness_journal.core.ladder import Rung
 from closeness_journal.core.prompts import PromptLibrary, parse_theme_file
 from closeness_journal.core.review import (
     BadWeek,
@@ -123,6 +124,27 @@ def test_the_step_chosen_last_week_is_carried_over_and_asked_about(week):
     assert review.last_step == "Ask Sam for a walk"
     assert "last-step" in [q.role for q in review_questions(library, review.last_step)]
     assert "last-step" not in [q.role for q in review_questions(library, "")]
+
+
+def test_the_rung_chosen_last_week_is_followed_up_with_this_weeks_attempts(week):
+    ring = week.add_rung(Rung("Ring Ana instead of texting", 25))
+    week.save_review(SavedReview("2026-W45", {"weekly-review-05": ring.text}, next_step=ring.text, next_rung=ring.id))
+    add(week, -1, small_step=ring.text, rung=ring.id, predicted=9, outcome=8)  # the week before: not this week's
+    add(week, 2, small_step=ring.text, rung=ring.id, predicted=7, outcome=3)
+    review = weekly_review(week, MON)
+    assert review.last_rung == ring and [(a.predicted, a.outcome) for a in review.rung_attempts] == [(7, 3)]
+    assert review.rung_follow_up == (
+        "You tried 'Ring Ana instead of texting' once this week: Wed expected 7, really 3 (of 10). "
+        "It was easier than you expected."
+    )
+    assert review.to_json()["last_rung"]["attempts"][0]["outcome"] == 3
+    assert weekly_review(week, MON + timedelta(days=7)).rung_follow_up == ""  # nothing chosen in W46
+
+
+def test_a_rung_chosen_last_week_and_not_tried_is_met_kindly(week):
+    ring = week.add_rung(Rung("Ring Ana instead of texting", 25))
+    week.save_review(SavedReview("2026-W45", {"weekly-review-05": ring.text}, next_step=ring.text, next_rung=ring.id))
+    assert weekly_review(week, MON).rung_follow_up.startswith("You didn't try 'Ring Ana instead of texting' this week")
 
 
 def test_saving_and_editing_answers_keeps_the_earlier_version(week):

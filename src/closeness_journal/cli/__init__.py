@@ -5,6 +5,7 @@
     insights.py  prompts, patterns, review
     archive.py   export, import, backup
     exercises.py exercises: list, do, export
+    ladder.py    the ladder of small steps (add, list, edit, retire) and `--ladder` on write and edit
     start.py     the journal window (no command), demo, locate
     views.py     how entries, prompts, patterns and reviews print (Rich)
     common.py    the errors, the journal opened for one command, date options, JSON output

@@ -9,7 +9,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from closeness_journal.cli import answers
+from closeness_journal.cli import answers, ladder
 from closeness_journal.cli.common import Failure, UsageError, date_option, opened, print_json
 from closeness_journal.cli.editor import in_editor
 from closeness_journal.core import checkin, editor_template
@@ -17,22 +17,27 @@ from closeness_journal.core.entries import Entry, EntryFilter
 from closeness_journal.core.wording import plural
 
 CHECKIN_OPTIONS = ("who", "relationship", "behaviours", "fears", "intensity", "kinds", "close_before",
-                   "step", "predicted", "outcome", "stayed", "urge", "acted", "private", "tags", "prompt", "date")
+                   "step", "predicted", "outcome", "stayed", "urge", "acted", "private", "tags", "prompt", "date",
+                   "ladder")
 """The `dest` of every check-in option (see `parser.add_checkin_options`)."""
 
 _OPTION_OF = {
-    name: "step" if name == "small_step" else name for name in checkin.FIELDS if name not in checkin.PAUSE_SCALES
+    name: "step" if name == "small_step" else name
+    for name in checkin.FIELDS
+    if name not in checkin.PAUSE_SCALES and name != "rung"
 }
 """CheckIn field -> the dest of the option that sets it (`--step` sets the small step; a pause's
-own scale is set in the window only)."""
+own scale is set in the window only; `--ladder`, the rung, is looked up in the journal by
+`ladder.with_rung`)."""
 
 
 def write(args: argparse.Namespace, folder: Path, today: date) -> int:
     entry = entry_from_options(args, Entry(local_date=today), today)
     prompt = answers.resolve(args.prompt, "--prompt") if args.prompt is not None else None
     given = answers.given_answers(args)
-    # The journal opens first, so a damaged one fails before you write.
+    # The journal opens first, so a damaged one (or an unknown rung) fails before you write.
     with opened(folder, daily_backup=True) as journal:
+        entry = ladder.with_rung(journal, entry, args.ladder)
         if args.text is None and not given:
             sections = answers.template_sections(journal, entry, prompt)
             with in_editor(editor_template.render(sections), folder) as written:
@@ -61,7 +66,7 @@ def _add(journal: Any, entry: Entry) -> Entry:
 def edit(args: argparse.Namespace, folder: Path, today: date) -> int:
     with opened(folder, daily_backup=True) as journal:
         current = get_entry(journal, args.id)
-        changed = entry_from_options(args, current, today)
+        changed = ladder.with_rung(journal, entry_from_options(args, current, today), args.ladder)
         prompt = answers.resolve(args.prompt, "--prompt", current.answers) if args.prompt is not None else None
         given = answers.given_answers(args, current.answers)
         if args.text is None and not given and (prompt is not None or not _options_given(args)):

@@ -15,7 +15,7 @@ from importlib.metadata import PackageNotFoundError, version
 from typing import Any, NoReturn
 
 from closeness_journal import paths
-from closeness_journal.cli import archive, entries, exercises, insights, start
+from closeness_journal.cli import archive, entries, exercises, insights, ladder, start
 from closeness_journal.cli.common import Handler
 from closeness_journal.core.vocabulary import (
     ACTED,
@@ -196,6 +196,8 @@ def add_checkin_options(parser: argparse.ArgumentParser) -> None:
     group.add_argument(
         "--outcome", type=_scale, metavar="0-10", help=f"…and how hard it really was ({ANCHORS})"
     )
+    group.add_argument("--ladder", metavar="ID", help="the rung of your ladder this step tried (see `closeness-"
+                       "journal ladder list`; its words are the step unless --step says more); \"\" for none")
     group.add_argument(
         "--private", action=argparse.BooleanOptionalAction, default=None,
         help="mark this entry private (the Markdown export leaves it out unless you ask for it)",
@@ -234,6 +236,7 @@ def build_parser() -> Parser:
     _insight_commands(commands)
     _archive_commands(commands)
     exercises.add_commands(commands, _command)
+    ladder.declare(commands, _command)
     _command(
         commands, "demo", start.demo, "open the journal window on a made-up journal (your own is not touched)",
         "Open the journal window on a throw-away journal with 16 weeks of made-up "

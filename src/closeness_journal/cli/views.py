@@ -273,6 +273,8 @@ def print_review(review: WeeklyReview) -> None:
         console.print()
         chosen = Text(one_line(review.last_step))
         console.print(Text.assemble(Text("The step you chose last week: ", style="bold"), chosen))
+    if review.rung_follow_up:
+        console.print(Text(printable(review.rung_follow_up)))
     console.print()
     console.print(Text("Each day", style="bold"))
     for day, items in review.days:

@@ -11,7 +11,10 @@
       "settings": {"<key>": <value>},
       "drafts": [{"key", "saved_at", "data"}],
       "exercises": [<exercise round: {"id", "exercise", "title", "local_date", "people", "turns"...}>]
+      "rungs": [{"id", "text", "hard", "who", "created_at", "updated_at", "retired_at"}]
     }
+
+The attempts at a rung are the entries whose `rung` is its id.
 
 Reading checks every field and names the one at fault (`entries[3].local_date: ...`).
 """
@@ -24,14 +27,16 @@ from typing import Any
 
 from closeness_journal.core.entries import Entry, InvalidEntry, Revision
 from closeness_journal.core.exercises import Round, read_round
+from closeness_journal.core.ladder import Rung
 from closeness_journal.core.review import SavedReview
 
 FORMAT = "closeness-journal"
 FORMAT_VERSION = 2
 """1: an entry answered at most one prompt (`prompt_id`, `prompt_text`, the answer as `body`).
 2: an entry is a sitting (`answers`, `body` the free writing) and its check-in also has
-`stayed`, `urge` and `acted`; later also `kind` ("sitting" or "pause"; missing means a sitting)
-and `urge_after` (the pull at the end of a pause). Every version still imports."""
+`stayed`, `urge` and `acted`; later also `kind` ("sitting" or "pause"; missing means a sitting),
+`urge_after` (the pull at the end of a pause) and `rung` (with the `rungs` list beside the
+entries). Every version still imports."""
 
 _ENTRY_FIELDS_1 = frozenset({
     "id", "local_date", "body", "prompt_id", "prompt_text", "who", "relationship", "kinds", "behaviours",
@@ -39,7 +44,7 @@ _ENTRY_FIELDS_1 = frozenset({
     "created_at", "updated_at", "deleted_at", "withdrawal", "sabotage",
 })
 _ENTRY_FIELDS_2 = (_ENTRY_FIELDS_1 - {"prompt_id", "prompt_text"}) | {
-    "answers", "stayed", "urge", "acted", "stayed_close", "kind", "urge_after",
+    "answers", "stayed", "urge", "acted", "stayed_close", "kind", "urge_after", "rung",
 }
 ENTRY_FIELDS = {1: _ENTRY_FIELDS_1, 2: _ENTRY_FIELDS_2}
 """The fields an entry may have in each version of the archive (derived ones included)."""
@@ -74,6 +79,7 @@ class Backup:
     settings: dict[str, Any] = field(default_factory=dict)
     drafts: list[Draft] = field(default_factory=list)
     exercises: list[Round] = field(default_factory=list)
+    rungs: list[Rung] = field(default_factory=list)
 
     def to_json(self, exported_at: str) -> dict[str, Any]:
         return {
@@ -93,6 +99,7 @@ class Backup:
             "settings": dict(sorted(self.settings.items())),
             "drafts": [{"key": d.key, "saved_at": d.saved_at, "data": d.data} for d in self.drafts],
             "exercises": [r.to_json() for r in self.exercises],
+            "rungs": [r.to_json() for r in self.rungs],
         }
 
 
@@ -137,7 +144,7 @@ def read_entry(item: Any, where: str, version: int = FORMAT_VERSION) -> Entry:
     for n, answer in enumerate(answers):
         for key in ("prompt_id", "prompt_text", "text"):
             _text(answer, key, f"{where}.answers[{n}]")
-    for key in ("prompt_id", "prompt_text", "acted", "kind"):
+    for key in ("prompt_id", "prompt_text", "acted", "kind", "rung"):
         if item.get(key) is not None and not isinstance(item[key], str):
             raise BackupFormatError(f"{where}.{key}: expected text or null")
     for key in ("id", "local_date", "created_at", "updated_at"):
@@ -181,10 +188,31 @@ def read_review(item: Any, where: str) -> SavedReview:
     next_step = item.get("next_step", "")
     if not isinstance(next_step, str):
         raise BackupFormatError(f"{where}.next_step: expected text")
+    next_rung = item.get("next_rung")
+    if next_rung is not None and not isinstance(next_rung, str):
+        raise BackupFormatError(f"{where}.next_rung: expected text or null")
     return SavedReview(
         week=week, answers=parsed, questions=questions, next_step=next_step,
-        created_at=item.get("created_at"), updated_at=item.get("updated_at"),
+        created_at=item.get("created_at"), updated_at=item.get("updated_at"), next_rung=next_rung,
     )
+
+
+def read_rung(item: Any, where: str) -> Rung:
+    for key in ("id", "text"):
+        _text(item, key, where)
+    for key in ("created_at", "updated_at"):
+        _time(item, key, where)
+    if item.get("retired_at") is not None:
+        _time(item, "retired_at", where)
+    if not isinstance(item.get("who", ""), str):
+        raise BackupFormatError(f"{where}.who: expected text")
+    hard = item.get("hard")
+    if not isinstance(hard, int) or isinstance(hard, bool):
+        raise BackupFormatError(f"{where}.hard: expected a whole number")
+    try:
+        return Rung.from_json(item).validated()
+    except (InvalidEntry, ValueError) as error:
+        raise BackupFormatError(f"{where}: {error}") from None
 
 
 def read_backup(data: Any) -> Backup:
@@ -228,4 +256,5 @@ def read_backup(data: Any) -> Backup:
         backup.exercises = [read_round(item, f"exercises[{n}]") for n, item in enumerate(_list(data, "exercises"))]
     except ValueError as error:
         raise BackupFormatError(str(error)) from None
+    backup.rungs = [read_rung(item, f"rungs[{n}]") for n, item in enumerate(_list(data, "rungs"))]
     return backup

@@ -55,6 +55,8 @@ class CheckIn:
     """Whether the pull was acted on: `yes`, `partly` or `no`."""
     urge_after: int | None = None
     """How strong the pull was at the end of a pause, 0-10 (`urge` is the pull at its start)."""
+    rung: str | None = None
+    """The id of the rung of your ladder this small step tried (see `core/ladder.py`), if any."""
 
     @property
     def stayed_close(self) -> bool:
@@ -100,6 +102,7 @@ class CheckIn:
             stayed=stayed,
             who=one_line(self.who),
             small_step=one_line(self.small_step),
+            rung=one_line(self.rung or "") or None,
         )
 
     def to_json(self) -> dict[str, Any]:

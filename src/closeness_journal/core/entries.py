@@ -303,7 +303,7 @@ def checkin_summary(entry: Entry) -> list[tuple[str, str]]:
     if checkin.acted is not None:
         rows.append(("Acted on the pull", ACTED[checkin.acted]))
     if checkin.small_step:
-        rows.append(("Small step", checkin.small_step))
+        rows.append(("Small step, from your ladder" if checkin.rung else "Small step", checkin.small_step))
     if checkin.predicted is not None or checkin.outcome is not None:
         predicted = "—" if checkin.predicted is None else f"{checkin.predicted}"
         outcome = "—" if checkin.outcome is None else f"{checkin.outcome}"

@@ -17,6 +17,7 @@ from datetime import date
 
 from closeness_journal.core.dates import long_date, short_date, week_start
 from closeness_journal.core.entries import Entry, checkin_summary
+from closeness_journal.core.ladder import LadderRung, attempt_words, forecast_sentence, gap_words, hard_words, suggest
 from closeness_journal.core.patterns import Count, Patterns, Period, closeness_sentence, step_sentence
 from closeness_journal.core.text import one_line, printable
 from closeness_journal.core.vocabulary import BEHAVIOUR_CATEGORY, CATEGORY_LABELS, SCALE_ANCHORS
@@ -183,6 +184,7 @@ def render_markdown(
     private_left_out: int = 0,
     names: Mapping[str, str] | None = None,
     reviews: Sequence[ReviewAnswers] = (),
+    ladder: Sequence[LadderRung] = (),
 ) -> Iterator[str]:
     """The journal as a Markdown document, in chunks ("".join(...) is the whole document).
 
@@ -193,6 +195,8 @@ def render_markdown(
     text = _UserText(redactor(names) if names else None)
     yield _heading(since, until, exported_on, redacted=bool(names))
     yield _summary(patterns, private_left_out, reviews, text)
+    if section := ladder_section(ladder, text):
+        yield section
 
     written = 0
     week: date | None = None
@@ -308,6 +312,30 @@ def _summary(
                 said = text.block(answer)
                 out.append(f"{said}\n\n" if said else "*Left blank.*\n\n")
     return "".join(out)
+
+
+def ladder_section(ladder: Sequence[LadderRung], text: _UserText) -> str:
+    """The ladder of small steps, easiest first, each rung with its tries in these dates (a retired
+    rung only when it was tried in them); "" when there is no ladder."""
+    shown = [step for step in ladder if not step.rung.retired or step.attempts]
+    if not shown:
+        return ""
+    out = [
+        "### Your ladder of small steps\n\n",
+        "*Steps you'd like to be able to take, easiest first. How hard each feels now is out of 100; "
+        "how hard each try was expected to be, and really was, is out of 10.*\n\n",
+        f"{forecast_sentence(shown)}\n\n",
+    ]
+    for step in shown:
+        rung = step.rung
+        who = f" (with {text.line(rung.who)})" if rung.who else ""
+        retired = " *(retired)*" if rung.retired else ""
+        out.append(f"- **{text.line(rung.text)}**{who}{retired}: {hard_words(rung)}; {gap_words(step)}\n")
+        out += [f"  - {_long_date(a.day)}: {attempt_words(a)}\n" for a in step.attempts]
+    suggestion = suggest(shown)
+    if suggestion.step is not None:
+        out.append(f"\n**Next to try:** {text.line(suggestion.step.rung.text)}. {suggestion.reason}\n")
+    return "".join(out) + "\n"
 
 
 def _counts(counts: Sequence[Count], label: Callable[[Count], str], none: str) -> str:

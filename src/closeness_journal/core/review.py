@@ -9,12 +9,13 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from typing import Any, Protocol
 
 from closeness_journal.core.dates import iso_week_label
 from closeness_journal.core.entries import Entry, EntryFilter
+from closeness_journal.core.ladder import Attempt, Rung, follow_up_words
 from closeness_journal.core.patterns import Count, Patterns, PatternSource, Period, compute
 from closeness_journal.core.prompts import WEEKLY_REVIEW_THEME, Prompt, PromptLibrary
 from closeness_journal.core.vocabulary import STAYED
@@ -61,6 +62,8 @@ class SavedReview:
     """The small step chosen for the following week (the answer to the "next-step" question)."""
     created_at: str | None = None
     updated_at: str | None = None
+    next_rung: str | None = None
+    """The rung of your ladder chosen for the following week, if one was (its id)."""
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -70,6 +73,7 @@ class SavedReview:
                 for key, value in self.answers.items()
             ],
             "next_step": self.next_step,
+            "next_rung": self.next_rung,
             "created_at": self.created_at,
             "updated_at": self.updated_at,
         }
@@ -173,6 +177,15 @@ class WeeklyReview:
     """The same for the week before."""
     ways_of_staying: tuple[Count, ...] = ()
     """What you did to stay close this week, most often first."""
+    last_rung: Rung | None = None
+    """The rung of your ladder chosen in the previous week's review, if one was."""
+    rung_attempts: tuple[Attempt, ...] = ()
+    """This week's attempts at that rung."""
+
+    @property
+    def rung_follow_up(self) -> str:
+        """How this week's attempts at the rung chosen last week went, in words ("" when none was chosen)."""
+        return follow_up_words(self.last_rung, self.rung_attempts) if self.last_rung else ""
 
     def value(self, figure: str, before: bool = False) -> float | None:
         """One of the week's figures (`FIGURES` or `STAYING_FIGURES`), or the week before's."""
@@ -213,6 +226,8 @@ class WeeklyReview:
                 for day, items in self.days
             ],
             "last_step": self.last_step,
+            "last_rung": self.last_rung.to_json() | {"attempts": [a.to_json() for a in self.rung_attempts]}
+            if self.last_rung else None,
             "saved": self.saved.to_json() if self.saved else None,
         }
 
@@ -293,6 +308,9 @@ class ReviewSource(Protocol):
     def pattern_source(self, since: date, until: date) -> PatternSource: ...
     def entries(self, filters: EntryFilter = ..., limit: int = ..., offset: int = ...) -> list[Entry]: ...
     def review(self, week: str) -> SavedReview | None: ...
+    def rung(self, id_or_prefix: str) -> Rung: ...
+    def attempts(self, since: date | None = ..., until: date | None = ..., include_private: bool = ...,
+                 rung: str | None = ...) -> list[Attempt]: ...
 
 
 def weekly_review(source: ReviewSource, monday: date) -> WeeklyReview:
@@ -301,11 +319,20 @@ def weekly_review(source: ReviewSource, monday: date) -> WeeklyReview:
     before, last_sunday = monday - timedelta(days=7), monday - timedelta(days=1)
     this_week = compute(source.pattern_source(monday, sunday), monday, sunday, by="week")
     previous_week = compute(source.pattern_source(before, last_sunday), before, last_sunday, by="week")
-    return build_review(
+    previous_saved = source.review(iso_week_label(before))
+    review = build_review(
         this_week,
         previous_week,
         source.entries(EntryFilter(since=monday, until=sunday), limit=-1),
         saved=source.review(iso_week_label(monday)),
-        previous_saved=source.review(iso_week_label(before)),
+        previous_saved=previous_saved,
         previous_entries=source.entries(EntryFilter(since=before, until=last_sunday), limit=-1),
     )
+    if previous_saved is None or not previous_saved.next_rung:
+        return review
+    try:
+        rung = source.rung(previous_saved.next_rung)
+    except LookupError:
+        return review
+    attempts = tuple(source.attempts(monday, sunday, rung=rung.id))
+    return replace(review, last_rung=rung, rung_attempts=attempts)

@@ -18,6 +18,7 @@ from closeness_journal.store.drafts import (
 )
 from closeness_journal.store.errors import DatabaseTooNew, EntryNotFound, JournalError, NotAJournal
 from closeness_journal.store.journal import Journal
+from closeness_journal.store.ladder import RungNotFound
 from closeness_journal.store.migrations import MIGRATION_NAMES, schema, transform_keeping_search
 
 __all__ = [
@@ -31,6 +32,7 @@ __all__ = [
     "Journal",
     "JournalError",
     "NotAJournal",
+    "RungNotFound",
     "connect",
     "edit_draft_key",
     "pause_draft_key",

@@ -17,6 +17,7 @@ from closeness_journal.store.connection import JournalBase, reading, utc
 from closeness_journal.store.entries import entry_from_row, entry_to_row, revision_from_row
 from closeness_journal.store.errors import JournalError
 from closeness_journal.store.exercises import dump_rounds, merge_rounds
+from closeness_journal.store.ladder import rung_from_row, rung_to_row
 from closeness_journal.store.reviews import review_from_row
 
 
@@ -42,6 +43,7 @@ class ArchiveMixin(JournalBase):
             )
             for row in self._db.query("SELECT * FROM review_revisions ORDER BY week, revised_at, id")
         ]
+        backup.rungs = [rung_from_row(row) for row in self._db.query("SELECT * FROM rungs ORDER BY created_at, uuid")]
         backup.settings = {row["key"]: json.loads(row["value"]) for row in self._db.query("SELECT * FROM settings")}
         backup.drafts = [
             archive_format.Draft(row["key"], row["saved_at"], json.loads(row["data"]))
@@ -53,8 +55,15 @@ class ArchiveMixin(JournalBase):
     def merge(self, backup: archive_format.Backup) -> dict[str, int]:
         """Add what the journal doesn't have yet (matched by id, week or key), all in one
         transaction: a failure adds nothing. Importing the same backup twice adds nothing."""
-        added = {"entries": 0, "revisions": 0, "reviews": 0, "settings": 0, "drafts": 0, "exercises": 0}
+        added = {"entries": 0, "revisions": 0, "reviews": 0, "settings": 0, "drafts": 0, "exercises": 0, "rungs": 0}
         with self._write() as db:
+            for rung in backup.rungs:
+                row = rung_to_row(rung)
+                cursor = db.execute(
+                    f"INSERT OR IGNORE INTO rungs ({', '.join(row)}) VALUES ({', '.join('?' for _ in row)})",
+                    list(row.values()),
+                )
+                added["rungs"] += cursor.rowcount
             for entry in backup.entries:
                 row = entry_to_row(entry)
                 cursor = db.execute(
@@ -71,9 +80,10 @@ class ArchiveMixin(JournalBase):
                 created = review.created_at or utc(None).isoformat()
                 updated = review.updated_at or utc(None).isoformat()
                 cursor = db.execute(
-                    "INSERT OR IGNORE INTO reviews (week, created_at, updated_at, answers, next_step) "
-                    "VALUES (?, ?, ?, ?, ?)",
-                    [review.week, created, updated, json.dumps(data["answers"], ensure_ascii=False), review.next_step],
+                    "INSERT OR IGNORE INTO reviews (week, created_at, updated_at, answers, next_step, next_rung) "
+                    "VALUES (?, ?, ?, ?, ?, ?)",
+                    [review.week, created, updated, json.dumps(data["answers"], ensure_ascii=False), review.next_step,
+                     review.next_rung],
                 )
                 added["reviews"] += cursor.rowcount
             _insert_missing_versions(

@@ -220,6 +220,7 @@ def entry_to_row(entry: Entry) -> dict[str, Any]:
         "urge": checkin.urge,
         "acted": checkin.acted,
         "urge_after": checkin.urge_after,
+        "rung": checkin.rung,
         "stayed_close": int(checkin.stayed_close),
         "private": int(entry.private),
         "tags": json.dumps(list(entry.tags), ensure_ascii=False),
@@ -275,6 +276,7 @@ def entry_from_row(row: dict[str, Any]) -> Entry:
         urge=row["urge"],
         acted=row["acted"],
         urge_after=row["urge_after"],
+        rung=row["rung"],
     )
     entry = object.__new__(Entry)
     entry.__dict__.update(

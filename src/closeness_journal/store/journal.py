@@ -7,6 +7,7 @@ Each part of it lives in the module named for what it keeps:
     search.py       filters, history's pages, full-text search
     patterns.py     the sums behind the pattern view, the review and the Markdown export
     reviews.py      weekly reviews
+    ladder.py       the small-steps ladder: rungs, and the entries that tried them
     drafts.py       settings, drafts, and the draft keys
     pauses.py       earlier answers a pause offers back as suggestions
     exercises.py    exercise rounds (the partner exercise, the supporter's)
@@ -20,6 +21,7 @@ from closeness_journal.store.archive import ArchiveMixin
 from closeness_journal.store.drafts import DraftsMixin
 from closeness_journal.store.entries import EntriesMixin
 from closeness_journal.store.exercises import ExercisesMixin
+from closeness_journal.store.ladder import LadderMixin
 from closeness_journal.store.patterns import PatternsMixin
 from closeness_journal.store.pauses import PausesMixin
 from closeness_journal.store.reviews import ReviewsMixin
@@ -27,7 +29,8 @@ from closeness_journal.store.search import SearchMixin
 
 
 class Journal(
-    EntriesMixin, SearchMixin, PatternsMixin, ReviewsMixin, DraftsMixin, ExercisesMixin, ArchiveMixin, PausesMixin
+    EntriesMixin, SearchMixin, PatternsMixin, ReviewsMixin, LadderMixin, DraftsMixin, ExercisesMixin, ArchiveMixin,
+    PausesMixin,
 ):
     """The journal's entries, revisions, trash, reviews, settings and drafts, in one SQLite file.
 

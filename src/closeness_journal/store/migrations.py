@@ -232,6 +232,25 @@ def m014_exercises(db: Database) -> None:
     )
 
 
+@schema()
+def m015_ladder(db: Database) -> None:
+    """The small-steps ladder: `rungs` (a step you want to be able to take, how hard it feels now
+    0-100, who with; retired, never deleted), `entries.rung` (the rung a check-in tried: the
+    attempts are those entries, with their own expected and real difficulty), and
+    `reviews.next_rung` (the rung a weekly review chose for the week after)."""
+    db["rungs"].create(
+        {"id": int, "uuid": str, "text": str, "hard": int, "who": str,
+         "created_at": str, "updated_at": str, "retired_at": str},
+        pk="id",
+        not_null={"uuid", "text", "hard", "who", "created_at", "updated_at"},
+        defaults={"who": ""},
+    )
+    db["rungs"].create_index(["uuid"], unique=True)
+    db.execute("ALTER TABLE entries ADD COLUMN rung TEXT")
+    db.execute("CREATE INDEX idx_entries_rung ON entries (rung, local_date) WHERE rung IS NOT NULL")
+    db.execute("ALTER TABLE reviews ADD COLUMN next_rung TEXT")
+
+
 # --------------------------------------------------------------------------- the search index
 # Helpers the migrations above call. What they build is part of those migrations: a journal
 # made today must end up like one upgraded from any earlier version, so change the index with

@@ -38,6 +38,7 @@ class ReviewsMixin(JournalBase):
                     "updated_at": stamp,
                     "answers": json.dumps(data["answers"], ensure_ascii=False),
                     "next_step": review.next_step,
+                    "next_rung": review.next_rung,
                 },
                 pk="week",
             )
@@ -80,6 +81,7 @@ def review_from_row(row: dict[str, Any]) -> SavedReview:
         answers={item["prompt_id"]: item["answer"] for item in items},
         questions={item["prompt_id"]: item.get("question", "") for item in items},
         next_step=row["next_step"] or "",
+        next_rung=row.get("next_rung"),
         created_at=row["created_at"],
         updated_at=row["updated_at"],
     )

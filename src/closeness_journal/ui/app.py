@@ -61,6 +61,7 @@ class JournalApp(App[int]):
         Binding("f6", "settings", "Settings", id="settings", show=False, priority=True),
         # priority: a text box would take F7 for "select all"
         Binding("f7", "show_exercises", "Exercises", id="exercises", show=False, priority=True),
+        Binding("f8", "show_ladder", "Ladder", id="ladder", show=False),
         Binding("ctrl+o", "export", "Export", id="export", show=False),
         Binding("question_mark", "help", "Help", show=False, id="help-key"),
         Binding("ctrl+q", "quit", "Quit", id="quit", priority=True),
@@ -113,6 +114,7 @@ class JournalApp(App[int]):
             self.theme = saved_theme
         self.theme_changed_signal.subscribe(self, self.keep_theme)
         self.add_mode("exercises", self._exercises_screen)
+        self.add_mode("ladder", self._ladder_screen)
         self.switch_mode("today")
         if self._start_on_pause:
             self.action_pause()
@@ -136,6 +138,7 @@ class JournalApp(App[int]):
         current = {
             "show_today": "today", "show_history": "history", "show_patterns": "patterns", "show_review": "review",
             "show_exercises": "exercises",
+            "show_ladder": "ladder",
         }.get(action)
         if current is not None and current == self.current_mode and len(self.screen_stack) <= 1:
             return False
@@ -162,6 +165,10 @@ class JournalApp(App[int]):
         from closeness_journal.ui.screens.exercises import ExercisesScreen
 
         return ExercisesScreen(self.journal, self.library, self.today())
+    def _ladder_screen(self) -> Screen:
+        from closeness_journal.ui.screens.ladder import LadderScreen
+
+        return LadderScreen(self.journal, self.today())
 
     def on_key(self) -> None:
         self._last_key = time.monotonic()
@@ -186,6 +193,8 @@ class JournalApp(App[int]):
 
     def action_show_exercises(self) -> None:
         self.switch_mode("exercises")
+    def action_show_ladder(self) -> None:
+        self.switch_mode("ladder")
 
     def action_export(self) -> None:
         from closeness_journal.ui.screens.export import ExportScreen
@@ -249,6 +258,7 @@ class JournalApp(App[int]):
         yield SystemCommand("Patterns", "Pulling and pushing away over time (F4)", self.action_show_patterns)
         yield SystemCommand("Weekly review", "Look back on last week (F5)", self.action_show_review)
         yield SystemCommand("Exercises", "For two people, and for supporters (F7)", self.action_show_exercises)
+        yield SystemCommand("Ladder", "Your ladder of small steps, and the next to try (F8)", self.action_show_ladder)
         yield SystemCommand("Export", "Markdown for a therapist, or a JSON backup (ctrl+o)", self.action_export)
         yield SystemCommand("Trash", "Entries you deleted, to restore", self.action_show_trash)
         yield SystemCommand("Pause", "A minute to breathe, then a short note, when the pull is strong (F9)",

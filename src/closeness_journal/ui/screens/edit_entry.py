@@ -106,7 +106,7 @@ class EditEntryScreen(Screen[Entry | None]):
             with Vertical(id="writing"):
                 yield PromptCard(id="prompt")
                 yield SlotEditor(id="editor", soft_wrap=True, tab_behavior="focus")
-            yield CheckInForm(id="checkin")
+            yield CheckInForm(id="checkin", rungs=self._journal.rungs(retired=True))
         yield Footer(compact=True)
 
     def on_mount(self) -> None:

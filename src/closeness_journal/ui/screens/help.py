@@ -33,6 +33,8 @@ HELP_TEXT = """\
 - **Weekly review:** ctrl+s save · ctrl+b / ctrl+n the week before / after · Escape back (from
   the list of saved reviews)
 - **Patterns:** 1 / 2 / 3 / 4 for 8 weeks, 6 months, a year, everything
+- **F8 Your ladder** of small steps: a add a step · e change it · r retire it · ↑ ↓ a step's tries ·
+  PgDn the chart; in Today's check-in, choose a step from it under the small step
 
 ## Your journal stays yours
 

@@ -11,9 +11,10 @@ from textual.containers import Horizontal, VerticalGroup, VerticalScroll
 from textual.content import Content
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static, TextArea
+from textual.widgets import Footer, Header, Select, Static, TextArea
 
 from closeness_journal.core.dates import iso_week_label, short_date
+from closeness_journal.core.ladder import Rung, ladder_order, suggest
 from closeness_journal.core.prompts import PromptLibrary
 from closeness_journal.core.review import (
     SavedReview,
@@ -37,6 +38,8 @@ def summary_content(review: WeeklyReview) -> Content:
     parts: list[Content] = []
     if review.last_step:
         parts += [Content.styled("The step you chose last week: ", "bold"), literal(review.last_step), Content("\n\n")]
+    if review.rung_follow_up:
+        parts += [literal(review.rung_follow_up), Content("\n\n")]
     if review.this.entries == 0:
         parts.append(Content.styled(
             "You didn't write during this week, and that's fine. You can still look back on it "
@@ -152,6 +155,15 @@ class ReadEntryScreen(EntryScreen):
 class ReviewScreen(Screen[None]):
     """Look back on a week; answers are saved with the review and can be edited later."""
 
+    DEFAULT_CSS = """
+    ReviewScreen .review-rung {
+        width: 100%;
+        margin-top: 1;
+    }
+    ReviewScreen .review-rung-hint {
+        color: $text-muted;
+    }
+    """
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", id="save-review", priority=True),
         Binding("ctrl+b", "week(-1)", "Week before", id="previous-week", show=False),
@@ -178,6 +190,9 @@ class ReviewScreen(Screen[None]):
         self.review: WeeklyReview | None = None
         self.autosave = Autosave(self, self.save_draft)
         self._question_ids: list[str] = []
+        self._next_step_area = ""
+        """The id of the answer to the next-step question."""
+        self._rungs: dict[str, Rung] = {}
         self._seen: tuple[int, int] | None = None
         """The journal's change token when the week's summary was last read."""
 
@@ -268,12 +283,18 @@ class ReviewScreen(Screen[None]):
             if question.role == "last-step" and review.last_step:
                 chose = Content.styled("\nYou chose: ", "italic")
                 text = Content.assemble(text, chose, literal(review.last_step, "italic"))
+                if review.rung_follow_up:
+                    text = Content.assemble(text, Content("\n"), literal(review.rung_follow_up, "italic"))
             widgets.append(Static(text, classes="review-question"))
             area = TextArea(
                 printable(answers.get(question.id, "")),
                 id=f"answer-{n}", soft_wrap=True, tab_behavior="focus", classes="review-answer",
             )
             widgets.append(area)
+            if question.role == "next-step":
+                self._next_step_area = area.id
+                chosen = (draft or {}).get("next_rung", review.saved.next_rung if review.saved else None)
+                widgets += self._rung_choice(chosen if isinstance(chosen, str) else None)
         if not questions:
             widgets.append(Static("No weekly-review questions were found in your prompt files."))
         await box.mount_all(widgets)
@@ -283,6 +304,45 @@ class ReviewScreen(Screen[None]):
             self.notify("You looked back on this week before; your answers are here to read or change.")
         if questions:
             self.query_one("#answer-0", TextArea).focus()
+
+    def _rung_choice(self, chosen: str | None) -> list[Static | Select[str]]:
+        """Under the next-step question: a rung of the ladder to try next week, and the one suggested."""
+        try:
+            self._rungs = {rung.id or "": rung for rung in self._journal.rungs(retired=True)}
+            suggestion = suggest(self._journal.ladder())
+        except JournalError:
+            return []
+        offered = [r for r in ladder_order(self._rungs.values()) if not r.retired or r.id == chosen]
+        if not offered:
+            return []
+        select: Select[str] = Select(
+            [(literal_line(rung.text, 60), rung.id or "") for rung in offered], prompt="or a step from your ladder…",
+            id="next-rung", compact=True, classes="review-rung",
+        )
+        if chosen in self._rungs:
+            select.value = chosen
+        if suggestion.step is None:
+            return [select]
+        hint = Content.assemble(
+            Content.styled("Your ladder suggests: ", "italic"), literal(suggestion.step.rung.text, "italic bold"),
+            Content.styled(". " + suggestion.reason, "italic $text-muted"),
+        )
+        return [select, Static(hint, classes="review-rung-hint")]
+
+    def next_rung(self) -> str | None:
+        found = self.query("#next-rung")
+        value = found.first(Select).value if found else None
+        return value if isinstance(value, str) else None
+
+    @on(Select.Changed, "#next-rung")
+    def rung_chosen(self, event: Select.Changed) -> None:
+        """The rung's words become the next step, unless you wrote it in your own words (and go
+        again when no rung is chosen)."""
+        rung = self._rungs.get(event.value) if isinstance(event.value, str) else None
+        area = self.query_one(f"#{self._next_step_area}", TextArea)
+        if not area.text.strip() or area.text in (r.text for r in self._rungs.values()):
+            area.load_text(rung.text if rung is not None else "")
+        self.autosave.changed()
 
     def answers(self) -> dict[str, str]:
         found = {}
@@ -297,10 +357,10 @@ class ReviewScreen(Screen[None]):
         self.autosave.changed()
 
     def save_draft(self) -> None:
-        saved = self.review.saved.answers if self.review and self.review.saved else {}
-        answers = self.answers()
-        if answers and answers != saved:
-            self._journal.save_draft(self.draft_key, {"answers": answers})
+        saved = self.review.saved if self.review else None
+        answers, rung = self.answers(), self.next_rung()
+        if answers and (answers, rung) != ((saved.answers, saved.next_rung) if saved else ({}, None)):
+            self._journal.save_draft(self.draft_key, {"answers": answers, "next_rung": rung})
         else:
             self._journal.discard_draft(self.draft_key)
 
@@ -315,6 +375,7 @@ class ReviewScreen(Screen[None]):
             answers=answers,
             questions=questions,
             next_step=next_step_of(self._library, answers),
+            next_rung=self.next_rung(),
         )
         try:
             self._journal.save_review(review)

@@ -21,6 +21,7 @@ from closeness_journal import day_prompts
 from closeness_journal.core.checkin import CheckInFields
 from closeness_journal.core.dates import long_date
 from closeness_journal.core.entries import EntryFilter, InvalidEntry
+from closeness_journal.core.ladder import Rung
 from closeness_journal.core.prompts import PromptLibrary
 from closeness_journal.core.settings import Settings
 from closeness_journal.core.today import (
@@ -98,10 +99,22 @@ class TodayScreen(Screen[None]):
         return forms.first().values() if forms else self._pending_checkin
 
     async def mount_checkin(self) -> None:
-        form = CheckInForm(id="checkin")
+        form = CheckInForm(id="checkin", rungs=self.rungs())
         await self.query_one("#checkin-slot").mount(form)
         if not self._pending_checkin.is_empty():
             form.load(self._pending_checkin)
+
+    def rungs(self) -> list[Rung]:
+        """The ladder's rungs, for the check-in's small step (none when the journal can't be read)."""
+        try:
+            return self._journal.rungs(retired=True)
+        except JournalError:
+            return []
+
+    def on_screen_resume(self) -> None:
+        """Back from the ladder (or any view): the check-in offers the rungs as they are now."""
+        for form in self.query(CheckInForm):
+            form.set_rungs(self.rungs())
 
     def on_mount(self) -> None:
         self.call_after_refresh(self.mount_checkin)

@@ -8,7 +8,7 @@ Long labels and choices wrap, so nothing is cut at 80 columns.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from rich.segment import Segment
@@ -24,6 +24,7 @@ from textual.widgets import Checkbox, Input, Label, OptionList, Select, Selectio
 from textual.widgets.option_list import OptionDoesNotExist
 
 from closeness_journal.core.checkin import SCALES, CheckIn, CheckInFields
+from closeness_journal.core.ladder import Rung, ladder_order
 from closeness_journal.core.text import one_line
 from closeness_journal.core.vocabulary import (
     ACTED,
@@ -35,6 +36,7 @@ from closeness_journal.core.vocabulary import (
     STAYED,
     WITHDRAWAL_BEHAVIOURS,
 )
+from closeness_journal.ui.text import literal_line
 
 SCALE = r"^(10|[0-9])?$"
 GUTTER = len(Checkbox.BUTTON_LEFT + Checkbox.BUTTON_INNER + Checkbox.BUTTON_RIGHT + " ")
@@ -129,6 +131,11 @@ class CheckInForm(VerticalScroll, can_focus=False):
     class Changed(Message):
         """Something in the check-in was changed by the person."""
 
+    def __init__(self, *, rungs: Sequence[Rung] = (), id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._rungs = {rung.id: rung for rung in rungs}
+        """Every rung of the ladder (retired ones too, so an entry that tried one keeps it)."""
+
     def _scale(self, label: str, scale_id: str) -> ComposeResult:
         with Horizontal(classes="scale-row"):
             yield Label(label, classes="field-label")
@@ -166,6 +173,7 @@ class CheckInForm(VerticalScroll, can_focus=False):
         yield from self._ticks("Kinds of closeness involved", "kinds", KINDS)
         yield Label("A small step you took", classes="field-label")
         yield Input(placeholder="even a tiny one counts", id="small_step", compact=True)
+        yield Select([], prompt="or a step from your ladder…", id="rung", compact=True)
         yield from self._scale("How hard you expected it to be", "predicted")
         yield from self._scale("How hard it really was", "outcome")
         yield self._anchors()
@@ -194,6 +202,7 @@ class CheckInForm(VerticalScroll, can_focus=False):
             stayed=tuple(self.query_one("#stayed", SelectionList).selected),
             urge=_scale_value(self.query_one("#urge", Input).value),
             acted=acted if isinstance(acted, str) else None,
+            rung=rung if isinstance(rung := self.query_one("#rung", Select).value, str) else None,
         )
         tags = tuple(t.strip() for t in self.query_one("#tags", Input).value.split(",") if t.strip())
         return CheckInFields(checkin, tags, self.query_one("#private", Checkbox).value)
@@ -230,10 +239,46 @@ class CheckInForm(VerticalScroll, can_focus=False):
                 value = getattr(checkin, name)
                 self.query_one(f"#{name}", Input).value = "" if value is None else str(value)
             self.query_one("#small_step", Input).value = one_line(checkin.small_step)
+            self._show_rungs(checkin.rung)
             self.query_one("#tags", Input).value = ", ".join(one_line(tag) for tag in fields.tags)
 
     def clear(self) -> None:
         self.load(CheckInFields())
+
+    # ------------------------------------------------------------------ the ladder
+
+    def on_mount(self) -> None:
+        with self.prevent(Select.Changed):
+            self._show_rungs(None)
+
+    def set_rungs(self, rungs: Sequence[Rung]) -> None:
+        """The ladder as it is now (a rung added or retired meanwhile); the chosen rung stays chosen."""
+        chosen = self.query_one("#rung", Select).value
+        self._rungs = {rung.id: rung for rung in rungs}
+        with self.prevent(Select.Changed):
+            self._show_rungs(chosen if isinstance(chosen, str) else None)
+
+    def _show_rungs(self, chosen: str | None) -> None:
+        """The ladder's active rungs, easiest first, to choose from (and the chosen one, even retired);
+        hidden when the ladder is empty."""
+        offered = [rung for rung in ladder_order(self._rungs.values()) if not rung.retired or rung.id == chosen]
+        options = [(literal_line(rung.text, 60), rung.id) for rung in offered]
+        if chosen and chosen not in self._rungs:  # a rung this journal doesn't have (from an import)
+            options.append((literal_line("a step no longer on your ladder"), chosen))
+        select = self.query_one("#rung", Select)
+        select.set_options(options)
+        if chosen:
+            select.value = chosen
+        select.display = bool(options)
+
+    @on(Select.Changed, "#rung")
+    def rung_chosen(self, event: Select.Changed) -> None:
+        """A rung's words become the step, unless you wrote the step in your own words (and go
+        again when no rung is chosen)."""
+        step = self.query_one("#small_step", Input)
+        rung = self._rungs.get(event.value) if isinstance(event.value, str) else None
+        if not step.value.strip() or step.value in (r.text for r in self._rungs.values()):
+            step.value = rung.text if rung is not None else ""
 
     # ------------------------------------------------------------------ changes
 
