@@ -6,6 +6,7 @@ Each part of it lives in the module named for what it keeps:
     entries.py      entries one at a time, their revisions, the trash, rows <-> Entry
     search.py       filters, history's pages, full-text search
     patterns.py     the sums behind the pattern view, the review and the Markdown export
+    exports.py      flags, the note for the next session, the exports made, "For my session"
     reviews.py      weekly reviews
     drafts.py       settings, drafts, and the draft keys
     archive.py      dump, merge, the backup copy
@@ -17,12 +18,13 @@ from __future__ import annotations
 from closeness_journal.store.archive import ArchiveMixin
 from closeness_journal.store.drafts import DraftsMixin
 from closeness_journal.store.entries import EntriesMixin
+from closeness_journal.store.exports import ExportsMixin
 from closeness_journal.store.patterns import PatternsMixin
 from closeness_journal.store.reviews import ReviewsMixin
 from closeness_journal.store.search import SearchMixin
 
 
-class Journal(EntriesMixin, SearchMixin, PatternsMixin, ReviewsMixin, DraftsMixin, ArchiveMixin):
+class Journal(EntriesMixin, SearchMixin, PatternsMixin, ReviewsMixin, DraftsMixin, ArchiveMixin, ExportsMixin):
     """The journal's entries, revisions, trash, reviews, settings and drafts, in one SQLite file.
 
     Open one with `Journal.open(path)` (or `Journal.in_memory()` in tests); close it when done."""
