@@ -124,6 +124,7 @@ class ExportsMixin(JournalBase):
         chosen_peaks = some(
             _PEAK, "max(coalesce(e.intensity, 0), coalesce(e.urge, 0)) DESC, e.local_date DESC", PEAKS_SHOWN, peaks
         )
+        easier = some(_BETTER, "e.predicted - e.outcome DESC, e.local_date DESC", BETTER_SHOWN, better)
         latest_steps = some("e.small_step != ''", "e.local_date DESC, e.created_at DESC", STEPS_SHOWN, steps)
         by_relationship = self._db.execute(
             f"SELECT e.relationship, j.value, count(*) FROM entries e, json_each(e.fears) AS j WHERE {where} "
@@ -136,7 +137,7 @@ class ExportsMixin(JournalBase):
             flagged_total=flagged,
             peaks=tuple(sorted(chosen_peaks, key=_when)),
             peaks_total=peaks,
-            better=some(_BETTER, "e.predicted - e.outcome DESC, e.local_date DESC", BETTER_SHOWN, better),
+            better=tuple(sorted(easier, key=_when)),
             better_total=better,
             steps=tuple(sorted(latest_steps, key=_when)),
             steps_total=steps,
