@@ -62,6 +62,7 @@ entries = st.builds(
     ),
     private=st.booleans(),
     tags=st.lists(text, max_size=3).map(tuple),
+    flagged=st.booleans(),
 )
 
 
