@@ -28,6 +28,9 @@ SESSION_NOTE = "session_note"
 
 _PEAK = f"(e.intensity >= {PEAK_AT} OR e.urge >= {PEAK_AT})"
 _BETTER = "(e.predicted IS NOT NULL AND e.outcome IS NOT NULL AND e.outcome < e.predicted)"
+_FLAGGED = "e.flagged_at IS NOT NULL"
+_FLAGGED_INDEX = "INDEXED BY idx_entries_flagged"
+"""Flagged entries are few: SQLite would otherwise walk the whole range in the pattern index."""
 
 
 class ExportsMixin(JournalBase):
@@ -106,26 +109,28 @@ class ExportsMixin(JournalBase):
         """The entries and figures of "For my session" over the entries matching `filters`: one
         pass for the counts, and only the few entries each list shows are read whole."""
         where, params = _filter_sql(filters)
-        flagged, peaks, better, steps = self._db.execute(
-            "SELECT coalesce(sum(e.flagged_at IS NOT NULL), 0), coalesce(sum(" + _PEAK + "), 0), "
-            f"coalesce(sum({_BETTER}), 0), coalesce(sum(e.small_step != ''), 0) FROM entries e WHERE {where}",
+        # The pattern index holds every column these sums read, so they never read a whole row;
+        # flagged entries are few, and their own small index finds them.
+        peaks, better, steps = self._db.execute(
+            f"SELECT coalesce(sum({_PEAK}), 0), coalesce(sum({_BETTER}), 0), coalesce(sum(e.small_step != ''), 0) "
+            f"FROM entries e WHERE {where}",
             params,
         ).fetchone()
+        flagged = self._db.execute(
+            f"SELECT count(*) FROM entries e {_FLAGGED_INDEX} WHERE {where} AND {_FLAGGED}", params
+        ).fetchone()[0]
 
-        def some(condition: str, order: str, limit: int, count: int) -> tuple[Entry, ...]:
+        def some(condition: str, order: str, limit: int, count: int, indexed: str = "") -> tuple[Entry, ...]:
+            """The first `limit` entries by `order`, oldest first: chosen in the index, then read whole."""
             if not count:
                 return ()
             rows = self._db.query(
-                f"SELECT e.* FROM entries e WHERE {where} AND {condition} ORDER BY {order} LIMIT ?", [*params, limit]
+                f"SELECT * FROM entries WHERE id IN (SELECT e.id FROM entries e {indexed} WHERE {where} AND "
+                f"{condition} ORDER BY {order} LIMIT ?)",
+                [*params, limit],
             )
-            return tuple(entry_from_row(row) for row in rows)
+            return tuple(sorted((entry_from_row(row) for row in rows), key=_when))
 
-        oldest_first = "e.local_date, e.created_at, e.uuid"
-        chosen_peaks = some(
-            _PEAK, "max(coalesce(e.intensity, 0), coalesce(e.urge, 0)) DESC, e.local_date DESC", PEAKS_SHOWN, peaks
-        )
-        easier = some(_BETTER, "e.predicted - e.outcome DESC, e.local_date DESC", BETTER_SHOWN, better)
-        latest_steps = some("e.small_step != ''", "e.local_date DESC, e.created_at DESC", STEPS_SHOWN, steps)
         by_relationship = self._db.execute(
             f"SELECT e.relationship, j.value, count(*) FROM entries e, json_each(e.fears) AS j WHERE {where} "
             "GROUP BY e.relationship, j.value ORDER BY count(*) DESC, e.relationship, j.value",
@@ -133,13 +138,14 @@ class ExportsMixin(JournalBase):
         ).fetchall()
         return SessionFacts(
             note=note,
-            flagged=some("e.flagged_at IS NOT NULL", oldest_first, FLAGGED_SHOWN, flagged),
+            flagged=some(_FLAGGED, "e.local_date, e.created_at, e.uuid", FLAGGED_SHOWN, flagged, _FLAGGED_INDEX),
             flagged_total=flagged,
-            peaks=tuple(sorted(chosen_peaks, key=_when)),
+            peaks=some(_PEAK, "max(coalesce(e.intensity, 0), coalesce(e.urge, 0)) DESC, e.local_date DESC",
+                       PEAKS_SHOWN, peaks),
             peaks_total=peaks,
-            better=tuple(sorted(easier, key=_when)),
+            better=some(_BETTER, "e.predicted - e.outcome DESC, e.local_date DESC", BETTER_SHOWN, better),
             better_total=better,
-            steps=tuple(sorted(latest_steps, key=_when)),
+            steps=some("e.small_step != ''", "e.local_date DESC, e.created_at DESC", STEPS_SHOWN, steps),
             steps_total=steps,
             fear_by_relationship=tuple((rel, fear, count) for rel, fear, count in by_relationship),
         )
@@ -147,14 +153,21 @@ class ExportsMixin(JournalBase):
     @reading
     def name_spellings(self) -> dict[str, str | None]:
         """Each way a name was written in "who" (exactly as written), with the relationship most
-        often noted with that name however it was written."""
-        names: dict[str, str | None] = {}
-        for who, relationship in self._db.execute(
-            "SELECT DISTINCT e.who, (SELECT relationship FROM entries AS other WHERE lower(other.who) = lower(e.who) "
-            "AND relationship IS NOT NULL GROUP BY relationship ORDER BY count(*) DESC, relationship LIMIT 1) "
-            "FROM entries AS e WHERE e.who != ''"
+        often noted with that name however it was written (one GROUP BY, whatever the journal's size)."""
+        spellings: list[str] = []
+        counts: dict[str, dict[str, int]] = {}
+        for who, relationship, count in self._db.execute(
+            "SELECT who, relationship, count(*) FROM entries WHERE who != '' GROUP BY who, relationship"
         ):
-            names[who] = relationship
+            if who not in spellings:
+                spellings.append(who)
+            if relationship is not None:
+                noted = counts.setdefault(who.lower(), {})
+                noted[relationship] = noted.get(relationship, 0) + count
+        names: dict[str, str | None] = {}
+        for who in spellings:
+            noted = counts.get(who.lower(), {})
+            names[who] = min(noted, key=lambda rel: (-noted[rel], rel)) if noted else None
         return names
 
 
