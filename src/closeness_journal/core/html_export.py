@@ -73,7 +73,8 @@ th { border-bottom: 2px solid #999; font-weight: 600; }
 .n { text-align: right; }
 figure.chart { margin: 1rem 0; }
 figure.chart svg { width: 100%; height: auto; display: block; }
-article.entry { border-top: 1px solid #e2e2e2; padding-top: .4rem; margin-bottom: 1rem; }
+article.entry { margin-bottom: 1rem; }
+article.entry + article.entry { border-top: 1px solid #e2e2e2; padding-top: .4rem; }
 .prompt { font-style: italic; color: #4a4a4a; margin-bottom: .15rem; }
 dl.checkin { display: grid; grid-template-columns: max-content 1fr; gap: .1rem 1rem; font-size: .88rem;
   margin: .6rem 0 0; }

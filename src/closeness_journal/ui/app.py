@@ -166,7 +166,8 @@ class JournalApp(App[int]):
         yield SystemCommand("History", "Find and read past entries (F3)", self.action_show_history)
         yield SystemCommand("Patterns", "Pulling and pushing away over time (F4)", self.action_show_patterns)
         yield SystemCommand("Weekly review", "Look back on last week (F5)", self.action_show_review)
-        yield SystemCommand("Export", "Markdown for a therapist, or a JSON backup (ctrl+o)", self.action_export)
+        yield SystemCommand("Export", "For your therapist (Markdown or a page to print), or a backup (ctrl+o)",
+                            self.action_export)
         yield SystemCommand("Trash", "Entries you deleted, to restore", self.action_show_trash)
         yield SystemCommand("Help", "Keys, where your journal lives, and support (F1)", self.action_help)
         for binding in screen.active_bindings.values():
