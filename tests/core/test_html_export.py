@@ -236,7 +236,7 @@ def test_markdown_and_the_page_say_the_same_things(journal):
         "Peak moments", "fear 9 of 10, the pull to get away 8 of 10", "What helped", "Shared a feeling: 1 time",
         "The pull to get away came and you stayed with it: 1 time", "Steps that went better than expected",
         "expected 7, really 2 (of 10)", "Fear by relationship", "With a partner:",
-        "Losing yourself or being controlled: 1 time", "With family:", "Kinds of closeness", "Sharing feelings: 1 time",
+        "Losing yourself or being controlled, 1 time", "With family:", "Kinds of closeness", "Sharing feelings: 1 time",
         "Small steps, in your own words", "Key to the scales and words", "0 none · 5 strong · 10 overwhelming",
         "Summary", "Week by week", "1 entry marked private was left out", "Weekly reviews", "Mum rang.",
         "Flagged", "Tuesday 17 November 2026",

@@ -125,3 +125,13 @@ def test_a_journal_opened_again_keeps_flags_and_exports(tmp_path):
         assert journal.get(saved.id).flagged and journal.last_export().made_at == MORNING
     finally:
         journal.close()
+
+
+def test_first_lines_are_cut_after_a_whole_word():
+    from closeness_journal.core.session import first_lines
+
+    entry = Entry(DAY, body="I told Sam maybe we should take a break.\nEverything at once: the flat, the job.\nThird")
+    assert first_lines(entry) == "I told Sam maybe we should take a break. Everything at once: the flat, the job."
+    assert first_lines(entry, 60) == "I told Sam maybe we should take a break. Everything at once…"
+    assert first_lines(Entry(DAY, checkin=CheckIn(small_step="Stayed"))) == "Stayed"
+    assert len(first_lines(Entry(DAY, body="x" * 500), 40)) == 40

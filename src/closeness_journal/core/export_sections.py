@@ -229,7 +229,7 @@ def _peaks(facts: SessionFacts, clean: Cleaner) -> list[Block]:
             item.append(" Feared: " + "; ".join(FEARS[f] for f in checkin.fears) + ".")
         if checkin.acted in _ACTED_WORDS:
             item.append(f" {_ACTED_WORDS[checkin.acted]}.")
-        words = clean.line(first_lines(entry, 120))
+        words = clean.line(first_lines(entry, 100))
         if words:
             item += [" ", em(words)]
         items.append(tuple(item))
@@ -279,7 +279,7 @@ def _fear_by_relationship(facts: SessionFacts) -> list[Block]:
     for relationship in order:
         who = f"With {RELATIONSHIPS[relationship]}" if relationship in RELATIONSHIPS else "Relationship not noted"
         top = by[relationship][:FEARS_PER_RELATIONSHIP]
-        fears = "; ".join(f"{FEARS[fear]}: {plural(count, 'time', 'times')}" for fear, count in top)
+        fears = "; ".join(f"{FEARS[fear]}, {plural(count, 'time', 'times')}" for fear, count in top)
         items.append((strong(f"{who}:"), f" {fears}"))
     return [*blocks, bullets(items)]
 

@@ -71,6 +71,7 @@ table { border-collapse: collapse; width: 100%; margin: .6rem 0 1rem; font-size:
 th, td { border-bottom: 1px solid #ddd; padding: .25rem .45rem; text-align: left; vertical-align: top; }
 th { border-bottom: 2px solid #999; font-weight: 600; }
 .n { text-align: right; }
+td:first-child { white-space: nowrap; }
 figure.chart { margin: 1rem 0; }
 figure.chart svg { width: 100%; height: auto; display: block; }
 article.entry { margin-bottom: 1rem; }
@@ -88,6 +89,7 @@ dl.checkin dd { margin: 0; }
   li, tr, figure, .note, dl.checkin, article.entry p { break-inside: avoid; page-break-inside: avoid; }
   section.key, section.entries { break-before: page; page-break-before: always; }
   section.for-my-session { border-width: 1px; }
+  table { font-size: 9pt; }
   .note { background: none; border-left: 3px solid #555; }
 }
 """

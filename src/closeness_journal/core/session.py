@@ -19,7 +19,7 @@ PEAK_AT = 8
 """A peak moment: the fear, or the pull to get away, at this or more (0-10)."""
 
 FLAGGED_SHOWN = 20
-PEAKS_SHOWN = 8
+PEAKS_SHOWN = 5
 BETTER_SHOWN = 6
 STEPS_SHOWN = 10
 """How many of each "For my session" lists (the rest are counted, and are in the entries below)."""
@@ -65,9 +65,16 @@ class ExportRecord:
 
 def first_lines(entry: Entry, width: int = 160) -> str:
     """The first two lines written (answers first, then the free writing) on one line, else the
-    small step; cut to `width` characters."""
+    small step; cut after a whole word to at most `width` characters."""
     lines = [line for line in (one_line(line) for line in entry.words.splitlines()) if line][:2]
-    return one_line(" ".join(lines) if lines else entry.checkin.small_step, width)
+    text = one_line(" ".join(lines) if lines else entry.checkin.small_step)
+    if len(text) <= width:
+        return text
+    cut = text[: width - 1]
+    space = cut.rfind(" ")
+    if cut[-1:].isalnum() and text[len(cut)].isalnum() and space > width // 2:  # inside a word: end before it
+        cut = cut[:space]
+    return cut.rstrip(" ,;:–—-") + "…"
 
 
 _NOT_IN_AN_ANCHOR = re.compile(r"[^0-9A-Za-z-]")
