@@ -118,14 +118,6 @@ def json_chunks(journal: Journal, now: datetime | None = None) -> list[str]:
     return [json.dumps(document, ensure_ascii=False, indent=1), "\n"]
 
 
-def markdown_chunks(
-    journal: Journal, since: date | None, until: date, today: date, include_private: bool = False, redact: bool = False
-) -> Iterator[str]:
-    """The Markdown for a therapist over [since, until] (since defaults to the first entry)."""
-    choice = Choice("markdown", since, until, include_private=include_private, redact=redact)
-    yield from prepare(journal, choice, today).chunks
-
-
 def _after(stamp: str | None, moment: datetime) -> bool:
     try:
         return stamp is not None and datetime.fromisoformat(stamp) > moment
