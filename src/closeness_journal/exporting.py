@@ -1,48 +1,129 @@
-"""Exports composed from the store and the core renderers (shared by the command line and the window)."""
+"""Exports composed from the store and the core renderers (shared by the command line and the window).
+
+`prepare` works out what an export holds (the days, "since my last export", private entries,
+names to replace) and gives the chunks to write and the record to keep; `write` writes them
+privately and, once written, the journal remembers the export.
+"""
 
 from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from datetime import date, datetime, timezone
+from dataclasses import dataclass, replace
+from datetime import UTC, date, datetime
+from pathlib import Path
 
+from closeness_journal import private_files
 from closeness_journal.core.dates import iso_week_label
 from closeness_journal.core.entries import EntryFilter
-from closeness_journal.core.markdown_export import ReviewAnswers, render_markdown
+from closeness_journal.core.export_sections import ReviewAnswers, scope_sentence
+from closeness_journal.core.html_export import render_html
+from closeness_journal.core.markdown_export import render_markdown
 from closeness_journal.core.patterns import compute
+from closeness_journal.core.redaction import SOMEONE, parse_names
+from closeness_journal.core.session import ExportRecord
 from closeness_journal.core.vocabulary import REDACTED_AS
 from closeness_journal.store import Journal
 
+FORMATS = ("markdown", "html", "json")
+SUFFIXES = {"markdown": "md", "html": "html", "json": "json"}
+PLAIN_TEXT = (
+    "Markdown, HTML and JSON exports are plain text: anyone who can open the file can read it. "
+    "Keep it somewhere only you can reach, and delete it when you no longer need it."
+)
+
 
 def default_name(kind: str, today: date) -> str:
-    return f"closeness-journal-export-{today.isoformat()}.{'md' if kind == 'markdown' else 'json'}"
+    return f"closeness-journal-export-{today.isoformat()}.{SUFFIXES[kind]}"
 
 
-def markdown_chunks(
-    journal: Journal, since: date | None, until: date, today: date, include_private: bool = False, redact: bool = False
-) -> Iterator[str]:
-    """The Markdown for a therapist over [since, until] (since defaults to the first entry).
-    Entries stream from the store; private ones are left out (and counted) unless asked for."""
-    since = since or journal.first_entry_date() or until
-    everything = EntryFilter(since=since, until=until)
-    shown = EntryFilter(since=since, until=until, include_private=include_private)
-    left_out = 0 if include_private else journal.count(everything) - journal.count(shown)
-    patterns = compute(journal.pattern_source(since, until, include_private=include_private), since, until)
+@dataclass(frozen=True)
+class Choice:
+    """What a person asked to export."""
+
+    kind: str = "markdown"
+    """markdown, html or json (json: everything, and none of the other choices apply)."""
+    since: date | None = None
+    until: date | None = None
+    since_last: bool = False
+    """Only what was written, changed or flagged since the last Markdown or HTML export."""
+    include_private: bool = False
+    redact: bool = False
+    more_names: tuple[str, ...] = ()
+    """Names mentioned only in text, to replace too (`NAME` or `NAME=words`); implies `redact`."""
+
+
+@dataclass
+class Prepared:
+    """An export ready to write: its chunks (read from the journal as they are written) and the
+    record the journal keeps once it is written."""
+
+    chunks: Iterator[str] | list[str]
+    record: ExportRecord
+    last: ExportRecord | None = None
+    """The earlier export this one continues from ("since my last export")."""
+
+
+def prepare(journal: Journal, choice: Choice, today: date, now: datetime | None = None) -> Prepared:
+    now = now or datetime.now(UTC)
+    if choice.kind == "json":
+        return Prepared(json_chunks(journal, now), ExportRecord(now, "json", entries=journal.count()))
+    last = journal.last_export() if choice.since_last else None
+    changed_since = last.made_at if last else None
+    until = choice.until or today
+    everything = EntryFilter(since=choice.since, until=until, changed_since=changed_since)
+    since = choice.since or journal.first_day(everything) or until
+    everything = replace(everything, since=since)
+    shown = replace(everything, include_private=choice.include_private)
+    left_out = 0 if choice.include_private else journal.count(everything) - journal.count(shown)
+    source = journal.pattern_source(since, until, include_private=choice.include_private, changed_since=changed_since)
+    patterns = compute(source, since, until)
     reviews = [
         ReviewAnswers(r.week, tuple((r.questions.get(pid) or pid, answer) for pid, answer in r.answers.items()))
         for r in reversed(journal.reviews(since=iso_week_label(since), until=iso_week_label(until)))
+        if changed_since is None or _after(r.updated_at, changed_since)
     ]
-    names = None
-    if redact:
-        names = {name: REDACTED_AS.get(rel or "", "someone") for name, rel in journal.names_with_relationships().items()}
-    yield from render_markdown(
+    names = names_to_replace(journal, choice)
+    render = render_html if choice.kind == "html" else render_markdown
+    ladder = {} if choice.kind == "html" else {
+        "ladder": journal.ladder(retired=True, since=since, until=until, include_private=choice.include_private)
+    }  # the printable page doesn't show the ladder yet
+    chunks = render(
         journal.iter_entries(shown), patterns=patterns, since=since, until=until, exported_on=today,
         private_left_out=left_out, names=names, reviews=reviews,
-        ladder=journal.ladder(retired=True, since=since, until=until, include_private=include_private),
+        session=journal.session_facts(shown, note=journal.session_note()),
+        scope=scope_sentence(changed_since.astimezone() if changed_since else None, choice.since_last),
+        **ladder,
     )
+    record = ExportRecord(now, choice.kind, since, until, changed_since, journal.count(shown))
+    return Prepared(chunks, record, last)
 
 
-def json_chunks(journal: Journal) -> list[str]:
+def write(journal: Journal, prepared: Prepared, target: Path | str, force: bool = False) -> Path | None:
+    """Write the export privately (mode 0600; `-` is standard output), then remember it."""
+    written = private_files.write_private(target, prepared.chunks, force=force)
+    journal.record_export(prepared.record)
+    return written
+
+
+def names_to_replace(journal: Journal, choice: Choice) -> dict[str, str] | None:
+    """Each name written in "who" (every spelling), with the words for the person; then the names
+    listed by hand. None when names are kept."""
+    if not (choice.redact or choice.more_names):
+        return None
+    names = {name: REDACTED_AS.get(rel or "", SOMEONE) for name, rel in journal.name_spellings().items()}
+    names.update(parse_names(choice.more_names))
+    return names
+
+
+def json_chunks(journal: Journal, now: datetime | None = None) -> list[str]:
     """Everything in the journal as the versioned JSON backup format."""
-    document = journal.dump().to_json(datetime.now(timezone.utc).isoformat())
+    document = journal.dump().to_json((now or datetime.now(UTC)).isoformat())
     return [json.dumps(document, ensure_ascii=False, indent=1), "\n"]
+
+
+def _after(stamp: str | None, moment: datetime) -> bool:
+    try:
+        return stamp is not None and datetime.fromisoformat(stamp) > moment
+    except ValueError:
+        return True

@@ -180,3 +180,18 @@ def test_list_lines_use_the_headline_and_mark_staying_close(run):
     assert "●" in step_line and "◐" not in step_line
     assert "◐" in answer_line and "●" not in answer_line and "then more" not in answer_line
     assert "● stayed close" in out
+
+
+def test_write_and_edit_flag_an_entry_to_bring_up_and_list_marks_it(run):
+    flagged = run("write", "Bring this up", "--flag")[1].strip()
+    other = run("write", "Not this one")[1].strip()
+    out = run("list")[1]
+    assert "⚑" in next(line for line in out.splitlines() if "Bring this up" in line)
+    assert "⚑" not in next(line for line in out.splitlines() if "Not this one" in line)
+    assert "⚑ flagged" in out
+    assert json.loads(run("show", flagged, "--json")[1])["flagged"] is True
+    assert "flagged to bring up at your next session" in run("show", flagged)[1]
+    assert run("edit", other, "--flag")[0] == 0 and run("edit", flagged, "--no-flag")[0] == 0
+    shown = json.loads(run("show", other, "--json")[1])
+    assert shown["flagged"] is True and shown["revisions"] == []  # a flag is a mark, not an edit
+    assert json.loads(run("show", flagged, "--json")[1])["flagged"] is False

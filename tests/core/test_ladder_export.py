@@ -71,9 +71,9 @@ def test_the_export_reads_the_ladder_from_the_journal_leaving_private_tries_out(
         journal.add(Entry(MON + timedelta(days=offset), private=private, checkin=CheckIn(
             small_step=ring.text, rung=ring.id, predicted=7, outcome=offset)))
     journal.add(Entry(MON - timedelta(days=30), checkin=CheckIn(small_step="x", rung=ring.id, predicted=9, outcome=9)))
-    doc = "".join(exporting.markdown_chunks(journal, MON, UNTIL, UNTIL))
+    doc = "".join(exporting.prepare(journal, exporting.Choice(since=MON, until=UNTIL), UNTIL).chunks)
     section = doc[doc.index("### Your ladder"):]
     assert "tried once" in section and "Tuesday 3 November 2026: expected 7, really 1 (of 10)" in section
     assert "- **Small step, from your ladder:** Ring Ana instead of texting\n" in doc  # the entry says so too
-    with_private = "".join(exporting.markdown_chunks(journal, MON, UNTIL, UNTIL, include_private=True))
+    with_private = "".join(exporting.prepare(journal, exporting.Choice(since=MON, until=UNTIL, include_private=True), UNTIL).chunks)
     assert "tried twice" in with_private[with_private.index("### Your ladder"):]

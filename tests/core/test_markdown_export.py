@@ -502,21 +502,30 @@ def test_entries_are_streamed_one_day_at_a_time():
 # ---------------------------------------------------------------------------------- redaction
 
 
-def test_redactor_whole_words_any_case_longest_first():
+def test_redactor_replaces_names_written_as_given_whole_words_longest_first():
     redact = redactor({"Sam": "a partner", "Samantha": "a friend", "Ana María": "a sister", " ": "x"})
-    assert redact("Samantha met SAM and sam's friend.") == "A friend met a partner and a partner's friend."
+    assert redact("Samantha met Sam and Sam's friend.") == "A friend met a partner and a partner's friend."
+    assert redact("SAM and sam are not written as the name") == "SAM and sam are not written as the name"
     assert redact("Sammy and Samsung stay") == "Sammy and Samsung stay"
-    assert redact("with ana  maría today") == "with a sister today"
-    assert redact("Fine. Sam came.") == "Fine. A partner came."
+    assert redact("with Ana  María today, not ana maría") == "with a sister today, not ana maría"
+    assert redact("Fine. Sam came. “Sam,” I said.") == "Fine. A partner came. “A partner,” I said."
     assert redactor({})("Sam") == "Sam"
-    assert redactor({"J.R.": "a friend", "[Kim]": "x"})("J.R. and JR and [kim].") == "A friend and JR and x."
+    assert redactor({"J.R.": "a friend", "[Kim]": "x"})("J.R. and JR and [Kim].") == "A friend and JR and x."
+
+
+def test_a_name_that_is_also_a_word_is_replaced_only_as_the_name():
+    redact = redactor({"Will": "a friend"})
+    assert redact("I will call Will") == "I will call a friend"
+    assert redact("I will call back tomorrow") == "I will call back tomorrow"
+    assert redact("Will said he will come. Goodwill, willing.") == "A friend said he will come. Goodwill, willing."
+    assert redactor({"will": "a friend"})("will and Will") == "a friend and Will"  # a lower-case "who" too
 
 
 def test_redaction_removes_every_name_from_the_whole_document(journal):
-    names = {"Sam": "a partner", "Ana": "a friend"}
+    names = {"Sam": "a partner", "sam": "a partner", "Ana": "a friend", "ana": "a friend"}
     journal.add(Entry(
         day(0),
-        answers=(Answer("x", "What did Sam do?", "SAM said hi.\nThen sam and Ana left."),),
+        answers=(Answer("x", "What did Sam do?", "Sam said hi.\nThen sam and Ana left."),),
         tags=("sam-time", "ana"),
         checkin=CheckIn(who="Sam", relationship="partner", small_step="told sam"),
     ))

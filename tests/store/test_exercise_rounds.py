@@ -74,7 +74,7 @@ def test_an_archive_without_exercises_still_reads_and_a_damaged_round_names_its_
 def test_exercise_answers_are_never_in_the_therapist_export(journal):
     journal.add(Entry(DAY, body="An ordinary entry"), now=NOW)
     journal.save_round(finished_round(), now=NOW)
-    markdown = "".join(exporting.markdown_chunks(journal, None, DAY, DAY, include_private=True))
+    markdown = "".join(exporting.prepare(journal, exporting.Choice(until=DAY, include_private=True), DAY).chunks)
     assert "An ordinary entry" in markdown
     assert "Never shown" not in markdown and "Alex's words" not in markdown
 

@@ -113,7 +113,7 @@ def test_a_version_1_archive_still_imports_with_every_row(tmp_path):
         journal.close()
 
 
-@pytest.mark.parametrize("field", ["stayed", "answers", "mood"])
+@pytest.mark.parametrize("field", ["stayed", "answers", "flagged", "mood"])
 def test_a_version_1_archive_with_a_field_it_could_not_have_is_refused_naming_it(field):
     data = json.loads((RELEASE / "archive-v1.json").read_text(encoding="utf-8"))
     data["entries"][3][field] = []

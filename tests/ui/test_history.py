@@ -375,5 +375,48 @@ def test_pushing_away_is_not_marked_in_a_warning_colour():
     from closeness_journal.ui.widgets.entry_table import markers
 
     shown = markers(Entry(TODAY, checkin=CheckIn(behaviours=("went-quiet", "picked-fight"))))
-    assert shown.plain == "◐▲"
+    assert shown.plain == "◐▲ "
     assert not [span for span in shown.spans if "warning" in str(span.style) or "error" in str(span.style)]
+
+
+async def test_f_flags_an_entry_to_bring_up_in_the_list_and_on_the_reading_screen(make_app, journal):
+    older = add(journal, "bring this up", days_ago=1)
+    add(journal, "newest")
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await open_history(app, pilot)
+        table = screen.query_one(EntryTable)
+        await pilot.press("down", "f")
+        await pilot.pause()
+        assert journal.get(older.id).flagged and journal.revision_count(older.id) == 0
+        assert table.get_cell(older.id, "marks").plain.endswith("⚑")
+        assert any("For my session" in n.message for n in app._notifications)
+        # on the reading screen: said in words, and f takes the flag off again
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, EntryScreen)
+        assert "Flagged to bring up at your next session." in app.screen.query_one("#entry-text").render().plain
+        await pilot.press("f")
+        await pilot.pause()
+        assert not journal.get(older.id).flagged
+        assert "Flagged" not in app.screen.query_one("#entry-text").render().plain
+        await pilot.press("escape")
+        await pilot.pause()
+        assert table.get_cell(older.id, "marks").plain.strip() == ""
+
+
+async def test_an_entry_in_the_trash_cannot_be_flagged(make_app, journal):
+    entry = add(journal, "gone")
+    journal.delete(entry.id)
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_history(app, pilot)
+        await pilot.press("t")
+        await pilot.pause()
+        assert isinstance(app.screen, TrashScreen)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, EntryScreen)
+        await pilot.press("f")
+        await pilot.pause()
+        assert not journal.get(entry.id).flagged

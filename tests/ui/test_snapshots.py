@@ -3,6 +3,7 @@
 Review changes with `pytest --snapshot-report` before `pytest --snapshot-update`.
 """
 
+import time
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
@@ -11,6 +12,7 @@ from ui_helpers import type_text
 
 from closeness_journal.core.checkin import CheckIn
 from closeness_journal.core.entries import Answer, Entry
+from closeness_journal.core.session import ExportRecord
 from closeness_journal.prompt_files import load_prompts
 from closeness_journal.store import Journal
 from closeness_journal.ui.app import JournalApp
@@ -197,6 +199,25 @@ def test_edit_screen(snap_compare):
 def test_export_dialog(snap_compare, monkeypatch):
     monkeypatch.setenv("HOME", "/home/you")  # the dialog offers a file in the home folder
     app = make_app(sample_journal(), data_dir=Path("/home/you/.local/share/closeness-journal"))
+    assert snap_compare(app, terminal_size=(80, 24), run_before=without_notifications, press=["ctrl+o"])
+
+
+@pytest.fixture
+def utc_clock(monkeypatch):
+    """Times on the person's clock drawn as UTC, whatever the machine's zone."""
+    monkeypatch.setenv("TZ", "UTC")
+    time.tzset()
+    yield
+    monkeypatch.undo()
+    time.tzset()
+
+
+def test_export_dialog_offers_what_is_new_since_the_last_export_with_the_note(snap_compare, monkeypatch, utc_clock):
+    monkeypatch.setenv("HOME", "/home/you")
+    journal = sample_journal()
+    journal.record_export(ExportRecord(datetime(2026, 11, 17, 9, 14, tzinfo=UTC), "markdown"))
+    journal.set_session_note("Why I go quiet with Sam after a good evening.\nAnd whether telling Mum was too much.")
+    app = make_app(journal, data_dir=Path("/home/you/.local/share/closeness-journal"))
     assert snap_compare(app, terminal_size=(80, 24), run_before=without_notifications, press=["ctrl+o"])
 
 

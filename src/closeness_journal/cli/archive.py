@@ -18,31 +18,48 @@ def export(args: argparse.Namespace, folder: Path, today: date) -> int:
     if args.format == "json":
         misplaced = [
             option for option, given in (
-                ("--since", args.since), ("--until", args.until),
-                ("--include-private", args.include_private), ("--redact", args.redact),
+                ("--since", args.since), ("--until", args.until), ("--include-private", args.include_private),
+                ("--redact", args.redact), ("--redact-name", args.redact_names), ("--agenda", args.agenda is not None),
             ) if given
         ]
         if misplaced:
-            raise UsageError(f"{', '.join(misplaced)}: only for --format markdown (the JSON export holds everything)")
-    since = date_option(args.since, today, "--since")
+            raise UsageError(
+                f"{', '.join(misplaced)}: only for --format markdown or html (the JSON export holds everything)"
+            )
+    since_last = (args.since or "").strip().lower() == "last"
+    since = None if since_last else date_option(args.since, today, "--since")
     until = date_option(args.until, today, "--until") or today
     output = args.output or exporting.default_name(args.format, today)
     if output != "-" and Path(output).expanduser().exists() and not args.force:
         raise Failure(f"{output} already exists; use --force to replace it")
     if since and since > until:
         raise UsageError(f"--since {since} comes after --until {until}")
+    agenda = _agenda(args.agenda)
+    choice = exporting.Choice(
+        args.format, since, until, since_last, args.include_private, args.redact, tuple(args.redact_names or ())
+    )
     with opened(folder) as journal:
-        if args.format == "json":
-            chunks = exporting.json_chunks(journal)
-        else:
-            chunks = exporting.markdown_chunks(journal, since, until, today, args.include_private, args.redact)
+        if agenda is not None:
+            journal.set_session_note(agenda)
+        prepared = exporting.prepare(journal, choice, today)
         try:
-            written = private_files.write_private(output, chunks, force=args.force)
+            written = exporting.write(journal, prepared, output, force=args.force)
         except private_files.FileExists as error:
             raise Failure(str(error)) from None
-    if written is not None:
-        print(f"Written to {written}", file=sys.stderr)
+    if since_last and prepared.last is not None and prepared.record.entries == 0:
+        print("Nothing was written or changed since your last export; the file holds your note.", file=sys.stderr)
+    where = "Written to standard output" if written is None else f"Written to {written}"
+    print(f"{where}. {exporting.PLAIN_TEXT}", file=sys.stderr)
     return 0
+
+
+def _agenda(text: str | None) -> str | None:
+    """`--agenda`: the note as given, or read from standard input for `-` (None: not given)."""
+    if text != "-":
+        return text
+    if sys.stdin.isatty():
+        print("Write what you want to talk about, then press ctrl+d:", file=sys.stderr)
+    return sys.stdin.read()
 
 
 def import_file(args: argparse.Namespace, folder: Path, today: date) -> int:

@@ -18,7 +18,7 @@ from closeness_journal.core.wording import plural
 
 CHECKIN_OPTIONS = ("who", "relationship", "behaviours", "fears", "intensity", "kinds", "close_before",
                    "step", "predicted", "outcome", "stayed", "urge", "acted", "private", "tags", "prompt", "date",
-                   "ladder")
+                   "ladder", "flagged")
 """The `dest` of every check-in option (see `parser.add_checkin_options`)."""
 
 _OPTION_OF = {
@@ -200,6 +200,8 @@ def entry_from_options(args: argparse.Namespace, base: Entry, today: date) -> En
         changes["checkin"] = replace(base.checkin, **given)
     if args.private is not None:
         changes["private"] = args.private
+    if args.flagged is not None:
+        changes["flagged"] = args.flagged
     if args.tags is not None:
         changes["tags"] = tuple(v.strip() for v in args.tags)
     return replace(base, **changes).validated(allow_empty=True)

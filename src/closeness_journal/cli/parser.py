@@ -202,6 +202,10 @@ def add_checkin_options(parser: argparse.ArgumentParser) -> None:
         "--private", action=argparse.BooleanOptionalAction, default=None,
         help="mark this entry private (the Markdown export leaves it out unless you ask for it)",
     )
+    group.add_argument(
+        "--flag", dest="flagged", action=argparse.BooleanOptionalAction, default=None,
+        help="flag this entry to bring up at your next session (the export lists it first)",
+    )
     group.add_argument("--tag", dest="tags", action="append", metavar="TAG", help="a tag of your own (repeatable)")
     group.add_argument(
         "--prompt", metavar="ID",
@@ -382,25 +386,44 @@ def _insight_commands(commands: Any) -> None:
 
 def _archive_commands(commands: Any) -> None:
     export = _command(
-        commands, "export", archive.export, "export for a therapist (Markdown) or everything (JSON)",
-        "Markdown: a readable document for a therapist, with a one-minute summary and "
-        "then your entries by week and day; entries marked private are left out unless you ask. "
-        "JSON: everything in the journal (entries, earlier versions, trash, reviews, settings), "
-        "for a backup or moving to another computer. Files are written with mode 0600.",
+        commands, "export", archive.export,
+        "export for a therapist (Markdown or a printable page) or everything (JSON)",
+        "Markdown, or a printable page (HTML, to open in a browser and print): a document for a therapist that opens "
+        "with \"For my session\" (your note, the entries you flagged, peak moments, what helped, fear by "
+        "relationship, your small steps) and a key, then a summary and your entries by week and day; entries "
+        "marked private are left out unless you ask. JSON: everything in the journal (entries, earlier versions, "
+        "trash, reviews, settings), for a backup or moving to another computer. Files are written with mode 0600, "
+        "but they are plain text: anyone who can open the file can read it.",
     )
     export.add_argument(
-        "--format", choices=["markdown", "json"], default="markdown", help="markdown (default) or json"
+        "--format", choices=["markdown", "html", "json"], default="markdown",
+        help="markdown (default), html (a printable page) or json",
     )
-    export.add_argument("--since", metavar="D", help="markdown: from this day (default: your first entry)")
-    export.add_argument("--until", metavar="D", help="markdown: up to and including this day (default: today)")
-    export.add_argument("--include-private", action="store_true", help="markdown: include entries marked private")
+    export.add_argument(
+        "--since", metavar="D",
+        help="from this day (default: your first entry); or `last`: only what you wrote, changed or flagged since "
+        "your last Markdown or HTML export (everything if there was none)",
+    )
+    export.add_argument("--until", metavar="D", help="up to and including this day (default: today)")
+    export.add_argument("--include-private", action="store_true", help="include entries marked private")
+    export.add_argument(
+        "--agenda", metavar="TEXT",
+        help="what you want to talk about at your next session: kept in your journal and shown first, "
+        "until you change it (- reads standard input; \"\" clears it)",
+    )
     export.add_argument(
         "--redact", action="store_true",
-        help="markdown: replace names with the relationship (\"a partner\", \"a friend\")",
+        help="replace names written in \"who\" with the relationship (\"my partner\", \"a friend\"), where "
+        "they are written the same way",
+    )
+    export.add_argument(
+        "--redact-name", dest="redact_names", action="append", metavar="NAME",
+        help="also replace NAME, a name mentioned only in your writing (repeatable; NAME=WORDS says what it "
+        "becomes, else \"someone\"; implies --redact)",
     )
     export.add_argument(
         "-o", "--output", metavar="FILE",
-        help="where to write (- for standard output; default: closeness-journal-export-DATE.md or .json here)",
+        help="where to write (- for standard output; default: closeness-journal-export-DATE.md, .html or .json here)",
     )
     export.add_argument("--force", action="store_true", help="replace FILE if it exists")
 

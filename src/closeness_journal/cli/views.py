@@ -26,15 +26,16 @@ def _console() -> Console:
 
 
 def _markers(entry: Entry) -> Text:
-    """Pulled away, pushed away, stayed close: each its own mark, told apart without colour."""
+    """Pulled away, pushed away, stayed close, flagged: each its own mark, told apart without colour."""
     text = Text()
     text.append("◐" if entry.withdrawal else " ", style="cyan")
     text.append("▲" if entry.sabotage else " ", style="magenta")
     text.append("●" if entry.stayed_close else " ", style="green")
+    text.append("⚑" if entry.flagged else " ", style="yellow")
     return text
 
 
-LEGEND = "◐ pulled away  ▲ pushed away  ● stayed close  number: how strong the fear was"
+LEGEND = "◐ pulled away  ▲ pushed away  ● stayed close  ⚑ flagged  number: how strong the fear was"
 
 
 def print_entry_list(hits: Sequence[SearchHit], searching: bool = False) -> None:

@@ -36,7 +36,7 @@ FORMAT_VERSION = 2
 2: an entry is a sitting (`answers`, `body` the free writing) and its check-in also has
 `stayed`, `urge` and `acted`; later also `kind` ("sitting" or "pause"; missing means a sitting),
 `urge_after` (the pull at the end of a pause) and `rung` (with the `rungs` list beside the
-entries). Every version still imports."""
+entries); an entry may be `flagged` to bring up. Every version still imports."""
 
 _ENTRY_FIELDS_1 = frozenset({
     "id", "local_date", "body", "prompt_id", "prompt_text", "who", "relationship", "kinds", "behaviours",
@@ -44,7 +44,7 @@ _ENTRY_FIELDS_1 = frozenset({
     "created_at", "updated_at", "deleted_at", "withdrawal", "sabotage",
 })
 _ENTRY_FIELDS_2 = (_ENTRY_FIELDS_1 - {"prompt_id", "prompt_text"}) | {
-    "answers", "stayed", "urge", "acted", "stayed_close", "kind", "urge_after", "rung",
+    "answers", "stayed", "urge", "acted", "stayed_close", "kind", "urge_after", "rung", "flagged",
 }
 ENTRY_FIELDS = {1: _ENTRY_FIELDS_1, 2: _ENTRY_FIELDS_2}
 """The fields an entry may have in each version of the archive (derived ones included)."""
@@ -153,7 +153,9 @@ def read_entry(item: Any, where: str, version: int = FORMAT_VERSION) -> Entry:
         _time(item, key, where)
     if item.get("deleted_at") is not None:
         _time(item, "deleted_at", where)
-    for key, kind in (("body", str), ("who", str), ("small_step", str), ("close_before", bool), ("private", bool)):
+    for key, kind in (
+        ("body", str), ("who", str), ("small_step", str), ("close_before", bool), ("private", bool), ("flagged", bool),
+    ):
         if key in item and not isinstance(item[key], kind):
             raise BackupFormatError(f"{where}.{key}: expected {'text' if kind is str else 'true or false'}")
     for key in ("kinds", "behaviours", "fears", "stayed", "tags"):

@@ -62,6 +62,8 @@ class Entry:
     tags: tuple[str, ...] = ()
     kind: str = SITTING
     """A sitting or a pause (see `vocabulary.ENTRY_KINDS`)."""
+    flagged: bool = False
+    """Marked to bring up at the next session: a mark, not an edit (no earlier version is kept)."""
     id: str | None = None
     created_at: datetime | None = None
     updated_at: datetime | None = None
@@ -160,6 +162,7 @@ class Entry:
             **self.checkin.to_json(),
             "private": self.private,
             "tags": list(self.tags),
+            "flagged": self.flagged,
             "created_at": self.created_at.isoformat() if self.created_at else None,
             "updated_at": self.updated_at.isoformat() if self.updated_at else None,
             "deleted_at": self.deleted_at.isoformat() if self.deleted_at else None,
@@ -217,6 +220,8 @@ class EntryFilter:
     include_private: bool = True
     tags: tuple[str, ...] = ()
     """Entries with every one of these tags (compared without regard to case)."""
+    changed_since: datetime | None = None
+    """Entries written, edited or flagged after this moment (the export's "since my last export")."""
 
     def validated(self) -> EntryFilter:
         try:
@@ -262,6 +267,8 @@ def _labels(kind: str, slugs: tuple[str, ...]) -> str:
 def entry_notes(entry: Entry, revision_count: int = 0) -> list[str]:
     """Short notes about an entry's history: edited (and how many versions are kept), in the trash."""
     notes = []
+    if entry.flagged:
+        notes.append("flagged to bring up at your next session")
     if revision_count:
         notes.append(f"edited; {plural(revision_count, 'earlier version', 'earlier versions')} kept")
     if entry.deleted_at:

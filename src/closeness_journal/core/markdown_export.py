@@ -12,23 +12,40 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date
 
-from closeness_journal.core.dates import long_date, short_date, week_start
+from closeness_journal.core.dates import short_date, week_start
 from closeness_journal.core.entries import Entry, checkin_summary
 from closeness_journal.core.ladder import LadderRung, attempt_words, forecast_sentence, gap_words, hard_words, suggest
-from closeness_journal.core.patterns import Count, Patterns, Period, closeness_sentence, step_sentence
-from closeness_journal.core.text import one_line, printable
-from closeness_journal.core.vocabulary import BEHAVIOUR_CATEGORY, CATEGORY_LABELS, SCALE_ANCHORS
-from closeness_journal.core.wording import one_decimal, plural
-
-TOP = 5
-"""How many fears, ways of staying close and behaviours the summary lists."""
-STAYED_MEANS = (
-    "An entry counts as staying close when you noted something you did to stay close, or that the pull "
-    "to get away came and you didn't act on it; one entry can hold both staying and pulling away."
+from closeness_journal.core.export_blocks import (
+    Block,
+    Bullets,
+    Em,
+    Heading,
+    Inline,
+    Para,
+    Prose,
+    Section,
+    Strong,
+    Table,
 )
+from closeness_journal.core.export_sections import (
+    STAYED_MEANS,
+    Cleaner,
+    ReviewAnswers,
+    key_section,
+    linked_entries,
+    session_section,
+    summary_section,
+    title_blocks,
+)
+from closeness_journal.core.patterns import Patterns
+from closeness_journal.core.redaction import redactor, replacement_words
+from closeness_journal.core.session import SessionFacts, anchor
+from closeness_journal.core.text import one_line, printable
+
+__all__ = ["STAYED_MEANS", "ReviewAnswers", "escape_markdown", "redactor", "render_markdown"]
 
 # `long_date` for every day of a long export adds up (strftime each time): the same words,
 # worked out once. A test checks the two agree.
@@ -38,16 +55,6 @@ _MONTHS = tuple(f"{date(2024, 1 + n, 1):%B}" for n in range(12))
 
 def _long_date(day: date) -> str:
     return f"{_WEEKDAYS[day.weekday()]} {day.day} {_MONTHS[day.month - 1]} {day.year}"
-
-
-@dataclass(frozen=True)
-class ReviewAnswers:
-    """A saved weekly review, for the export: the week and its questions with answers."""
-
-    week: str
-    """`2026-W46`."""
-    answers: tuple[tuple[str, str], ...]
-    """(question text, answer text) pairs, in the order they were asked."""
 
 
 # ---------------------------------------------------------------------------------- escaping
@@ -133,42 +140,60 @@ def escape_markdown(text: str) -> str:
     return _escape(printable(text))
 
 
-# ---------------------------------------------------------------------------------- redaction
+# ---------------------------------------------------------------------------------- blocks
 
 
-def redactor(names: Mapping[str, str]) -> Callable[[str], str]:
-    """A function that replaces each name (whole words, any case) with its replacement.
+def _fragment(text: str, starts_line: bool = False) -> str:
+    """A piece of one line of text (no line breaks), escaped; line-start marks too where it begins a line."""
+    if not text:
+        return ""
+    if starts_line:
+        return _escape_line(text)
+    escaped = _INLINE.sub(_backslash, text) if _MAYBE_INLINE.search(text) else text
+    # "&lt" at the end of a piece would become an entity with a ";" at the start of the next one.
+    return _ENTITY_AT_END.sub(r"\\&", escaped)
 
-    Longer names are tried first, so "Samantha" is not left as "a partnerantha" when "Sam" is a
-    name too. A name of several words matches however much space is between them.
-    """
-    cleaned = {one_line(name): one_line(replacement) for name, replacement in names.items()}
-    cleaned.pop("", None)
-    if not cleaned:
-        return lambda text: text
-    ordered = sorted(cleaned, key=lambda name: (-len(name), name))
-    replacements = {f"n{i}": cleaned[name] for i, name in enumerate(ordered)}
-    spaced = (r"\s+".join(re.escape(word) for word in name.split()) for name in ordered)
-    alternatives = "|".join(f"(?P<n{i}>{words})" for i, words in enumerate(spaced))
-    # The lookahead for a first letter lets the search skip quickly to where a name could start.
-    firsts = "".join(sorted({re.escape(name[0]) for name in ordered}))
-    pattern = re.compile(rf"(?=[{firsts}])(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
 
-    def swap(match: re.Match[str]) -> str:
-        replacement = replacements[match.lastgroup or ""]
-        if match.group()[0].isupper() and replacement[:1].islower():
-            # "Sam said…" becomes "A partner said…" at the start of a sentence.
-            text, i = match.string, match.start() - 1
-            while i >= 0 and text[i] in " \t":
-                i -= 1
-            if i < 0 or text[i] in ".!?\n":
-                replacement = replacement[0].upper() + replacement[1:]
-        return replacement
+_ENTITY_AT_END = re.compile(r"&(?=#?[0-9A-Za-z]+\Z)")
 
-    def redact(text: str) -> str:
-        return pattern.sub(swap, text)
 
-    return redact
+def _inline(parts: Iterable[Inline], starts_line: bool = False) -> str:
+    out = []
+    for part in parts:
+        if isinstance(part, str):
+            out.append(_fragment(part, starts_line))
+        elif isinstance(part, Strong):
+            out.append(f"**{_inline(part.parts)}**")
+        elif isinstance(part, Em):
+            out.append(f"*{_inline(part.parts)}*")
+        else:  # a Link to an entry further down
+            out.append(f"[{_inline(part.parts).replace(']', chr(92) + ']')}](#{part.anchor})")
+        starts_line = False
+    return "".join(out)
+
+
+def blocks_markdown(blocks: Iterable[Block]) -> str:
+    """Blocks as Markdown: every piece of text escaped, only the blocks add structure."""
+    out = []
+    for block in blocks:
+        if isinstance(block, Section):
+            out.append(blocks_markdown(block.blocks))
+        elif isinstance(block, Heading):
+            out.append(f"{'#' * block.level} {_inline(block.parts)}\n\n")
+        elif isinstance(block, Para):
+            out.append(f"{_inline(block.parts, starts_line=True)}\n\n")
+        elif isinstance(block, Prose):
+            if text := _escape(block.text):
+                out.append(f"{text}\n\n")
+        elif isinstance(block, Bullets):
+            out.append("".join(f"- {_inline(item, starts_line=True)}\n" for item in block.items) + "\n")
+        elif isinstance(block, Table):
+            out.append(f"| {' | '.join(_fragment(h) for h in block.header)} |\n")
+            out.append("|" + "|".join("--:" if numeric else "---" for numeric in block.numeric) + "|\n")
+            out.extend(f"| {' | '.join(_fragment(cell) for cell in row)} |\n" for row in block.rows)
+            out.append("\n")
+        # a Chart is drawn on the printable page only: the table beside it holds the same figures
+    return "".join(out)
 
 
 # ---------------------------------------------------------------------------------- the document
@@ -184,17 +209,25 @@ def render_markdown(
     private_left_out: int = 0,
     names: Mapping[str, str] | None = None,
     reviews: Sequence[ReviewAnswers] = (),
+    session: SessionFacts | None = None,
+    scope: str = "",
     ladder: Sequence[LadderRung] = (),
 ) -> Iterator[str]:
     """The journal as a Markdown document, in chunks ("".join(...) is the whole document).
 
     `entries` come oldest first, already filtered by the caller, and are read one day at a time.
     `patterns` are the caller's figures over the same range. With `names`, each name is replaced
-    in everything the person wrote (who, text, small step, prompt, tags, review answers).
+    in everything the person wrote (who, text, small step, prompt, tags, review answers). With
+    `session`, the document opens with "For my session" and a key to the scales and words.
     """
     text = _UserText(redactor(names) if names else None)
-    yield _heading(since, until, exported_on, redacted=bool(names))
-    yield _summary(patterns, private_left_out, reviews, text)
+    clean = Cleaner(names)
+    yield blocks_markdown(title_blocks(since, until, exported_on, bool(names), "markdown", scope))
+    anchors: frozenset[str] = frozenset()
+    if session is not None:
+        anchors = linked_entries(session)
+        yield blocks_markdown([session_section(session, patterns, clean), key_section(replacement_words(names or {}))])
+    yield blocks_markdown([summary_section(patterns, private_left_out, reviews, clean)])
     if section := ladder_section(ladder, text):
         yield section
 
@@ -206,10 +239,12 @@ def render_markdown(
         if week_start(day) != week:
             week = week_start(day)
             parts.append(f"## Week of {_long_date(week)}\n\n")
-        parts.append(f"### {_long_date(day)}\n\n")
+        several = len(todays) > 1
+        place = "" if several or not anchors else _anchor(todays[0], anchors)
+        parts.append(f"### {place}{_long_date(day)}\n\n")
         for number, entry in enumerate(todays, 1):
-            if len(todays) > 1:
-                parts.append(f"#### Entry {number} of {len(todays)}\n\n")
+            if several:
+                parts.append(f"#### {_anchor(entry, anchors) if anchors else ''}Entry {number} of {len(todays)}\n\n")
             parts.append(_entry(entry, text))
         written += len(todays)
         yield "".join(parts)
@@ -217,147 +252,9 @@ def render_markdown(
         yield "## Entries\n\nThere are no entries to show for these dates.\n"
 
 
-def _heading(since: date, until: date, exported_on: date, redacted: bool) -> str:
-    if since == until:
-        span = short_date(since)
-    elif since.year == until.year:
-        span = f"{since.day} {since:%b} – {short_date(until)}"
-    else:
-        span = f"{short_date(since)} – {short_date(until)}"
-    lines = [
-        f"# Your journal, {span}\n",
-        f"*Exported from closeness-journal on {long_date(exported_on)}, as Markdown. "
-        "These are personal reflections, kept for yourself: a journal, not a clinical record.*\n",
-    ]
-    if redacted:
-        lines.append("Some names were replaced with a few words about the person.\n")
-    return "\n".join(lines) + "\n"
-
-
-def _summary(
-    patterns: Patterns,
-    private_left_out: int,
-    reviews: Sequence[ReviewAnswers],
-    text: _UserText,
-) -> str:
-    steps = patterns.steps
-    out = ["## Summary\n\n"]
-    out.append(
-        f"- **Entries:** {steps.entries}, written on {plural(steps.days_journaled, 'day', 'days')}\n"
-    )
-    if private_left_out > 0:
-        marked = plural(private_left_out, "entry marked private was", "entries marked private were")
-        out.append(f"- {marked} left out\n")
-    out.append("\n")
-
-    unit = "Week" if patterns.by == "week" else "Month"
-    out.append(f"### {unit} by {unit.lower()}\n\n")
-    out.append(
-        f"| {unit} | Pulled away | Pushed away | Stayed close | Entries | Average fear (0–10) | Small steps |\n"
-    )
-    out.append("|---|--:|--:|--:|--:|--:|--:|\n")
-    for period in patterns.periods:
-        out.append(
-            f"| {_period_name(period, patterns.by)} | {period.withdrawal} | {period.sabotage} | {period.stayed} "
-            f"| {period.entries} | {one_decimal(period.mean_intensity)} | {period.small_steps} |\n"
-        )
-    out.append(f"\n*{STAYED_MEANS} Every scale runs from 0 to 10: {SCALE_ANCHORS}.*\n\n")
-
-    out.append("### What you feared most\n\n")
-    out.append(
-        _counts(patterns.fears[:TOP], lambda c: c.label, "No fears were noted in check-ins for these dates.")
-    )
-    out.append("### What you did to stay close\n\n")
-    out.append(
-        _counts(
-            patterns.ways_of_staying[:TOP],
-            lambda c: c.label,
-            "No ways of staying close were noted in check-ins for these dates.",
-        )
-    )
-    out.append("### How you pulled or pushed away\n\n")
-    out.append(
-        _counts(
-            patterns.behaviours[:TOP],
-            lambda c: f"{c.label} ({CATEGORY_LABELS[BEHAVIOUR_CATEGORY[c.key]].lower()})"
-            if c.key in BEHAVIOUR_CATEGORY else c.label,
-            "No ways of pulling or pushing away were noted in check-ins for these dates.",
-        )
-    )
-
-    out.append("### Closeness, pulling away and staying close\n\n")
-    out.append(f"{closeness_sentence(patterns.closeness)}\n\n")
-
-    out.append("### Small steps\n\n")
-    out.append(f"{step_sentence(steps)}\n\n")
-    planned = [p for p in patterns.periods if p.planned_steps]
-    if planned:
-        out.append(f"| {unit} | Planned steps | Expected (0–10) | How it really was (0–10) |\n")
-        out.append("|---|--:|--:|--:|\n")
-        for period in planned:
-            out.append(
-                f"| {_period_name(period, patterns.by)} | {period.planned_steps} "
-                f"| {one_decimal(period.mean_predicted)} | {one_decimal(period.mean_outcome)} |\n"
-            )
-        out.append("\n")
-
-    if reviews:
-        out.append("### Weekly reviews\n\n")
-        for review in reviews:
-            out.append(f"#### {_review_week(review.week, text)}\n\n")
-            for question, answer in review.answers:
-                asked = text.line(question)
-                if asked:
-                    out.append(f"**{asked}**\n\n")
-                said = text.block(answer)
-                out.append(f"{said}\n\n" if said else "*Left blank.*\n\n")
-    return "".join(out)
-
-
-def ladder_section(ladder: Sequence[LadderRung], text: _UserText) -> str:
-    """The ladder of small steps, easiest first, each rung with its tries in these dates (a retired
-    rung only when it was tried in them); "" when there is no ladder."""
-    shown = [step for step in ladder if not step.rung.retired or step.attempts]
-    if not shown:
-        return ""
-    out = [
-        "### Your ladder of small steps\n\n",
-        "*Steps you'd like to be able to take, easiest first. How hard each feels now is out of 100; "
-        "how hard each try was expected to be, and really was, is out of 10.*\n\n",
-        f"{forecast_sentence(shown)}\n\n",
-    ]
-    for step in shown:
-        rung = step.rung
-        who = f" (with {text.line(rung.who)})" if rung.who else ""
-        retired = " *(retired)*" if rung.retired else ""
-        out.append(f"- **{text.line(rung.text)}**{who}{retired}: {hard_words(rung)}; {gap_words(step)}\n")
-        out += [f"  - {_long_date(a.day)}: {attempt_words(a)}\n" for a in step.attempts]
-    suggestion = suggest(shown)
-    if suggestion.step is not None:
-        out.append(f"\n**Next to try:** {text.line(suggestion.step.rung.text)}. {suggestion.reason}\n")
-    return "".join(out) + "\n"
-
-
-def _counts(counts: Sequence[Count], label: Callable[[Count], str], none: str) -> str:
-    if not counts:
-        return f"{none}\n\n"
-    lines = (f"- {label(c)}: {plural(c.count, 'time', 'times')}\n" for c in counts)
-    return "".join(lines) + "\n"
-
-
-def _period_name(period: Period, by: str) -> str:
-    if by == "week":
-        return f"Week of {short_date(week_start(period.start))}"
-    return f"{period.start:%B %Y}"
-
-
-def _review_week(week: str, text: _UserText) -> str:
-    try:
-        year, number = week.strip().split("-W")
-        monday = date.fromisocalendar(int(year), int(number), 1)
-    except ValueError:
-        return f"Week {text.line(week)}"
-    return f"Week of {long_date(monday)}"
+def _anchor(entry: Entry, anchors: frozenset[str]) -> str:
+    """Where "For my session" links to: an empty HTML anchor (Markdown has no other way to name a place)."""
+    return f'<a id="{anchor(entry)}"></a>' if entry.id in anchors else ""
 
 
 class _UserText:
@@ -384,6 +281,30 @@ class _UserText:
             if len(self.memo) < self.MEMO:
                 self.memo[text] = done
         return done
+
+
+def ladder_section(ladder: Sequence[LadderRung], text: _UserText) -> str:
+    """The ladder of small steps, easiest first, each rung with its tries in these dates (a retired
+    rung only when it was tried in them); "" when there is no ladder."""
+    shown = [step for step in ladder if not step.rung.retired or step.attempts]
+    if not shown:
+        return ""
+    out = [
+        "### Your ladder of small steps\n\n",
+        "*Steps you'd like to be able to take, easiest first. How hard each feels now is out of 100; "
+        "how hard each try was expected to be, and really was, is out of 10.*\n\n",
+        f"{forecast_sentence(shown)}\n\n",
+    ]
+    for step in shown:
+        rung = step.rung
+        who = f" (with {text.line(rung.who)})" if rung.who else ""
+        retired = " *(retired)*" if rung.retired else ""
+        out.append(f"- **{text.line(rung.text)}**{who}{retired}: {hard_words(rung)}; {gap_words(step)}\n")
+        out += [f"  - {_long_date(a.day)}: {attempt_words(a)}\n" for a in step.attempts]
+    suggestion = suggest(shown)
+    if suggestion.step is not None:
+        out.append(f"\n**Next to try:** {text.line(suggestion.step.rung.text)}. {suggestion.reason}\n")
+    return "".join(out) + "\n"
 
 
 def _entry(entry: Entry, text: _UserText) -> str:
@@ -413,6 +334,8 @@ def _entry(entry: Entry, text: _UserText) -> str:
         shown = replace(checkin, who=who, small_step=small_step, relationship=relationship)
         entry = replace(entry, checkin=shown, tags=tags)
     rows = [f"- **{label}:** {value}\n" for label, value in checkin_summary(entry)]
+    if entry.flagged:
+        rows.append("- **Flagged:** to bring up at your next session\n")
     if entry.created_at and entry.updated_at and entry.updated_at > entry.created_at:
         rows.append(f"- **Edited:** on {short_date(entry.updated_at.date())}, after it was first written\n")
     if rows:

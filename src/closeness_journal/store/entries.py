@@ -82,23 +82,30 @@ class EntriesMixin(JournalBase):
         cleaned = entry.validated()
         with self._write() as db:
             previous = self.get(entry.id)
-            if _content_equal(previous, cleaned):
+            edited = not _content_equal(previous, cleaned)
+            if not edited and previous.flagged == cleaned.flagged:
                 return previous
-            db["revisions"].insert(
-                {
-                    "entry_uuid": previous.id,
-                    "revised_at": now.isoformat(),
-                    "data": json.dumps(previous.to_json(), ensure_ascii=False),
-                }
-            )
+            if edited:
+                db["revisions"].insert(
+                    {
+                        "entry_uuid": previous.id,
+                        "revised_at": now.isoformat(),
+                        "data": json.dumps(previous.to_json(), ensure_ascii=False),
+                    }
+                )
             updated = replace(
                 cleaned,
                 id=previous.id,
                 created_at=previous.created_at,
-                updated_at=now,
+                updated_at=now if edited else previous.updated_at,
                 deleted_at=previous.deleted_at,
             )
             row = entry_to_row(updated)
+            # Flagging is a mark, not an edit: no earlier version, and `flagged_at` says when.
+            if previous.flagged == cleaned.flagged:
+                del row["flagged_at"]
+            else:
+                row["flagged_at"] = now.isoformat() if cleaned.flagged else None
             db.execute(
                 "UPDATE entries SET "
                 + ", ".join(f"{column} = :{column}" for column in row if column != "uuid")
@@ -184,7 +191,7 @@ class EntriesMixin(JournalBase):
 
 
 def _content_equal(a: Entry, b: Entry) -> bool:
-    ignore = {"id", "created_at", "updated_at", "deleted_at"}
+    ignore = {"id", "created_at", "updated_at", "deleted_at", "flagged"}
     return {k: v for k, v in a.to_json().items() if k not in ignore} == {
         k: v for k, v in b.to_json().items() if k not in ignore
     }
@@ -224,6 +231,7 @@ def entry_to_row(entry: Entry) -> dict[str, Any]:
         "stayed_close": int(checkin.stayed_close),
         "private": int(entry.private),
         "tags": json.dumps(list(entry.tags), ensure_ascii=False),
+        "flagged_at": entry.updated_at.isoformat() if entry.flagged else None,
         "withdrawal": int(WITHDRAWAL in categories),
         "sabotage": int(SABOTAGE in categories),
         "deleted_at": entry.deleted_at.isoformat() if entry.deleted_at else None,
@@ -290,6 +298,7 @@ def entry_from_row(row: dict[str, Any]) -> Entry:
         checkin=checkin,
         private=bool(row["private"]),
         tags=_text_list(row["tags"]),
+        flagged=row["flagged_at"] is not None,
         deleted_at=datetime.fromisoformat(row["deleted_at"]) if row["deleted_at"] else None,
     )
     return entry

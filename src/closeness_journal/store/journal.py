@@ -6,6 +6,7 @@ Each part of it lives in the module named for what it keeps:
     entries.py      entries one at a time, their revisions, the trash, rows <-> Entry
     search.py       filters, history's pages, full-text search
     patterns.py     the sums behind the pattern view, the review and the Markdown export
+    exports.py      flags, the note for the next session, the exports made, "For my session"
     reviews.py      weekly reviews
     ladder.py       the small-steps ladder: rungs, and the entries that tried them
     drafts.py       settings, drafts, and the draft keys
@@ -22,6 +23,7 @@ from closeness_journal.store.drafts import DraftsMixin
 from closeness_journal.store.entries import EntriesMixin
 from closeness_journal.store.exercises import ExercisesMixin
 from closeness_journal.store.ladder import LadderMixin
+from closeness_journal.store.exports import ExportsMixin
 from closeness_journal.store.patterns import PatternsMixin
 from closeness_journal.store.pauses import PausesMixin
 from closeness_journal.store.reviews import ReviewsMixin
@@ -30,7 +32,7 @@ from closeness_journal.store.search import SearchMixin
 
 class Journal(
     EntriesMixin, SearchMixin, PatternsMixin, ReviewsMixin, LadderMixin, DraftsMixin, ExercisesMixin, ArchiveMixin,
-    PausesMixin,
+    PausesMixin, ExportsMixin,
 ):
     """The journal's entries, revisions, trash, reviews, settings and drafts, in one SQLite file.
 

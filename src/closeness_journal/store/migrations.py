@@ -251,6 +251,27 @@ def m015_ladder(db: Database) -> None:
     db.execute("ALTER TABLE reviews ADD COLUMN next_rung TEXT")
 
 
+
+
+@schema()
+def m016_flags_agenda_and_exports(db: Database) -> None:
+    """An entry can be flagged to bring up at the next session, and the journal remembers its exports.
+
+    - `entries.flagged_at`: when the entry was flagged (NULL when it isn't), so "since my last
+      export" also brings an entry flagged since; a small partial index finds the flagged ones.
+    - `exports`: one row per export made (when, which format, which days, whether it held only
+      what was new since an earlier export, and how many entries).
+    - The note for the next session ("what I want to talk about") is a setting: `session_note`.
+    """
+    db.execute("ALTER TABLE entries ADD COLUMN flagged_at TEXT")
+    db.execute("CREATE INDEX IF NOT EXISTS idx_entries_flagged ON entries (local_date) WHERE flagged_at IS NOT NULL")
+    db["exports"].create(
+        {"id": int, "made_at": str, "format": str, "since": str, "until": str, "changed_since": str, "entries": int},
+        pk="id",
+        not_null={"made_at", "format"},
+    )
+
+
 # --------------------------------------------------------------------------- the search index
 # Helpers the migrations above call. What they build is part of those migrations: a journal
 # made today must end up like one upgraded from any earlier version, so change the index with

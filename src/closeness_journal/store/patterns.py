@@ -3,11 +3,12 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
 from closeness_journal.core.patterns import ClosenessCounts, DayTotals, PatternSource
 from closeness_journal.core.prompts import CheckinCounts
 from closeness_journal.store.connection import JournalBase, reading
+from closeness_journal.store.search import changed_since_sql
 
 
 class PatternsMixin(JournalBase):
@@ -19,9 +20,11 @@ class PatternsMixin(JournalBase):
         return date.fromisoformat(row[0]) if row and row[0] else None
 
     @reading
-    def day_totals(self, since: date, until: date, include_private: bool = True) -> tuple[DayTotals, ...]:
+    def day_totals(
+        self, since: date, until: date, include_private: bool = True, changed_since: datetime | None = None
+    ) -> tuple[DayTotals, ...]:
         """Each day's sums over [since, until], one row per day that holds entries (GROUP BY in SQL)."""
-        where, span = _range(since, until, include_private)
+        where, span = _range(since, until, include_private, changed_since)
         planned = "predicted IS NOT NULL AND outcome IS NOT NULL"
         return tuple(
             DayTotals(date.fromisoformat(row[0]), *row[1:])
@@ -39,9 +42,12 @@ class PatternsMixin(JournalBase):
         )
 
     @reading
-    def pattern_source(self, since: date, until: date, include_private: bool = True) -> PatternSource:
-        """Day sums and breakdown counts over [since, until], all aggregated in SQL."""
-        where, span = _range(since, until, include_private)
+    def pattern_source(
+        self, since: date, until: date, include_private: bool = True, changed_since: datetime | None = None
+    ) -> PatternSource:
+        """Day sums and breakdown counts over [since, until] (only what changed after `changed_since`
+        when given), all aggregated in SQL."""
+        where, span = _range(since, until, include_private, changed_since)
 
         def each(column: str) -> dict[str, int]:
             return dict(
@@ -74,7 +80,7 @@ class PatternsMixin(JournalBase):
             span,
         ).fetchone()
         return PatternSource(
-            days=self.day_totals(since, until, include_private),
+            days=self.day_totals(since, until, include_private, changed_since),
             behaviours=each("behaviours"),
             stayed=each("stayed"),
             fears=each("fears"),
@@ -121,7 +127,13 @@ class PatternsMixin(JournalBase):
         return names
 
 
-def _range(since: date, until: date, include_private: bool) -> tuple[str, list[str]]:
-    """The WHERE clause (outside the trash, within the days, private or not) and its parameters."""
+def _range(
+    since: date, until: date, include_private: bool, changed_since: datetime | None = None
+) -> tuple[str, list[str]]:
+    """The WHERE clause (outside the trash, within the days, private or not, changed after a moment
+    or not) and its parameters."""
     where = "deleted_at IS NULL AND local_date BETWEEN ? AND ?" + ("" if include_private else " AND private = 0")
-    return where, [since.isoformat(), until.isoformat()]
+    if changed_since is None:
+        return where, [since.isoformat(), until.isoformat()]
+    moment = changed_since.isoformat()
+    return f"{where} AND {changed_since_sql()}", [since.isoformat(), until.isoformat(), moment, moment]

@@ -181,7 +181,16 @@ def _filter_sql(filters: EntryFilter) -> tuple[str, list[Any]]:
         params.append(tag)
     if not filters.include_private:
         clauses.append("e.private = 0")
+    if filters.changed_since:
+        clauses.append(changed_since_sql("e."))
+        params += [filters.changed_since.isoformat()] * 2
     return " AND ".join(clauses), params
+
+
+def changed_since_sql(prefix: str = "") -> str:
+    """Written, edited or flagged after a moment (two parameters: the moment, twice). Times are
+    compared as times, not as text, so one stored with another UTC offset (an import) counts right."""
+    return f"(julianday({prefix}updated_at) > julianday(?) OR julianday({prefix}flagged_at) > julianday(?))"
 
 
 _WORD = re.compile(r"\w+", re.UNICODE)

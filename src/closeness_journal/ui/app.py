@@ -259,7 +259,8 @@ class JournalApp(App[int]):
         yield SystemCommand("Weekly review", "Look back on last week (F5)", self.action_show_review)
         yield SystemCommand("Exercises", "For two people, and for supporters (F7)", self.action_show_exercises)
         yield SystemCommand("Ladder", "Your ladder of small steps, and the next to try (F8)", self.action_show_ladder)
-        yield SystemCommand("Export", "Markdown for a therapist, or a JSON backup (ctrl+o)", self.action_export)
+        yield SystemCommand("Export", "For your therapist (Markdown or a page to print), or a backup (ctrl+o)",
+                            self.action_export)
         yield SystemCommand("Trash", "Entries you deleted, to restore", self.action_show_trash)
         yield SystemCommand("Pause", "A minute to breathe, then a short note, when the pull is strong (F9)",
                             self.action_pause)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
@@ -43,19 +45,28 @@ class EntryScreen(Screen[str | None]):
     BINDINGS = [
         Binding("escape", "back", "Back", id="back"),
         Binding("e", "edit", "Edit", id="edit"),
+        Binding("f", "flag", "Flag", id="flag"),
         Binding("d", "delete", "Delete", id="delete"),
     ]
 
-    def __init__(self, entry: Entry, revision_count: int = 0, read_only: bool = False) -> None:
+    def __init__(
+        self,
+        entry: Entry,
+        revision_count: int = 0,
+        read_only: bool = False,
+        flag: Callable[[Entry], Entry | None] | None = None,
+    ) -> None:
+        """`flag` flags the entry or takes its flag off, returning it as it now is (None if it couldn't)."""
         super().__init__()
         self.entry = entry
         self._revision_count = revision_count
         self._read_only = read_only
+        self._flag = flag
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if self._read_only and action in {"edit", "delete"}:
+        if self._read_only and action in {"edit", "delete", "flag"}:
             return False
-        return True
+        return not (action == "flag" and self._flag is None)
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -76,3 +87,11 @@ class EntryScreen(Screen[str | None]):
 
     def action_delete(self) -> None:
         self.dismiss("delete")
+
+    def action_flag(self) -> None:
+        if self._flag is None:
+            return
+        changed = self._flag(self.entry)
+        if changed is not None:
+            self.entry = changed
+            self.query_one("#entry-text", Static).update(entry_content(changed, self._revision_count))

@@ -25,7 +25,8 @@ HELP_TEXT = """\
   the whole sitting, every answer and the check-in, as one entry (a day can hold several) ·
   ctrl+r swaps the question on screen for another (remembered for the day) · Tab moves between
   the writing space and the check-in · space ticks a choice
-- **History:** / or ctrl+f search · Enter reads an entry · e edit · d delete · u undo a delete ·
+- **History:** / or ctrl+f search · Enter reads an entry · e edit · f flag it to bring up at your
+  next session (the export lists it first) · d delete · u undo a delete ·
   t trash · r restore (in the trash) · w saved weekly reviews · Home / End first and last row
   loaded (more load as you scroll down)
 - **Editing an entry:** ctrl+n / ctrl+b its next / previous answer, then the free writing ·

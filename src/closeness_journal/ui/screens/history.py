@@ -38,6 +38,7 @@ class HistoryScreen(Screen[None]):
         Binding("slash", "focus_search", "Search", show=False, id="search-slash"),
         Binding("down", "focus_results", "Results", show=False, id="to-results"),
         Binding("e", "edit", "Edit", id="edit"),
+        Binding("f", "flag", "Flag", id="flag"),
         Binding("d", "delete", "Delete", id="delete"),
         Binding("u", "undo_delete", "Undo delete", id="undo-delete", show=False),
         Binding("t", "trash", "Trash", id="trash"),
@@ -172,7 +173,7 @@ class HistoryScreen(Screen[None]):
         status.update(
             Content.assemble(
                 Content(plural(self._total, "entry", "entries")),
-                Content.styled("   ◐ pulled away  ▲ pushed away   Enter reads · e edits · d deletes", "$text-muted"),
+                Content.styled("   ◐ pulled away  ▲ pushed away  ⚑ flagged   Enter reads · f flags", "$text-muted"),
             )
         )
 
@@ -272,7 +273,26 @@ class HistoryScreen(Screen[None]):
             revisions = self._journal.revision_count(entry.id)
         except JournalError:
             revisions = 0
-        self.app.push_screen(EntryScreen(entry, revisions), after)
+        self.app.push_screen(EntryScreen(entry, revisions, flag=self._toggle_flag), after)
+
+    def action_flag(self) -> None:
+        entry = self._selected()
+        if entry is not None:
+            self._toggle_flag(entry)
+
+    def _toggle_flag(self, entry: Entry) -> Entry | None:
+        """Flag the entry to bring up at the next session, or take the flag off."""
+        try:
+            changed = self._journal.set_flagged(entry.id, not entry.flagged)
+        except JournalError as error:
+            self.notify(str(error), severity="error", markup=False)
+            return None
+        self.query_one(EntryTable).show_marks(changed)
+        self.notify(
+            "Flagged: your next export lists it under “For my session”." if changed.flagged else "Flag taken off.",
+            title="Flagged" if changed.flagged else None,
+        )
+        return changed
 
     def action_edit(self) -> None:
         entry = self._selected()

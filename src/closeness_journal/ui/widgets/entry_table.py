@@ -1,4 +1,4 @@
-"""A table of entries (History, Trash): day, first line, who, pulled/pushed markers, fear.
+"""A table of entries (History, Trash): day, first line, who, pulled/pushed/flagged marks, fear.
 
 Cells are `Content`, never plain strings, so an entry's text is never read as markup.
 """
@@ -17,15 +17,17 @@ from closeness_journal.ui.text import literal_line
 
 WITHDRAWAL_MARK = "◐"
 SABOTAGE_MARK = "▲"
+FLAG_MARK = "⚑"
 FIXED_WIDTHS = {"day": 10, "who": 12, "marks": 3, "fear": 4}
 
 
 def markers(entry: Entry) -> Content:
-    """Pulled away, pushed away: marks that differ by their shape, in quiet colours (never a warning's:
-    pushing away is something to notice, not an alarm)."""
+    """Pulled away, pushed away, flagged to bring up: marks that differ by their shape, in quiet colours
+    (never a warning's: pushing away is something to notice, not an alarm)."""
     return Content.assemble(
         Content.styled(WITHDRAWAL_MARK if entry.withdrawal else " ", "$text-secondary"),
         Content.styled(SABOTAGE_MARK if entry.sabotage else " ", "$text-primary"),
+        Content.styled(FLAG_MARK if entry.flagged else " ", "$text-accent"),
     )
 
 
@@ -51,7 +53,7 @@ class EntryTable(DataTable[Content]):
         self.add_column("Day", width=FIXED_WIDTHS["day"], key="day")
         self.add_column("What you wrote", width=30, key="text")
         self.add_column("With", width=FIXED_WIDTHS["who"], key="who")
-        self.add_column(WITHDRAWAL_MARK + SABOTAGE_MARK, width=FIXED_WIDTHS["marks"], key="marks")
+        self.add_column(WITHDRAWAL_MARK + SABOTAGE_MARK + FLAG_MARK, width=FIXED_WIDTHS["marks"], key="marks")
         self.add_column("Fear", width=FIXED_WIDTHS["fear"], key="fear")
 
     def on_resize(self) -> None:
@@ -81,6 +83,11 @@ class EntryTable(DataTable[Content]):
                 key=entry.id,
             )
         return added
+
+    def show_marks(self, entry: Entry) -> None:
+        """Show an entry's marks again (after it was flagged or its flag taken off)."""
+        if entry.id in self.rows:
+            self.update_cell(entry.id, "marks", markers(entry))
 
     @property
     def entry_id(self) -> str | None:

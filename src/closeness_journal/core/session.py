@@ -1,0 +1,85 @@
+"""What an export brings to a session: the person's note, the entries they flagged, the peak
+moments, what helped, fear by relationship and the small steps; and the record of each export
+(so the next one can hold only what is new).
+
+Plain data: the store fills these in with a few SQL queries over the export's entries (never
+one query per day, and only a handful of entries are read whole); `export_sections.py` words them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from closeness_journal.core.entries import Entry
+from closeness_journal.core.text import one_line
+
+PEAK_AT = 8
+"""A peak moment: the fear, or the pull to get away, at this or more (0-10)."""
+
+FLAGGED_SHOWN = 20
+PEAKS_SHOWN = 5
+BETTER_SHOWN = 6
+STEPS_SHOWN = 10
+"""How many of each "For my session" lists (the rest are counted, and are in the entries below)."""
+
+READABLE_FORMATS = ("markdown", "html")
+"""The exports a person reads (and brings to a session); "since my last export" looks at these."""
+
+
+@dataclass(frozen=True)
+class SessionFacts:
+    """The figures and entries "For my session" is made of, over the export's entries."""
+
+    note: str = ""
+    """What the person wants to talk about, as they wrote it."""
+    flagged: tuple[Entry, ...] = ()
+    """Entries flagged to bring up, oldest first (at most FLAGGED_SHOWN)."""
+    flagged_total: int = 0
+    peaks: tuple[Entry, ...] = ()
+    """The strongest moments (fear or pull at PEAK_AT or more), oldest first (at most PEAKS_SHOWN)."""
+    peaks_total: int = 0
+    better: tuple[Entry, ...] = ()
+    """Planned steps that turned out easier than expected, the biggest gap first."""
+    better_total: int = 0
+    steps: tuple[Entry, ...] = ()
+    """The most recent small steps written in the person's words, oldest first."""
+    steps_total: int = 0
+    fear_by_relationship: tuple[tuple[str | None, str, int], ...] = ()
+    """(relationship slug or None, fear slug, how many check-ins), most frequent first."""
+
+
+@dataclass(frozen=True)
+class ExportRecord:
+    """One export the journal remembers: when, which format, which days, and whether it held only
+    what was written or changed after an earlier export."""
+
+    made_at: datetime
+    format: str
+    since: date | None = None
+    until: date | None = None
+    changed_since: datetime | None = None
+    entries: int = 0
+
+
+def first_lines(entry: Entry, width: int = 160) -> str:
+    """The first two lines written (answers first, then the free writing) on one line, else the
+    small step; cut after a whole word to at most `width` characters."""
+    lines = [line for line in (one_line(line) for line in entry.words.splitlines()) if line][:2]
+    text = one_line(" ".join(lines) if lines else entry.checkin.small_step)
+    if len(text) <= width:
+        return text
+    cut = text[: width - 1]
+    space = cut.rfind(" ")
+    if cut[-1:].isalnum() and text[len(cut)].isalnum() and space > width // 2:  # inside a word: end before it
+        cut = cut[:space]
+    return cut.rstrip(" ,;:–—-") + "…"
+
+
+_NOT_IN_AN_ANCHOR = re.compile(r"[^0-9A-Za-z-]")
+
+
+def anchor(entry: Entry) -> str:
+    """The entry's place in an export (`entry-<id>`), for links from "For my session"."""
+    return "entry-" + _NOT_IN_AN_ANCHOR.sub("", entry.id or "")

@@ -1,0 +1,175 @@
+"""What exports need from the journal: flags, the note for the next session, the record of each
+export, the figures of "For my session", and each way a name was written."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+from datetime import date, datetime
+from typing import Any
+
+from closeness_journal.core.entries import Entry, EntryFilter
+from closeness_journal.core.session import (
+    BETTER_SHOWN,
+    FLAGGED_SHOWN,
+    PEAK_AT,
+    PEAKS_SHOWN,
+    READABLE_FORMATS,
+    STEPS_SHOWN,
+    ExportRecord,
+    SessionFacts,
+)
+from closeness_journal.store.connection import JournalBase, reading, utc
+from closeness_journal.store.entries import entry_from_row
+from closeness_journal.store.search import _filter_sql
+
+SESSION_NOTE = "session_note"
+"""The setting that keeps "what I want to talk about" (a setting, so a JSON backup carries it)."""
+
+_PEAK = f"(e.intensity >= {PEAK_AT} OR e.urge >= {PEAK_AT})"
+_BETTER = "(e.predicted IS NOT NULL AND e.outcome IS NOT NULL AND e.outcome < e.predicted)"
+_FLAGGED = "e.flagged_at IS NOT NULL"
+_FLAGGED_INDEX = "INDEXED BY idx_entries_flagged"
+"""Flagged entries are few: SQLite would otherwise walk the whole range in the pattern index."""
+
+
+class ExportsMixin(JournalBase):
+    """`Journal`'s flags, session note, export records and the sums behind "For my session"."""
+
+    def set_flagged(self, entry_id: str, flagged: bool, now: datetime | None = None) -> Entry:
+        """Flag an entry to bring up at the next session, or take the flag off (no earlier version
+        is kept: a flag is a mark, not an edit)."""
+        entry = self.get(entry_id)
+        return self.update(replace(entry, flagged=flagged), now=now)  # type: ignore[attr-defined]
+
+    # ------------------------------------------------------------------ the note
+
+    @reading
+    def session_note(self) -> str:
+        row = self._db.execute("SELECT value FROM settings WHERE key = ?", [SESSION_NOTE]).fetchone()
+        if not row:
+            return ""
+        value = json.loads(row[0])
+        return value if isinstance(value, str) else ""
+
+    def set_session_note(self, text: str) -> None:
+        """Keep the note (stripped of trailing space); an empty note removes it."""
+        text = text.rstrip()
+        with self._write() as db:
+            if text:
+                db["settings"].upsert({"key": SESSION_NOTE, "value": json.dumps(text)}, pk="key")
+            else:
+                db.execute("DELETE FROM settings WHERE key = ?", [SESSION_NOTE])
+
+    # ------------------------------------------------------------------ the exports made
+
+    def record_export(self, record: ExportRecord) -> None:
+        with self._write() as db:
+            db["exports"].insert(
+                {
+                    "made_at": utc(record.made_at).isoformat(),
+                    "format": record.format,
+                    "since": record.since.isoformat() if record.since else None,
+                    "until": record.until.isoformat() if record.until else None,
+                    "changed_since": utc(record.changed_since).isoformat() if record.changed_since else None,
+                    "entries": record.entries,
+                }
+            )
+
+    @reading
+    def last_export(self, formats: tuple[str, ...] = READABLE_FORMATS) -> ExportRecord | None:
+        """The most recent export in one of these formats (by default the ones a person reads)."""
+        row = self._db.execute(
+            f"SELECT * FROM exports WHERE format IN ({', '.join('?' for _ in formats)}) ORDER BY id DESC LIMIT 1",
+            list(formats),
+        ).fetchone()
+        if row is None:
+            return None
+        _, made_at, kind, since, until, changed_since, entries = row
+        return ExportRecord(
+            made_at=datetime.fromisoformat(made_at),
+            format=kind,
+            since=date.fromisoformat(since) if since else None,
+            until=date.fromisoformat(until) if until else None,
+            changed_since=datetime.fromisoformat(changed_since) if changed_since else None,
+            entries=entries or 0,
+        )
+
+    # ------------------------------------------------------------------ what an export holds
+
+    @reading
+    def first_day(self, filters: EntryFilter) -> date | None:
+        """The earliest day among the entries matching `filters`."""
+        where, params = _filter_sql(filters)
+        row = self._db.execute(f"SELECT min(e.local_date) FROM entries e WHERE {where}", params).fetchone()
+        return date.fromisoformat(row[0]) if row and row[0] else None
+
+    @reading
+    def session_facts(self, filters: EntryFilter, note: str = "") -> SessionFacts:
+        """The entries and figures of "For my session" over the entries matching `filters`: one
+        pass for the counts, and only the few entries each list shows are read whole."""
+        where, params = _filter_sql(filters)
+        # The pattern index holds every column these sums read, so they never read a whole row;
+        # flagged entries are few, and their own small index finds them.
+        peaks, better, steps = self._db.execute(
+            f"SELECT coalesce(sum({_PEAK}), 0), coalesce(sum({_BETTER}), 0), coalesce(sum(e.small_step != ''), 0) "
+            f"FROM entries e WHERE {where}",
+            params,
+        ).fetchone()
+        flagged = self._db.execute(
+            f"SELECT count(*) FROM entries e {_FLAGGED_INDEX} WHERE {where} AND {_FLAGGED}", params
+        ).fetchone()[0]
+
+        def some(condition: str, order: str, limit: int, count: int, indexed: str = "") -> tuple[Entry, ...]:
+            """The first `limit` entries by `order`, oldest first: chosen in the index, then read whole."""
+            if not count:
+                return ()
+            rows = self._db.query(
+                f"SELECT * FROM entries WHERE id IN (SELECT e.id FROM entries e {indexed} WHERE {where} AND "
+                f"{condition} ORDER BY {order} LIMIT ?)",
+                [*params, limit],
+            )
+            return tuple(sorted((entry_from_row(row) for row in rows), key=_when))
+
+        by_relationship = self._db.execute(
+            f"SELECT e.relationship, j.value, count(*) FROM entries e, json_each(e.fears) AS j WHERE {where} "
+            "GROUP BY e.relationship, j.value ORDER BY count(*) DESC, e.relationship, j.value",
+            params,
+        ).fetchall()
+        return SessionFacts(
+            note=note,
+            flagged=some(_FLAGGED, "e.local_date, e.created_at, e.uuid", FLAGGED_SHOWN, flagged, _FLAGGED_INDEX),
+            flagged_total=flagged,
+            peaks=some(_PEAK, "max(coalesce(e.intensity, 0), coalesce(e.urge, 0)) DESC, e.local_date DESC",
+                       PEAKS_SHOWN, peaks),
+            peaks_total=peaks,
+            better=some(_BETTER, "e.predicted - e.outcome DESC, e.local_date DESC", BETTER_SHOWN, better),
+            better_total=better,
+            steps=some("e.small_step != ''", "e.local_date DESC, e.created_at DESC", STEPS_SHOWN, steps),
+            steps_total=steps,
+            fear_by_relationship=tuple((rel, fear, count) for rel, fear, count in by_relationship),
+        )
+
+    @reading
+    def name_spellings(self) -> dict[str, str | None]:
+        """Each way a name was written in "who" (exactly as written), with the relationship most
+        often noted with that name however it was written (one GROUP BY, whatever the journal's size)."""
+        spellings: list[str] = []
+        counts: dict[str, dict[str, int]] = {}
+        for who, relationship, count in self._db.execute(
+            "SELECT who, relationship, count(*) FROM entries WHERE who != '' GROUP BY who, relationship"
+        ):
+            if who not in spellings:
+                spellings.append(who)
+            if relationship is not None:
+                noted = counts.setdefault(who.lower(), {})
+                noted[relationship] = noted.get(relationship, 0) + count
+        names: dict[str, str | None] = {}
+        for who in spellings:
+            noted = counts.get(who.lower(), {})
+            names[who] = min(noted, key=lambda rel: (-noted[rel], rel)) if noted else None
+        return names
+
+
+def _when(entry: Entry) -> Any:
+    return (entry.local_date, entry.created_at, entry.id)
