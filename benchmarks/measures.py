@@ -21,14 +21,25 @@ from pathlib import Path
 from typing import Any
 
 import generate as gen
-from harness import (HERE, READY_ENV, RSS_FILE_ENV, TERM_SIZE, Bench, alternate, cli, console_script, log, rss_hook,
-                     run_worker, timed)
-
 from closeness_journal.core.checkin import CheckIn
 from closeness_journal.core.entries import Answer, Entry, EntryFilter
 from closeness_journal.core.patterns import compute, range_start
 from closeness_journal.core.review import last_complete_week, weekly_review
 from closeness_journal.store import Journal
+from harness import (
+    HERE,
+    READY_ENV,
+    RSS_FILE_ENV,
+    TERM_SIZE,
+    Bench,
+    alternate,
+    cli,
+    console_script,
+    log,
+    rss_hook,
+    run_worker,
+    timed,
+)
 
 START_RATIO = 1.3
 """Cold start: the journal's start-up over the minimal Textual app's (median of the ratios)."""

@@ -15,15 +15,14 @@ import json
 import re
 import sys
 import time
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from collections.abc import Callable
 from typing import Any
 
 import generate as gen
-from harness import TERM_SIZE
-
 from closeness_journal.store import Journal
+from harness import TERM_SIZE
 
 
 async def drawn(widget) -> None:

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 
 import pytest
 
 from closeness_journal.store import Journal
 
 FIXED_TODAY = date(2026, 11, 18)
-FIXED_NOW = datetime(2026, 11, 18, 20, 30, tzinfo=timezone.utc)
+FIXED_NOW = datetime(2026, 11, 18, 20, 30, tzinfo=UTC)
 
 
 @pytest.fixture(autouse=True)

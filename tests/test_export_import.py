@@ -7,7 +7,7 @@ import re
 import sqlite3
 import stat
 from dataclasses import replace
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -81,7 +81,7 @@ entries = st.builds(
 )
 def test_export_import_export_is_identical(journal_entries, edits, deletes, review_answers, setting, rungs, tries):
     source = Journal.in_memory()
-    now = datetime(2026, 11, 18, 12, tzinfo=timezone.utc)
+    now = datetime(2026, 11, 18, 12, tzinfo=UTC)
     ladder = [source.add_rung(Rung(words, hard, who), now=now + timedelta(seconds=n))
               for n, (words, hard, who, _) in enumerate(rungs)]
     for rung, (*_, retired) in zip(ladder, rungs, strict=True):
@@ -183,7 +183,7 @@ def test_hostile_entry_text_leaves_the_structure_intact(capsys, filled, tmp_path
     assert not kinds & {"html_block", "html_inline", "fence", "code_block", "hr", "link_open"}
     headings = [t for t in tokens if t.type == "heading_open"]
     inline_after = [tokens[i + 1].content for i, t in enumerate(tokens) if t.type == "heading_open"]
-    assert not any("Heading" == h.strip() for h in inline_after)  # the entry's "# Heading" is not a heading
+    assert not any(h.strip() == "Heading" for h in inline_after)  # the entry's "# Heading" is not a heading
     assert any("Friday 13 November 2026" in h for h in inline_after)  # the next entry still has its own day
     assert len(headings) >= 5
     assert "alert(1)" in MarkdownIt("commonmark").render(document)

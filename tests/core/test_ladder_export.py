@@ -75,5 +75,6 @@ def test_the_export_reads_the_ladder_from_the_journal_leaving_private_tries_out(
     section = doc[doc.index("### Your ladder"):]
     assert "tried once" in section and "Tuesday 3 November 2026: expected 7, really 1 (of 10)" in section
     assert "- **Small step, from your ladder:** Ring Ana instead of texting\n" in doc  # the entry says so too
-    with_private = "".join(exporting.prepare(journal, exporting.Choice(since=MON, until=UNTIL, include_private=True), UNTIL).chunks)
+    choice = exporting.Choice(since=MON, until=UNTIL, include_private=True)
+    with_private = "".join(exporting.prepare(journal, choice, UNTIL).chunks)
     assert "tried twice" in with_private[with_private.index("### Your ladder"):]

@@ -4,15 +4,15 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
-from closeness_journal.core.dates import long_date
 from closeness_journal.core.checkin import CheckIn
+from closeness_journal.core.dates import long_date
 from closeness_journal.core.entries import Answer, Entry
 from closeness_journal.core.markdown_export import (
     ReviewAnswers,
@@ -113,14 +113,16 @@ def plain_text(doc: str) -> str:
 
 def entries_around(middle_body: str) -> list[Entry]:
     return [
-        Entry(day(0), body="Before: a quiet evening.", checkin=CheckIn(who="Sam", relationship="partner", behaviours=("went-quiet",))),
+        Entry(day(0), body="Before: a quiet evening.",
+              checkin=CheckIn(who="Sam", relationship="partner", behaviours=("went-quiet",))),
         Entry(
             day(1),
             answers=(Answer("feared-01", "What did you *fear*?", middle_body),),
             tags=("home",),
             checkin=CheckIn(who="Sam", relationship="partner", behaviours=("picked-fight",), small_step="stayed"),
         ),
-        Entry(day(2), body="After: we talked it through.", checkin=CheckIn(who="Sam", relationship="partner", fears=("loss",))),
+        Entry(day(2), body="After: we talked it through.",
+              checkin=CheckIn(who="Sam", relationship="partner", fears=("loss",))),
     ]
 
 
@@ -379,11 +381,13 @@ def _tables(doc: str) -> list[list[list[str]]]:
 
 def test_summary_table_has_one_row_per_period_with_the_right_numbers(journal):
     add = journal.add
-    add(Entry(day(0), body="a", checkin=CheckIn(behaviours=("went-quiet",), fears=("engulfment",), intensity=6, close_before=True)))
+    add(Entry(day(0), body="a",
+              checkin=CheckIn(behaviours=("went-quiet",), fears=("engulfment",), intensity=6, close_before=True)))
     add(Entry(
         day(0),
         body="b",
-        checkin=CheckIn(behaviours=("went-quiet", "picked-fight"), fears=("engulfment", "loss"), intensity=8, small_step="stayed", predicted=8, outcome=3),
+        checkin=CheckIn(behaviours=("went-quiet", "picked-fight"), fears=("engulfment", "loss"), intensity=8,
+                        small_step="stayed", predicted=8, outcome=3),
     ))
     add(Entry(day(2), body="c", checkin=CheckIn(behaviours=("picked-fight",))))
     add(Entry(day(3), body="d", checkin=CheckIn(small_step="asked for a hug", predicted=6, outcome=2,
@@ -413,7 +417,8 @@ def test_summary_table_has_one_row_per_period_with_the_right_numbers(journal):
     assert "- Went quiet or shut down (pulling away): 2 times\n" in doc
     assert "- Started an argument (pushing away): 2 times\n" in doc
     assert "In 1 of the 4 times you pulled or pushed away, a moment of closeness came just before." in doc
-    assert "Across 2 planned steps, you expected them to be 7 out of 10 hard on average; they turned out to be 2.5." in doc
+    assert ("Across 2 planned steps, you expected them to be 7 out of 10 hard on average; "
+            "they turned out to be 2.5.") in doc
     for slug in ("went-quiet", "picked-fight", "engulfment", "cancelled-plans"):
         assert slug not in doc
 
@@ -449,17 +454,20 @@ def test_an_empty_range_says_so_kindly():
 
 
 def test_entries_grouped_by_week_and_day_with_checkin_in_words():
-    now = datetime(2026, 11, 2, 20, tzinfo=timezone.utc)
+    now = datetime(2026, 11, 2, 20, tzinfo=UTC)
     entries = [
         Entry(
             day(0),
             body="one",
             created_at=now,
             updated_at=now,
-            checkin=CheckIn(who="Sam", relationship="partner", behaviours=("went-quiet",), fears=("engulfment",), intensity=6),
+            checkin=CheckIn(who="Sam", relationship="partner", behaviours=("went-quiet",), fears=("engulfment",),
+                            intensity=6),
         ),
-        Entry(day(0), body="two", created_at=now, updated_at=now + timedelta(days=2), checkin=CheckIn(kinds=("emotional",))),
-        Entry(day(8), body="three", private=True, checkin=CheckIn(small_step="asked for a hug", predicted=7, outcome=2)),
+        Entry(day(0), body="two", created_at=now, updated_at=now + timedelta(days=2),
+              checkin=CheckIn(kinds=("emotional",))),
+        Entry(day(8), body="three", private=True,
+              checkin=CheckIn(small_step="asked for a hug", predicted=7, outcome=2)),
     ]
     doc = render(entries)
     assert headings(doc)[-6:] == [

@@ -41,7 +41,8 @@ def week(journal):
     # the week before (W45): one withdrawal, intensity 8
     add(journal, -3, behaviours=("went-quiet",), intensity=8)
     # W46
-    add(journal, 0, behaviours=("went-quiet",), fears=("engulfment",), intensity=6, close_before=True, relationship="partner")
+    add(journal, 0, behaviours=("went-quiet",), fears=("engulfment",), intensity=6, close_before=True,
+        relationship="partner")
     add(journal, 0, behaviours=("picked-fight", "hid-needs"), fears=("engulfment", "loss"), intensity=4)
     add(journal, 3, close_before=True, small_step="Stayed for tea", predicted=8, outcome=3)
     add(journal, 6, small_step="Said goodnight", fears=("loss",))
@@ -54,9 +55,11 @@ def test_figures_beside_the_week_before(week):
     review = weekly_review(week, MON)
     assert review.week == "2026-W46" and (review.start, review.end) == (MON, date(2026, 11, 15))
     t = review.this
-    assert (t.withdrawal, t.sabotage, t.small_steps, t.mean_intensity, t.days_journaled, t.entries) == (2, 1, 2, 5.0, 3, 4)
+    figures = (t.withdrawal, t.sabotage, t.small_steps, t.mean_intensity, t.days_journaled, t.entries)
+    assert figures == (2, 1, 2, 5.0, 3, 4)
     p = review.previous
-    assert (p.label, p.withdrawal, p.sabotage, p.small_steps, p.mean_intensity, p.days_journaled) == ("2026-W45", 1, 0, 0, 8.0, 1)
+    before = (p.label, p.withdrawal, p.sabotage, p.small_steps, p.mean_intensity, p.days_journaled)
+    assert before == ("2026-W45", 1, 0, 0, 8.0, 1)
     assert review.change("withdrawal") == 1 and review.change("mean_intensity") == -3.0
     # the change is between the means as shown (one decimal): 4.6 - 5.2 is 0.6 lower, not 0.65
     from dataclasses import replace as swap
@@ -112,7 +115,8 @@ def test_closeness_moments_steps_and_days(week):
     assert [(m.day.isoformat(), m.followed_by) for m in review.moments] == [
         ("2026-11-09", "you pulled away"), ("2026-11-12", "you stayed close")
     ]
-    assert [(s.step, s.predicted, s.outcome) for s in review.steps] == [("Stayed for tea", 8, 3), ("Said goodnight", None, None)]
+    steps = [(s.step, s.predicted, s.outcome) for s in review.steps]
+    assert steps == [("Stayed for tea", 8, 3), ("Said goodnight", None, None)]
     assert [len(items) for _, items in review.days] == [2, 0, 0, 1, 0, 0, 1]
 
 

@@ -44,7 +44,8 @@ def sitting(today: date = TODAY, library: PromptLibrary = LIBRARY, shuffle: int 
 
 
 def draft(answers: dict[str, str], day: date = TODAY, current: str | None = None, checkin=None, window=None) -> Draft:
-    return Draft(day=day, answers=answers, current=current, checkin=CheckInFields.from_json(checkin or {}), window=window)
+    fields = CheckInFields.from_json(checkin or {})
+    return Draft(day=day, answers=answers, current=current, checkin=fields, window=window)
 
 
 # ---------------------------------------------------------------------- slots
@@ -205,7 +206,8 @@ def test_several_closed_windows_drafts_merge_into_one():
     third = draft({FREE_WRITING: "third window"}, current=FREE_WRITING, checkin={"who": "Alex"}, window=Window(3, "a"))
     merged = merge_drafts([first, second, third])
     assert merged.answers == {FREE_WRITING: "first window\n\nthird window", "feared-1": "a fear"}
-    assert (merged.current, merged.checkin, merged.window) == (FREE_WRITING, CheckInFields(CheckIn(who="Alex")), Window(3, "a"))
+    alex = CheckInFields(CheckIn(who="Alex"))
+    assert (merged.current, merged.checkin, merged.window) == (FREE_WRITING, alex, Window(3, "a"))
     assert merge_drafts([second]) == second
 
 

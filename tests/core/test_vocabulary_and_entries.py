@@ -2,8 +2,8 @@ from datetime import date
 
 import pytest
 
-from closeness_journal.core.dates import BadDate, iso_week_label, parse_date, week_start
 from closeness_journal.core.checkin import CheckIn
+from closeness_journal.core.dates import BadDate, iso_week_label, parse_date, week_start
 from closeness_journal.core.entries import Answer, Entry, EntryFilter, InvalidEntry, checkin_summary
 from closeness_journal.core.text import one_line, printable
 from closeness_journal.core.vocabulary import (
@@ -74,7 +74,8 @@ def test_json_round_trip_keeps_every_field():
 
 
 def test_checkin_summary_uses_words_not_slugs():
-    rows = dict(checkin_summary(Entry(DAY, checkin=CheckIn(who="Sam", relationship="partner", behaviours=("went-quiet",), fears=("engulfment",)))))
+    checkin = CheckIn(who="Sam", relationship="partner", behaviours=("went-quiet",), fears=("engulfment",))
+    rows = dict(checkin_summary(Entry(DAY, checkin=checkin)))
     assert rows["With"] == "Sam (a partner)"
     assert rows["Pulling away"] == "Went quiet or shut down"
     assert "went-quiet" not in " ".join(rows.values())

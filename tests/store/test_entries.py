@@ -23,8 +23,9 @@ FULL = Entry(
     tags=("evening", "home"),
     checkin=CheckIn(
         who="Sam", relationship="partner", kinds=("emotional", "physical"), behaviours=("went-quiet", "picked-fight"),
-        fears=("engulfment", "abandonment"), intensity=7, close_before=True, small_step="Told Sam I was tired, not angry",
-        predicted=8, outcome=3, stayed=("shared-a-feeling",), urge=8, acted="partly",
+        fears=("engulfment", "abandonment"), intensity=7, close_before=True,
+        small_step="Told Sam I was tired, not angry", predicted=8, outcome=3, stayed=("shared-a-feeling",), urge=8,
+        acted="partly",
     ),
 )
 
@@ -90,10 +91,12 @@ def test_invalid_entries_are_not_stored(journal):
 
 def test_control_characters_are_never_stored(journal):
     saved = journal.add(
-        Entry(DAY, body="a\x1b]2;title\x1b\\b\tc\nd", tags=("t\x00",), checkin=CheckIn(who="Sam\x1b[31m", small_step="x\x07y"))
+        Entry(DAY, body="a\x1b]2;title\x1b\\b\tc\nd", tags=("t\x00",),
+              checkin=CheckIn(who="Sam\x1b[31m", small_step="x\x07y"))
     )
     stored = journal.get(saved.id)
-    assert (stored.body, stored.checkin.who, stored.checkin.small_step, stored.tags) == ("ab\tc\nd", "Sam", "xy", ("t",))
+    kept = (stored.body, stored.checkin.who, stored.checkin.small_step, stored.tags)
+    assert kept == ("ab\tc\nd", "Sam", "xy", ("t",))
 
 
 def test_add_many_and_iterating_oldest_first(journal):

@@ -63,7 +63,9 @@ def test_search_matches_word_starts(journal):
 def test_filters_by_date_behaviour_fear_category_relationship_and_privacy(journal):
     journal.add(Entry(DAY - timedelta(days=30), body="old", checkin=CheckIn(behaviours=("went-quiet",))), now=NOW)
     journal.add(
-        Entry(DAY, body="fight", checkin=CheckIn(behaviours=("picked-fight",), fears=("engulfment",), relationship="partner")), now=NOW
+        Entry(DAY, body="fight",
+              checkin=CheckIn(behaviours=("picked-fight",), fears=("engulfment",), relationship="partner")),
+        now=NOW,
     )
     journal.add(Entry(DAY, body="secret", private=True, checkin=CheckIn(relationship="friend")), now=NOW)
 

@@ -42,7 +42,6 @@ def test_upgrading_keeps_every_entry_answer_revision_review_setting_and_draft(ol
         )
     }
     revisions_before = rows(old_journal, "SELECT entry_uuid, revised_at, data FROM revisions")
-    reviews_before = rows(old_journal, "SELECT week, answers, next_step FROM reviews")
     review_revisions_before = rows(old_journal, "SELECT week, data FROM review_revisions")
     drafts_before = rows(old_journal, "SELECT key, data FROM drafts")
     assert len(before) == 11 and len(revisions_before) == 1

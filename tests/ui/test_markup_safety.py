@@ -28,8 +28,7 @@ from closeness_journal.ui.screens.confirm import ConfirmScreen
 from closeness_journal.ui.screens.edit_entry import EditEntryScreen
 from closeness_journal.ui.screens.entry_view import EntryScreen
 from closeness_journal.ui.screens.history import HistoryScreen
-from closeness_journal.ui.screens.review import EntryLine
-from closeness_journal.ui.screens.review import ReviewScreen
+from closeness_journal.ui.screens.review import EntryLine, ReviewScreen
 from closeness_journal.ui.screens.reviews import ReviewsScreen
 from closeness_journal.ui.screens.trash import TrashScreen
 from closeness_journal.ui.widgets.entry_table import EntryTable

@@ -1,6 +1,7 @@
 """Writing on the Today screen: typing, the check-in, saving, prompts, drafts."""
 
 from datetime import date
+
 import ui_helpers
 from textual import events
 

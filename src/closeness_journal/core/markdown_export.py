@@ -17,7 +17,6 @@ from datetime import date
 
 from closeness_journal.core.dates import short_date, week_start
 from closeness_journal.core.entries import Entry, checkin_summary
-from closeness_journal.core.ladder import LadderRung, attempt_words, forecast_sentence, gap_words, hard_words, suggest
 from closeness_journal.core.export_blocks import (
     Block,
     Bullets,
@@ -40,6 +39,7 @@ from closeness_journal.core.export_sections import (
     summary_section,
     title_blocks,
 )
+from closeness_journal.core.ladder import LadderRung, attempt_words, forecast_sentence, gap_words, hard_words, suggest
 from closeness_journal.core.patterns import Patterns
 from closeness_journal.core.redaction import redactor, replacement_words
 from closeness_journal.core.session import SessionFacts, anchor

@@ -206,7 +206,8 @@ class PromptLibrary:
         if not off:
             return self
         prompts = {
-            key: replace(prompt, retired=True) if prompt.theme in off else prompt for key, prompt in self.prompts.items()
+            key: replace(prompt, retired=True) if prompt.theme in off else prompt
+            for key, prompt in self.prompts.items()
         }
         return PromptLibrary(self.themes, prompts)
 

@@ -22,8 +22,8 @@ from closeness_journal.store.archive import ArchiveMixin
 from closeness_journal.store.drafts import DraftsMixin
 from closeness_journal.store.entries import EntriesMixin
 from closeness_journal.store.exercises import ExercisesMixin
-from closeness_journal.store.ladder import LadderMixin
 from closeness_journal.store.exports import ExportsMixin
+from closeness_journal.store.ladder import LadderMixin
 from closeness_journal.store.patterns import PatternsMixin
 from closeness_journal.store.pauses import PausesMixin
 from closeness_journal.store.reviews import ReviewsMixin

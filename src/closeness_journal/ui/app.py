@@ -22,8 +22,8 @@ from textual.screen import Screen
 from textual.theme import Theme
 
 from closeness_journal.core.prompts import PromptLibrary
-from closeness_journal.core.text import printable
 from closeness_journal.core.settings import THEME, WELCOME_SHOWN, Settings, theme_to_apply, welcome_due
+from closeness_journal.core.text import printable
 from closeness_journal.store import Journal, JournalError
 from closeness_journal.ui.autosave import Autosave
 from closeness_journal.ui.screens.confirm import ConfirmScreen

@@ -6,7 +6,6 @@ from textual.content import Content
 from textual.widget import Widget
 
 from closeness_journal.core.entries import InvalidEntry
-
 from closeness_journal.core.text import one_line, printable
 
 

@@ -23,8 +23,8 @@ from closeness_journal.ui.autosave import Autosave
 from closeness_journal.ui.screens.confirm import ConfirmScreen
 from closeness_journal.ui.text import not_saved
 from closeness_journal.ui.widgets.checkin_form import CheckInForm
-from closeness_journal.ui.widgets.slot_editor import SlotEditor
 from closeness_journal.ui.widgets.prompt_card import PromptCard
+from closeness_journal.ui.widgets.slot_editor import SlotEditor
 
 # ---------------------------------------------------------------------- the draft
 

@@ -35,7 +35,8 @@ def entry_content(entry: Entry, revision_count: int = 0) -> Content:
             parts += [Content.styled(f"{label}: ", "bold"), literal(value), Content("\n")]
     notes = entry_notes(entry, revision_count)
     if notes:
-        parts += [Content("\n"), Content.styled(" ".join(f"{n[0].upper()}{n[1:]}." for n in notes), "italic $text-muted")]
+        sentences = " ".join(f"{n[0].upper()}{n[1:]}." for n in notes)
+        parts += [Content("\n"), Content.styled(sentences, "italic $text-muted")]
     return Content.assemble(*parts)
 
 

@@ -17,10 +17,12 @@ HELP_TEXT = """\
 ## Keys
 
 - **F9** a pause, when the pull to leave is strong: a minute to breathe, then a short note · **F6** settings
-- **F2** Today: write · **F3** History: find and read past entries · **F4** Patterns over time · **F5** Weekly review · **ctrl+o** Export
+- **F2** Today: write · **F3** History: find and read past entries · **F4** Patterns over time ·
+  **F5** Weekly review · **ctrl+o** Export
 - **F7** Exercises, apart from the daily questions: finish-the-sentence for two people, and one
   for supporters
-- **F1** (or **?** when you are not typing) this help · **ctrl+p** every action, searchable · **ctrl+q** quit (your draft is kept)
+- **F1** (or **?** when you are not typing) this help · **ctrl+p** every action, searchable ·
+  **ctrl+q** quit (your draft is kept)
 - **Today:** ctrl+n / ctrl+b next / previous question (free writing comes last) · ctrl+s saves
   the whole sitting, every answer and the check-in, as one entry (a day can hold several) ·
   ctrl+r swaps the question on screen for another (remembered for the day) · Tab moves between
