@@ -1,26 +1,20 @@
-"""Shared by the tests of the hard cases: the command line in this process, a journal with
-entries in it, a hash of what a journal holds, and folders that are read-only or full."""
+"""Fixtures for the tests of the hard cases: the command line in this process, a journal with
+entries in it, and folders that are read-only or full (helpers: safety_helpers.py)."""
 
 from __future__ import annotations
 
-import hashlib
 import io
 import os
 import shutil
-import sqlite3
 import subprocess
 import sys
 from contextlib import contextmanager
-from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from safety_helpers import add_entries, is_root, tmpfs
 
 from closeness_journal import cli
-from closeness_journal.core.entries import Entry
-from closeness_journal.store import Journal
-
-TODAY = datetime.now(UTC).date()
 
 
 @pytest.fixture
@@ -40,67 +34,11 @@ def run(capsys, monkeypatch):
     return run_command
 
 
-def add_entries(folder: Path, count: int, words: str = "a quiet evening") -> list[str]:
-    """Entries on the last `count` days (none in the future), the journal closed after."""
-    journal = Journal.open(folder / "journal.db")
-    try:
-        return [
-            journal.add(Entry(TODAY - timedelta(days=n % 300), body=f"{words} {n}")).id for n in range(count)
-        ]
-    finally:
-        journal.close()
-
-
 @pytest.fixture
 def filled(private_folders) -> Path:
     """The data folder, with a journal of 12 entries (closed, so nothing is left in the log)."""
     add_entries(private_folders, 12)
     return private_folders
-
-
-def content_hash(folder: Path) -> str:
-    """What the journal in `folder` holds (every table, row by row), whatever the bytes on disk."""
-    database = folder / "journal.db"
-    try:
-        return _dump_hash(f"file:{database}?mode=ro")
-    except sqlite3.OperationalError:  # a full disk or a read-only folder: no room for its -shm
-        return _dump_hash(f"file:{database}?mode=ro&immutable=1")
-
-
-def _dump_hash(uri: str) -> str:
-    connection = sqlite3.connect(uri, uri=True)
-    try:
-        digest = hashlib.sha256()
-        for line in connection.iterdump():
-            digest.update(line.encode())
-        return digest.hexdigest()
-    finally:
-        connection.close()
-
-
-def one_clear_line(err: str) -> str:
-    """The one line a failing command says (argparse's pointer to --help aside); no traceback."""
-    assert "Traceback" not in err and 'File "' not in err, err
-    lines = [line for line in err.splitlines() if line.strip() and not line.startswith("Try '")]
-    assert len(lines) == 1, err
-    return lines[0]
-
-
-def is_root() -> bool:
-    return hasattr(os, "geteuid") and os.geteuid() == 0
-
-
-@contextmanager
-def tmpfs(where: Path, size: str = "2m"):
-    where.mkdir(parents=True, exist_ok=True)
-    done = subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size},mode=0700", "tmpfs", str(where)],
-                          capture_output=True, text=True)
-    if done.returncode != 0:
-        pytest.skip(f"can't mount a small disk here: {done.stderr.strip()}")
-    try:
-        yield where
-    finally:
-        subprocess.run(["umount", "-l", str(where)], capture_output=True)
 
 
 @pytest.fixture
@@ -110,17 +48,6 @@ def small_disk(tmp_path):
         pytest.skip("a small disk of its own needs root (mount -t tmpfs)")
     with tmpfs(tmp_path / "disk") as where:
         yield where
-
-
-def fill(disk: Path) -> None:
-    """Fill the disk to the last byte."""
-    with open(disk / "filler", "wb", buffering=0) as out:
-        for block in (4096, 1):  # then the last partial block
-            try:
-                while True:
-                    out.write(b"\0" * block)
-            except OSError:
-                pass
 
 
 @pytest.fixture
@@ -150,7 +77,3 @@ def read_only_folder(tmp_path):
                 os.chmod(folder, 0o700)
 
     return make
-
-
-def newest_day() -> date:
-    return TODAY

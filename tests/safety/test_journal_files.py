@@ -14,7 +14,7 @@ from datetime import UTC, datetime
 
 import pytest
 import time_machine
-from conftest import add_entries, content_hash, fill, one_clear_line
+from safety_helpers import add_entries, content_hash, fill, one_clear_line
 
 from closeness_journal.store import Journal, JournalError, connection
 
