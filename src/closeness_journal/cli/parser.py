@@ -13,7 +13,7 @@ from importlib.metadata import PackageNotFoundError, version
 from typing import Any, NoReturn
 
 from closeness_journal import paths
-from closeness_journal.cli import archive, entries, insights, start
+from closeness_journal.cli import archive, check, entries, insights, start
 from closeness_journal.cli.common import Handler
 from closeness_journal.core.vocabulary import ACTED, BEHAVIOURS, FEARS, KINDS, RELATIONSHIPS, SCALE_ANCHORS, STAYED
 
@@ -74,6 +74,17 @@ def _scale(text: str) -> int:
         raise argparse.ArgumentTypeError(f"{text!r} is not a whole number from 0 to 10") from None
     if not 0 <= value <= 10:
         raise argparse.ArgumentTypeError(f"{value} is outside 0 to 10")
+    return value
+
+
+def _how_many(text: str) -> int:
+    """A count of entries: a whole number small enough for SQLite (`list` refuses negative ones)."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if value >= 2**63:
+        raise argparse.ArgumentTypeError(f"{text} is more than could ever be listed; give 0 to list them all")
     return value
 
 
@@ -140,6 +151,7 @@ def build_parser() -> Parser:
     _entry_commands(commands)
     _insight_commands(commands)
     _archive_commands(commands)
+    _safekeeping_commands(commands)
     _command(
         commands, "demo", start.demo, "open the journal window on a made-up journal (your own is not touched)",
         "Open the journal window on a throw-away journal with 16 weeks of made-up "
@@ -166,7 +178,9 @@ def _entry_commands(commands: Any) -> None:
         commands, "list", entries.list_entries, "list entries, newest first",
         "List entries, newest first (best match first when searching).",
     )
-    listing.add_argument("-n", "--limit", type=int, default=20, metavar="N", help="how many (default 20; 0 for all)")
+    listing.add_argument(
+        "-n", "--limit", type=_how_many, default=20, metavar="N", help="how many (default 20; 0 for all)"
+    )
     listing.add_argument("--since", metavar="D", help="from this day (YYYY-MM-DD)")
     listing.add_argument("--until", metavar="D", help="up to and including this day")
     listing.add_argument("--search", metavar="QUERY", help="words to look for in the text, small step and who")
@@ -296,3 +310,22 @@ def _archive_commands(commands: Any) -> None:
         "-o", "--output", metavar="FILE", help="where to write (default: the backups folder, named by date and time)"
     )
     backup.add_argument("--force", action="store_true", help="replace FILE if it exists")
+
+
+def _safekeeping_commands(commands: Any) -> None:
+    restore = _command(
+        commands, "restore-backup", archive.restore_backup, "put a backup back in place of your journal",
+        "Replace your journal with a backup (a file from the backups folder, or one `backup -o` made). "
+        "The backup is checked first (SQLite's quick_check, and that it is a closeness-journal this "
+        "version can open), and your journal as it is now is kept in the backups folder before it is "
+        "replaced. Close the journal window first.",
+    )
+    restore.add_argument("file", metavar="FILE", help="the backup to put back")
+    restore.add_argument("--yes", action="store_true", help="don't ask for confirmation (for scripts)")
+
+    _command(
+        commands, "check", check.check, "check that your journal is well",
+        "Check the journal: SQLite's integrity check and the search index's, that its files are private "
+        "(the folder 0700, the files 0600), how old the newest backup is, and drafts that closed windows "
+        "left. Exit 0 when all is well (with a short summary), 1 with one line per problem.",
+    )
