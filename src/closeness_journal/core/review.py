@@ -34,7 +34,9 @@ def parse_week(text: str) -> date:
     except ValueError:
         raise BadWeek(f"{year} has no week {week}") from None
     if not FIRST_DAY <= monday <= LAST_DAY - timedelta(days=6):
-        raise BadWeek(f"{text.strip()} is outside the weeks the journal works with ({FIRST_DAY.year} to {LAST_DAY.year})")
+        raise BadWeek(
+            f"{text.strip()} is outside the weeks the journal works with ({FIRST_DAY.year} to {LAST_DAY.year})"
+        )
     return monday
 
 
