@@ -123,7 +123,9 @@ def test_two_backups_in_the_same_second_both_succeed(filled, run):
 def test_the_journal_s_own_files_are_never_an_output(filled, run, name, command):
     add_entries(filled, 1)
     (filled / "backups").mkdir(exist_ok=True)
-    Journal.open(filled / "journal.db").backup_to(filled / "backups" / "journal-2026-11-17.db")
+    journal = Journal.open(filled / "journal.db")
+    journal.backup_to(filled / "backups" / "journal-2026-11-17.db")
+    journal.close()
     target = filled / name
     existed = target.exists()
     before = target.read_bytes() if existed else None

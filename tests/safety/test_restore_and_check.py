@@ -156,8 +156,11 @@ def test_a_backup_that_does_not_check_out_is_refused_and_nothing_changes(filled,
 @pytest.mark.parametrize("damage", ["no database at all", "pages scribbled over"])
 def test_a_damaged_journal_is_replaced_and_kept_aside_whole(filled, tmp_path, run, damage):
     backup = tmp_path / "backup.db"
-    Journal.open(filled / "journal.db").backup_to(backup)
+    journal = Journal.open(filled / "journal.db")
+    journal.backup_to(backup)
+    journal.close()
     add_entries(filled, 300, words="later words " * 100)
+    assert not (filled / "journal.db-wal").exists()  # closed: the damage is all there is
     data = bytearray((filled / "journal.db").read_bytes())
     if damage == "no database at all":
         data = bytearray(b"this is no database" * 1000)
