@@ -68,7 +68,10 @@ def killed_after(command: list[str], seconds: float, **kwargs) -> subprocess.Pop
     process = subprocess.Popen(command, start_new_session=True, **kwargs)
     time.sleep(seconds)
     if process.poll() is None:
-        os.killpg(process.pid, signal.SIGKILL)
+        try:
+            os.killpg(process.pid, signal.SIGKILL)
+        except ProcessLookupError:  # it had just finished
+            pass
     process.wait()
     return process
 
@@ -128,7 +131,8 @@ def test_kill_9_while_typing_into_the_window_keeps_a_readable_draft(tmp_path):
                         shown = re.sub(rb"\x1b\[[0-9;?<]*[a-zA-Z]", b"", screen).decode("utf-8", "replace")
                         pytest.fail(f"the window ended while typing (exit {process.wait()}):\n{shown[-1500:]}")
         finally:
-            os.killpg(process.pid, signal.SIGKILL)
+            if process.poll() is None:
+                os.killpg(process.pid, signal.SIGKILL)
             process.wait()
             os.close(master)
         db = check_journal(folder)
