@@ -19,13 +19,13 @@ from pathlib import Path
 import pytest
 from safety_helpers import add_entries, content_hash, one_clear_line
 
-from closeness_journal.store import Journal
+from closeness_journal.store import MIGRATION_NAMES, Journal
 
 LATER = """
 import sys, time
 from pathlib import Path
 from datetime import date, timedelta
-from closeness_journal.store import Journal
+from closeness_journal.store import MIGRATION_NAMES, Journal
 from closeness_journal.core.entries import Entry
 journal = Journal.open(Path(sys.argv[1]) / "journal.db")
 for n in range(200):
@@ -60,8 +60,11 @@ def backed_up(private_folders) -> tuple[Path, Path]:
 
 
 def entry_count(folder: Path) -> int:
-    with sqlite3.connect(folder / "journal.db") as db:
+    db = sqlite3.connect(folder / "journal.db")
+    try:
         return db.execute("SELECT count(*) FROM entries").fetchone()[0]
+    finally:
+        db.close()
 
 
 def test_copying_a_backup_over_the_journal_beside_a_stale_log_corrupts_it(backed_up):
@@ -171,7 +174,8 @@ def test_a_damaged_journal_is_replaced_and_kept_aside_whole(filled, tmp_path, ru
     (filled / "journal.db").write_bytes(bytes(data))
     code, out, err = run("restore-backup", str(backup), "--yes")
     assert code == 0, err
-    assert entry_count(filled) == 12 and not (filled / "journal.db-wal").exists()
+    assert not (filled / "journal.db-wal").exists()  # the old log went with the old file
+    assert entry_count(filled) == 12
     with sqlite3.connect(filled / "journal.db") as db:
         assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     kept = next((filled / "backups").glob("before-restore-*.db"))
@@ -184,6 +188,17 @@ def test_restoring_where_there_is_no_journal_yet(private_folders, tmp_path, run)
     assert code == 0, err
     assert entry_count(private_folders) == 5
     assert os.stat(private_folders / "journal.db").st_mode & 0o777 == 0o600
+
+
+def test_a_backup_from_an_earlier_version_is_brought_up_to_date(filled, tmp_path, run):
+    old = tmp_path / "old.db"
+    shutil.copyfile(Path(__file__).parent.parent / "fixtures" / "release-0.1.0" / "journal.db", old)
+    code, out, err = run("restore-backup", str(old), "--yes")
+    assert code == 0, err
+    with sqlite3.connect(filled / "journal.db") as db:
+        applied = {row[0] for row in db.execute("SELECT name FROM _sqlite_migrations")}
+    assert applied == set(MIGRATION_NAMES)
+    assert run("list")[0] == 0 and run("check")[0] in (0, 1)
 
 
 def test_the_journal_itself_is_not_a_backup(filled, run):

@@ -72,6 +72,7 @@ def restore_backup(
                 journal.backup_to(aside)
                 _write_into(staging, journal)
                 staging.unlink(missing_ok=True)
+                _bring_up_to_date(database)
                 return Restored(info, aside)
             except (DiskFull, _Busy):
                 raise
@@ -81,7 +82,14 @@ def restore_backup(
                 journal.close()
         kept = _move_aside(database, aside)
         os.replace(staging, database)
+    _bring_up_to_date(database)
     return Restored(info, kept)
+
+
+def _bring_up_to_date(database: Path) -> None:
+    """Open the restored journal once: a backup from an earlier version gets this version's
+    migrations now, before any window reads it."""
+    Journal.open(database).close()
 
 
 def _open_if_possible(database: Path) -> Journal | None:
