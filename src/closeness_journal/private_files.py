@@ -104,11 +104,11 @@ def clean_stale_partials(data_dir: Path) -> list[Path]:
     """Remove the partial files that killed processes left behind (those noted in `data_dir`
     whose process has ended); returns what was removed. Only files named like our partial files
     are ever removed."""
-    from closeness_journal.windows import process_alive
-
     listed = _listed(data_dir)
     if not listed:
         return []
+    from closeness_journal.windows import process_alive
+
     removed, kept = [], []
     for path in listed:
         match = _PARTIAL.match(path.name)
