@@ -94,7 +94,8 @@ def test_export_import_export_is_identical(journal_entries, edits, deletes, revi
     saved = [source.add(e, now=now + timedelta(minutes=n)) for n, e in enumerate(journal_entries)]
     for n, (index, body) in enumerate(edits):
         if index < len(saved):
-            source.update(Entry(saved[index].local_date, body=body, id=saved[index].id), now=now + timedelta(hours=1, minutes=n))
+            edited = Entry(saved[index].local_date, body=body, id=saved[index].id)
+            source.update(edited, now=now + timedelta(hours=1, minutes=n))
     for index in deletes:
         if index < len(saved) and source.get(saved[index].id).deleted_at is None:
             source.delete(saved[index].id, now=now + timedelta(hours=2))
@@ -123,8 +124,9 @@ def test_export_import_export_is_identical(journal_entries, edits, deletes, revi
 @pytest.fixture
 def filled(capsys):
     for args in (
-        ["write", "Dinner with Sam was lovely; then Sam's joke made me go quiet.", "--who", "Sam", "--relationship", "partner",
-         "--behaviour", "went-quiet", "--fear", "engulfment", "--intensity", "6", "--date", "2026-11-09"],
+        ["write", "Dinner with Sam was lovely; then Sam's joke made me go quiet.", "--who", "Sam",
+         "--relationship", "partner", "--behaviour", "went-quiet", "--fear", "engulfment", "--intensity", "6",
+         "--date", "2026-11-09"],
         ["write", "Ana asked about my week. I told ANA the truth.", "--who", "Ana", "--relationship", "friend",
          "--step", "Told Ana the truth", "--predicted", "8", "--outcome", "3", "--date", "2026-11-10"],
         ["write", "A private thought about sam", "--private", "--date", "2026-11-11"],
@@ -246,12 +248,15 @@ def test_a_journal_written_by_jrnl_imports_intact(capsys, name):
     assert code == 0 and "Added 4 entries" in stdout, err
     listed = {e["local_date"]: e for e in json.loads(run(capsys, "list", "--json")[1])}
     dinner = listed["2026-11-02"]
-    assert dinner["body"] == "Dinner with @Sam was lovely.\nThen I went quiet and said I was tired. It happens after the good evenings."
+    assert dinner["body"] == (
+        "Dinner with @Sam was lovely.\nThen I went quiet and said I was tired. It happens after the good evenings."
+    )
     assert dinner["tags"] == ["sam"]
     assert sorted(listed["2026-11-03"]["tags"]) == ["ana", "work"]
     assert listed["2026-11-04"]["body"] == "Starred entry about @Sam." and "starred" in listed["2026-11-04"]["tags"]
     long = listed["2026-11-22"]
-    assert long["body"].startswith("Long entry title.\nA second paragraph") and "café" in long["body"] and long["tags"] == ["home"]
+    assert long["body"].startswith("Long entry title.\nA second paragraph") and "café" in long["body"]
+    assert long["tags"] == ["home"]
     other = "journal.json" if name == "journal.txt" else "journal.txt"
     assert "Added 0 entries (4 already" in run(capsys, "import", str(FIXTURES / other))[1]
 

@@ -99,9 +99,12 @@ def prepare(journal: Journal, choice: Choice, today: date, now: datetime | None 
     return Prepared(chunks, record, last)
 
 
-def write(journal: Journal, prepared: Prepared, target: Path | str, force: bool = False) -> Path | None:
-    """Write the export privately (mode 0600; `-` is standard output), then remember it."""
-    written = private_files.write_private(target, prepared.chunks, force=force)
+def write(
+    journal: Journal, prepared: Prepared, target: Path | str, force: bool = False, data_dir: Path | None = None
+) -> Path | None:
+    """Write the export privately (mode 0600; `-` is standard output), then remember it. With
+    `data_dir`, a file of the journal in it is never the target (private_files.JournalFile)."""
+    written = private_files.write_private(target, prepared.chunks, force=force, data_dir=data_dir)
     journal.record_export(prepared.record)
     return written
 

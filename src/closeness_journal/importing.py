@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import json
 from dataclasses import replace
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Literal
 
 from closeness_journal.core import archive_format, jrnl
-from closeness_journal.core.archive_format import Backup
+from closeness_journal.core.archive_format import Backup, Limits
+from closeness_journal.core.dates import local_day
 from closeness_journal.core.entries import InvalidEntry
 
 Kind = Literal["json", "jrnl"]
@@ -24,11 +26,12 @@ class ImportRefused(Exception):
     """The file can't be imported; the message names the file and the problem."""
 
 
-def read_file(path: Path, kind: Kind | None = None) -> Backup:
-    """Everything `path` holds, as a Backup; `kind` is worked out from the text when not given."""
+def read_file(path: Path, kind: Kind | None = None, now: datetime | None = None) -> Backup:
+    """Everything `path` holds, as a Backup; `kind` is worked out from the text when not given.
+    Nothing in it may be dated after `now` (default: the current time)."""
     text = read_text(path)
     try:
-        return from_text(text, kind or guess_kind(text))
+        return from_text(text, kind or guess_kind(text), now)
     except ImportRefused as error:
         raise ImportRefused(f"{path}: {error}; nothing was imported") from None
 
@@ -54,26 +57,35 @@ def guess_kind(text: str) -> Kind:
     return "jrnl" if start.startswith(("[", "{")) else "json"
 
 
-def from_text(text: str, kind: Kind) -> Backup:
+def from_text(text: str, kind: Kind, now: datetime | None = None) -> Backup:
     """The text of a file of the given kind, as a Backup (`ImportRefused` when it can't be)."""
+    limits = _limits(now)
     try:
-        return from_archive(text) if kind == "json" else from_jrnl(text)
+        return from_archive(text, limits) if kind == "json" else from_jrnl(text, limits)
     except (archive_format.BackupFormatError, jrnl.JrnlError, InvalidEntry) as error:
         raise ImportRefused(str(error)) from None
 
 
-def from_archive(text: str) -> Backup:
-    """closeness-journal's JSON archive, every field checked."""
+def _limits(now: datetime | None) -> Limits:
+    moment = now or datetime.now(UTC)
+    return Limits(today=local_day(moment), now=moment)
+
+
+def from_archive(text: str, limits: Limits | None = None) -> Backup:
+    """closeness-journal's JSON archive, every field checked (nothing in the future)."""
     try:
         data = json.loads(text)
     except json.JSONDecodeError as error:
         raise ImportRefused(f"not valid JSON (line {error.lineno}, column {error.colno}: {error.msg})") from None
-    return archive_format.read_backup(data)
+    except RecursionError:
+        raise ImportRefused("not a file I can read (nested too deeply)") from None
+    return archive_format.read_backup(data, limits or _limits(None))
 
 
-def from_jrnl(text: str) -> Backup:
+def from_jrnl(text: str, limits: Limits | None = None) -> Backup:
     """A jrnl journal (plain text, or `jrnl --format json`): its entries, with the times jrnl kept."""
     parsed = jrnl.parse_json(text) if text.lstrip().startswith("{") else jrnl.parse_text(text)
+    jrnl.check_days(parsed, (limits or _limits(None)).today)
     backup = Backup()
     for item in parsed:
         entry, written = item.to_entry()

@@ -57,9 +57,26 @@ def backups_folder(folder: Path) -> Path:
     return folder / BACKUP_FOLDER
 
 
-def partial_path(target: Path) -> Path:
-    """The hidden temporary file a private file is written to before it is renamed to `target`."""
-    return target.with_name(f".{target.name}.partial")
+PARTIAL_SUFFIX = ".partial"
+
+
+def partial_path(target: Path, pid: int | None = None) -> Path:
+    """The hidden temporary file a private file is written to before it is renamed to `target`.
+    It names the process writing it, so a partial file left by a killed one is told apart."""
+    return target.with_name(f".{target.name}.{os.getpid() if pid is None else pid}{PARTIAL_SUFFIX}")
+
+
+def partials_list(folder: Path) -> Path:
+    """Where the journal in `folder` notes the partial files being written (exports and backups
+    anywhere), so one left by a killed process is removed the next time the journal opens."""
+    return backups_folder(folder) / ".partial-files"
+
+
+def journal_files(folder: Path) -> list[Path]:
+    """The files of the journal in `folder` that nothing else may overwrite: the database and
+    the files SQLite keeps beside it (its backups are in `backups_folder`)."""
+    database = database_path(folder)
+    return [database, *side_files(database)]
 
 
 def config_dir() -> Path:
@@ -89,6 +106,10 @@ class SharedFolder(OSError):
     """A data folder that others can read and that holds files that are not the journal's."""
 
 
+class NotAFile(OSError):
+    """A journal file that is a symbolic link, a folder or a device: refused, never followed."""
+
+
 def ensure_private_dir(folder: Path) -> None:
     """Create the folder 0700 (parents as needed), or take group and other access away from an
     existing one. A folder that is shared and holds other files (say /tmp) is refused, not changed."""
@@ -104,22 +125,57 @@ def ensure_private_dir(folder: Path) -> None:
 
 
 def ensure_private_file(path: Path) -> None:
-    """Create an empty file 0600 if missing, or tighten an existing one that is looser."""
+    """Create an empty file 0600 if missing, or tighten an existing one that is looser. A symbolic
+    link or anything else that is not a plain file is refused (`NotAFile`) and left as it is."""
     try:
-        fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, PRIVATE_FILE_MODE)
+        fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY | _NOFOLLOW, PRIVATE_FILE_MODE)
     except FileExistsError:
-        _tighten(path)
+        tighten_if_exists(path)
     else:
         os.close(fd)
 
 
 def tighten_if_exists(path: Path) -> None:
-    if path.exists():
-        _tighten(path)
+    """Tighten a plain file; a symbolic link or other non-file is refused (`NotAFile`), untouched."""
+    try:
+        info = os.lstat(path)
+    except FileNotFoundError:
+        return
+    if not stat.S_ISREG(info.st_mode):
+        raise NotAFile(f"{path} is {describe(info)}, not a plain file")
+    _tighten(path, info)
 
 
-def _tighten(path: Path) -> None:
+def tighten_backups(folder: Path) -> None:
+    """Make an existing backups folder 0700 and the plain files in it 0600 (a backup is the whole
+    journal). Links and other things in it are left alone: they are not ours to change."""
+    backups = backups_folder(folder)
+    try:
+        info = os.lstat(backups)
+    except FileNotFoundError:
+        return
+    if not stat.S_ISDIR(info.st_mode):
+        return
+    _tighten(backups, info)
+    for entry in os.scandir(backups):
+        if entry.is_file(follow_symlinks=False):
+            _tighten(Path(entry.path), entry.stat(follow_symlinks=False))
+
+
+def describe(info: os.stat_result) -> str:
+    """What a path that is not a plain file is, in words."""
+    if stat.S_ISLNK(info.st_mode):
+        return "a symbolic link"
+    if stat.S_ISDIR(info.st_mode):
+        return "a folder"
+    return "a special file (a device, pipe or socket)"
+
+
+_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
+
+
+def _tighten(path: Path, info: os.stat_result | None = None) -> None:
     """Take away group and other access; the owner's own bits are left as they are."""
-    current = stat.S_IMODE(path.stat().st_mode)
+    current = stat.S_IMODE((info or path.stat()).st_mode)
     if current & 0o077:
         os.chmod(path, current & ~0o077)

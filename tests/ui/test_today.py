@@ -466,3 +466,15 @@ async def test_typing_straight_after_ctrl_n_goes_to_the_next_question(make_app, 
         await pilot.pause()
         [entry] = journal.entries()
         assert [a.text for a in entry.answers] == ["first", "second", "third"]
+
+
+async def test_a_draft_that_is_not_an_object_never_stops_the_window(make_app, journal):
+    """An older version or a planted import could leave a draft whose data is a list: Today opens."""
+    journal.db.execute(
+        "INSERT INTO drafts (key, saved_at, data) VALUES ('today:planted', '2026-11-01T00:00:00+00:00', '[1]')"
+    )
+    journal.db.conn.commit()
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, TodayScreen) and app.is_running

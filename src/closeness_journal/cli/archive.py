@@ -1,4 +1,5 @@
-"""Commands that move the journal in and out: export (Markdown or JSON), import, and backup."""
+"""Commands that move the journal in and out: export (Markdown or JSON), import, backup, and
+putting a backup back (`restore-backup`)."""
 
 from __future__ import annotations
 
@@ -28,8 +29,12 @@ def export(args: argparse.Namespace, folder: Path, today: date) -> int:
             )
     since_last = (args.since or "").strip().lower() == "last"
     since = None if since_last else date_option(args.since, today, "--since")
-    until = date_option(args.until, today, "--until") or today
+    until = min(date_option(args.until, today, "--until") or today, today)  # nothing is written after today
     output = args.output or exporting.default_name(args.format, today)
+    try:
+        private_files.refuse_journal_files(output, folder)
+    except private_files.JournalFile as error:
+        raise Failure(f"{error}; nothing was written, choose another name") from None
     if output != "-" and Path(output).expanduser().exists() and not args.force:
         raise Failure(f"{output} already exists; use --force to replace it")
     if since and since > until:
@@ -43,8 +48,8 @@ def export(args: argparse.Namespace, folder: Path, today: date) -> int:
             journal.set_session_note(agenda)
         prepared = exporting.prepare(journal, choice, today)
         try:
-            written = exporting.write(journal, prepared, output, force=args.force)
-        except private_files.FileExists as error:
+            written = exporting.write(journal, prepared, output, force=args.force, data_dir=folder)
+        except (private_files.FileExists, private_files.JournalFile) as error:
             raise Failure(str(error)) from None
     if since_last and prepared.last is not None and prepared.record.entries == 0:
         print("Nothing was written or changed since your last export; the file holds your note.", file=sys.stderr)
@@ -86,11 +91,16 @@ def import_file(args: argparse.Namespace, folder: Path, today: date) -> int:
 
 
 def backup(args: argparse.Namespace, folder: Path, today: date) -> int:
+    from closeness_journal import private_files
+
     if args.output:
         target = Path(args.output).expanduser()
+        try:
+            private_files.refuse_journal_files(target, folder)
+        except private_files.JournalFile as error:
+            raise Failure(f"{error}; nothing was written, choose another name") from None
     else:
-        stamp = datetime.now().strftime("%Y-%m-%d-%H%M%S")
-        target = paths.backups_folder(folder) / f"manual-{stamp}.db"
+        target = private_files.manual_backup_name(folder, datetime.now())
     if target.exists() and not args.force:
         raise Failure(f"{target} already exists; use --force to replace it")
     with opened(folder) as journal:
@@ -98,4 +108,31 @@ def backup(args: argparse.Namespace, folder: Path, today: date) -> int:
             paths.ensure_private_dir(target.parent)
         journal.backup_to(target)
     print(f"Backed up to {target}")
+    return 0
+
+
+def restore_backup(args: argparse.Namespace, folder: Path, today: date) -> int:
+    from closeness_journal.store.restore import BackupInfo, restore_backup
+
+    def confirm(info: BackupInfo) -> bool:
+        holds = plural(info.entries, "entry", "entries") + (f", the newest from {info.newest}" if info.newest else "")
+        if args.yes:
+            return True
+        if not sys.stdin.isatty():
+            raise UsageError(f"restore-backup replaces your journal (with {holds}); add --yes to confirm")
+        print(f"{args.file} checks out: it holds {holds}.", file=sys.stderr)
+        print("Your journal as it is now will be kept in the backups folder first.", file=sys.stderr)
+        try:
+            answer = input("Replace your journal with this backup? [y/N] ")
+        except EOFError:
+            answer = ""
+        return answer.strip().lower() in ("y", "yes")
+
+    restored = restore_backup(Path(args.file), folder, datetime.now(), confirm)
+    if restored is None:
+        print("Kept your journal as it is; nothing was changed.")
+        return 0
+    print(f"Restored {plural(restored.backup.entries, 'entry', 'entries')} from {args.file}.")
+    if restored.kept_aside is not None:
+        print(f"Your journal as it was is kept in {restored.kept_aside}")
     return 0

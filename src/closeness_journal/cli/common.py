@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -42,12 +42,29 @@ def opened(folder: Path, daily_backup: bool = False) -> Iterator[Any]:
     from closeness_journal.store import Journal
 
     journal = Journal.open(paths.database_path(folder))
+    journal.wait_for_writers(_say_waiting())
     try:
         if daily_backup:
             _daily_backup(journal, folder)
         yield journal
     finally:
         journal.close()
+
+
+def _say_waiting() -> Callable[[], None]:
+    """Said once when a command has to wait for another process writing (a long import, say)."""
+    said = []
+
+    def say() -> None:
+        if not said:
+            said.append(True)
+            print(
+                "closeness-journal: another closeness-journal is writing to your journal (a long import, "
+                "perhaps); waiting for it to finish (Ctrl-C stops without writing)…",
+                file=sys.stderr, flush=True,
+            )
+
+    return say
 
 
 def _daily_backup(journal: Any, folder: Path) -> None:

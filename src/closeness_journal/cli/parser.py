@@ -10,25 +10,24 @@ from __future__ import annotations
 import argparse
 import re
 import textwrap
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Sequence
 from importlib.metadata import PackageNotFoundError, version
 from typing import Any, NoReturn
 
 from closeness_journal import paths
-from closeness_journal.cli import archive, entries, exercises, insights, ladder, start
+from closeness_journal.cli import archive, check, entries, exercises, insights, ladder, start
 from closeness_journal.cli.common import Handler
+from closeness_journal.cli.options import (
+    add_answer_option,
+    add_checkin_options,
+    category,
+    choice,
+    how_many,
+)
 from closeness_journal.core.vocabulary import (
-    ACTED,
     BEHAVIOURS,
     FEARS,
-    KINDS,
     RELATIONSHIPS,
-    SABOTAGE,
-    SABOTAGE_BEHAVIOURS,
-    SCALE_ANCHORS,
-    STAYED,
-    WITHDRAWAL,
-    WITHDRAWAL_BEHAVIOURS,
 )
 
 PROG = "closeness-journal"
@@ -44,8 +43,6 @@ EDITOR_TEMPLATE = (
     "you leave empty are skipped."
 )
 
-CATEGORY_CHOICES = {"pulling-away": WITHDRAWAL, "pushing-away": SABOTAGE, WITHDRAWAL: WITHDRAWAL, SABOTAGE: SABOTAGE}
-"""What `list --category` accepts: the words shown, and the stored slugs, which keep working."""
 
 
 def package_version() -> str:
@@ -73,9 +70,6 @@ def _spaced(text: str) -> str:
     return re.sub(r"[ \t\n]+", " ", text).strip()
 
 
-NO_BREAK = "\N{NO-BREAK SPACE}"
-ANCHORS = f"{NO_BREAK}· ".join(part.replace(" ", NO_BREAK) for part in SCALE_ANCHORS.split(" · "))
-"""The anchors of a 0-10 scale, each number kept on the line of its word (and a · on the line before)."""
 
 
 class Parser(argparse.ArgumentParser):
@@ -119,108 +113,6 @@ def _command(commands: Any, name: str, handler: Handler, summary: str, descripti
     return parser
 
 
-def _scale(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number from 0 to 10") from None
-    if not 0 <= value <= 10:
-        raise argparse.ArgumentTypeError(f"{value} is outside 0 to 10")
-    return value
-
-
-def _one_of(vocabulary: Iterable[str]) -> str:
-    return ", ".join(vocabulary)
-
-
-def _choice(vocabulary: Mapping[str, str]) -> Callable[[str], str]:
-    """An option's type that accepts only the vocabulary's slugs, and names them when given another."""
-
-    def check(text: str) -> str:
-        value = text.strip()
-        if value not in vocabulary:
-            raise argparse.ArgumentTypeError(f"{text!r} is not one of: {_one_of(vocabulary)}")
-        return value
-
-    return check
-
-
-def _category(text: str) -> str:
-    """`pulling-away` or `pushing-away` (the stored slugs still work), as the stored slug."""
-    value = text.strip()
-    if value not in CATEGORY_CHOICES:
-        raise argparse.ArgumentTypeError(f"{text!r} is not one of: pulling-away, pushing-away")
-    return CATEGORY_CHOICES[value]
-
-
-def add_checkin_options(parser: argparse.ArgumentParser) -> None:
-    """The check-in, for `write` and `edit` (their dests are `entries.CHECKIN_OPTIONS`)."""
-    group = parser.add_argument_group("check-in (all optional)")
-    group.add_argument("--who", metavar="NAME", help="who it was with: a name or a role")
-    group.add_argument(
-        "--relationship", type=_choice(RELATIONSHIPS), metavar="R", help=f"one of: {_one_of(RELATIONSHIPS)}"
-    )
-    group.add_argument(
-        "--behaviour", "--behavior", dest="behaviours", action="append", type=_choice(BEHAVIOURS), metavar="B",
-        help=f"what you did (repeatable). Pulling away: {_one_of(WITHDRAWAL_BEHAVIOURS)}. "
-        f"Pushing away: {_one_of(SABOTAGE_BEHAVIOURS)}",
-    )
-    group.add_argument(
-        "--stayed", dest="stayed", action="append", type=_choice(STAYED), metavar="S",
-        help=f"what you did to stay close (repeatable): {_one_of(STAYED)}",
-    )
-    group.add_argument(
-        "--fear", dest="fears", action="append", type=_choice(FEARS), metavar="F",
-        help=f"what you feared (repeatable): {_one_of(FEARS)}",
-    )
-    group.add_argument("--intensity", type=_scale, metavar="0-10", help=f"how strong the fear was ({ANCHORS})")
-    group.add_argument(
-        "--urge", type=_scale, metavar="0-10", help=f"how strong the pull to get away was ({ANCHORS})"
-    )
-    group.add_argument(
-        "--acted", type=_choice(ACTED), metavar="A", help=f"did you act on that pull: {_one_of(ACTED)}"
-    )
-    group.add_argument(
-        "--kind", dest="kinds", action="append", type=_choice(KINDS), metavar="K",
-        help=f"kind of closeness involved (repeatable): {_one_of(KINDS)}",
-    )
-    group.add_argument(
-        "--close-before", action=argparse.BooleanOptionalAction, default=None,
-        help="a moment of closeness came just before",
-    )
-    group.add_argument("--step", metavar="TEXT", help="the small step you took, in your words")
-    group.add_argument(
-        "--predicted", type=_scale, metavar="0-10",
-        help=f"for a planned step: how hard you expected it to be ({ANCHORS})",
-    )
-    group.add_argument(
-        "--outcome", type=_scale, metavar="0-10", help=f"…and how hard it really was ({ANCHORS})"
-    )
-    group.add_argument("--ladder", metavar="ID", help="the rung of your ladder this step tried (see `closeness-"
-                       "journal ladder list`; its words are the step unless --step says more); \"\" for none")
-    group.add_argument(
-        "--private", action=argparse.BooleanOptionalAction, default=None,
-        help="mark this entry private (the Markdown export leaves it out unless you ask for it)",
-    )
-    group.add_argument(
-        "--flag", dest="flagged", action=argparse.BooleanOptionalAction, default=None,
-        help="flag this entry to bring up at your next session (the export lists it first)",
-    )
-    group.add_argument("--tag", dest="tags", action="append", metavar="TAG", help="a tag of your own (repeatable)")
-    group.add_argument(
-        "--prompt", metavar="ID",
-        help="TEXT is your answer to this prompt (see `closeness-journal prompts`); without TEXT, "
-        "its heading is in the $EDITOR file",
-    )
-    group.add_argument("--date", metavar="YYYY-MM-DD", help="the day this is about (default: today)")
-
-
-def _add_answer_option(parser: argparse.ArgumentParser, help_text: str) -> None:
-    parser.add_argument(
-        "--answer", dest="answers", action="append", nargs=2, metavar=("PROMPT_ID", "TEXT"), help=help_text
-    )
-
-
 def build_parser() -> Parser:
     parser = MainParser(
         prog=PROG,
@@ -241,6 +133,7 @@ def build_parser() -> Parser:
     _archive_commands(commands)
     exercises.add_commands(commands, _command)
     ladder.declare(commands, _command)
+    _safekeeping_commands(commands)
     _command(
         commands, "demo", start.demo, "open the journal window on a made-up journal (your own is not touched)",
         "Open the journal window on a throw-away journal with 16 weeks of made-up "
@@ -272,7 +165,7 @@ def _entry_commands(commands: Any) -> None:
         "text", nargs="?", metavar="TEXT",
         help="your free writing; - reads it from standard input; leave out (with no --answer) to use $EDITOR",
     )
-    _add_answer_option(
+    add_answer_option(
         write, "your answer to a prompt, by its id (see `closeness-journal prompts`); repeatable; "
         "TEXT may be - to read it from standard input (- can be used once)",
     )
@@ -282,25 +175,27 @@ def _entry_commands(commands: Any) -> None:
         commands, "list", entries.list_entries, "list entries, newest first",
         "List entries, newest first (best match first when searching).",
     )
-    listing.add_argument("-n", "--limit", type=int, default=20, metavar="N", help="how many (default 20; 0 for all)")
+    listing.add_argument(
+        "-n", "--limit", type=how_many, default=20, metavar="N", help="how many (default 20; 0 for all)"
+    )
     listing.add_argument("--since", metavar="D", help="from this day (YYYY-MM-DD)")
     listing.add_argument("--until", metavar="D", help="up to and including this day")
     listing.add_argument("--search", metavar="QUERY", help="words to look for in your answers, free writing, "
                          "small step and who")
     listing.add_argument(
-        "--behaviour", "--behavior", dest="behaviours", action="append", type=_choice(BEHAVIOURS), metavar="B",
+        "--behaviour", "--behavior", dest="behaviours", action="append", type=choice(BEHAVIOURS), metavar="B",
         help="only entries with this behaviour (repeatable; see `write --help`)",
     )
     listing.add_argument(
-        "--fear", dest="fears", action="append", type=_choice(FEARS), metavar="F",
+        "--fear", dest="fears", action="append", type=choice(FEARS), metavar="F",
         help="only entries with this fear (repeatable)",
     )
     listing.add_argument(
-        "--category", type=_category, metavar="C",
+        "--category", type=category, metavar="C",
         help="only entries where you pulled away (pulling-away) or pushed away (pushing-away)",
     )
     listing.add_argument(
-        "--relationship", type=_choice(RELATIONSHIPS), metavar="R", help="only entries about this relationship"
+        "--relationship", type=choice(RELATIONSHIPS), metavar="R", help="only entries about this relationship"
     )
     listing.add_argument(
         "--tag", dest="tags", action="append", metavar="TAG",
@@ -326,7 +221,7 @@ def _entry_commands(commands: Any) -> None:
     edit.add_argument(
         "text", nargs="?", metavar="TEXT", help="new free writing; - reads standard input; leave out to use $EDITOR"
     )
-    _add_answer_option(
+    add_answer_option(
         edit, "replace or add your answer to a prompt (repeatable); an empty TEXT removes it; "
         "TEXT may be - to read it from standard input (- can be used once)",
     )
@@ -449,6 +344,25 @@ def _archive_commands(commands: Any) -> None:
         "-o", "--output", metavar="FILE", help="where to write (default: the backups folder, named by date and time)"
     )
     backup.add_argument("--force", action="store_true", help="replace FILE if it exists")
+
+
+def _safekeeping_commands(commands: Any) -> None:
+    restore = _command(
+        commands, "restore-backup", archive.restore_backup, "put a backup back in place of your journal",
+        "Replace your journal with a backup (a file from the backups folder, or one `backup -o` made). "
+        "The backup is checked first (SQLite's quick_check, and that it is a closeness-journal this "
+        "version can open), and your journal as it is now is kept in the backups folder before it is "
+        "replaced. Close the journal window first.",
+    )
+    restore.add_argument("file", metavar="FILE", help="the backup to put back")
+    restore.add_argument("--yes", action="store_true", help="don't ask for confirmation (for scripts)")
+
+    _command(
+        commands, "check", check.check, "check that your journal is well",
+        "Check the journal: SQLite's integrity check and the search index's, that its files are private "
+        "(the folder 0700, the files 0600), how old the newest backup is, and drafts that closed windows "
+        "left. Exit 0 when all is well (with a short summary), 1 with one line per problem.",
+    )
 
 
 class MainParser(Parser):

@@ -66,6 +66,10 @@ def print_entry_list(hits: Sequence[SearchHit], searching: bool = False) -> None
     console.print(Text(LEGEND, style="dim"))
 
 
+LONG_TEXT = 100_000
+"""Text longer than this is left to the terminal to wrap: Rich's wrapping of 5 MB takes seconds."""
+
+
 def print_entry(entry: Entry, revision_count: int = 0) -> None:
     console = _console()
     header = Text(long_date(entry.local_date), style="bold")
@@ -74,12 +78,12 @@ def print_entry(entry: Entry, revision_count: int = 0) -> None:
     for answer in entry.answers:
         console.print()
         console.print(Text(printable(answer.prompt_text), style="italic"))
-        console.print(Text(printable(answer.text)))
+        console.print(Text(printable(answer.text)), soft_wrap=len(answer.text) > LONG_TEXT)
     if entry.body:
         console.print()
         if entry.answers:
             console.print(Text("Free writing", style="italic"))
-        console.print(Text(printable(entry.body)))
+        console.print(Text(printable(entry.body)), soft_wrap=len(entry.body) > LONG_TEXT)
     elif not entry.answers:
         console.print()
         console.print(Text("(no text)"))

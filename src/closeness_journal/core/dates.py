@@ -4,9 +4,21 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta, tzinfo
 
+FIRST_DAY = date(1900, 1, 1)
+LAST_DAY = date(2999, 12, 31)
+"""The days the journal works with: wide enough for any life, and well inside what date
+arithmetic a week or a month either side can reach (year 1 and 9999 make it overflow)."""
+
 
 class BadDate(ValueError):
     """A date that could not be read; the message says what form is expected."""
+
+
+def check_day(day: date) -> date:
+    """`day`, or BadDate when it lies outside FIRST_DAY to LAST_DAY."""
+    if not FIRST_DAY <= day <= LAST_DAY:
+        raise BadDate(f"{day} is outside the days the journal works with ({FIRST_DAY.year} to {LAST_DAY.year})")
+    return day
 
 
 def parse_date(text: str, today: date) -> date:
@@ -17,11 +29,12 @@ def parse_date(text: str, today: date) -> date:
     if cleaned == "yesterday":
         return today - timedelta(days=1)
     try:
-        return date.fromisoformat(cleaned)
+        day = date.fromisoformat(cleaned)
     except ValueError:
         raise BadDate(
             f"{text!r} is not a date I can read; use YYYY-MM-DD, 'today' or 'yesterday'"
         ) from None
+    return check_day(day)
 
 
 def local_day(moment: datetime, zone: tzinfo | None = None) -> date:

@@ -11,9 +11,10 @@ import json
 import re
 import uuid
 from dataclasses import dataclass
-from datetime import date, datetime, time, tzinfo
+from datetime import date, datetime, time, timedelta, tzinfo
 from typing import Any
 
+from closeness_journal.core.dates import BadDate, check_day
 from closeness_journal.core.entries import Entry
 
 _NAMESPACE = uuid.UUID("6f1c8a4e-3b9d-4c47-9a51-4d2f0c9e7b10")
@@ -48,6 +49,20 @@ class JrnlEntry:
             id=str(uuid.uuid5(_NAMESPACE, key)),
         )
         return entry, self.written.replace(tzinfo=zone) if zone else self.written.astimezone()
+
+
+def check_days(entries: list[JrnlEntry], today: date) -> None:
+    """Refuse entries dated outside the days the journal works with, or after tomorrow (a day's
+    grace for time zones): `JrnlError` naming the entry."""
+    for number, item in enumerate(entries, start=1):
+        day = item.written.date()
+        where = f"entry {number} ({item.title[:40]!r})"
+        if day > today + timedelta(days=1):
+            raise JrnlError(f"{where}: {day} is in the future")
+        try:
+            check_day(day)
+        except BadDate as error:
+            raise JrnlError(f"{where}: {error}") from None
 
 
 def _tags_in(text: str) -> tuple[str, ...]:

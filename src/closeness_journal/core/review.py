@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from typing import Any, Protocol
 
-from closeness_journal.core.dates import iso_week_label
+from closeness_journal.core.dates import FIRST_DAY, LAST_DAY, iso_week_label
 from closeness_journal.core.entries import Entry, EntryFilter
 from closeness_journal.core.ladder import Attempt, Rung, follow_up_words
 from closeness_journal.core.patterns import Count, Patterns, PatternSource, Period, compute
@@ -39,9 +39,14 @@ def parse_week(text: str) -> date:
         raise BadWeek(f"{text!r} is not a week I can read; use the form 2026-W47")
     year, week = int(match[1]), int(match[2])
     try:
-        return date.fromisocalendar(year, week, 1)
+        monday = date.fromisocalendar(year, week, 1)
     except ValueError:
         raise BadWeek(f"{year} has no week {week}") from None
+    if not FIRST_DAY <= monday <= LAST_DAY - timedelta(days=6):
+        raise BadWeek(
+            f"{text.strip()} is outside the weeks the journal works with ({FIRST_DAY.year} to {LAST_DAY.year})"
+        )
+    return monday
 
 
 def last_complete_week(today: date) -> date:

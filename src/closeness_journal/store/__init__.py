@@ -16,7 +16,7 @@ from closeness_journal.store.drafts import (
     review_draft_key,
     today_draft_key,
 )
-from closeness_journal.store.errors import DatabaseTooNew, EntryNotFound, JournalError, NotAJournal
+from closeness_journal.store.errors import DatabaseTooNew, DiskFull, EntryNotFound, JournalError, NotAJournal
 from closeness_journal.store.journal import Journal
 from closeness_journal.store.ladder import RungNotFound
 from closeness_journal.store.migrations import MIGRATION_NAMES, schema, transform_keeping_search
@@ -28,6 +28,7 @@ __all__ = [
     "REVIEW_DRAFTS",
     "TODAY_DRAFTS",
     "DatabaseTooNew",
+    "DiskFull",
     "EntryNotFound",
     "Journal",
     "JournalError",

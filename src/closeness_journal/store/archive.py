@@ -6,16 +6,17 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from sqlite_utils import Database
 
-from closeness_journal import paths
+from closeness_journal import paths, private_files
 from closeness_journal.core import archive_format
 from closeness_journal.store.connection import JournalBase, reading, utc
 from closeness_journal.store.entries import entry_from_row, entry_to_row, revision_from_row
-from closeness_journal.store.errors import JournalError
+from closeness_journal.store.errors import DiskFull, JournalError
 from closeness_journal.store.exercises import dump_rounds, merge_rounds
 from closeness_journal.store.ladder import rung_from_row, rung_to_row
 from closeness_journal.store.reviews import review_from_row
@@ -106,22 +107,70 @@ class ArchiveMixin(JournalBase):
 
     def backup_to(self, target: Path) -> None:
         """A consistent copy of the whole journal (what is still in the WAL included) via SQLite's
-        online backup, written to a temporary file (0600) that is checked and then renamed."""
-        temporary = paths.partial_path(target)
-        paths.ensure_private_file(temporary)
+        online backup, written to a temporary file (0600) that is checked and then renamed. The
+        copy is one self-contained file (no write-ahead log of its own)."""
+        data_dir = self.path.parent if self.path is not None else None
         try:
-            copy = sqlite3.connect(temporary)
+            with private_files.partial_file(target, data_dir) as temporary:
+                paths.ensure_private_file(temporary)
+                copy = sqlite3.connect(temporary)
+                try:
+                    self._db.conn.backup(copy)
+                    copy.execute("PRAGMA journal_mode = DELETE")
+                    result = copy.execute("PRAGMA quick_check").fetchone()[0]
+                finally:
+                    copy.close()
+                if result != "ok":
+                    raise JournalError(f"The backup copy did not check out ({result}); the old backup is untouched.")
+                os.replace(temporary, target)
+        except sqlite3.Error as error:
+            if getattr(error, "sqlite_errorname", "") == "SQLITE_FULL" or "full" in str(error):
+                raise DiskFull(f"The disk is full, so the backup {target} could not be made.") from None
+            raise JournalError(f"The backup {target} could not be made: {error}.") from None
+
+    @reading
+    def integrity_problems(self, most: int = 5) -> list[str]:
+        """What SQLite's own check and the search index's check find wrong (empty when all is well)."""
+        found = [row[0] for row in self._db.execute(f"PRAGMA integrity_check({int(most)})")]
+        problems = [] if found == ["ok"] else [f"the database: {line}" for line in found]
+        try:
+            with self._write(changes_data=False) as db:
+                db.execute("INSERT INTO entries_fts (entries_fts) VALUES ('integrity-check')")
+        except sqlite3.DatabaseError as error:
+            problems.append(f"the search index: {error}")
+        else:
+            indexed = self._db.execute("SELECT count(*) FROM entries_fts_docsize").fetchone()[0]
+            outside_trash = self._db.execute("SELECT count(*) FROM entries WHERE deleted_at IS NULL").fetchone()[0]
+            if indexed != outside_trash:
+                problems.append(
+                    f"the search index holds {indexed:,} entries but {outside_trash:,} are outside the trash"
+                )
+        return problems
+
+    @reading
+    def last_change(self) -> datetime | None:
+        """When anything was last written, deleted or reviewed (None for a journal never written)."""
+        latest = self._db.execute(
+            "SELECT max(m) FROM (SELECT max(updated_at) AS m FROM entries UNION ALL "
+            "SELECT max(deleted_at) FROM entries UNION ALL SELECT max(updated_at) FROM reviews)"
+        ).fetchone()[0]
+        try:
+            return datetime.fromisoformat(latest) if latest else None
+        except ValueError:
+            return None
+
+    @reading
+    def draft_rows(self) -> list[tuple[str, str, Any]]:
+        """Every draft as (key, saved_at, data), oldest first, with data as stored (parsed JSON, or
+        the raw text when it isn't JSON): for checking them, not for using them."""
+        rows = []
+        for key, saved_at, data in self._db.execute("SELECT key, saved_at, data FROM drafts ORDER BY saved_at"):
             try:
-                self._db.conn.backup(copy)
-                result = copy.execute("PRAGMA quick_check").fetchone()[0]
-            finally:
-                copy.close()
-            if result != "ok":
-                raise JournalError(f"The backup copy did not check out ({result}); the old backup is untouched.")
-            os.replace(temporary, target)
-        except BaseException:
-            temporary.unlink(missing_ok=True)
-            raise
+                value = json.loads(data)
+            except (TypeError, ValueError):
+                value = data
+            rows.append((key, saved_at, value))
+        return rows
 
 
 def _insert_missing_versions(db: Database, table: str, owner: str, versions: list[tuple[str, str, Any]]) -> int:

@@ -8,7 +8,10 @@ writes go through `with self._write() as db:`.
 
 from __future__ import annotations
 
+import errno
 import functools
+import os
+import shutil
 import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -19,8 +22,8 @@ from typing import Any, Self, TypeVar
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
-from closeness_journal import paths
-from closeness_journal.store.errors import DatabaseTooNew, JournalError, NotAJournal
+from closeness_journal import paths, private_files
+from closeness_journal.store.errors import DatabaseTooNew, DiskFull, JournalError, NotAJournal
 from closeness_journal.store.migrations import MIGRATION_NAMES, schema
 
 T = TypeVar("T")
@@ -29,6 +32,8 @@ WAL_BACKSTOP_PAGES = 20_000
 """A checkpoint inside a save only if the write-ahead log reaches about 80 MB."""
 WAL_SIZE_LIMIT = 64 * 1024 * 1024
 """After a checkpoint the log file is cut back to at most this size."""
+FULL_BELOW_BYTES = 256 * 1024
+"""A disk with less free space than this is taken to be full when the journal can't be opened."""
 
 
 def connect(path: Path) -> Database:
@@ -39,15 +44,26 @@ def connect(path: Path) -> Database:
         paths.ensure_private_file(path)
         for side in paths.side_files(path):
             paths.tighten_if_exists(side)
+        paths.tighten_backups(folder)
     except paths.SharedFolder as error:
         raise JournalError(f"I won't keep your journal there: {error}.") from None
+    except paths.NotAFile as error:
+        raise JournalError(
+            f"I won't open your journal: {error}. I have left it untouched; "
+            "keep the journal's own files in the data folder (or choose it with --data-dir)."
+        ) from None
     except PermissionError:
         raise JournalError(
             f"I can't use the data folder {folder}: permission denied. "
             "Check its owner and permissions, or choose another with --data-dir."
         ) from None
     except OSError as error:
+        if error.errno == errno.ENOSPC:
+            raise JournalError(_disk_full_to_open(folder)) from None
+        if error.errno == errno.EROFS:
+            raise JournalError(_read_only_folder(folder)) from None
         raise JournalError(f"I can't use the data folder {folder}: {error.strerror}.") from None
+    private_files.clean_stale_partials(folder)
     try:
         conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
     except sqlite3.Error as error:
@@ -57,7 +73,7 @@ def connect(path: Path) -> Database:
     return Database(conn, execute_plugins=False)
 
 
-def _check_readable_and_version(db: Database, where: str) -> None:
+def _check_readable_and_version(db: Database, where: str, path: Path | None = None) -> None:
     """Refuse a file that is not a journal, or one written by a newer version, before any write."""
     try:
         db.execute("SELECT count(*) FROM sqlite_master").fetchone()
@@ -65,11 +81,8 @@ def _check_readable_and_version(db: Database, where: str) -> None:
         applied: list[str] = []
         if Migrations.migrations_table in tables:
             applied = [m.name for m in schema.applied(db)]
-    except sqlite3.DatabaseError:
-        raise NotAJournal(
-            f"{where} is not a journal database I can read (it may be damaged). "
-            "I have left it untouched. If you have a backup, you can restore it from there."
-        ) from None
+    except sqlite3.DatabaseError as error:
+        raise _cannot_read(error, where, path) from None
     unknown = [name for name in applied if name not in MIGRATION_NAMES]
     if unknown:
         raise DatabaseTooNew(
@@ -80,6 +93,61 @@ def _check_readable_and_version(db: Database, where: str) -> None:
         raise NotAJournal(
             f"{where} is an SQLite database, but not a closeness-journal one. I have left it untouched."
         )
+
+
+_DAMAGED = {"SQLITE_NOTADB", "SQLITE_CORRUPT"}
+
+
+def _cannot_read(error: sqlite3.DatabaseError, where: str, path: Path | None) -> JournalError:
+    """Why the first read failed, in words: a damaged file, or (as often) the folder or the disk."""
+    name = getattr(error, "sqlite_errorname", "") or ""
+    damaged = NotAJournal(
+        f"{where} is not a journal database I can read (it may be damaged). "
+        "I have left it untouched. If you have a backup, you can restore it from there."
+    )
+    if path is None or name in _DAMAGED or not name:
+        return damaged
+    folder = path.parent
+    trouble = _cannot_write_in(folder)
+    if trouble == errno.ENOSPC or name == "SQLITE_FULL" or _nearly_full(folder):
+        return JournalError(_disk_full_to_open(folder))
+    if trouble in (errno.EROFS, errno.EACCES, errno.EPERM):
+        return JournalError(_read_only_folder(folder))
+    return JournalError(f"I can't open {where} just now ({error}). Nothing was changed.")
+
+
+def _cannot_write_in(folder: Path) -> int | None:
+    """The error number that creating a file in `folder` gives, or None when it can be done."""
+    probe = folder / f".write-check-{os.getpid()}"
+    try:
+        fd = os.open(probe, os.O_CREAT | os.O_EXCL | os.O_WRONLY, paths.PRIVATE_FILE_MODE)
+    except OSError as error:
+        return error.errno
+    os.close(fd)
+    probe.unlink(missing_ok=True)
+    return None
+
+
+def _nearly_full(folder: Path) -> bool:
+    try:
+        return shutil.disk_usage(folder).free < FULL_BELOW_BYTES
+    except OSError:
+        return False
+
+
+def _disk_full_to_open(folder: Path) -> str:
+    return (
+        f"The disk that holds your journal ({folder}) is full, so I can't open it. "
+        "Nothing was changed; free some space and try again."
+    )
+
+
+def _read_only_folder(folder: Path) -> str:
+    return (
+        f"I can't open your journal: its folder {folder} is read-only, and SQLite needs to write "
+        "beside the journal file. Nothing was changed; make the folder writable, or copy the "
+        "journal to a folder that is and open it with --data-dir."
+    )
 
 
 def reading(method: Callable[..., T]) -> Callable[..., T]:
@@ -116,8 +184,9 @@ class JournalBase:
         self._db = db
         self.path = path
         self._writes = 0
+        self._while_waiting: Callable[[], None] | None = None
         where = str(path) if path else "the database"
-        _check_readable_and_version(db, where)
+        _check_readable_and_version(db, where, path)
         db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         if path is not None:
             db.execute("PRAGMA journal_mode = WAL")
@@ -167,6 +236,12 @@ class JournalBase:
         except (sqlite3.Error, JournalError):
             pass
 
+    def wait_for_writers(self, tell: Callable[[], None]) -> None:
+        """Wait as long as another process is writing (a long import, say) instead of giving up
+        after the busy timeout; `tell` is called each time the timeout passes (the command line
+        says what is happening). The window does not: it keeps typing safe in drafts and retries."""
+        self._while_waiting = tell
+
     @property
     def db(self) -> Database:
         """The underlying sqlite-utils database (for tests and migrations)."""
@@ -190,7 +265,7 @@ class JournalBase:
                 with self._db.atomic():
                     yield self._db
             else:
-                conn.execute("BEGIN IMMEDIATE")
+                self._begin(conn)
                 try:
                     yield self._db
                 except BaseException:
@@ -202,15 +277,30 @@ class JournalBase:
                     self._writes += 1
         except sqlite3.OperationalError as error:
             message = str(error)
-            if "full" in message:
-                raise JournalError(
-                    "The disk is full, so nothing was saved. Free some space and try again; "
-                    "what you wrote is still here."
-                ) from None
-            if "locked" in message or "busy" in message:
+            if getattr(error, "sqlite_errorname", "") == "SQLITE_FULL" or "full" in message:
+                # No "what you wrote is still here": the text may have come from standard input.
+                raise DiskFull("The disk is full, so nothing was saved. Free some space and try again.") from None
+            if _busy(error):
                 raise JournalError(
                     "Another copy of closeness-journal is busy writing; nothing was saved. Try again."
                 ) from None
             if "readonly" in message:
                 raise JournalError("The journal file is read-only, so nothing was saved.") from None
             raise JournalError(f"Nothing was saved: {message}.") from None
+
+    def _begin(self, conn: sqlite3.Connection) -> None:
+        """Take the write lock; with `wait_for_writers`, keep waiting while another process holds it
+        (a lock is only ever held by a process that is still running)."""
+        while True:
+            try:
+                conn.execute("BEGIN IMMEDIATE")
+                return
+            except sqlite3.OperationalError as error:
+                if self._while_waiting is None or not _busy(error):
+                    raise
+                self._while_waiting()
+
+
+def _busy(error: sqlite3.OperationalError) -> bool:
+    message = str(error)
+    return "locked" in message or "busy" in message

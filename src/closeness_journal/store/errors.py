@@ -16,3 +16,7 @@ class NotAJournal(JournalError):
 
 class EntryNotFound(JournalError):
     """No entry has the id (or id prefix) asked for, or more than one does."""
+
+
+class DiskFull(JournalError):
+    """The disk is full: nothing was saved (the message makes no promise about where the text is)."""

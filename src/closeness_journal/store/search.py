@@ -15,10 +15,14 @@ from closeness_journal.core.entries import Entry, EntryFilter, SearchHit
 from closeness_journal.core.vocabulary import SABOTAGE, WITHDRAWAL
 from closeness_journal.store.connection import JournalBase, reading
 from closeness_journal.store.entries import entry_from_row
-from closeness_journal.store.migrations import ANSWER_SEPARATOR
+from closeness_journal.store.migrations import ANSWER_SEPARATOR, SEARCH_COLUMNS
 
 RANK_AT_MOST = 500
 """Searches with more matches than this list the newest written first instead of best first."""
+SNIPPET_FTS_AT_MOST = 50_000
+"""Entries longer than this (characters of searchable text) get a snippet made in Python."""
+SNIPPET_WINDOW = 400
+"""How many characters either side of the first match the Python snippet looks at."""
 # Private-use characters mark matches in FTS snippets; they are split out before display.
 _MATCH_START, _MATCH_END = "\ue000", "\ue001"
 
@@ -74,7 +78,6 @@ class SearchMixin(JournalBase):
             )
             return [SearchHit(entry_from_row(row)) for row in self._db.query(sql, [*params, limit, offset])]
         order = "entries_fts.rowid DESC" if self._matches(fts_query) > RANK_AT_MOST else "entries_fts.rank"
-        marks = [_MATCH_START, _MATCH_END]
         if replace(filters, search=None) == EntryFilter():
             # Only words: the index holds just the entries outside the trash, so the page of
             # matches is found in the index alone, and only those rows are read.
@@ -87,20 +90,6 @@ class SearchMixin(JournalBase):
             ]
             if not ids:
                 return []
-            # Snippets for just that page: FTS5 narrows a rowid range quickly (an IN list or
-            # rowid = ? it does not), and the page's ids are the matches in their range when
-            # newest first, or among at most RANK_AT_MOST matches when best first.
-            wanted = set(ids)
-            snippets = {
-                rowid: snippet
-                for rowid, snippet in self._db.execute(
-                    f"SELECT rowid, CASE WHEN rowid IN ({', '.join('?' for _ in ids)}) "
-                    "THEN snippet(entries_fts, -1, ?, ?, '…', 16) END FROM entries_fts "
-                    "WHERE entries_fts MATCH ? AND rowid BETWEEN ? AND ?",
-                    [*ids, *marks, fts_query, min(ids), max(ids)],
-                )
-                if rowid in wanted
-            }
             rows = {
                 row["id"]: row
                 for row in self._db.query(
@@ -108,16 +97,42 @@ class SearchMixin(JournalBase):
                     f"SELECT * FROM entries WHERE id IN ({', '.join('?' for _ in ids)}) AND +deleted_at IS NULL", ids
                 )
             }
-            return [SearchHit(entry_from_row(rows[i]), _split_snippet(snippets.get(i))) for i in ids if i in rows]
+            snippets = self._snippets(fts_query, filters.search or "", ids, rows)
+            return [SearchHit(entry_from_row(rows[i]), snippets.get(i, ())) for i in ids if i in rows]
         sql = (
-            "SELECT e.*, snippet(entries_fts, -1, ?, ?, '…', 16) AS _snippet "
-            "FROM entries_fts JOIN entries e ON e.id = entries_fts.rowid "
+            "SELECT e.* FROM entries_fts JOIN entries e ON e.id = entries_fts.rowid "
             f"WHERE entries_fts MATCH ? AND {where} ORDER BY {order}, e.local_date DESC LIMIT ? OFFSET ?"
         )
-        return [
-            SearchHit(entry_from_row(row), _split_snippet(row["_snippet"]))
-            for row in self._db.query(sql, [*marks, fts_query, *params, limit, offset])
-        ]
+        found = [dict(row) for row in self._db.query(sql, [fts_query, *params, limit, offset])]
+        by_id = {row["id"]: row for row in found}
+        snippets = self._snippets(fts_query, filters.search or "", list(by_id), by_id)
+        return [SearchHit(entry_from_row(row), snippets.get(row["id"], ())) for row in found]
+
+    def _snippets(
+        self, fts_query: str, typed: str, ids: list[int], rows: dict[int, dict[str, Any]]
+    ) -> dict[int, tuple[tuple[str, bool], ...]]:
+        """A marked snippet for each of a page's entries. FTS5's snippet() takes time that grows
+        faster than the entry's length (over two minutes for one entry of 5 MB), so it is asked
+        only for entries up to SNIPPET_FTS_AT_MOST characters; a longer one gets a snippet made
+        here from a bounded window around the first match."""
+        short = [i for i in ids if i in rows and _searchable_length(rows[i]) <= SNIPPET_FTS_AT_MOST]
+        snippets: dict[int, tuple[tuple[str, bool], ...]] = {
+            i: _window_snippet(rows[i], typed) for i in ids if i in rows and i not in short
+        }
+        if short:
+            # FTS5 narrows a rowid range quickly (an IN list or rowid = ? it does not), and the
+            # page's ids are the matches in their range when newest first, or among at most
+            # RANK_AT_MOST matches when best first.
+            wanted = set(short)
+            for rowid, snippet in self._db.execute(
+                f"SELECT rowid, CASE WHEN rowid IN ({', '.join('?' for _ in short)}) "
+                "THEN snippet(entries_fts, -1, ?, ?, '…', 16) END FROM entries_fts "
+                "WHERE entries_fts MATCH ? AND rowid BETWEEN ? AND ?",
+                [*short, _MATCH_START, _MATCH_END, fts_query, min(short), max(short)],
+            ):
+                if rowid in wanted:
+                    snippets[rowid] = _split_snippet(snippet)
+        return snippets
 
     @reading
     def tags(self) -> list[tuple[str, int]]:
@@ -217,3 +232,59 @@ def _split_snippet(snippet: str | None) -> tuple[tuple[str, bool], ...]:
         if part:
             pieces.append((part, index % 2 == 1))
     return tuple(pieces)
+
+
+def _searchable_length(row: dict[str, Any]) -> int:
+    return sum(len(row.get(column) or "") for column in SEARCH_COLUMNS)
+
+
+def _window_snippet(row: dict[str, Any], typed: str) -> tuple[tuple[str, bool], ...]:
+    """A snippet for a long entry, like FTS5's: about 16 words around the first place a typed word
+    starts (the last may be the start of a word), the words marked; at most 2 × SNIPPET_WINDOW
+    characters are looked at once the first match is found."""
+    words = _WORD.findall(typed)
+    if not words:
+        return ()
+    pattern = re.compile(
+        r"(?<!\w)(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + r")\w*",
+        re.IGNORECASE,
+    )
+    for column in SEARCH_COLUMNS:
+        text = (row.get(column) or "").replace(ANSWER_SEPARATOR, " … ")
+        first = pattern.search(text)
+        if first is None:
+            continue
+        start, end = max(0, first.start() - SNIPPET_WINDOW), min(len(text), first.end() + SNIPPET_WINDOW)
+        window = text[start:end]
+        before = _WORD_SPAN.findall(window[: first.start() - start])[-8:]
+        after = _WORD_SPAN.findall(window[first.end() - start :])[:7]
+        middle = "".join(before) + first.group(0) + "".join(after)
+        begins = first.start() - len("".join(before))
+        pieces: list[tuple[str, bool]] = [("…", False)] if text[:begins].strip() else []
+        cursor = 0
+        for match in pattern.finditer(middle):
+            if match.start() > cursor:
+                pieces.append((middle[cursor : match.start()], False))
+            pieces.append((match.group(0), True))
+            cursor = match.end()
+        if cursor < len(middle):
+            pieces.append((middle[cursor:], False))
+        if text[begins + len(middle) :].strip():
+            pieces.append(("…", False))
+        return _merge(pieces)
+    head = " ".join((row.get("body") or "")[: 2 * SNIPPET_WINDOW].split()[:16])
+    return ((head + "…", False),) if head else ()
+
+
+_WORD_SPAN = re.compile(r"\W*\w+\W*", re.UNICODE)
+
+
+def _merge(pieces: list[tuple[str, bool]]) -> tuple[tuple[str, bool], ...]:
+    """Neighbouring pieces of the same kind as one."""
+    merged: list[tuple[str, bool]] = []
+    for text, marked in pieces:
+        if merged and merged[-1][1] == marked:
+            merged[-1] = (merged[-1][0] + text, marked)
+        elif text:
+            merged.append((text, marked))
+    return tuple(merged)

@@ -1,7 +1,10 @@
 """JournalApp: receives the journal, prompts and clock, picks the first screen, global keys.
 
 Closing the terminal sends SIGHUP, which Textual does not handle: without a handler the process
-dies before `on_unmount`, losing unsaved typing. The app saves every draft first.
+dies before `on_unmount`, losing unsaved typing. The app saves every draft first. The hang-up
+path never blocks: the signal only posts the saving to the event loop, and a watchdog thread
+ends the process if leaving takes too long (Textual's shutdown can wait for ever on writes to a
+terminal that is gone, and a process left hanging would keep its draft from the next window).
 """
 
 from __future__ import annotations
@@ -9,10 +12,12 @@ from __future__ import annotations
 import asyncio
 import os
 import signal
+import threading
 import time
 from collections.abc import Callable, Iterable
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from textual import events
 from textual.app import App, SystemCommand
@@ -36,6 +41,12 @@ from closeness_journal.ui.screens.today import TodayScreen
 IDLE_SECONDS = 10
 TIDY_SECONDS = 30
 """How often the window does the journal's housekeeping (index merges, log checkpoint), between saves."""
+
+HANGUP_GRACE_SECONDS = 2.0
+"""After a hang-up, how long leaving may take once the drafts are saved."""
+HANGUP_LONGEST_SECONDS = 15.0
+"""After a hang-up, how long the process may take at most (saving waits up to the journal's
+10 s busy timeout when another window is writing)."""
 
 EXIT_WHEN_READY_ENV = "CLOSENESS_JOURNAL_EXIT_WHEN_READY"
 """Set (by benchmarks/run.py) to quit as soon as the first screen has been drawn."""
@@ -142,9 +153,7 @@ class JournalApp(App[int]):
         }.get(action)
         if current is not None and current == self.current_mode and len(self.screen_stack) <= 1:
             return False
-        if action == "pause" and self.screen.id == "pause-screen":
-            return False
-        return True
+        return not (action == "pause" and self.screen.id == "pause-screen")
 
     def _history_screen(self) -> Screen:
         from closeness_journal.ui.screens.history import HistoryScreen
@@ -200,7 +209,8 @@ class JournalApp(App[int]):
         from closeness_journal.ui.screens.export import ExportScreen
 
         if not isinstance(self.screen, ExportScreen):
-            self.push_screen(ExportScreen(self.journal, self.today(), Path.cwd() if self.data_dir is None else Path.home()))
+            folder = Path.cwd() if self.data_dir is None else Path.home()
+            self.push_screen(ExportScreen(self.journal, self.today(), folder))
 
     def action_show_trash(self) -> None:
         self.switch_mode("history")
@@ -338,25 +348,67 @@ class JournalApp(App[int]):
 
     def on_unmount(self) -> None:
         self.flush_drafts()
-        try:
-            loop = asyncio.get_running_loop()
-            for sig in (signal.SIGHUP, signal.SIGTERM):
-                loop.remove_signal_handler(sig)
-        except (NotImplementedError, RuntimeError, AttributeError):
-            pass
+        for sig, previous in getattr(self, "_previous_handlers", {}).items():
+            try:
+                signal.signal(sig, previous)
+            except (ValueError, OSError):  # not the main thread, or not on this platform
+                pass
 
     def _install_signal_handlers(self) -> None:
+        """SIGHUP and SIGTERM get a plain signal handler, not the event loop's: it runs even when
+        the loop is stuck (say, on a write to a terminal that is gone), and only posts the work."""
+        self._previous_handlers: dict[int, Any] = {}
+        self._hanging_up = False
+        self._loop = asyncio.get_running_loop()
+        for sig in (getattr(signal, "SIGHUP", None), signal.SIGTERM):
+            if sig is None:
+                continue
+            try:
+                self._previous_handlers[sig] = signal.signal(sig, self._on_signal)
+            except (ValueError, OSError):  # not the main thread, or not on this platform
+                pass
+
+    def _on_signal(self, signum: int, frame: object) -> None:
+        """In the signal handler: post the hang-up to the event loop, never wait for anything. In
+        a real terminal a watchdog makes sure the process ends even if the loop never runs it."""
+        if self._hanging_up:
+            return
+        self._hanging_up = True
+        if not self.is_headless:
+            self._watchdog = _Watchdog(HANGUP_LONGEST_SECONDS)
         try:
-            loop = asyncio.get_running_loop()
-            for sig in (signal.SIGHUP, signal.SIGTERM):
-                loop.add_signal_handler(sig, self.handle_hangup)
-        except (NotImplementedError, RuntimeError, AttributeError):  # not on this platform
+            self._loop.call_soon_threadsafe(self.handle_hangup)
+        except RuntimeError:  # the loop has closed: the app is already gone
             pass
 
     def handle_hangup(self) -> None:
         """The terminal closed or we were asked to stop: save drafts first, then leave."""
+        self._hanging_up = True
         self.flush_drafts()
+        watchdog = getattr(self, "_watchdog", None)
+        if watchdog is not None:
+            watchdog.shorten(HANGUP_GRACE_SECONDS)  # drafts are safe: leaving may not take long
         self.exit(0)
+
+
+class _Watchdog:
+    """Ends the process (exit code 0) if it is still running after `seconds`: a safety net for
+    the hang-up path. Drafts are saved through SQLite, so nothing saved is lost by ending."""
+
+    def __init__(self, seconds: float) -> None:
+        self._deadline = time.monotonic() + seconds
+        self._changed = threading.Event()
+        threading.Thread(target=self._watch, name="hangup-watchdog", daemon=True).start()
+
+    def shorten(self, seconds: float) -> None:
+        self._deadline = min(self._deadline, time.monotonic() + seconds)
+        self._changed.set()
+
+    def _watch(self) -> None:
+        while (left := self._deadline - time.monotonic()) > 0:
+            self._changed.wait(left)
+            self._changed.clear()
+        os._exit(0)
 
 
 def run_app(journal: Journal, data_dir: Path | None = None, demo: bool = False, pause: bool = False) -> int:

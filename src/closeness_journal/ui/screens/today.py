@@ -256,7 +256,10 @@ class TodayScreen(Screen[None]):
 
     def _restore_draft(self) -> None:
         """Bring back what closed windows left unsaved (never a window that is still open)."""
-        saved = [(key, Draft.from_json(data, self._today)) for key, data in self._journal.drafts(TODAY_DRAFTS)]
+        saved = [  # a damaged draft (not an object) is left alone, never a reason not to open
+            (key, Draft.from_json(data, self._today)) for key, data in self._journal.drafts(TODAY_DRAFTS)
+            if isinstance(data, dict)
+        ]
         found = left_behind(saved, this_window(), process_alive)
         if not found:
             return

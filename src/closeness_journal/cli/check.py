@@ -1,0 +1,145 @@
+"""`check`: is the journal well? Its files (private, plain files), SQLite's integrity check, the
+search index's own check, how old the newest backup is, and drafts that closed windows left.
+
+Healthy: a short summary and exit 0. Otherwise one line per problem and exit 1. Looking is all
+it does, except what opening the journal always does: looser modes are tightened (and said so),
+and partial files that killed exports or backups left behind are removed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import stat
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+
+from closeness_journal import paths
+from closeness_journal.core.wording import plural
+
+BACKUP_DAYS = 7
+"""A backup older than this, with writing since, is worth a word."""
+
+
+def check(args: argparse.Namespace, folder: Path, today: date) -> int:
+    from closeness_journal import private_files
+    from closeness_journal.store import Journal, JournalError, NotAJournal
+
+    database = paths.database_path(folder)
+    if not os.path.lexists(database):
+        print(f"There is no journal in {folder} yet, so there is nothing to check.")
+        return 0
+    problems = _mode_problems(folder)
+    notes: list[str] = []
+    stale = private_files.stale_partials(folder)
+    if stale:
+        notes.append(f"Removed {plural(len(stale), 'partial file', 'partial files')} that a stopped export or backup "
+                     f"left behind ({', '.join(str(p) for p in stale[:3])}).")
+    try:
+        journal = Journal.open(database)
+    except JournalError as error:
+        problems.append(str(error))
+        if isinstance(error, NotAJournal):
+            newest = private_files.newest_backup(folder)
+            if newest is not None:
+                problems.append(f"Your newest backup is {newest}: `closeness-journal restore-backup {newest}`.")
+        return _report(problems, notes)
+    try:
+        problems += [f"Damage found in {p}." for p in journal.integrity_problems()]
+        entries, trash = journal.count(), journal.trash_count()
+        backup_problem, backup_note = _backup_state(folder, journal.last_change(), entries + trash)
+        drafts_problems, drafts_notes = _drafts(journal.draft_rows())
+    finally:
+        journal.close()
+    problems += backup_problem + drafts_problems
+    if not problems:
+        notes[:0] = [
+            f"{plural(entries, 'entry', 'entries')}"
+            + (f" and {trash:,} in the trash" if trash else "")
+            + "; the database and its search index check out.",
+            "Your files are private (the folder 0700, the files 0600).",
+        ]
+    return _report(problems, notes + backup_note + drafts_notes)
+
+
+def _report(problems: list[str], notes: list[str]) -> int:
+    if problems:
+        for problem in problems:
+            print(problem)
+        return 1
+    print("Your journal is well.")
+    for note in notes:
+        print(f"  {note}")
+    return 0
+
+
+def _mode_problems(folder: Path) -> list[str]:
+    """Files others could read (made private now, and said so), and journal files that are not
+    plain files (left alone: the journal won't open through them)."""
+    problems = []
+    backups = paths.backups_folder(folder)
+    looked_at = [folder, *paths.journal_files(folder)]
+    if backups.is_dir() and not backups.is_symlink():
+        looked_at += [backups, *(p for p in sorted(backups.iterdir()) if not p.is_symlink() and p.is_file())]
+    for path in looked_at:
+        try:
+            info = os.stat(path) if path == folder else os.lstat(path)
+        except FileNotFoundError:
+            continue
+        if path not in (folder, backups) and not stat.S_ISREG(info.st_mode):
+            problems.append(f"{path} is {paths.describe(info)}, not a plain file; the journal won't open through it.")
+            continue
+        mode = stat.S_IMODE(info.st_mode)
+        if mode & 0o077:
+            try:
+                os.chmod(path, mode & ~0o077)
+                done = f"it is {mode & ~0o077:04o} now"
+            except OSError as error:
+                done = f"it could not be changed ({error.strerror})"
+            problems.append(f"{path} could be read by others (mode {mode:04o}); {done}.")
+    return problems
+
+
+def _backup_state(folder: Path, last_change: datetime | None, entries: int) -> tuple[list[str], list[str]]:
+    from closeness_journal import private_files
+
+    newest = private_files.newest_backup(folder)
+    if newest is None:
+        if entries:
+            return ["There is no backup yet: `closeness-journal backup` makes one."], []
+        return [], []
+    made = datetime.fromtimestamp(newest.stat().st_mtime, UTC)
+    age = (datetime.now(UTC) - made).days
+    when = "today" if age < 1 else f"{plural(age, 'day', 'days')} ago"
+    if age > BACKUP_DAYS and last_change is not None and last_change > made:
+        return [f"Your newest backup is from {when} ({newest.name}) and you have written since: "
+                "`closeness-journal backup` makes a new one."], []
+    return [], [f"Newest backup: {when} ({newest.name})."]
+
+
+def _drafts(rows: list[tuple[str, str, Any]]) -> tuple[list[str], list[str]]:
+    """Drafts that can't be read are problems; drafts closed windows left are news."""
+    from closeness_journal.core import archive_format
+    from closeness_journal.core.today import Draft, open_elsewhere
+    from closeness_journal.windows import process_alive, this_window
+
+    problems, waiting, elsewhere = [], 0, 0
+    here = this_window()
+    for key, saved_at, data in rows:
+        try:
+            archive_format.read_draft({"key": key, "saved_at": saved_at, "data": data}, f"the draft {key!r}")
+        except archive_format.BackupFormatError as error:
+            problems.append(f"A draft can't be read: {error}.")
+            continue
+        if key.startswith("today:") and open_elsewhere(Draft.from_json(data, date.today()), here, process_alive):
+            elsewhere += 1
+        else:
+            waiting += 1
+    notes = []
+    if waiting:
+        notes.append(f"{plural(waiting, 'unsaved draft', 'unsaved drafts')} from a window that closed "
+                     "will come back when you open the journal.")
+    if elsewhere:
+        notes.append(f"{plural(elsewhere, 'draft', 'drafts')} belong to a journal window open now.")
+    return problems, notes
