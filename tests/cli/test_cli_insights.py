@@ -111,3 +111,17 @@ def test_review_json_has_the_week_and_the_week_before(run):
     # the week's figures in words, as the window shows them too: averages to one decimal, "4" not "4.0"
     assert re.search(r"Average fear +4 of 10, 4 lower than the week before *\n", out), out
     assert run("review", "--week", "soon")[0] == 2
+
+
+def test_patterns_from_year_one_build_only_the_periods_that_count(run):
+    """A stray entry dated 0001-01-01 once made "All" walk 730,000 days: the periods built are those
+    with entries plus a bounded run of empty ones, and the figures are the same."""
+    assert run("write", "long ago", "--date", "0001-01-01", "--behaviour", "went-quiet")[0] == 0
+    assert run("write", "now", "--date", "2026-11-18")[0] == 0
+    code, out, err = run("patterns", "--since", "0001-01-01", "--until", "2026-11-18", "--json")
+    assert code == 0, err
+    data = json.loads(out)
+    assert data["by"] == "month" and len(data["periods"]) <= 1301
+    assert data["periods"][0]["period"] == "0001-01" and data["periods"][0]["withdrawal"] == 1
+    assert data["periods"][-1]["period"] == "2026-11" and data["periods"][-1]["entries"] == 1
+    assert sum(p["entries"] for p in data["periods"]) == data["totals"]["entries"] == 2
