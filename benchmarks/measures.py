@@ -129,24 +129,20 @@ def window(bench: Bench) -> None:
             results.timing("History: open (F3) until the table shows", size, series(runs, "history_open"),
                            note=PILOT_NOTE)
             run = runs[0]
-            reached = run["history_wanted"]
-            results.timing(
-                f"History: scroll to row {HISTORY_ROWS:,} (or the last)", size, series(runs, "history_scroll"),
-                note=f"End pressed {len(run['history_pages'])} times (each loads a page of {run['page_size']}), "
-                     f"then the cursor moved to row {reached:,}; {run['history_rows']:,} rows loaded at the end",
-            )
-            pages = [p for run in runs for p in run["history_pages"]]
-            if pages:
-                last = [run["history_pages"][-1] for run in runs if run["history_pages"]]
-                first = [run["history_pages"][0] for run in runs if run["history_pages"]]
-                results.timing("History: End, one more page", size, pages,
-                               note=f"every End press; the first took median {statistics.median(first):.0f} ms, "
-                                    f"the last (near row {reached:,}) {statistics.median(last):.0f} ms")
+            results.timing("History: End, to the oldest entry", size, series(runs, "history_end"),
+                           note=f"one page of {run['page_size']} from the oldest end; "
+                                f"{run['history_end_rows']:,} rows in the table")
+            results.timing("History: Page Up from the oldest entry", size,
+                           [ms for run in runs for ms in run["history_page_up"]],
+                           note="every press of 30 from the oldest entry (pages above load as the cursor nears "
+                                f"the top); {run['history_page_up_rows']:,} rows in the table after")
+            results.timing("History: Home, to the newest entry", size, series(runs, "history_home"), note=PILOT_NOTE)
         if "patterns" in errors:
             results.error("Patterns: open (F4, 8 weeks)", size, errors["patterns"])
         else:
             results.timing("Patterns: open (F4, 8 weeks)", size, series(runs, "patterns_open"), note=PILOT_NOTE)
             results.timing("Patterns: switch to a year (3)", size, series(runs, "patterns_year"), note=PILOT_NOTE)
+            results.timing("Patterns: switch to all (4)", size, series(runs, "patterns_all"), note=PILOT_NOTE)
         if "review" in errors:
             results.error("Weekly review: open", size, errors["review"])
         else:
@@ -155,7 +151,7 @@ def window(bench: Bench) -> None:
         if hwm:
             results.timing("peak RSS: window after History + Patterns", size, hwm, unit="MB",
                            limit=peak_limit(size), stat="worst",
-                           note=f"VmHWM of the pilot process after {wanted:,} History rows, Patterns and review")
+                           note="VmHWM of the pilot process after History (End, Page Up, Home), Patterns and review")
 
 
 def export_import(bench: Bench) -> None:
@@ -307,8 +303,9 @@ MEASURES: list[Measure] = [
     Measure("cold start", "`closeness-journal --data-dir DIR` as a whole process in a pseudo-terminal, spawn to exit "
             "once Today is drawn, in rounds with a minimal one-widget Textual app; and each process's peak RSS",
             f"median within {START_RATIO}x of the minimal app; peak RSS < {PEAK_MB} MB at {_at(BIG)}", cold_start),
-    Measure("window", "in a fresh process, the app under run_test: History (F3, then End until "
-            f"{HISTORY_ROWS:,} rows), Patterns (F4, then a year), the weekly review ({REVIEW_KEY}); peak RSS",
+    Measure("window", "in a fresh process, the app under run_test: History (F3, End to the oldest "
+            "entry, Page Up from there, Home), Patterns (F4, then a year, then all), "
+            f"the weekly review ({REVIEW_KEY}); peak RSS",
             f"none for the timings; peak RSS < {PEAK_MB} MB at {_at(BIG)}", window),
     Measure("search", "search_hits(limit=50) + count for a common word and a rare one",
             f"median < {QUERY_MS} ms at {_at(BIG)}", search),
