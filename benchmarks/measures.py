@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import shutil
 import statistics
+import subprocess
 import sys
 import time
 from collections.abc import Callable, Iterator
@@ -32,6 +33,11 @@ from closeness_journal.store import Journal
 
 START_RATIO = 1.3
 """Cold start: the journal's start-up over the minimal Textual app's (median of the ratios)."""
+WINDOW_RATIO = 1.25
+"""Window start to a drawn Today over the same-widgets app's start (issue 18; median of the ratios)."""
+MARKDOWN_RATIO = 3.0
+JSON_RATIO = 4.0
+"""The exports of everything over the floor script that reads every row and writes it (issue 18)."""
 QUERY_MS = 50
 """Search and a year of patterns at 100,000 entries (median)."""
 SAVE_P99_MS = 15
@@ -76,7 +82,10 @@ def cold_start(bench: Bench) -> None:
     env = dict(bench.env, TERM="xterm-256color", **{READY_ENV: "1", RSS_FILE_ENV: str(hook / "peak.txt")})
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(hook), bench.env.get("PYTHONPATH")]))
     env.pop("TEXTUAL", None)
-    commands: dict[str, list[str]] = {"floor": [sys.executable, str(HERE / "minimal_app.py")]}
+    commands: dict[str, list[str]] = {
+        "floor": [sys.executable, str(HERE / "minimal_app.py")],
+        "same": [sys.executable, str(HERE / "same_widgets_app.py")],
+    }
     for size, folder in bench.scratch.items():
         commands[str(size)] = [*console_script(), "--data-dir", str(folder)]
     found = alternate(commands, bench.plan.cold_repeats, env, label="cold start round")
@@ -87,7 +96,13 @@ def cold_start(bench: Bench) -> None:
         results.timing("cold start: minimal Textual app (floor)", None, found.times["floor"], note=note)
         results.timing("peak RSS: minimal Textual app (floor)", None, found.rss["floor"], unit="MB",
                        note="VmHWM of the process at exit (atexit hook via sitecustomize)")
+    if "same" in found.failed:
+        results.error("cold start: same-widgets Textual app (floor)", None, found.failed["same"])
+    else:
+        results.timing("cold start: same-widgets Textual app (floor)", None, found.times["same"],
+                       note=note + "; TextArea, Input, Select, SelectionList, Checkbox, Header, Footer")
     floor = found.median("floor")
+    same = found.median("same") if "same" not in found.failed else None
     for size in bench.scratch:
         key = str(size)
         if key in found.failed:
@@ -98,6 +113,10 @@ def cold_start(bench: Bench) -> None:
             ratios = [t / floor for t in found.times[key]]
             results.timing("cold start ratio (journal / floor)", size, ratios, unit="x", limit=START_RATIO,
                            note="each run / the floor's median")
+        if same:
+            results.timing("cold start ratio (journal / same-widgets app)", size,
+                           [t / same for t in found.times[key]], unit="x", limit=WINDOW_RATIO,
+                           note="each run / the same-widgets app's median (issue 18)")
         results.timing("peak RSS: TUI start → Today (pty)", size, found.rss[key], unit="MB",
                        limit=peak_limit(size), stat="worst",
                        note="VmHWM of the console-script process at exit (atexit hook via sitecustomize)")
@@ -161,6 +180,20 @@ def export_import(bench: Bench) -> None:
         folder = bench.scratch_root / f"export-{size}"
         folder.mkdir(parents=True, exist_ok=True)
         shutil.copy2(db, folder / "journal.db")
+        floor: float | None = None
+        with results.guard("export floor: sqlite3 reads every row, writes a file", size):
+            target = bench.scratch_root / f"export-{size}.floor"
+            samples = []
+            for _ in range(plan.export_repeats):
+                start = time.perf_counter()
+                done = subprocess.run([sys.executable, str(HERE / "floor_read.py"), str(folder / "journal.db"),
+                                       str(target)], capture_output=True, text=True, env=bench.env)
+                samples.append(time.perf_counter() - start)
+                if done.returncode != 0:
+                    raise RuntimeError(f"floor_read.py exited {done.returncode}: {done.stderr.strip()[-200:]}")
+            results.timing("export floor: sqlite3 reads every row, writes a file", size, samples, unit="s",
+                           note=f"whole process; {target.stat().st_size / 1e6:.1f} MB")
+            floor = statistics.median(samples)
         for kind, label, suffix, extra in (("markdown", "export --format markdown (whole journal)", "md",
                                             ["--include-private"]),
                                            ("json", "export --format json", "json", [])):
@@ -179,6 +212,10 @@ def export_import(bench: Bench) -> None:
                 results.timing(label, size, samples, unit="s", limit=limit,
                                note=f"whole process; {target.stat().st_size / 1e6:.1f} MB"
                                     + "".join(f"; {option}" for option in extra))
+                if floor:
+                    results.timing(f"export ratio ({kind} / floor)", size, [t / floor for t in samples],
+                                   unit="x", limit=MARKDOWN_RATIO if kind == "markdown" else JSON_RATIO,
+                                   note="each run / the floor's median (issue 18)")
         with results.guard("import (json) into an empty journal", size):
             source = bench.scratch_root / f"export-{size}.json"
             samples = []
@@ -301,8 +338,10 @@ def _at(size: int) -> str:
 
 MEASURES: list[Measure] = [
     Measure("cold start", "`closeness-journal --data-dir DIR` as a whole process in a pseudo-terminal, spawn to exit "
-            "once Today is drawn, in rounds with a minimal one-widget Textual app; and each process's peak RSS",
-            f"median within {START_RATIO}x of the minimal app; peak RSS < {PEAK_MB} MB at {_at(BIG)}", cold_start),
+            "once Today is drawn, in rounds with a minimal one-widget Textual app and a same-widgets one; and each "
+            "process's peak RSS",
+            f"median within {START_RATIO}x of the minimal app and {WINDOW_RATIO}x of the same-widgets app; "
+            f"peak RSS < {PEAK_MB} MB at {_at(BIG)}", cold_start),
     Measure("window", "in a fresh process, the app under run_test: History (F3, End to the oldest "
             "entry, Page Up from there, Home), Patterns (F4, then a year, then all), "
             f"the weekly review ({REVIEW_KEY}); peak RSS",
@@ -313,7 +352,9 @@ MEASURES: list[Measure] = [
             patterns),
     Measure("weekly review", "weekly_review(journal, last complete week)", "none (tracked only)", review),
     Measure("export / import", "export --format markdown and --format json of the whole journal, then import "
-            "into an empty journal (whole processes)", f"Markdown, {_at(MARKDOWN_SIZE)}: median < {MARKDOWN_S:g} s",
+            "into an empty journal (whole processes); the floor: a script that reads every row with sqlite3 "
+            "and writes it to a file", f"Markdown, {_at(MARKDOWN_SIZE)}: median < {MARKDOWN_S:g} s; "
+            f"Markdown within {MARKDOWN_RATIO:g}x and JSON within {JSON_RATIO:g}x of the floor",
             export_import),
     Measure("saving", f"{SAVES} x Journal.add on disk (WAL, synchronous=FULL); median and 99th percentile",
             f"p99 < {SAVE_P99_MS} ms", saving),
