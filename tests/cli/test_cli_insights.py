@@ -3,6 +3,8 @@
 import json
 import re
 
+from closeness_journal.core.patterns import EMPTY_PERIODS_SHOWN
+
 
 def test_prompts_json_for_a_day(run):
     code, out, _ = run("prompts", "--date", "2026-11-22", "--json")
@@ -121,7 +123,7 @@ def test_patterns_from_year_one_build_only_the_periods_that_count(run):
     code, out, err = run("patterns", "--since", "0001-01-01", "--until", "2026-11-18", "--json")
     assert code == 0, err
     data = json.loads(out)
-    assert data["by"] == "month" and len(data["periods"]) <= 1301
+    assert data["by"] == "month" and len(data["periods"]) == EMPTY_PERIODS_SHOWN + 1
     assert data["periods"][0]["period"] == "0001-01" and data["periods"][0]["withdrawal"] == 1
     assert data["periods"][-1]["period"] == "2026-11" and data["periods"][-1]["entries"] == 1
     assert sum(p["entries"] for p in data["periods"]) == data["totals"]["entries"] == 2
