@@ -38,6 +38,8 @@ WINDOW_RATIO = 1.25
 MARKDOWN_RATIO = 3.0
 JSON_RATIO = 4.0
 """The exports of everything over the floor script that reads every row and writes it (issue 18)."""
+LIST_RATIO = 2.5
+"""`list -n 10` and `list --search WORD` over the floor script that prints the newest 10 rows (issue 18)."""
 QUERY_MS = 50
 """Search and a year of patterns at 100,000 entries (median)."""
 SAVE_P99_MS = 15
@@ -248,6 +250,37 @@ def opened(folder: Path) -> Iterator[Journal]:
         journal.close()
 
 
+def list_command(bench: Bench) -> None:
+    """`list -n 10` and `list --search WORD` as whole processes, alternated with the floor script."""
+    results = bench.results
+    for size, folder in bench.scratch.items():
+        db = str(folder / "journal.db")
+        commands = {
+            "floor": [sys.executable, str(HERE / "floor_list.py"), db],
+            "list -n 10": [*console_script(), "--data-dir", str(folder), "list", "-n", "10"],
+            f"list --search {gen.RARE_WORD}": [*console_script(), "--data-dir", str(folder), "list", "--search",
+                                               gen.RARE_WORD],
+        }
+        times: dict[str, list[float]] = {key: [] for key in commands}
+        with results.guard("list floor: sqlite3 prints the newest 10 rows", size):
+            for repeat in range(bench.plan.cold_repeats + 1):  # the first round only warms up
+                for key, command in commands.items():
+                    start = time.perf_counter()
+                    done = subprocess.run(command, env=bench.env, capture_output=True, text=True, timeout=120)
+                    took = time.perf_counter() - start
+                    if done.returncode != 0:
+                        raise RuntimeError(f"{key} exited {done.returncode}: {done.stderr.strip()[-200:]}")
+                    if repeat:
+                        times[key].append(took * 1000)
+            results.timing("list floor: sqlite3 prints the newest 10 rows", size, times["floor"],
+                           note="whole process; floor_list.py")
+            floor = statistics.median(times["floor"])
+            for key in list(commands)[1:]:
+                results.timing(f"list: {key}", size, times[key], note="whole process")
+                results.timing(f"list ratio ({key} / floor)", size, [t / floor for t in times[key]], unit="x",
+                               limit=LIST_RATIO, note="each run / the floor's median (issue 18)")
+
+
 def search(bench: Bench) -> None:
     for size, folder in bench.scratch.items():
         with opened(folder) as journal:
@@ -346,6 +379,9 @@ MEASURES: list[Measure] = [
             "entry, Page Up from there, Home), Patterns (F4, then a year, then all), "
             f"the weekly review ({REVIEW_KEY}); peak RSS",
             f"none for the timings; peak RSS < {PEAK_MB} MB at {_at(BIG)}", window),
+    Measure("list", "`list -n 10` and `list --search WORD` (a rare word) as whole processes, in rounds with a "
+            "script that opens the file with sqlite3 and prints the newest 10 rows",
+            f"each median within {LIST_RATIO:g}x of the floor script", list_command),
     Measure("search", "search_hits(limit=50) + count for a common word and a rare one",
             f"median < {QUERY_MS} ms at {_at(BIG)}", search),
     Measure("patterns", "compute(pattern_source(...)) for the last year", f"median < {QUERY_MS} ms at {_at(BIG)}",
