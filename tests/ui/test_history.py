@@ -465,3 +465,27 @@ async def test_home_and_end_jump_to_the_newest_and_oldest_and_paging_up_from_the
         await pilot.pause()
         assert table.entry_id == newest.id and table.row_count == PAGE_SIZE
         assert "3,000 entries" in str(screen.query_one("#history-status").render())
+
+
+async def test_deleting_deep_in_the_list_keeps_the_place(make_app, journal):
+    """After End, a delete reloads the rows from the same depth (not the newest page) and the
+    cursor stays near the entry it was on."""
+    for n in range(3 * PAGE_SIZE):
+        add(journal, f"entry {n}", days_ago=n)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_history(app, pilot)
+        table = screen.query_one(EntryTable)
+        await pilot.press("end")
+        await pilot.pause()
+        await pilot.press("up")
+        await pilot.pause()
+        assert journal.get(table.entry_id).body == f"entry {3 * PAGE_SIZE - 2}"
+        await pilot.press("d")
+        await pilot.pause()
+        await pilot.press("y")
+        await pilot.pause()
+        assert journal.count() == 3 * PAGE_SIZE - 1
+        assert journal.get(table.entry_id).body == f"entry {3 * PAGE_SIZE - 1}"  # the next one down
+        first_shown = journal.get(next(iter(table.rows)).value).body
+        assert int(first_shown.split()[1]) > PAGE_SIZE  # still deep in the list, not back at the top
