@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import io
+import sys
 from datetime import UTC, date, datetime
 
 import pytest
 
+from closeness_journal import cli
 from closeness_journal.store import Journal
 
 FIXED_TODAY = date(2026, 11, 18)
@@ -34,3 +37,21 @@ def journal():
 @pytest.fixture
 def fixed_today() -> date:
     return FIXED_TODAY
+
+
+@pytest.fixture
+def run(capsys, monkeypatch):
+    """`run("write", "x", stdin=None)` -> (exit code, standard output, standard error): the command
+    line in this process."""
+
+    def run_command(*args: str, stdin: str | None = None) -> tuple[int, str, str]:
+        if stdin is not None:
+            monkeypatch.setattr(sys, "stdin", io.StringIO(stdin))
+        try:
+            code = cli.main(list(args))
+        except SystemExit as exit_:  # argparse usage errors and --help/--version
+            code = exit_.code
+        out, err = capsys.readouterr()
+        return code, out, err
+
+    return run_command

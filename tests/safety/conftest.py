@@ -3,35 +3,14 @@ entries in it, and folders that are read-only or full (helpers: safety_helpers.p
 
 from __future__ import annotations
 
-import io
 import os
 import shutil
 import subprocess
-import sys
 from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 from safety_helpers import add_entries, is_root, tmpfs
-
-from closeness_journal import cli
-
-
-@pytest.fixture
-def run(capsys, monkeypatch):
-    """`run("write", "x", stdin=None)` -> (exit code, standard output, standard error)."""
-
-    def run_command(*args: str, stdin: str | None = None) -> tuple[int, str, str]:
-        if stdin is not None:
-            monkeypatch.setattr(sys, "stdin", io.StringIO(stdin))
-        try:
-            code = cli.main(list(args))
-        except SystemExit as exit_:  # argparse usage errors and --help/--version
-            code = exit_.code
-        out, err = capsys.readouterr()
-        return code, out, err
-
-    return run_command
 
 
 @pytest.fixture
