@@ -148,3 +148,8 @@ def test_help_and_the_command_line_share_one_text():
     assert markdown.startswith(f"## {support.TITLE}\n")
     for part in (support.INTRO, *support.WAYS, support.SAFETY, support.LIMITS):
         assert part in markdown and " ".join(part.split()) in plain
+
+
+def test_leaving_themes_out_twice_is_the_same_library(library):
+    once = library.with_deeper_themes({"roots"})
+    assert once.with_deeper_themes({"roots"}) is once

@@ -202,8 +202,8 @@ class PromptLibrary:
         leave the rotation. Their prompts stay, retired, so answers to them can be looked up."""
         if themes is None:
             return self
-        off = set(self.deeper_themes()) - set(themes)
-        if not off:
+        off = {theme for theme in self.deeper_themes() if theme not in themes and self.in_theme(theme)}
+        if not off:  # nothing to leave out (also when this library was made this way already)
             return self
         prompts = {
             key: replace(prompt, retired=True) if prompt.theme in off else prompt

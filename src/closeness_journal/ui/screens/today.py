@@ -64,11 +64,11 @@ class TodayScreen(Screen[None]):
     def __init__(self, journal: Journal, library: PromptLibrary, today: date) -> None:
         super().__init__()
         self._journal = journal
-        self._library = day_prompts.library_for(journal, library)  # the deeper themes chosen in the settings
-        self._today = today
         settings = Settings.read(journal.setting)
+        self._library = library.with_deeper_themes(settings.deeper_themes)  # the themes chosen in the settings
+        self._today = today
         self._mention_review = settings.mention_review
-        self.sitting = Sitting.start(day_prompts.for_day(journal, library, today, remember=True))
+        self.sitting = Sitting.start(day_prompts.for_day(journal, self._library, today, remember=True))
         self.draft_key = today_draft_key(uuid.uuid4().hex)
         self._claimed: list[str] = []
         """Keys of drafts taken over from closed windows: discarded once ours is saved."""
