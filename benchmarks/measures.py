@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import shutil
 import statistics
+import subprocess
 import sys
 import time
 from collections.abc import Callable, Iterator
@@ -43,6 +44,13 @@ from harness import (
 
 START_RATIO = 1.3
 """Cold start: the journal's start-up over the minimal Textual app's (median of the ratios)."""
+WINDOW_RATIO = 1.25
+"""Window start to a drawn Today over the same-widgets app's start (issue 18; median of the ratios)."""
+MARKDOWN_RATIO = 3.0
+JSON_RATIO = 4.0
+"""The exports of everything over the floor script that reads every row and writes it (issue 18)."""
+LIST_RATIO = 2.5
+"""`list -n 10` and `list --search WORD` over the floor script that prints the newest 10 rows (issue 18)."""
 QUERY_MS = 50
 """Search and a year of patterns at 100,000 entries (median)."""
 SAVE_P99_MS = 15
@@ -87,7 +95,10 @@ def cold_start(bench: Bench) -> None:
     env = dict(bench.env, TERM="xterm-256color", **{READY_ENV: "1", RSS_FILE_ENV: str(hook / "peak.txt")})
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(hook), bench.env.get("PYTHONPATH")]))
     env.pop("TEXTUAL", None)
-    commands: dict[str, list[str]] = {"floor": [sys.executable, str(HERE / "minimal_app.py")]}
+    commands: dict[str, list[str]] = {
+        "floor": [sys.executable, str(HERE / "minimal_app.py")],
+        "same": [sys.executable, str(HERE / "same_widgets_app.py")],
+    }
     for size, folder in bench.scratch.items():
         commands[str(size)] = [*console_script(), "--data-dir", str(folder)]
     found = alternate(commands, bench.plan.cold_repeats, env, label="cold start round")
@@ -98,7 +109,13 @@ def cold_start(bench: Bench) -> None:
         results.timing("cold start: minimal Textual app (floor)", None, found.times["floor"], note=note)
         results.timing("peak RSS: minimal Textual app (floor)", None, found.rss["floor"], unit="MB",
                        note="VmHWM of the process at exit (atexit hook via sitecustomize)")
+    if "same" in found.failed:
+        results.error("cold start: same-widgets Textual app (floor)", None, found.failed["same"])
+    else:
+        results.timing("cold start: same-widgets Textual app (floor)", None, found.times["same"],
+                       note=note + "; TextArea, Input, Select, SelectionList, Checkbox, Header, Footer")
     floor = found.median("floor")
+    same = found.median("same") if "same" not in found.failed else None
     for size in bench.scratch:
         key = str(size)
         if key in found.failed:
@@ -109,6 +126,10 @@ def cold_start(bench: Bench) -> None:
             ratios = [t / floor for t in found.times[key]]
             results.timing("cold start ratio (journal / floor)", size, ratios, unit="x", limit=START_RATIO,
                            note="each run / the floor's median")
+        if same:
+            results.timing("cold start ratio (journal / same-widgets app)", size,
+                           [t / same for t in found.times[key]], unit="x", limit=WINDOW_RATIO,
+                           note="each run / the same-widgets app's median (issue 18)")
         results.timing("peak RSS: TUI start → Today (pty)", size, found.rss[key], unit="MB",
                        limit=peak_limit(size), stat="worst",
                        note="VmHWM of the console-script process at exit (atexit hook via sitecustomize)")
@@ -140,24 +161,20 @@ def window(bench: Bench) -> None:
             results.timing("History: open (F3) until the table shows", size, series(runs, "history_open"),
                            note=PILOT_NOTE)
             run = runs[0]
-            reached = run["history_wanted"]
-            results.timing(
-                f"History: scroll to row {HISTORY_ROWS:,} (or the last)", size, series(runs, "history_scroll"),
-                note=f"End pressed {len(run['history_pages'])} times (each loads a page of {run['page_size']}), "
-                     f"then the cursor moved to row {reached:,}; {run['history_rows']:,} rows loaded at the end",
-            )
-            pages = [p for run in runs for p in run["history_pages"]]
-            if pages:
-                last = [run["history_pages"][-1] for run in runs if run["history_pages"]]
-                first = [run["history_pages"][0] for run in runs if run["history_pages"]]
-                results.timing("History: End, one more page", size, pages,
-                               note=f"every End press; the first took median {statistics.median(first):.0f} ms, "
-                                    f"the last (near row {reached:,}) {statistics.median(last):.0f} ms")
+            results.timing("History: End, to the oldest entry", size, series(runs, "history_end"),
+                           note=f"one page of {run['page_size']} from the oldest end; "
+                                f"{run['history_end_rows']:,} rows in the table")
+            results.timing("History: Page Up from the oldest entry", size,
+                           [ms for run in runs for ms in run["history_page_up"]],
+                           note="every press of 30 from the oldest entry (pages above load as the cursor nears "
+                                f"the top); {run['history_page_up_rows']:,} rows in the table after")
+            results.timing("History: Home, to the newest entry", size, series(runs, "history_home"), note=PILOT_NOTE)
         if "patterns" in errors:
             results.error("Patterns: open (F4, 8 weeks)", size, errors["patterns"])
         else:
             results.timing("Patterns: open (F4, 8 weeks)", size, series(runs, "patterns_open"), note=PILOT_NOTE)
             results.timing("Patterns: switch to a year (3)", size, series(runs, "patterns_year"), note=PILOT_NOTE)
+            results.timing("Patterns: switch to all (4)", size, series(runs, "patterns_all"), note=PILOT_NOTE)
         if "review" in errors:
             results.error("Weekly review: open", size, errors["review"])
         else:
@@ -166,7 +183,7 @@ def window(bench: Bench) -> None:
         if hwm:
             results.timing("peak RSS: window after History + Patterns", size, hwm, unit="MB",
                            limit=peak_limit(size), stat="worst",
-                           note=f"VmHWM of the pilot process after {wanted:,} History rows, Patterns and review")
+                           note="VmHWM of the pilot process after History (End, Page Up, Home), Patterns and review")
 
 
 def export_import(bench: Bench) -> None:
@@ -176,6 +193,20 @@ def export_import(bench: Bench) -> None:
         folder = bench.scratch_root / f"export-{size}"
         folder.mkdir(parents=True, exist_ok=True)
         shutil.copy2(db, folder / "journal.db")
+        floor: float | None = None
+        with results.guard("export floor: sqlite3 reads every row, writes a file", size):
+            target = bench.scratch_root / f"export-{size}.floor"
+            samples = []
+            for _ in range(plan.export_repeats):
+                start = time.perf_counter()
+                done = subprocess.run([sys.executable, str(HERE / "floor_read.py"), str(folder / "journal.db"),
+                                       str(target)], capture_output=True, text=True, env=bench.env)
+                samples.append(time.perf_counter() - start)
+                if done.returncode != 0:
+                    raise RuntimeError(f"floor_read.py exited {done.returncode}: {done.stderr.strip()[-200:]}")
+            results.timing("export floor: sqlite3 reads every row, writes a file", size, samples, unit="s",
+                           note=f"whole process; {target.stat().st_size / 1e6:.1f} MB")
+            floor = statistics.median(samples)
         for kind, label, suffix, extra in (("markdown", "export --format markdown (whole journal)", "md",
                                             ["--include-private"]),
                                            ("json", "export --format json", "json", [])):
@@ -194,6 +225,10 @@ def export_import(bench: Bench) -> None:
                 results.timing(label, size, samples, unit="s", limit=limit,
                                note=f"whole process; {target.stat().st_size / 1e6:.1f} MB"
                                     + "".join(f"; {option}" for option in extra))
+                if floor:
+                    results.timing(f"export ratio ({kind} / floor)", size, [t / floor for t in samples],
+                                   unit="x", limit=MARKDOWN_RATIO if kind == "markdown" else JSON_RATIO,
+                                   note="each run / the floor's median (issue 18)")
         with results.guard("import (json) into an empty journal", size):
             source = bench.scratch_root / f"export-{size}.json"
             samples = []
@@ -224,6 +259,37 @@ def opened(folder: Path) -> Iterator[Journal]:
         yield journal
     finally:
         journal.close()
+
+
+def list_command(bench: Bench) -> None:
+    """`list -n 10` and `list --search WORD` as whole processes, alternated with the floor script."""
+    results = bench.results
+    for size, folder in bench.scratch.items():
+        db = str(folder / "journal.db")
+        commands = {
+            "floor": [sys.executable, str(HERE / "floor_list.py"), db],
+            "list -n 10": [*console_script(), "--data-dir", str(folder), "list", "-n", "10"],
+            f"list --search {gen.RARE_WORD}": [*console_script(), "--data-dir", str(folder), "list", "--search",
+                                               gen.RARE_WORD],
+        }
+        times: dict[str, list[float]] = {key: [] for key in commands}
+        with results.guard("list floor: sqlite3 prints the newest 10 rows", size):
+            for repeat in range(bench.plan.cold_repeats + 1):  # the first round only warms up
+                for key, command in commands.items():
+                    start = time.perf_counter()
+                    done = subprocess.run(command, env=bench.env, capture_output=True, text=True, timeout=120)
+                    took = time.perf_counter() - start
+                    if done.returncode != 0:
+                        raise RuntimeError(f"{key} exited {done.returncode}: {done.stderr.strip()[-200:]}")
+                    if repeat:
+                        times[key].append(took * 1000)
+            results.timing("list floor: sqlite3 prints the newest 10 rows", size, times["floor"],
+                           note="whole process; floor_list.py")
+            floor = statistics.median(times["floor"])
+            for key in list(commands)[1:]:
+                results.timing(f"list: {key}", size, times[key], note="whole process")
+                results.timing(f"list ratio ({key} / floor)", size, [t / floor for t in times[key]], unit="x",
+                               limit=LIST_RATIO, note="each run / the floor's median (issue 18)")
 
 
 def search(bench: Bench) -> None:
@@ -316,18 +382,26 @@ def _at(size: int) -> str:
 
 MEASURES: list[Measure] = [
     Measure("cold start", "`closeness-journal --data-dir DIR` as a whole process in a pseudo-terminal, spawn to exit "
-            "once Today is drawn, in rounds with a minimal one-widget Textual app; and each process's peak RSS",
-            f"median within {START_RATIO}x of the minimal app; peak RSS < {PEAK_MB} MB at {_at(BIG)}", cold_start),
-    Measure("window", "in a fresh process, the app under run_test: History (F3, then End until "
-            f"{HISTORY_ROWS:,} rows), Patterns (F4, then a year), the weekly review ({REVIEW_KEY}); peak RSS",
+            "once Today is drawn, in rounds with a minimal one-widget Textual app and a same-widgets one; and each "
+            "process's peak RSS",
+            f"median within {START_RATIO}x of the minimal app and {WINDOW_RATIO}x of the same-widgets app; "
+            f"peak RSS < {PEAK_MB} MB at {_at(BIG)}", cold_start),
+    Measure("window", "in a fresh process, the app under run_test: History (F3, End to the oldest "
+            "entry, Page Up from there, Home), Patterns (F4, then a year, then all), "
+            f"the weekly review ({REVIEW_KEY}); peak RSS",
             f"none for the timings; peak RSS < {PEAK_MB} MB at {_at(BIG)}", window),
+    Measure("list", "`list -n 10` and `list --search WORD` (a rare word) as whole processes, in rounds with a "
+            "script that opens the file with sqlite3 and prints the newest 10 rows",
+            f"each median within {LIST_RATIO:g}x of the floor script", list_command),
     Measure("search", "search_hits(limit=50) + count for a common word and a rare one",
             f"median < {QUERY_MS} ms at {_at(BIG)}", search),
     Measure("patterns", "compute(pattern_source(...)) for the last year", f"median < {QUERY_MS} ms at {_at(BIG)}",
             patterns),
     Measure("weekly review", "weekly_review(journal, last complete week)", "none (tracked only)", review),
     Measure("export / import", "export --format markdown and --format json of the whole journal, then import "
-            "into an empty journal (whole processes)", f"Markdown, {_at(MARKDOWN_SIZE)}: median < {MARKDOWN_S:g} s",
+            "into an empty journal (whole processes); the floor: a script that reads every row with sqlite3 "
+            "and writes it to a file", f"Markdown, {_at(MARKDOWN_SIZE)}: median < {MARKDOWN_S:g} s; "
+            f"Markdown within {MARKDOWN_RATIO:g}x and JSON within {JSON_RATIO:g}x of the floor",
             export_import),
     Measure("saving", f"{SAVES} x Journal.add on disk (WAL, synchronous=FULL); median and 99th percentile",
             f"p99 < {SAVE_P99_MS} ms", saving),

@@ -106,7 +106,7 @@ def fmt(value: float | None, unit: str) -> str:
 # --------------------------------------------------------------------------- the table
 
 
-GROUPS = ["cold start", "History", "search", "patterns", "Patterns", "weekly review", "Weekly review",
+GROUPS = ["cold start", "History", "list", "search", "patterns", "Patterns", "weekly review", "Weekly review",
           "save", "export", "import", "peak RSS"]
 """The table's order: rows are grouped by the first of these their measure starts with."""
 

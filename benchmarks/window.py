@@ -24,6 +24,9 @@ import generate as gen
 from closeness_journal.store import Journal
 from harness import TERM_SIZE
 
+PAGE_UPS = 30
+"""Page Up presses from the oldest entry (about two pages of rows at TERM_SIZE)."""
+
 
 async def drawn(widget) -> None:
     """Wait until `widget`'s screen has been redrawn after what is pending (twice, like the
@@ -76,18 +79,14 @@ async def measure(db: Path, today: date, rows_wanted: int, review_key: str) -> d
         try:
             out["history_open"] = await press(app, "f3", lambda: (t := history_table()) is not None and t.row_count > 0)
             table = history_table()
-            pages: list[float] = []
-            start = time.perf_counter()
-            while table.row_count < rows_wanted:
-                before = table.row_count
-                pages.append(await press(app, "end", lambda before=before: table.row_count > before, timeout=10))
-            table.move_cursor(row=rows_wanted - 1, animate=False)
-            await drawn(app.screen)
-            out["history_scroll"] = (time.perf_counter() - start) * 1000
-            out["history_rows"] = table.row_count
-            out["history_cursor"] = table.cursor_row
-            out["history_wanted"] = rows_wanted
-            out["history_pages"] = pages
+            newest = journal.entries(limit=1)[0].id
+            oldest = journal.entries(limit=1, oldest=True)[0].id
+            out["history_end"] = await press(app, "end", lambda: table.entry_id == oldest, timeout=30)
+            out["history_end_rows"] = table.row_count
+            # paging up from the oldest end, across the pages above it
+            out["history_page_up"] = [await press(app, "pageup", lambda: True) for _ in range(PAGE_UPS)]
+            out["history_page_up_rows"] = table.row_count
+            out["history_home"] = await press(app, "home", lambda: table.entry_id == newest, timeout=30)
             out["page_size"] = PAGE_SIZE
         except Exception as error:  # noqa: BLE001
             out["errors"]["history"] = f"{type(error).__name__}: {error}"
@@ -99,6 +98,10 @@ async def measure(db: Path, today: date, rows_wanted: int, review_key: str) -> d
 
             out["patterns_open"] = await press(app, "f4", lambda: patterns(0))
             out["patterns_year"] = await press(app, "3", lambda: patterns(360))
+            first = journal.first_entry_date()
+            out["patterns_all"] = await press(
+                app, "4", lambda: patterns((today - first).days if first else 0) and app.screen.patterns.since == first
+            )
         except Exception as error:  # noqa: BLE001
             out["errors"]["patterns"] = f"{type(error).__name__}: {error}"
         try:

@@ -73,6 +73,8 @@ def test_the_cheap_measures_run_on_a_tiny_journal(bench_modules, tmp_path):
         "search (common word)", "search (rare word)", "patterns: a year (store + compute)",
         "weekly review: build last week", "export --format markdown (whole journal)", "export --format json",
         "import (json) into an empty journal", f"save one entry (worst = p99 of {measures.SAVES})",
+        "export floor: sqlite3 reads every row, writes a file", "export ratio (markdown / floor)",
+        "export ratio (json / floor)",
     }
     assert all(row.size == TINY and row.median is not None and row.worst is not None for row in rows)
     saves = next(row for row in rows if row.measure.startswith("save one entry"))

@@ -306,6 +306,29 @@ def test_a_daily_backup_on_first_open_keeping_fourteen(capsys, private_folders):
     assert mode(folder) == 0o700 and mode(folder / daily[-1]) == 0o600
 
 
+def test_the_window_makes_the_daily_backup_after_its_first_frame_not_before(capsys, private_folders, monkeypatch):
+    """Opening the window hands the day's backup to the app (run after the first frame, before
+    any key): nothing is copied before the window starts, and the copy is there once it has run."""
+    from closeness_journal.ui import app as window
+
+    run(capsys, "write", "first")
+    today_copy = private_folders / "backups" / f"journal-{date.today().isoformat()}.db"
+    today_copy.unlink(missing_ok=True)
+    seen: dict[str, bool] = {}
+
+    def fake_run_app(journal, data_dir=None, demo=False, pause=False, after_first_frame=None):
+        seen["before"] = today_copy.exists()
+        assert after_first_frame is not None and after_first_frame() is None
+        seen["after"] = today_copy.exists()
+        return 0
+
+    monkeypatch.setattr(window, "run_app", fake_run_app)
+    for command in ([], ["pause"]):
+        today_copy.unlink(missing_ok=True)
+        assert run(capsys, *command)[0] == 0
+        assert seen == {"before": False, "after": True}, command
+
+
 def test_write_private_is_atomic(tmp_path):
     target = tmp_path / "out.md"
     target.write_text("the good old file")

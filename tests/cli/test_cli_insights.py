@@ -3,6 +3,8 @@
 import json
 import re
 
+from closeness_journal.core.patterns import EMPTY_PERIODS_SHOWN
+
 
 def test_prompts_json_for_a_day(run):
     code, out, _ = run("prompts", "--date", "2026-11-22", "--json")
@@ -111,3 +113,18 @@ def test_review_json_has_the_week_and_the_week_before(run):
     # the week's figures in words, as the window shows them too: averages to one decimal, "4" not "4.0"
     assert re.search(r"Average fear +4 of 10, 4 lower than the week before *\n", out), out
     assert run("review", "--week", "soon")[0] == 2
+
+
+def test_patterns_from_year_one_build_only_the_periods_that_count(run):
+    """A stray entry from long ago (0001-01-01 once made "All" walk 730,000 days; the earliest a day
+    can be written now is 1900-01-01): the periods built are those with entries plus a bounded run of
+    empty ones, and the figures are the same."""
+    assert run("write", "long ago", "--date", "1900-01-01", "--behaviour", "went-quiet")[0] == 0
+    assert run("write", "now", "--date", "2026-11-18")[0] == 0
+    code, out, err = run("patterns", "--since", "1900-01-01", "--until", "2026-11-18", "--json")
+    assert code == 0, err
+    data = json.loads(out)
+    assert data["by"] == "month" and len(data["periods"]) == EMPTY_PERIODS_SHOWN + 1
+    assert data["periods"][0]["period"] == "1900-01" and data["periods"][0]["withdrawal"] == 1
+    assert data["periods"][-1]["period"] == "2026-11" and data["periods"][-1]["entries"] == 1
+    assert sum(p["entries"] for p in data["periods"]) == data["totals"]["entries"] == 2

@@ -34,7 +34,7 @@ def test_support_works_from_a_fresh_process_before_anything_else(tmp_path):
 def test_pause_opens_the_window_on_a_pause(run, monkeypatch, private_folders):
     opened = {}
 
-    def fake_run_app(journal, data_dir=None, demo=False, pause=False):
+    def fake_run_app(journal, data_dir=None, demo=False, pause=False, after_first_frame=None):
         opened.update(data_dir=data_dir, demo=demo, pause=pause)
         return 0
 

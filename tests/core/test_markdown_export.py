@@ -20,7 +20,7 @@ from closeness_journal.core.markdown_export import (
     redactor,
     render_markdown,
 )
-from closeness_journal.core.patterns import PatternSource, compute
+from closeness_journal.core.patterns import EMPTY_PERIODS_SHOWN, PatternSource, compute
 from closeness_journal.core.text import one_line, printable
 from closeness_journal.core.vocabulary import (
     ACTED,
@@ -572,3 +572,13 @@ def test_reviews_appear_with_their_answers():
 def test_a_review_week_that_cannot_be_read_is_shown_as_typed(week):
     doc = render([], reviews=[ReviewAnswers(week, (("Q", "A"),))])
     assert f"Week {week}" in doc
+
+
+def test_the_summary_of_a_range_from_year_one_lists_months_with_entries_and_a_bounded_run(journal):
+    journal.add(Entry(date(1, 1, 1), body="long ago", checkin=CheckIn(behaviours=("went-quiet",))))
+    journal.add(Entry(UNTIL, body="now"))
+    doc = render(journal.iter_entries(), journal=journal, since=date(1, 1, 1), until=UNTIL)
+    monthly = _tables(doc)[0]
+    assert monthly[0][0] == "Month" and len(monthly) == 1 + EMPTY_PERIODS_SHOWN + 1
+    assert monthly[1][:2] == ["January 1", "1"] and monthly[-1][4] == "1"
+    assert "Entries:** 2, written on 2 days" in doc

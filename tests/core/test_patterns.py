@@ -8,6 +8,7 @@ import pytest
 from closeness_journal.core.checkin import CheckIn
 from closeness_journal.core.entries import Entry
 from closeness_journal.core.patterns import (
+    EMPTY_PERIODS_SHOWN,
     ClosenessCounts,
     PatternSource,
     Period,
@@ -234,3 +235,34 @@ def test_the_pull_sentence_for_none_and_one():
     one = Period("total", MON, MON, acted_no=1)
     assert urge_sentence(one) == "The one time you noted what you did with it, you stayed with it."
     assert urge_sentence(Period("total", MON, MON, mean_urge=3.0)) == "The pull to get away was 3 out of 10 on average."
+
+
+def test_a_stray_entry_from_year_one_costs_its_rows_not_the_calendar(journal):
+    """One entry on 1 January of year 1 and one now: the range spans 730,000 days, yet only the
+    periods that hold entries and a bounded run of empty ones are built, with the same figures."""
+    until = date(2026, 11, 18)
+    journal.add(Entry(date(1, 1, 1), body="long ago", checkin=CheckIn(behaviours=("went-quiet",), intensity=4)))
+    journal.add(Entry(until, body="now", checkin=CheckIn(intensity=6)))
+    since = range_start("all", until, journal.first_entry_date())
+    assert since == date(1, 1, 1)
+    for by in ("week", "month"):
+        p = compute(journal.pattern_source(since, until), since, until, by=by)
+        assert len(p.periods) == EMPTY_PERIODS_SHOWN + 1, by  # the recent run, and the one from year 1
+        first, last = p.periods[0], p.periods[-1]
+        assert first.start == since and (first.entries, first.withdrawal, first.days_journaled) == (1, 1, 1)
+        assert last.end == until and (last.entries, last.mean_intensity) == (1, 6.0)
+        assert sum(x.entries for x in p.periods[1:-1]) == 0
+        assert [x.start for x in p.periods] == sorted(x.start for x in p.periods)
+        assert (p.steps.entries, p.steps.days_journaled, p.steps.mean_intensity) == (2, 2, 5.0)
+    assert p.periods[0].label == "0001-01" and p.periods[1].label == "2006-12"
+
+
+def test_periods_add_up_the_same_from_days_or_from_weeks_within_months(journal):
+    """The store's sums per week within a month add up to the same periods as the day sums."""
+    for n in range(0, 120, 3):
+        journal.add(Entry(day(n), body=str(n), checkin=CheckIn(intensity=n % 11, behaviours=("went-quiet",) * (n % 2))))
+    since, until = day(-10), day(130)
+    for by in ("week", "month"):
+        from_store = compute(journal.pattern_source(since, until), since, until, by=by)
+        from_days = compute(PatternSource(days=journal.day_totals(since, until)), since, until, by=by)
+        assert from_store.periods == from_days.periods and from_store.steps == from_days.steps

@@ -93,6 +93,19 @@ def test_paging_after_an_entry_neither_repeats_nor_skips_when_another_window_wri
     assert [e.body for e in first + rest] == ["e0", "e1", "e2", "e3", "e5"]
 
 
+def test_the_oldest_page_and_pages_before_an_entry_come_newest_first(journal):
+    for n in range(10):
+        journal.add(Entry(DAY - timedelta(days=n), body=f"e{n}"), now=NOW + timedelta(minutes=n))
+    oldest = journal.entries(limit=3, oldest=True)
+    assert [e.body for e in oldest] == ["e7", "e8", "e9"]
+    above = journal.entries(limit=3, before=oldest[0])
+    assert [e.body for e in above] == ["e4", "e5", "e6"]
+    assert [e.body for e in journal.entries(limit=5, before=above[0])] == ["e0", "e1", "e2", "e3"]
+    assert journal.entries(limit=5, before=journal.entries(limit=1)[0]) == []
+    private = EntryFilter(include_private=False, category="withdrawal")
+    assert journal.entries(private, limit=3, oldest=True) == []
+
+
 def test_emptying_the_trash_removes_the_words_from_the_search_index_file(journal):
     for n in range(3):
         journal.add(Entry(DAY, body=f"filler {n}"), now=NOW)

@@ -229,3 +229,25 @@ async def test_quitting_the_demo_without_typing_just_quits(journal, library):
         await pilot.press("ctrl+q")
         await pilot.pause()
         assert not app.is_running
+
+
+async def test_the_daily_backup_runs_once_after_the_first_frame_and_before_any_key(journal, library):
+    """The first frame never waits for the backup: it runs once Today is drawn, once, before the
+    first key is handled; a backup that fails is said in the window, not printed over it."""
+    from closeness_journal.ui.app import JournalApp
+    from closeness_journal.ui.screens.today import TodayScreen
+
+    calls: list[bool] = []
+
+    def backup() -> str | None:
+        calls.append(isinstance(app.screen, TodayScreen) and app.screen.is_mounted)
+        return "today's automatic backup could not be made: the disk is full"
+
+    app = JournalApp(journal, library, after_first_frame=backup)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert calls == [True]
+        await pilot.press("x")
+        await pilot.pause()
+        assert calls == [True]
+        assert any("could not be made" in str(n.message) for n in app._notifications)

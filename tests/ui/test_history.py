@@ -420,3 +420,72 @@ async def test_an_entry_in_the_trash_cannot_be_flagged(make_app, journal):
         await pilot.press("f")
         await pilot.pause()
         assert not journal.get(entry.id).flagged
+
+
+async def test_home_and_end_jump_to_the_newest_and_oldest_and_paging_up_from_the_end_reaches_the_middle(
+    make_app, journal
+):
+    """End shows the oldest entry at once (one page from the oldest end, not every page between),
+    Home the newest; from the end, paging up loads the pages above, keyset, nothing repeated."""
+    from datetime import UTC, datetime
+
+    count = 3000
+    written = datetime(2026, 11, 18, 12, tzinfo=UTC)
+    journal.add_many(
+        (Entry(TODAY - timedelta(days=n), body=f"entry {n}"), written - timedelta(days=n)) for n in range(count)
+    )
+    newest, oldest = journal.entries(limit=1)[0], journal.entries(limit=1, oldest=True)[0]
+    assert (newest.body, oldest.body) == ("entry 0", f"entry {count - 1}")
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_history(app, pilot)
+        table = screen.query_one(EntryTable)
+        for key in ("end", "G"):
+            await pilot.press("home")
+            await pilot.pause()
+            assert table.entry_id == newest.id and table.cursor_row == 0
+            await pilot.press(key)
+            await pilot.pause()
+            assert table.entry_id == oldest.id
+            assert table.row_count <= 2 * PAGE_SIZE  # not the 3,000 rows between
+        # Paging up from the end walks back towards the middle, one page at a time, in order.
+        seen: list[str] = []
+        for _ in range(10):  # about 17 rows a page at this size: past the middle
+            await pilot.press(*["pageup"] * 10)
+            await pilot.pause()
+            seen.append(screen._journal.get(table.entry_id).body)
+        numbers = [int(body.split()[1]) for body in seen]
+        assert numbers == sorted(numbers, reverse=True) and len(set(numbers)) == len(numbers)
+        assert numbers[-1] <= count // 2  # the middle, many pages above the oldest one
+        assert table.row_count <= 3 * PAGE_SIZE
+        bodies = [table.get_row_at(row)[1].plain for row in range(table.row_count)]
+        expected = [f"entry {n}" for n in range(int(bodies[0].split()[1]), int(bodies[-1].split()[1]) + 1)]
+        assert bodies == expected  # the rows shown are consecutive: none repeated, none skipped
+        await pilot.press("g")
+        await pilot.pause()
+        assert table.entry_id == newest.id and table.row_count == PAGE_SIZE
+        assert "3,000 entries" in str(screen.query_one("#history-status").render())
+
+
+async def test_deleting_deep_in_the_list_keeps_the_place(make_app, journal):
+    """After End, a delete reloads the rows from the same depth (not the newest page) and the
+    cursor stays near the entry it was on."""
+    for n in range(3 * PAGE_SIZE):
+        add(journal, f"entry {n}", days_ago=n)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_history(app, pilot)
+        table = screen.query_one(EntryTable)
+        await pilot.press("end")
+        await pilot.pause()
+        await pilot.press("up")
+        await pilot.pause()
+        assert journal.get(table.entry_id).body == f"entry {3 * PAGE_SIZE - 2}"
+        await pilot.press("d")
+        await pilot.pause()
+        await pilot.press("y")
+        await pilot.pause()
+        assert journal.count() == 3 * PAGE_SIZE - 1
+        assert journal.get(table.entry_id).body == f"entry {3 * PAGE_SIZE - 1}"  # the next one down
+        first_shown = journal.get(next(iter(table.rows)).value).body
+        assert int(first_shown.split()[1]) > PAGE_SIZE  # still deep in the list, not back at the top

@@ -44,8 +44,8 @@ def opened(folder: Path, daily_backup: bool = False) -> Iterator[Any]:
     journal = Journal.open(paths.database_path(folder))
     journal.wait_for_writers(_say_waiting())
     try:
-        if daily_backup:
-            _daily_backup(journal, folder)
+        if daily_backup and (problem := daily_backup_now(journal, folder)):
+            print(f"closeness-journal: {problem}", file=sys.stderr)
         yield journal
     finally:
         journal.close()
@@ -67,21 +67,23 @@ def _say_waiting() -> Callable[[], None]:
     return say
 
 
-def _daily_backup(journal: Any, folder: Path) -> None:
-    """The first time each day the journal window opens, or a command changes the journal, keep
-    a checked copy first (the last 14 are kept). Reading commands (list, export…) don't."""
+def daily_backup_now(journal: Any, folder: Path) -> str | None:
+    """The first time each day a command changes the journal, or the window opens (after its
+    first frame, before any key is handled), keep a checked copy first (the last 14 are kept).
+    Reading commands (list, export…) don't. Returns what went wrong, in a line, or None."""
     from closeness_journal import private_files
     from closeness_journal.store import JournalError
 
     target = private_files.daily_backup_due(folder, local_day(datetime.now(UTC)))
     if target is None or journal.count() == 0:
-        return
+        return None
     try:
         paths.ensure_private_dir(target.parent)
         journal.backup_to(target)
         private_files.prune_backups(folder)
     except (OSError, JournalError) as error:
-        print(f"closeness-journal: today's automatic backup could not be made: {error}", file=sys.stderr)
+        return f"today's automatic backup could not be made: {error}"
+    return None
 
 
 def date_option(text: str | None, today: date, what: str = "--date") -> date | None:

@@ -10,22 +10,24 @@ from datetime import date
 from pathlib import Path
 
 from closeness_journal import paths
-from closeness_journal.cli.common import opened
+from closeness_journal.cli.common import daily_backup_now, opened
 
 
 def open_window(args: argparse.Namespace, folder: Path, today: date) -> int:
+    """The window; the day's automatic backup waits until its first frame is drawn."""
     from closeness_journal.ui.app import run_app
 
-    with opened(folder, daily_backup=True) as journal:
-        return run_app(journal, data_dir=folder)
+    with opened(folder) as journal:
+        return run_app(journal, data_dir=folder, after_first_frame=lambda: daily_backup_now(journal, folder))
 
 
 def pause(args: argparse.Namespace, folder: Path, today: date) -> int:
     """The window, opened straight on a pause."""
     from closeness_journal.ui.app import run_app
 
-    with opened(folder, daily_backup=True) as journal:
-        return run_app(journal, data_dir=folder, pause=True)
+    with opened(folder) as journal:
+        return run_app(journal, data_dir=folder, pause=True,
+                       after_first_frame=lambda: daily_backup_now(journal, folder))
 
 
 def support(args: argparse.Namespace, folder: Path, today: date) -> int:

@@ -1,7 +1,9 @@
 """Patterns over time: pulling away, pushing away and staying close per week or month, the pull
 to get away and what was done with it, what sets it off, and whether small steps are growing.
-The store sums each day in SQL; this module groups the days into periods (empty weeks become
-zeros), names the periods and the breakdowns, and words the figures.
+The store sums the entries in SQL, one row per week within a month (so the rows add up to weeks or
+to months); this module adds the rows into periods (empty weeks become zeros, a bounded number of
+them), names the periods and the breakdowns, and words the figures. Nothing here walks the
+calendar day by day: a journal with one entry from year 1 costs what its rows cost.
 """
 
 from __future__ import annotations
@@ -21,11 +23,16 @@ RANGES: tuple[str, ...] = ("8 weeks", "6 months", "1 year", "all")
 """The named ranges the window offers, shortest first (see `range_start`)."""
 MONTHLY_AFTER_DAYS = 190
 """Ranges longer than about six months are grouped by month."""
+EMPTY_PERIODS_SHOWN = 240
+"""Empty weeks or months are shown as zeros over at most this many periods ending with the range
+(twenty years of months); before that, only the periods that hold entries. The window's chart
+costs about 0.35 ms a period, so a stray entry from year 1 stays cheap."""
 
 
 @dataclass(frozen=True)
 class DayTotals:
-    """One day's sums, as the store computes them."""
+    """One day's sums, as the store computes them; or the sums of several days of one week within
+    one month (then `day` is the first of them that holds entries and `days` says how many)."""
 
     day: date
     entries: int = 0
@@ -44,6 +51,8 @@ class DayTotals:
     acted_yes: int = 0
     acted_partly: int = 0
     acted_no: int = 0
+    days: int = 1
+    """How many days with entries these sums cover."""
 
 
 @dataclass(frozen=True)
@@ -68,6 +77,7 @@ class PatternSource:
     """Everything the store hands over for a range: day sums and breakdown counts."""
 
     days: tuple[DayTotals, ...]
+    """Day sums, or sums per week within a month (see `DayTotals`): either adds up to weeks and months."""
     behaviours: Mapping[str, int] = field(default_factory=dict)
     stayed: Mapping[str, int] = field(default_factory=dict)
     """What was done to stay close, by slug."""
@@ -226,7 +236,7 @@ def _sum_days(label: str, start: date, end: date, days: Iterable[DayTotals]) -> 
     rows = [_summed(day) for day in days]
     columns = zip(*rows, strict=True) if rows else [()] * len(_SUMMED)
     totals = dict(zip(_SUMMED, map(sum, columns), strict=True))
-    journaled = sum(1 for row in rows if row[0])  # row[0]: the day's entries
+    journaled = sum(row[-1] for row in rows if row[0])  # row[0]: the entries, row[-1]: the days
     return Period(
         label=label,
         start=start,
@@ -251,7 +261,7 @@ def _sum_days(label: str, start: date, end: date, days: Iterable[DayTotals]) -> 
 _SUMMED = (
     "entries", "withdrawal", "sabotage", "intensity_sum", "intensity_count", "small_steps",
     "planned_steps", "predicted_sum", "outcome_sum", "stayed", "urge_sum", "urge_count",
-    "acted_yes", "acted_partly", "acted_no",
+    "acted_yes", "acted_partly", "acted_no", "days",
 )
 _summed = attrgetter(*_SUMMED)
 
@@ -268,17 +278,18 @@ def _counts(values: Mapping[str, int], labels: Mapping[str, str] | None, limit: 
 
 
 def compute(source: PatternSource, since: date, until: date, by: Grouping | None = None) -> Patterns:
-    """Group the store's day sums into periods over [since, until], zeros where nothing was written."""
+    """Add the store's sums into periods over [since, until], zeros where nothing was written (over
+    the last `EMPTY_PERIODS_SHOWN` periods; before those, only the periods that hold entries)."""
     by = by or choose_grouping(since, until)
-    days = sorted((d for d in source.days if since <= d.day <= until), key=lambda d: d.day)
-    periods = []
-    index = 0
-    for label, start, end in period_bounds(since, until, by):
-        inside = []
-        while index < len(days) and days[index].day <= end:
-            inside.append(days[index])
-            index += 1
-        periods.append(_sum_days(label, start, end, inside))
+    first_day = week_start if by == "week" else _month_start
+    rows = [d for d in source.days if since <= d.day <= until]
+    grouped: dict[date, list[DayTotals]] = {}
+    for row in rows:
+        grouped.setdefault(first_day(row.day), []).append(row)
+    periods = [
+        _sum_days(label, start, end, grouped.get(first, ()))
+        for first, label, start, end in _periods(since, until, by, grouped)
+    ]
     return Patterns(
         since=since,
         until=until,
@@ -291,8 +302,42 @@ def compute(source: PatternSource, since: date, until: date, by: Grouping | None
         kinds=_counts(source.kinds, KINDS),
         people=_counts(source.people, None, limit=10),
         closeness=source.closeness,
-        steps=_sum_days("total", since, until, days),
+        steps=_sum_days("total", since, until, rows),
     )
+
+
+def _month_start(day: date) -> date:
+    return day.replace(day=1)
+
+
+def _periods(
+    since: date, until: date, by: Grouping, written: Iterable[date]
+) -> list[tuple[date, str, date, date]]:
+    """(first day, label, start, end) of the periods to show, in order, clipped to the range: those
+    that hold entries (`written`, by first day), and every one of the last `EMPTY_PERIODS_SHOWN`."""
+    firsts = set(written)
+    if by == "week":
+        last = week_start(until)
+        count = (last - week_start(since)).days // 7 + 1
+        firsts.update(last - timedelta(weeks=n) for n in range(min(count, EMPTY_PERIODS_SHOWN)))
+    else:
+        last_index = until.year * 12 + until.month - 1
+        count = last_index - (since.year * 12 + since.month - 1) + 1
+        firsts.update(
+            date(index // 12, index % 12 + 1, 1)
+            for index in range(last_index, last_index - min(count, EMPTY_PERIODS_SHOWN), -1)
+        )
+    shown = []
+    for first in sorted(firsts):
+        if by == "week":
+            label, end = iso_week_label(first), first + timedelta(days=min(6, (date.max - first).days))
+        else:
+            label = f"{first.year:04d}-{first.month:02d}"
+            end = date.max if first.month == 12 and first.year == date.max.year else (
+                date(first.year + first.month // 12, first.month % 12 + 1, 1) - timedelta(days=1)
+            )
+        shown.append((first, label, max(first, since), min(end, until)))
+    return shown
 
 
 def closeness_sentence(counts: ClosenessCounts) -> str:

@@ -25,18 +25,25 @@ class PatternsMixin(JournalBase):
     ) -> tuple[DayTotals, ...]:
         """Each day's sums over [since, until], one row per day that holds entries (GROUP BY in SQL)."""
         where, span = _range(since, until, include_private, changed_since)
-        planned = "predicted IS NOT NULL AND outcome IS NOT NULL"
+        return tuple(
+            DayTotals(date.fromisoformat(row[0]), *row[1:])
+            for row in self._db.execute(f"{_DAY_SUMS.format(where=where)} ORDER BY local_date", span)
+        )
+
+    @reading
+    def week_month_totals(
+        self, since: date, until: date, include_private: bool = True, changed_since: datetime | None = None
+    ) -> tuple[DayTotals, ...]:
+        """The sums over [since, until] per week within a month, one row for each that holds
+        entries (GROUP BY in SQL, over the day sums): they add up to weeks or to months, whichever
+        is shown. Each row's day is its first day with entries; `days` counts its days with entries."""
+        where, span = _range(since, until, include_private, changed_since)
+        sums = ", ".join(f"sum({name})" for name, _ in _DAY_COLUMNS[1:-1])
         return tuple(
             DayTotals(date.fromisoformat(row[0]), *row[1:])
             for row in self._db.execute(
-                "SELECT local_date, count(*), sum(withdrawal), sum(sabotage), "
-                "coalesce(sum(intensity), 0), count(intensity), sum(small_step != ''), "
-                f"sum({planned}), coalesce(sum(CASE WHEN {planned} THEN predicted END), 0), "
-                f"coalesce(sum(CASE WHEN {planned} THEN outcome END), 0), "
-                "sum(stayed_close), coalesce(sum(urge), 0), count(urge), "
-                "count(CASE WHEN acted = 'yes' THEN 1 END), count(CASE WHEN acted = 'partly' THEN 1 END), "
-                "count(CASE WHEN acted = 'no' THEN 1 END) "
-                f"FROM entries WHERE {where} GROUP BY local_date ORDER BY local_date",
+                f"SELECT min(local_date), {sums}, count(*) FROM ({_DAY_SUMS.format(where=where)}) "
+                f"GROUP BY {_WEEK_NUMBER}, substr(local_date, 1, 7) ORDER BY 1",
                 span,
             )
         )
@@ -45,8 +52,8 @@ class PatternsMixin(JournalBase):
     def pattern_source(
         self, since: date, until: date, include_private: bool = True, changed_since: datetime | None = None
     ) -> PatternSource:
-        """Day sums and breakdown counts over [since, until] (only what changed after `changed_since`
-        when given), all aggregated in SQL."""
+        """Sums per week within a month (see `week_month_totals`) and breakdown counts over
+        [since, until] (only what changed after `changed_since` when given), all aggregated in SQL."""
         where, span = _range(since, until, include_private, changed_since)
 
         def each(column: str) -> dict[str, int]:
@@ -80,7 +87,7 @@ class PatternsMixin(JournalBase):
             span,
         ).fetchone()
         return PatternSource(
-            days=self.day_totals(since, until, include_private, changed_since),
+            days=self.week_month_totals(since, until, include_private, changed_since),
             behaviours=each("behaviours"),
             stayed=each("stayed"),
             fears=each("fears"),
@@ -125,6 +132,28 @@ class PatternsMixin(JournalBase):
         ):
             names[who] = relationship
         return names
+
+
+_PLANNED = "predicted IS NOT NULL AND outcome IS NOT NULL"
+_DAY_COLUMNS = (
+    ("local_date", "local_date"), ("entries", "count(*)"), ("withdrawal", "sum(withdrawal)"),
+    ("sabotage", "sum(sabotage)"), ("intensity_sum", "coalesce(sum(intensity), 0)"),
+    ("intensity_count", "count(intensity)"), ("small_steps", "sum(small_step != '')"),
+    ("planned_steps", f"sum({_PLANNED})"),
+    ("predicted_sum", f"coalesce(sum(CASE WHEN {_PLANNED} THEN predicted END), 0)"),
+    ("outcome_sum", f"coalesce(sum(CASE WHEN {_PLANNED} THEN outcome END), 0)"),
+    ("stayed", "sum(stayed_close)"), ("urge_sum", "coalesce(sum(urge), 0)"), ("urge_count", "count(urge)"),
+    ("acted_yes", "count(CASE WHEN acted = 'yes' THEN 1 END)"),
+    ("acted_partly", "count(CASE WHEN acted = 'partly' THEN 1 END)"),
+    ("acted_no", "count(CASE WHEN acted = 'no' THEN 1 END)"), ("days", "1"),
+)
+"""A day's sums, in `DayTotals`' order: (name, SQL)."""
+_DAY_SUMS = (
+    "SELECT " + ", ".join(f"{sql} AS {name}" for name, sql in _DAY_COLUMNS)
+    + " FROM entries WHERE {where} GROUP BY local_date"
+)
+_WEEK_NUMBER = "CAST((julianday(local_date) - julianday('0001-01-01')) / 7 AS INTEGER)"
+"""Weeks counted from Monday 1 January of year 1 (so every week runs Monday to Sunday, as ISO weeks do)."""
 
 
 def _range(

@@ -43,21 +43,38 @@ class SearchMixin(JournalBase):
 
     @reading
     def entries(
-        self, filters: EntryFilter = EntryFilter(), limit: int = 50, offset: int = 0, after: Entry | None = None
+        self,
+        filters: EntryFilter = EntryFilter(),
+        limit: int = 50,
+        offset: int = 0,
+        after: Entry | None = None,
+        before: Entry | None = None,
+        oldest: bool = False,
     ) -> list[Entry]:
         """A page of entries matching `filters`, newest first (best match first when searching).
 
-        `after` pages from the given entry onwards (newest-first order, not searches): unlike
-        an offset, it neither repeats nor skips rows when another window adds or deletes one."""
-        if after is not None and not filters.search:
-            assert after.created_at is not None and after.id is not None
+        Keyset pages (newest-first order, not searches), which neither repeat nor skip rows when
+        another window adds or deletes one: `after` the entries older than the given one, `before`
+        the `limit` entries just newer than it, `oldest` the last page of all (the oldest entries).
+        Every page comes newest first, and each is one index search however deep it lies."""
+        if (after is not None or before is not None or oldest) and not filters.search:
             where, params = _filter_sql(filters)
+            key = "(e.local_date, e.created_at, e.uuid)"
+            if after is not None:
+                where += f" AND {key} < (?, ?, ?)"
+            elif before is not None:
+                where += f" AND {key} > (?, ?, ?)"
+            edge = after or before
+            if edge is not None:
+                assert edge.created_at is not None and edge.id is not None
+                params += [edge.local_date.isoformat(), edge.created_at.isoformat(), edge.id]
+            direction = "DESC" if after is not None else "ASC"
             sql = (
-                f"SELECT e.* FROM entries e WHERE {where} AND (e.local_date, e.created_at, e.uuid) < (?, ?, ?) "
-                "ORDER BY e.local_date DESC, e.created_at DESC, e.uuid DESC LIMIT ?"
+                f"SELECT e.* FROM entries e WHERE {where} ORDER BY e.local_date {direction}, "
+                f"e.created_at {direction}, e.uuid {direction} LIMIT ?"
             )
-            params += [after.local_date.isoformat(), after.created_at.isoformat(), after.id, limit]
-            return [entry_from_row(row) for row in self._db.query(sql, params)]
+            page = [entry_from_row(row) for row in self._db.query(sql, [*params, limit])]
+            return page if after is not None else page[::-1]
         return [hit.entry for hit in self.search_hits(filters, limit, offset)]
 
     @reading

@@ -89,10 +89,13 @@ class JournalApp(App[int]):
         welcome: bool = False,
         pause: bool = False,
         clock: Callable[[], float] = time.monotonic,
+        after_first_frame: Callable[[], str | None] | None = None,
     ) -> None:
         """`welcome`: show the first-run welcome if this journal hasn't had it (the window does;
         tests that aren't about it don't). `pause`: open straight on a pause. `clock`: the seconds
-        the pause's breathing follows."""
+        the pause's breathing follows. `after_first_frame`: the day's automatic backup, run once the
+        first frame is drawn and before any key, paste or click is handled (so before any change);
+        it returns a line to show when it could not be made."""
         super().__init__()
         self.demo = demo
         if demo:
@@ -106,13 +109,23 @@ class JournalApp(App[int]):
         self._welcome = welcome
         self._start_on_pause = pause
         self.clock = clock
+        self._after_first_frame = after_first_frame
 
     async def on_event(self, event: events.Event) -> None:
+        if self._after_first_frame is not None and isinstance(
+            event, (events.Ready, events.Key, events.Paste, events.MouseDown)
+        ):
+            self._run_after_first_frame()
         # Pasted text is cleaned before any widget sees it: an escape sequence in it would
         # otherwise be drawn as it is and reach the terminal (saving cleans it, but too late).
         if isinstance(event, events.Paste) and not event.is_forwarded:
             event.text = printable(event.text)
         await super().on_event(event)
+
+    def _run_after_first_frame(self) -> None:
+        run, self._after_first_frame = self._after_first_frame, None
+        if run is not None and (problem := run()):
+            self.notify(problem, severity="warning", markup=False, timeout=10)
 
     def on_mount(self) -> None:
         self.add_mode("today", lambda: TodayScreen(self.journal, self.library, self.today()))
@@ -411,13 +424,19 @@ class _Watchdog:
         os._exit(0)
 
 
-def run_app(journal: Journal, data_dir: Path | None = None, demo: bool = False, pause: bool = False) -> int:
+def run_app(
+    journal: Journal,
+    data_dir: Path | None = None,
+    demo: bool = False,
+    pause: bool = False,
+    after_first_frame: Callable[[], str | None] | None = None,
+) -> int:
     from closeness_journal.prompt_files import load_prompts
 
     loaded = load_prompts()
     app = JournalApp(
         journal, loaded.library, data_dir=data_dir, prompt_problems=loaded.problems, demo=demo, welcome=not demo,
-        pause=pause,
+        pause=pause, after_first_frame=after_first_frame,
     )
     result = app.run()
     return result or 0

@@ -27,6 +27,8 @@ from closeness_journal.ui.widgets.entry_table import EntryTable
 
 PAGE_SIZE = 200
 LOAD_AHEAD = 60
+MAX_ROWS = 3 * PAGE_SIZE
+"""Paging up keeps at most this many rows in the table (the ones furthest down are let go)."""
 SEARCH_DELAY = 0.3
 
 
@@ -52,8 +54,14 @@ class HistoryScreen(Screen[None]):
         self._library = library
         self._filters = EntryFilter()
         self._loaded = 0
+        """Rows in the table: the list from `_offset` on (newest first)."""
+        self._offset = 0
+        """How many matching entries come before the first row shown (0 at the top of the list)."""
         self._total = 0
         self._last_deleted: Entry | None = None
+        self._entries: list[Entry] = []
+        """The entries shown, in the table's order."""
+        self._first_loaded: Entry | None = None
         self._last_loaded: Entry | None = None
         self._search_timer: Timer | None = None
         self._seen: tuple[int, int] | None = None
@@ -114,41 +122,98 @@ class HistoryScreen(Screen[None]):
     # ------------------------------------------------------------------ loading
 
     def reload(self, keep_position: bool = False) -> None:
-        """Load the first page again (or as many rows as were loaded, to keep the place)."""
+        """Load the first page again (or the rows that were shown, to keep the place: from the
+        same depth, so a place near the oldest entries stays there)."""
         table = self.query_one(EntryTable)
         row = table.cursor_row if keep_position else 0
         want = max(PAGE_SIZE, self._loaded if keep_position else 0)
+        offset = self._offset if keep_position else 0
         try:
             self._seen = self._journal.change_token()
             self._total = self._journal.count(self._filters)
-            entries = self._journal.entries(self._filters, limit=want)
+            above = None
+            if offset and not self._filters.search and self._first_loaded is not None:
+                # the row just above the first one shown, to continue from (kept or not)
+                above = next(iter(self._journal.entries(self._filters, limit=1, before=self._first_loaded)), None)
+                offset = offset if above is not None else 0
+            entries = self._journal.entries(self._filters, limit=want, offset=offset, after=above)
         except JournalError as error:
             self.notify(str(error), severity="error", markup=False)
             return
+        self._show(entries, offset, row)
+
+    def _show(self, entries: list[Entry], offset: int, row: int) -> None:
+        """Show these rows (the list from `offset` on) with the cursor on `row`."""
+        table = self.query_one(EntryTable)
         table.clear()
         table.add_entries(entries)
+        self._entries = list(entries)
+        self._offset = offset
         self._loaded = len(entries)
+        self._first_loaded = entries[0] if entries else None
         self._last_loaded = entries[-1] if entries else None
         if entries:
-            table.move_cursor(row=min(row, len(entries) - 1), animate=False)
+            table.move_cursor(row=max(0, min(row, len(entries) - 1)), animate=False)
         self._show_status()
 
+    @on(EntryTable.Edge)
+    def jump(self, event: EntryTable.Edge) -> None:
+        """Home: the newest page; End: the oldest page, however deep (one keyset query each)."""
+        event.stop()
+        if event.newest:
+            if self._offset:
+                self.reload()
+            return
+        if self._offset + self._loaded >= self._total:  # the oldest entry is loaded already
+            table = self.query_one(EntryTable)
+            table.move_cursor(row=table.row_count - 1, animate=False)
+            return
+        try:
+            offset = max(0, self._total - PAGE_SIZE)
+            entries = self._journal.entries(self._filters, limit=PAGE_SIZE, offset=offset, oldest=True)
+        except JournalError as error:
+            self.notify(str(error), severity="error", markup=False)
+            return
+        self._show(entries, max(0, self._total - len(entries)), len(entries) - 1)
+
     def load_more(self) -> None:
-        if self._loaded >= self._total or self._last_loaded is None:
+        if self._offset + self._loaded >= self._total or self._last_loaded is None:
             return
         try:  # newest-first pages continue from the last row shown, so nothing repeats or is skipped
             entries = self._journal.entries(
-                self._filters, limit=PAGE_SIZE, offset=self._loaded, after=self._last_loaded
+                self._filters, limit=PAGE_SIZE, offset=self._offset + self._loaded, after=self._last_loaded
             )
         except JournalError as error:
             self.notify(str(error), severity="error", markup=False)
             return
         if not entries:
-            self._total = self._loaded
+            self._total = self._offset + self._loaded
             return
+        shown = self.query_one(EntryTable).rows
+        self._entries += [entry for entry in entries if entry.id not in shown]
         self._loaded += self.query_one(EntryTable).add_entries(entries)
         self._last_loaded = entries[-1]
         self._show_status()
+
+    def load_newer(self) -> None:
+        """Paging up from a place deep in the list: the page just above the first row shown."""
+        if self._offset == 0 or self._first_loaded is None:
+            return
+        table = self.query_one(EntryTable)
+        try:
+            offset = max(0, self._offset - PAGE_SIZE)
+            entries = self._journal.entries(
+                self._filters, limit=self._offset - offset, offset=offset, before=self._first_loaded
+            )
+        except JournalError as error:
+            self.notify(str(error), severity="error", markup=False)
+            return
+        shown = [entry for entry in entries if entry.id not in table.rows]
+        kept = self._entries[: MAX_ROWS - len(shown)]
+        row = table.cursor_row + len(shown)
+        scroll = table.scroll_y + len(shown)
+        self._show(shown + kept, self._offset - len(shown) if shown else 0, row)
+        table.scroll_to(y=scroll, animate=False, immediate=True)
 
     def _maybe_load_more(self) -> None:
         table = self.query_one(EntryTable)
@@ -157,9 +222,12 @@ class HistoryScreen(Screen[None]):
             self.load_more()
 
     @on(DataTable.RowHighlighted)
-    def row_highlighted(self, event: DataTable.RowHighlighted) -> None:
-        if event.cursor_row + LOAD_AHEAD >= self._loaded:
+    def row_highlighted(self) -> None:
+        row = self.query_one(EntryTable).cursor_row  # where the cursor is now (a reload may have moved it)
+        if row + LOAD_AHEAD >= self._loaded:
             self.load_more()
+        elif row < LOAD_AHEAD and self._offset:
+            self.load_newer()
 
     def _show_status(self) -> None:
         status = self.query_one("#history-status", Static)

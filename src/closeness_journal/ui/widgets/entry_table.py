@@ -9,6 +9,7 @@ from collections.abc import Iterable
 
 from textual.binding import Binding
 from textual.content import Content
+from textual.message import Message
 from textual.widgets import DataTable
 from textual.widgets.data_table import CellDoesNotExist
 
@@ -39,12 +40,28 @@ def summary_line(entry: Entry) -> Content:
 
 
 class EntryTable(DataTable[Content]):
-    """Rows keyed by entry id."""
+    """Rows keyed by entry id. Home/End (and g/G) go to the first or last row shown and say so
+    with `Edge`, so a screen that shows a page at a time can load the newest or the oldest page."""
 
     BINDINGS = [
-        Binding("home", "scroll_top", "First", show=False),
-        Binding("end", "scroll_bottom", "Last", show=False),
+        Binding("home,g", "first", "First", show=False),
+        Binding("end,G", "last", "Last", show=False),
     ]
+
+    class Edge(Message):
+        """Home or End was pressed: `newest` for Home (the top of the list), else End."""
+
+        def __init__(self, newest: bool) -> None:
+            super().__init__()
+            self.newest = newest
+
+    def action_first(self) -> None:
+        self.move_cursor(row=0, animate=False)
+        self.post_message(self.Edge(newest=True))
+
+    def action_last(self) -> None:
+        self.move_cursor(row=self.row_count - 1, animate=False)
+        self.post_message(self.Edge(newest=False))
 
     def __init__(self, **kwargs) -> None:
         super().__init__(cursor_type="row", zebra_stripes=True, **kwargs)
