@@ -177,13 +177,14 @@ def test_a_remembered_choice_is_kept_whatever_the_weeks_say_now(library):
     assert daily_prompts(library, day, chosen=gone).deeper == daily_prompts(library, day).deeper
 
 
-def test_swapping_a_core_prompt_gives_another_of_its_theme_and_its_kind(library):
+def test_swapping_a_core_prompt_gives_another_of_its_theme_and_a_quiet_one_for_a_quiet_one(library):
     day = date(2026, 11, 18)
     chosen = daily_prompts(library, day)
     for place, prompt in enumerate(chosen.core):
         swapped = chosen.swapped(library, prompt.id)
         new = swapped.core[place]
-        assert new.theme == prompt.theme and new.id != prompt.id and new.quiet == prompt.quiet
+        assert new.theme == prompt.theme and new.id != prompt.id
+        assert new.quiet or not prompt.quiet
         assert swapped.deeper == chosen.deeper and swapped.swap_count(prompt.theme) == 1
         again = swapped.swapped(library, new.id).core[place]
         assert again.id not in (prompt.id, new.id)
@@ -240,3 +241,25 @@ def test_a_small_library_still_rotates():
     assert picks == {"r1", "r2"}
     assert daily_prompts(library, date(2026, 1, 1)).core == ()
     assert isinstance(daily_prompts(library, date(2026, 1, 1), shuffle=1).deeper, Prompt)
+
+
+def test_a_swapped_core_prompt_is_never_one_asked_in_the_fourteen_days_before(library):
+    """Swapping a core question never brings back one the rotation asked in the last 14 days or the
+    one swapped away, and a quiet-day question stays one; swapping again brings yet another."""
+    for day in TWO_YEARS[:120]:
+        asked_before = {
+            theme: {p.id for d in range(1, CORE_NO_REPEAT_DAYS) for p in daily_prompts(library, day - timedelta(days=d)).core
+                    if p.theme == theme}
+            for theme in CORE_THEMES
+        }
+        plain = daily_prompts(library, day)
+        for theme, base in zip(CORE_THEMES, plain.core, strict=True):
+            seen = set()
+            for count in (1, 2, 3):
+                swapped = daily_prompts(library, day, swaps={theme: count})
+                prompt = next(p for p in swapped.core if p.theme == theme)
+                assert prompt.id != base.id and (prompt.quiet or not base.quiet), (day, theme, count)
+                if count == 1:
+                    assert prompt.id not in asked_before[theme], (day, theme, prompt.id)
+                seen.add(prompt.id)
+            assert len(seen) == 3, (day, theme)  # each swap brings another

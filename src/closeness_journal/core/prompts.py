@@ -38,6 +38,8 @@ from closeness_journal.core.vocabulary import FEARS
 NO_REPEAT_DAYS = 21
 """No deeper prompt comes back within this many days."""
 CORE_NO_REPEAT_DAYS = 14
+SWAP_HORIZON_DAYS = 60
+"""How far either way a core swap looks for when the rotation asks each prompt."""
 """No core prompt comes back within this many days (with at least 5 quiet-day prompts and 10
 others in a core theme; a theme with fewer simply comes round sooner)."""
 
@@ -246,16 +248,39 @@ def _core_place(quiet: list[Prompt], other: list[Prompt], index: int, place: int
     return other, (index - quiet_days_before) % len(other)
 
 
-def _swap_in(pool: list[Prompt], position: int, swaps: int) -> Prompt:
-    """The prompt `swaps` swaps away from pool[position]: about half the pool further on, so it
-    is not one the next days bring, then one by one (never the one swapped away)."""
-    size = len(pool)
-    if swaps <= 0 or size < 2:
-        return pool[position]
-    start = max(1, size // 2)
-    others = [(position + start + i) % size for i in range(size)]
-    others.remove(position)
-    return pool[others[(swaps - 1) % len(others)]]
+def _distances(quiet: list[Prompt], other: list[Prompt], index: int, place: int) -> dict[str, tuple[int, int]]:
+    """For each prompt of the core theme at `place`: how many days since the rotation last asked
+    it before day `index`, and how many until it next asks it (the rotation depends only on the
+    date, so this needs no history). Looks two months either way."""
+    back: dict[str, int] = {}
+    ahead: dict[str, int] = {}
+    for step in range(1, SWAP_HORIZON_DAYS + 1):
+        for distances, day in ((back, index - step), (ahead, index + step)):
+            pool, position = _core_place(quiet, other, day, place)
+            distances.setdefault(pool[position].id, step)
+    return {p.id: (back.get(p.id, SWAP_HORIZON_DAYS + 1), ahead.get(p.id, SWAP_HORIZON_DAYS + 1)) for p in quiet + other}
+
+
+def _swap_in(quiet: list[Prompt], other: list[Prompt], index: int, place: int, swaps: int) -> Prompt:
+    """The prompt `swaps` swaps away from the day's core prompt of the theme at `place`, never the
+    one swapped away. A quiet-day question is swapped for another quiet-day one (the day keeps one
+    a quiet day can answer). Those the rotation has not asked in the last 14 days come first, then
+    the same kind, the furthest from their last and next asking first. Every prompt of a theme
+    comes round within a month, so one the rotation asks again a few days later can't always be
+    avoided."""
+    pool, position = _core_place(quiet, other, index, place)
+    base = pool[position]
+    if swaps <= 0:
+        return base
+    distances = _distances(quiet, other, index, place)
+
+    def order(prompt: Prompt) -> tuple[bool, bool, int]:
+        back, ahead = distances[prompt.id]
+        return back < CORE_NO_REPEAT_DAYS, prompt.quiet != base.quiet, -min(back, ahead)
+
+    candidates = [p for p in quiet + other if p.id != base.id and (p.quiet or not base.quiet)]
+    candidates.sort(key=order)
+    return candidates[(swaps - 1) % len(candidates)] if candidates else base
 
 
 def _walk(sequence: list[Prompt], start: int, wanted: Any, avoid: Collection[str]) -> Prompt | None:
@@ -330,8 +355,7 @@ def daily_prompts(
     for place, theme in enumerate(CORE_THEMES):
         quiet, other = library.core_pools(theme)
         if quiet or other:
-            pool, position = _core_place(quiet, other, index, place)
-            core.append(_swap_in(pool, position, counts.get(theme, 0)))
+            core.append(_swap_in(quiet, other, index, place, counts.get(theme, 0)))
     recent = frozenset(recent)
     if chosen is not None:
         kept = library.get(chosen.prompt_id)
