@@ -247,11 +247,8 @@ def test_a_swapped_core_prompt_is_never_one_asked_in_the_fourteen_days_before(li
     """Swapping a core question never brings back one the rotation asked in the last 14 days or the
     one swapped away, and a quiet-day question stays one; swapping again brings yet another."""
     for day in TWO_YEARS[:120]:
-        asked_before = {
-            theme: {p.id for d in range(1, CORE_NO_REPEAT_DAYS) for p in daily_prompts(library, day - timedelta(days=d)).core
-                    if p.theme == theme}
-            for theme in CORE_THEMES
-        }
+        days_before = [daily_prompts(library, day - timedelta(days=d)) for d in range(1, CORE_NO_REPEAT_DAYS)]
+        asked_before = {theme: {p.id for c in days_before for p in c.core if p.theme == theme} for theme in CORE_THEMES}
         plain = daily_prompts(library, day)
         for theme, base in zip(CORE_THEMES, plain.core, strict=True):
             seen = set()

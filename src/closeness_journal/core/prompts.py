@@ -258,7 +258,8 @@ def _distances(quiet: list[Prompt], other: list[Prompt], index: int, place: int)
         for distances, day in ((back, index - step), (ahead, index + step)):
             pool, position = _core_place(quiet, other, day, place)
             distances.setdefault(pool[position].id, step)
-    return {p.id: (back.get(p.id, SWAP_HORIZON_DAYS + 1), ahead.get(p.id, SWAP_HORIZON_DAYS + 1)) for p in quiet + other}
+    never = SWAP_HORIZON_DAYS + 1
+    return {p.id: (back.get(p.id, never), ahead.get(p.id, never)) for p in quiet + other}
 
 
 def _swap_in(quiet: list[Prompt], other: list[Prompt], index: int, place: int, swaps: int) -> Prompt:
