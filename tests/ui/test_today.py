@@ -468,6 +468,21 @@ async def test_typing_straight_after_ctrl_n_goes_to_the_next_question(make_app, 
         assert [a.text for a in entry.answers] == ["first", "second", "third"]
 
 
+async def test_ctrl_s_sent_straight_after_typing_saves_every_key_typed_before_it(make_app, journal):
+    """Keys and ctrl+s sent at once (a fast typist, a script): the save waits for the keys before it,
+    so the entry holds every one of them and nothing typed is left behind in a draft."""
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        keys = [*"every key before the save", "ctrl+s"]
+        for key in keys:
+            char = key if len(key) == 1 else None
+            app.post_message(events.Key(ui_helpers._character_to_key(key) if char else key, char))
+        await pilot.pause()
+        [entry] = journal.entries()
+        assert [a.text for a in entry.answers] == ["every key before the save"]
+
+
 async def test_a_draft_that_is_not_an_object_never_stops_the_window(make_app, journal):
     """An older version or a planted import could leave a draft whose data is a list: Today opens."""
     journal.db.execute(

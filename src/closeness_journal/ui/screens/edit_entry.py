@@ -82,7 +82,7 @@ class EditEntryScreen(Screen[Entry | None]):
     """Dismisses with the updated entry, or None when left unchanged."""
 
     BINDINGS = [
-        Binding("ctrl+s", "save", "Save", id="save", priority=True,
+        Binding("ctrl+s", "save", "Save", id="save",
                 tooltip="Save your changes (the earlier version is kept)"),
         Binding("ctrl+n", "next_place", "Next", id="next-prompt", tooltip="The next answer, then the free writing"),
         Binding("ctrl+b", "previous_place", "Previous", id="previous-prompt", show=False),

@@ -103,7 +103,7 @@ class PauseScreen(Screen[None]):
         Binding("enter", "skip", "Skip to the note", id="pause-skip"),
         Binding("ctrl+n", "next_step", "Next", id="pause-next", priority=True),
         Binding("ctrl+b", "previous_step", "Back", id="pause-back", priority=True),
-        Binding("ctrl+s", "save", "Save", id="pause-save", priority=True),
+        Binding("ctrl+s", "save", "Save", id="pause-save"),
         Binding("escape", "close", "Close", id="pause-close"),
     ]
 

@@ -165,7 +165,7 @@ class ReviewScreen(Screen[None]):
     }
     """
     BINDINGS = [
-        Binding("ctrl+s", "save", "Save", id="save-review", priority=True),
+        Binding("ctrl+s", "save", "Save", id="save-review"),
         Binding("ctrl+b", "week(-1)", "Week before", id="previous-week", show=False),
         Binding("ctrl+n", "week(1)", "Week after", id="next-week", show=False),
         Binding("escape", "back", "Back", id="back-from-review"),

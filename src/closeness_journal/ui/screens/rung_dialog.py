@@ -56,7 +56,7 @@ class RungDialog(ModalScreen[Rung | None]):
     """
     BINDINGS = [
         Binding("escape", "cancel", "Cancel", id="cancel-rung"),
-        Binding("ctrl+s", "save", "Save", id="save-rung", priority=True),
+        Binding("ctrl+s", "save", "Save", id="save-rung"),
     ]
 
     def __init__(self, rung: Rung | None = None) -> None:

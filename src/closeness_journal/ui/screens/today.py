@@ -54,7 +54,7 @@ class TodayScreen(Screen[None]):
     free writing), fill the check-in once, and save it all as one entry."""
 
     BINDINGS = [
-        Binding("ctrl+s", "save", "Save entry", id="save", priority=True,
+        Binding("ctrl+s", "save", "Save entry", id="save",
                 tooltip="Save every answer, the free writing and the check-in as one entry"),
         Binding("ctrl+n", "next_prompt", "Next", id="next-prompt", tooltip="The next question, then free writing"),
         Binding("ctrl+b", "previous_prompt", "Previous", id="previous-prompt", show=False),
