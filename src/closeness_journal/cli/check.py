@@ -121,7 +121,8 @@ def _backup_state(folder: Path, last_change: datetime | None, entries: int) -> t
 def _drafts(rows: list[tuple[str, str, Any]]) -> tuple[list[str], list[str]]:
     """Drafts that can't be read are problems; drafts closed windows left are news."""
     from closeness_journal.core import archive_format
-    from closeness_journal.core.today import Draft, open_elsewhere
+    from closeness_journal.core.today import Draft, held_elsewhere, open_elsewhere
+    from closeness_journal.store.drafts import edit_draft_owner
     from closeness_journal.windows import process_alive, this_window
 
     problems, waiting, elsewhere = [], 0, 0
@@ -132,7 +133,9 @@ def _drafts(rows: list[tuple[str, str, Any]]) -> tuple[list[str], list[str]]:
         except archive_format.BackupFormatError as error:
             problems.append(f"A draft can't be read: {error}.")
             continue
-        if key.startswith("today:") and open_elsewhere(Draft.from_json(data, date.today()), here, process_alive):
+        edit = edit_draft_owner(key)  # an edit's window is in its key: "edit:{id}:{pid}@{host}"
+        if edit is not None and held_elsewhere(edit[1], here, process_alive) or (
+                key.startswith("today:") and open_elsewhere(Draft.from_json(data, date.today()), here, process_alive)):
             elsewhere += 1
         else:
             waiting += 1

@@ -165,20 +165,25 @@ class EntriesMixin(JournalBase):
     def trash_count(self) -> int:
         return self._db.execute("SELECT count(*) FROM entries WHERE deleted_at IS NOT NULL").fetchone()[0]
 
-    def empty_trash(self, only: list[str] | None = None) -> int:
+    def empty_trash(self, only: list[str] | None = None, keep_drafts: Iterable[str] = ()) -> int:
         """Delete entries in the trash for good, with their revisions and unsaved edits.
-        `only` limits it to those ids (what the person saw when they confirmed). Returns how many."""
+        `only` limits it to those ids (what the person saw when they confirmed). Unsaved edits named
+        in `keep_drafts` stay: windows still open hold them, and what was typed there is not the
+        trash's to take (the window can keep it as a new entry). Returns how many entries."""
         chosen = "deleted_at IS NOT NULL"
         params: list[str] = []
         if only is not None:
             chosen += f" AND uuid IN ({', '.join('?' for _ in only)})"
             params = list(only)
+        kept = list(keep_drafts)
         with self._write() as db:
             doomed = f"SELECT uuid FROM entries WHERE {chosen}"
             db.execute(f"DELETE FROM revisions WHERE entry_uuid IN ({doomed})", params)
-            db.execute(
-                f"DELETE FROM drafts WHERE key IN (SELECT ? || uuid FROM entries WHERE {chosen})",
-                [key_start(EDIT_DRAFTS), *params],
+            db.execute(  # "edit:{id}" (the first versions) and "edit:{id}:{window}"
+                "DELETE FROM drafts WHERE EXISTS (SELECT 1 FROM entries WHERE "
+                f"(drafts.key = ?1 || uuid OR substr(drafts.key, 1, length(?1 || uuid) + 1) = ?1 || uuid || ':') "
+                f"AND {chosen}) AND key NOT IN ({', '.join('?' for _ in kept)})",
+                [key_start(EDIT_DRAFTS), *params, *kept],
             )
             cursor = db.execute(f"DELETE FROM entries WHERE {chosen}", params)
             # The search index keeps deleted words in old segments until they are merged;
