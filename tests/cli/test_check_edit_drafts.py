@@ -35,5 +35,6 @@ def test_check_tells_edits_open_windows_hold_from_those_closed_windows_left(priv
     assert code == 0, out
     assert "1 draft belongs to a journal window open now" in out
     assert "2 unsaved edits from a window that closed will come back when you edit that entry again" in out
-    assert "1 unsaved edit of entries deleted for good" in out
+    assert ("1 unsaved edit of an entry deleted for good, from a window that closed, "
+            "will come back as a new entry") in out
     assert "will come back when you open the journal" not in out

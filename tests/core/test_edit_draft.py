@@ -10,6 +10,7 @@ from closeness_journal.core.edit_draft import (
     changed_since,
     drafts_to_take,
     edit_draft,
+    entry_from_draft,
     merge_texts,
     restore,
 )
@@ -84,3 +85,21 @@ def test_an_edit_of_an_entry_deleted_for_good_can_become_a_new_one():
     new = as_new_entry(replace(ENTRY, flagged=True, deleted_at=LATER))
     assert new.id is None and new.created_at is None and new.updated_at is None and new.deleted_at is None
     assert new.answers == ENTRY.answers and new.body == "a walk" and not new.flagged
+
+
+def test_a_draft_whose_entry_is_gone_becomes_an_entry_with_everything_typed():
+    pause = replace(ENTRY, kind="pause")
+    fields = CheckInFields(CheckIn(who="Sam"), ("sea",))
+    draft = edit_draft(pause, ["Being left. Still.", "a walk, and rain"], 1, fields)
+    entry = entry_from_draft(draft, date(2026, 11, 20))
+    assert entry.local_date == date(2026, 11, 18) and entry.kind == "pause" and entry.id is None
+    assert entry.answers == (Answer("feared-01", "What were you afraid of?", "Being left. Still."),)
+    assert entry.body == "a walk, and rain" and entry.checkin.who == "Sam" and entry.tags == ("sea",)
+
+
+def test_a_damaged_or_early_draft_still_gives_back_every_word():
+    draft = {"day": "2999-01-01", "kind": "nonsense", "body": "free",
+             "answers": [{"prompt_id": "feared-01", "text": "no prompt text"}, {"text": 3}, "x"], "checkin": "?"}
+    entry = entry_from_draft(draft, date(2026, 11, 20))
+    assert entry.local_date == date(2026, 11, 20) and entry.kind == Entry(date(2026, 11, 20)).kind
+    assert entry.answers == () and entry.body == "free\n\nno prompt text" and entry.checkin == CheckIn()

@@ -109,3 +109,18 @@ def test_emptying_the_trash_keeps_the_edits_windows_still_open_hold(on_disk):
         edit_draft_key(entry.id, open_window),  # the open window's words stay with it
         edit_draft_key(kept.id, closed_window),  # another entry's draft is not the trash's
     ]
+
+
+def test_edits_of_entries_deleted_for_good_are_found_and_become_entries_at_once(on_disk):
+    journal = on_disk
+    gone = journal.add(Entry(DAY, body="deleted for good"), now=NOW)
+    here = journal.add(Entry(DAY, body="still here"), now=NOW)
+    window = Window(101, "desk")
+    journal.save_draft(edit_draft_key(gone.id, window), {"body": "typed while it went"}, now=NOW)
+    journal.save_draft(edit_draft_key(here.id, window), {"body": "an ordinary edit"}, now=NOW)
+    journal.delete(gone.id)
+    journal.empty_trash(keep_drafts=[edit_draft_key(gone.id, window)])
+    assert journal.orphaned_edits() == [(edit_draft_key(gone.id, window), window, {"body": "typed while it went"})]
+    added = journal.add(Entry(DAY, body="typed while it went"), draft=edit_draft_key(gone.id, window))
+    assert journal.orphaned_edits() == [] and journal.get(added.id).body == "typed while it went"
+    assert journal.draft(edit_draft_key(here.id, window)) == {"body": "an ordinary edit"}

@@ -11,6 +11,7 @@ import sys
 from datetime import date
 
 import pytest
+from ui_helpers import until
 
 from closeness_journal.core.entries import Entry
 from closeness_journal.core.today import Window
@@ -154,3 +155,28 @@ async def test_an_edit_whose_entry_vanished_can_go_on_being_edited(make_app, on_
         assert app.screen is screen and screen.query_one("#editor").text == "We talked. Still here."
         assert screen.autosave.flush()
         assert journal.draft(edit_draft_key(entry.id, this_window()))["body"] == "We talked. Still here."
+
+
+async def test_an_edit_of_an_entry_deleted_for_good_comes_back_as_a_new_entry_next_time(
+        make_app, on_disk, other_window, monkeypatch):
+    journal = on_disk
+    entry = journal.add(Entry(TODAY, body="We talked."))
+    held = journal.add(Entry(TODAY, body="Another."))
+    app = make_app(j=journal)
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await open_edit(app, pilot, journal, entry, monkeypatch, closed_window())
+        await pilot.press(*" And I stayed.")
+        journal.delete(entry.id)
+        journal.empty_trash(keep_drafts=journal.edit_drafts_held(lambda owner: True))  # the window is open
+        assert screen.autosave.flush()  # then it closes without saving (its process is gone now)
+    held_key = edit_draft_key(held.id, other_window)
+    journal.save_draft(held_key, {"body": "Another. Open elsewhere.", "day": TODAY.isoformat()})
+    journal.delete(held.id)
+    journal.empty_trash(keep_drafts=[held_key])  # that window is still open: its edit is its own
+    app = make_app(j=journal)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await until(pilot, lambda: any("What you had typed is kept as a new entry" in n for n in notes(app)),
+                    what="the kept edit told of")
+    [kept] = journal.entries()
+    assert kept.body == "We talked. And I stayed." and kept.local_date == TODAY
+    assert [key for key, _, _ in journal.orphaned_edits()] == [held_key]

@@ -132,11 +132,12 @@ async def test_an_edit_draft_holds_every_answer_and_comes_back(make_app, journal
         await pilot.press(*"4")
         assert screen.autosave.flush()
         stored = journal.draft(edit_draft_key(original.id, this_window()))  # this window's own
-        assert stored["answers"] == [
+        assert [{"prompt_id": a["prompt_id"], "text": a["text"]} for a in stored["answers"]] == [
             {"prompt_id": "pulled-away-01", "text": "When Sam hugged me. Again."},
             {"prompt_id": "feared-01", "text": "Being too much."},
             {"prompt_id": "small-step-01", "text": "I stayed."},
         ]
+        assert stored["answers"][1]["prompt_text"] == "What were you afraid of?"  # it could become an entry
         assert stored["body"] == "free words" and stored["current"] == 3
         assert stored["checkin"]["who"] == "Sam" and stored["checkin"]["urge"] == 4
     app = make_app()  # the window closed without saving; the edit is opened again

@@ -162,8 +162,8 @@ def _drafts(rows: list[tuple[str, str, Any]], kept: Callable[[str], bool]) -> tu
         notes.append(f"{plural(edits, 'unsaved edit', 'unsaved edits')} from a window that closed "
                      "will come back when you edit that entry again.")
     if gone:
-        notes.append(f"Kept from a window that closed: {plural(gone, 'unsaved edit', 'unsaved edits')} "
-                     "of entries deleted for good.")
+        notes.append(f"{plural(gone, 'unsaved edit', 'unsaved edits')} of an entry deleted for good, from a window "
+                     "that closed, will come back as a new entry when you open the journal.")
     if elsewhere:
         notes.append(f"{plural(elsewhere, 'draft belongs', 'drafts belong')} to a journal window open now.")
     return problems, notes

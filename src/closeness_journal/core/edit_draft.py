@@ -12,24 +12,31 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from closeness_journal.core.checkin import CheckInFields
-from closeness_journal.core.entries import Entry
+from closeness_journal.core.entries import ENTRY_KINDS, Answer, Entry
 from closeness_journal.core.text import printable
 from closeness_journal.core.today import Window, held_elsewhere
 
 
 def edit_draft(entry: Entry, texts: list[str], current: int, fields: CheckInFields) -> dict[str, Any]:
     """An edit's unsaved work as JSON: the text under each answer's prompt, the free writing, the
-    place shown, the check-in, and the version of the entry it was begun on."""
+    place shown, the check-in, and the version of the entry it was begun on. It holds the entry's
+    day and each prompt as shown too, so it can become an entry of its own if the entry is deleted
+    for good while it is being edited (`entry_from_draft`)."""
     return {
-        "answers": [{"prompt_id": a.prompt_id, "text": text} for a, text in zip(entry.answers, texts, strict=False)],
+        "answers": [
+            {"prompt_id": a.prompt_id, "prompt_text": a.prompt_text, "text": text}
+            for a, text in zip(entry.answers, texts, strict=False)
+        ],
         "body": texts[-1],
         "current": current,
         "checkin": fields.to_json(),
         "based_on": entry.updated_at.isoformat() if entry.updated_at else None,
+        "day": entry.local_date.isoformat(),
+        "kind": entry.kind,
     }
 
 
@@ -140,3 +147,32 @@ def changed_since(stored: Entry, began: datetime | None) -> bool:
 def as_new_entry(edited: Entry) -> Entry:
     """An edit whose entry was deleted for good, as a new entry to add (the store gives it an id)."""
     return replace(edited, id=None, created_at=None, updated_at=None, deleted_at=None, flagged=False)
+
+
+def entry_from_draft(draft: dict[str, Any], today: date) -> Entry:
+    """A new entry holding what an edit draft holds, for an edit whose entry was deleted for good:
+    its day (today when the draft doesn't say, or says a day to come), its kind, each answer under
+    its prompt as shown, and the free writing (an answer whose prompt the draft doesn't give joins
+    it), with the check-in. Nothing typed is lost."""
+    try:
+        day = min(date.fromisoformat(draft["day"]), today)
+    except (KeyError, TypeError, ValueError):
+        day = today
+    body = printable(draft["body"]) if isinstance(draft.get("body"), str) else ""
+    answers, loose = [], []
+    saved = draft.get("answers")
+    for answer in saved if isinstance(saved, list) else ():
+        if not isinstance(answer, dict) or not isinstance(answer.get("text"), str):
+            continue
+        prompt_id, prompt_text = answer.get("prompt_id"), answer.get("prompt_text")
+        if isinstance(prompt_id, str) and isinstance(prompt_text, str) and prompt_id and prompt_text.strip():
+            answers.append(Answer(prompt_id, printable(prompt_text), printable(answer["text"])))
+        elif answer["text"].strip():
+            loose.append(printable(answer["text"]))
+    for text in loose:
+        body = _join(body, text)
+    kind = draft.get("kind")
+    entry = Entry(local_date=day, answers=tuple(answers), body=body,
+                  **({"kind": kind} if isinstance(kind, str) and kind in ENTRY_KINDS else {}))
+    return entry.with_fields(CheckInFields.forgiving(draft.get("checkin")))
+

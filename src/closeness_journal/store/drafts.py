@@ -110,6 +110,18 @@ class DraftsMixin(JournalBase):
                 found.append((key, owner[1], data))
         return found
 
+    @reading
+    def orphaned_edits(self) -> list[tuple[str, Window | None, dict[str, Any]]]:
+        """Unsaved edits (key, window, data) of entries that no longer exist (deleted for good
+        while a window was editing them), oldest first."""
+        found = []
+        for key, data in self.drafts(EDIT_DRAFTS):
+            owner = edit_draft_owner(key)
+            if owner is None or self._db.execute("SELECT 1 FROM entries WHERE uuid = ?", [owner[0]]).fetchone():
+                continue
+            found.append((key, owner[1], data))
+        return found
+
     def edit_drafts_held(self, held: Callable[[Window | None], bool]) -> list[str]:
         """The keys of unsaved edits (of any entry) whose window `held` says is open."""
         return [key for key, _ in self.drafts(EDIT_DRAFTS) if (owner := edit_draft_owner(key)) and held(owner[1])]

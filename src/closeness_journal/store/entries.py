@@ -23,8 +23,9 @@ from closeness_journal.store.migrations import ANSWER_SEPARATOR
 class EntriesMixin(JournalBase):
     """`Journal`'s entries, their revisions and the trash."""
 
-    def add(self, entry: Entry, now: datetime | None = None) -> Entry:
-        """Save a new entry and return it with its id and times."""
+    def add(self, entry: Entry, now: datetime | None = None, draft: str | None = None) -> Entry:
+        """Save a new entry and return it with its id and times. `draft`: the key of the draft that
+        held it, discarded in the same transaction (never both kept, never neither)."""
         now = utc(now)
         entry = replace(
             entry.validated(),
@@ -35,6 +36,8 @@ class EntriesMixin(JournalBase):
         )
         with self._write() as db:
             db["entries"].insert(entry_to_row(entry))
+            if draft is not None:
+                db.execute("DELETE FROM drafts WHERE key = ?", [draft])
         return entry
 
     def add_many(self, entries: Iterable[tuple[Entry, datetime]]) -> int:

@@ -149,11 +149,17 @@ class JournalApp(App[int]):
             except JournalError:
                 pass  # shown again next time: better than not at all
         self._install_signal_handlers()
+        self.call_after_refresh(self._keep_orphaned_edits)
         self.set_interval(TIDY_SECONDS, self.tidy_when_idle, name="tidy")
         if os.environ.get(EXIT_WHEN_READY_ENV):  # benchmarks: time from start to Today drawn
             self.call_after_refresh(lambda: self.call_after_refresh(self.exit, 0))
         for problem in self._prompt_problems:
             self.notify(f"A prompt file was skipped: {problem}", severity="warning", markup=False, timeout=10)
+
+    def _keep_orphaned_edits(self) -> None:  # closed windows' edits of entries deleted for good
+        from closeness_journal.ui.screens.edit_entry import keep_orphaned_edits
+
+        keep_orphaned_edits(self, self.journal, self.today())
 
     # ------------------------------------------------------------------ navigation
 
