@@ -54,6 +54,7 @@ def test_a_draft_says_which_version_it_began_on():
     draft = edit_draft(ENTRY, ["Being left, again.", "a walk"], 0, CheckInFields())
     assert draft["based_on"] == SAVED_AT.isoformat() and based_on(draft) == SAVED_AT
     assert based_on({"body": "first versions"}) is None and based_on({"based_on": "soon"}) is None
+    assert based_on({"based_on": "2026-11-18T09:00:00"}) is None  # no time zone: not one the store wrote
 
 
 def test_several_drafts_of_one_entry_come_back_with_nothing_lost():

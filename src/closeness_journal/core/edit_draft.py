@@ -45,9 +45,10 @@ def based_on(draft: dict[str, Any]) -> datetime | None:
     doesn't say (drafts of the first versions) or says it wrongly."""
     stamp = draft.get("based_on")
     try:
-        return datetime.fromisoformat(stamp) if isinstance(stamp, str) else None
+        version = datetime.fromisoformat(stamp) if isinstance(stamp, str) else None
     except ValueError:
         return None
+    return version if version is not None and version.tzinfo is not None else None  # the store's are UTC
 
 
 def _join(first: str, then: str) -> str:

@@ -47,14 +47,18 @@ def keep_orphaned_edits(app: App, journal: Journal, today: date) -> list[Entry]:
     What was typed is theirs, not the trash's. Returns the entries added."""
     kept: list[Entry] = []
     try:
-        for key, data in drafts_to_take(journal.orphaned_edits(), this_window(), process_alive):
+        orphans = drafts_to_take(journal.orphaned_edits(), this_window(), process_alive)
+    except JournalError:
+        return kept
+    for key, data in orphans:
+        try:
             entry = entry_from_draft(data, today)
             if entry.is_empty():
                 journal.discard_draft(key)
             else:
                 kept.append(journal.add(entry, draft=key))
-    except (InvalidEntry, JournalError):
-        pass  # the draft stays: next time, or `check` tells of it
+        except (InvalidEntry, JournalError):
+            pass  # the draft stays: next time, or `check` tells of it
     if kept:
         days = sorted({entry.local_date for entry in kept})
         kept_as = "a new entry" if len(kept) == 1 else plural(len(kept), "new entry", "new entries")
