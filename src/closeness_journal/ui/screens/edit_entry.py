@@ -6,10 +6,9 @@ earlier version; unsaved changes are kept as this window's own draft of the entr
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date
 
 from textual import on
-from textual.app import App, ComposeResult
+from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
@@ -17,18 +16,10 @@ from textual.widgets import Footer, Header, TextArea
 
 from closeness_journal.core.checkin import CheckInFields
 from closeness_journal.core.dates import long_date
-from closeness_journal.core.edit_draft import (
-    as_new_entry,
-    changed_since,
-    drafts_to_take,
-    edit_draft,
-    entry_from_draft,
-    restore,
-)
+from closeness_journal.core.edit_draft import as_new_entry, changed_since, drafts_to_take, edit_draft, restore
 from closeness_journal.core.entries import Answer, Entry, InvalidEntry
 from closeness_journal.core.text import printable
 from closeness_journal.core.today import held_elsewhere
-from closeness_journal.core.wording import plural
 from closeness_journal.store import EntryNotFound, Journal, JournalError, edit_draft_key
 from closeness_journal.ui.autosave import Autosave
 from closeness_journal.ui.screens.confirm import ConfirmScreen
@@ -37,38 +28,6 @@ from closeness_journal.ui.widgets.checkin_form import CheckInForm
 from closeness_journal.ui.widgets.prompt_card import PromptCard
 from closeness_journal.ui.widgets.slot_editor import SlotEditor
 from closeness_journal.windows import process_alive, this_window
-
-# ---------------------------------------------------------------------- edits of entries gone
-
-
-def keep_orphaned_edits(app: App, journal: Journal, today: date) -> list[Entry]:
-    """Unsaved edits that closed windows left of entries deleted for good while they were being made
-    (the trash emptied in another window): each is saved as a new entry, and the person is told.
-    What was typed is theirs, not the trash's. Returns the entries added."""
-    kept: list[Entry] = []
-    try:
-        orphans = drafts_to_take(journal.orphaned_edits(), this_window(), process_alive)
-    except JournalError:
-        return kept
-    for key, data in orphans:
-        try:
-            entry = entry_from_draft(data, today)
-            if entry.is_empty():
-                journal.discard_draft(key)
-            else:
-                kept.append(journal.add(entry, draft=key))
-        except (InvalidEntry, JournalError):
-            pass  # the draft stays: next time, or `check` tells of it
-    if kept:
-        days = sorted({entry.local_date for entry in kept})
-        kept_as = "a new entry" if len(kept) == 1 else plural(len(kept), "new entry", "new entries")
-        app.notify(
-            "An entry was deleted for good in another window while you were editing it. What you had typed "
-            f"is kept as {kept_as}, for {', '.join(long_date(d) for d in days)}.",
-            title="Your words are kept", timeout=15,
-        )
-    return kept
-
 
 # ---------------------------------------------------------------------- the screen
 
