@@ -178,15 +178,16 @@ class EntriesMixin(JournalBase):
         if only is not None:
             chosen += f" AND uuid IN ({', '.join('?' for _ in only)})"
             params = list(only)
-        kept = list(keep_drafts)
+        kept, start = list(keep_drafts), key_start(EDIT_DRAFTS)
         with self._write() as db:
             doomed = f"SELECT uuid FROM entries WHERE {chosen}"
             db.execute(f"DELETE FROM revisions WHERE entry_uuid IN ({doomed})", params)
             db.execute(  # "edit:{id}" (the first versions) and "edit:{id}:{window}"
-                "DELETE FROM drafts WHERE EXISTS (SELECT 1 FROM entries WHERE "
-                f"(drafts.key = ?1 || uuid OR substr(drafts.key, 1, length(?1 || uuid) + 1) = ?1 || uuid || ':') "
-                f"AND {chosen}) AND key NOT IN ({', '.join('?' for _ in kept)})",
-                [key_start(EDIT_DRAFTS), *params, *kept],
+                f"DELETE FROM drafts WHERE key NOT IN ({', '.join('?' for _ in kept)}) AND ("
+                f"key IN (SELECT ? || uuid FROM entries WHERE {chosen}) OR "
+                "substr(key, 1, length(?) + instr(substr(key, length(?) + 1), ':')) "
+                f"IN (SELECT ? || uuid || ':' FROM entries WHERE {chosen}))",
+                [*kept, start, *params, start, start, start, *params],
             )
             cursor = db.execute(f"DELETE FROM entries WHERE {chosen}", params)
             # The search index keeps deleted words in old segments until they are merged;
