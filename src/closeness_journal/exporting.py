@@ -85,15 +85,13 @@ def prepare(journal: Journal, choice: Choice, today: date, now: datetime | None 
     ]
     names = names_to_replace(journal, choice)
     render = render_html if choice.kind == "html" else render_markdown
-    ladder = {} if choice.kind == "html" else {
-        "ladder": journal.ladder(retired=True, since=since, until=until, include_private=choice.include_private)
-    }  # the printable page doesn't show the ladder yet
+    ladder = journal.ladder(retired=True, since=since, until=until, include_private=choice.include_private)
     chunks = render(
         journal.iter_entries(shown), patterns=patterns, since=since, until=until, exported_on=today,
         private_left_out=left_out, names=names, reviews=reviews,
         session=journal.session_facts(shown, note=journal.session_note()),
         scope=scope_sentence(changed_since.astimezone() if changed_since else None, choice.since_last),
-        **ladder,
+        ladder=ladder,
     )
     record = ExportRecord(now, choice.kind, since, until, changed_since, journal.count(shown))
     return Prepared(chunks, record, last)

@@ -1,8 +1,9 @@
 """Which journal window this is, and whether another window's process is still running.
 
-Today keeps its unsaved work as a draft marked with its window (process id and machine), so a
-window that opens takes over drafts that closed windows left, never one a window still has open.
-The rule is in `core.today`; this module only asks the operating system.
+Today, a pause and an edit keep their unsaved work as a draft marked with its window (process id and
+machine), so a window that opens takes over drafts that closed windows left, never one a window
+still has open, and emptying the trash leaves the edits windows still hold. The rule is in
+`core.today`; this module only asks the operating system.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from __future__ import annotations
 import os
 import socket
 
-from closeness_journal.core.today import Window
+from closeness_journal.core.today import Window, still_open
 
 
 def this_window() -> Window:
@@ -32,3 +33,8 @@ def process_alive(pid: int) -> bool:
     except (OSError, OverflowError):
         return False
     return True
+
+
+def open_here(owner: Window | None) -> bool:
+    """True while `owner` is a journal window open on this machine, this one included."""
+    return still_open(owner, this_window(), process_alive)

@@ -78,3 +78,29 @@ def test_the_export_reads_the_ladder_from_the_journal_leaving_private_tries_out(
     choice = exporting.Choice(since=MON, until=UNTIL, include_private=True)
     with_private = "".join(exporting.prepare(journal, choice, UNTIL).chunks)
     assert "tried twice" in with_private[with_private.index("### Your ladder"):]
+
+
+def test_the_printable_page_shows_the_same_ladder_as_the_markdown(journal):
+    from closeness_journal.core.html_export import render_html
+
+    ladder = build_ladder(
+        [rung("a", "Ring <b>Ana</b> instead of texting", 25, "Ana"), rung("b", "Ask Sam for a hug", 60, "Sam")],
+        [Attempt("aaaaaaaa", "e1", MON, 8, 4)],
+    )
+    patterns = compute(PatternSource(days=()), MON, UNTIL)
+    page = "".join(render_html([], patterns=patterns, since=MON, until=UNTIL, exported_on=UNTIL, ladder=ladder,
+                               names={"Sam": "my partner"}))
+    section = page[page.index('<section class="ladder" id="ladder">'):page.index('<section class="entries"')]
+    assert page.index("Small steps") < page.index("Your ladder of small steps")
+    assert ("<li><strong>Ring &lt;b&gt;Ana&lt;/b&gt; instead of texting</strong> (with Ana): "
+            "feels 25 of 100 now") in section
+    assert "<ul>\n<li>Monday 2 November 2026: expected 8, really 4 (of 10)</li>\n</ul>" in section  # its tries
+    assert "<p><strong>Next to try:</strong> Ring &lt;b&gt;Ana&lt;/b&gt; instead of texting." in section
+    assert "Sam" not in section and "Ask my partner for a hug" in section
+    assert "<b>" not in section
+    ring = journal.add_rung(Rung("Ring Ana instead of texting", 25))
+    journal.add(Entry(MON + timedelta(days=1), checkin=CheckIn(small_step=ring.text, rung=ring.id, predicted=7,
+                                                               outcome=2)))
+    choice = exporting.Choice(since=MON, until=UNTIL, kind="html")
+    page = "".join(exporting.prepare(journal, choice, UNTIL).chunks)
+    assert "Your ladder of small steps" in page and "expected 7, really 2 (of 10)" in page

@@ -12,6 +12,7 @@ from closeness_journal.ui.screens.entry_view import EntryScreen
 from closeness_journal.ui.screens.history import PAGE_SIZE, HistoryScreen
 from closeness_journal.ui.screens.trash import TrashScreen
 from closeness_journal.ui.widgets.entry_table import EntryTable
+from closeness_journal.windows import this_window
 
 TODAY = date(2026, 11, 18)
 
@@ -130,12 +131,13 @@ async def test_an_edit_draft_holds_every_answer_and_comes_back(make_app, journal
         screen.query_one("#urge").focus()
         await pilot.press(*"4")
         assert screen.autosave.flush()
-        stored = journal.draft(edit_draft_key(original.id))
-        assert stored["answers"] == [
+        stored = journal.draft(edit_draft_key(original.id, this_window()))  # this window's own
+        assert [{"prompt_id": a["prompt_id"], "text": a["text"]} for a in stored["answers"]] == [
             {"prompt_id": "pulled-away-01", "text": "When Sam hugged me. Again."},
             {"prompt_id": "feared-01", "text": "Being too much."},
             {"prompt_id": "small-step-01", "text": "I stayed."},
         ]
+        assert stored["answers"][1]["prompt_text"] == "What were you afraid of?"  # it could become an entry
         assert stored["body"] == "free words" and stored["current"] == 3
         assert stored["checkin"]["who"] == "Sam" and stored["checkin"]["urge"] == 4
     app = make_app()  # the window closed without saving; the edit is opened again
@@ -149,7 +151,7 @@ async def test_an_edit_draft_holds_every_answer_and_comes_back(make_app, journal
         await pilot.pause()
     updated = journal.get(original.id)
     assert updated.answers[0].text == "When Sam hugged me. Again." and updated.checkin.urge == 4
-    assert journal.draft(edit_draft_key(original.id)) is None
+    assert journal.draft(edit_draft_key(original.id, this_window())) is None
 
 
 async def test_an_edit_draft_from_before_sittings_still_comes_back(make_app, journal):

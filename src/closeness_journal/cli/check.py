@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import os
 import stat
+from collections.abc import Callable
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
@@ -49,7 +50,7 @@ def check(args: argparse.Namespace, folder: Path, today: date) -> int:
         problems += [f"Damage found in {p}." for p in journal.integrity_problems()]
         entries, trash = journal.count(), journal.trash_count()
         backup_problem, backup_note = _backup_state(folder, journal.last_change(), entries + trash)
-        drafts_problems, drafts_notes = _drafts(journal.draft_rows())
+        drafts_problems, drafts_notes = _drafts(journal.draft_rows(), lambda entry_id: _exists(journal, entry_id))
     finally:
         journal.close()
     problems += backup_problem + drafts_problems
@@ -118,13 +119,24 @@ def _backup_state(folder: Path, last_change: datetime | None, entries: int) -> t
     return [], [f"Newest backup: {when} ({newest.name})."]
 
 
-def _drafts(rows: list[tuple[str, str, Any]]) -> tuple[list[str], list[str]]:
-    """Drafts that can't be read are problems; drafts closed windows left are news."""
+def _exists(journal: Any, entry_id: str) -> bool:
+    from closeness_journal.store import EntryNotFound
+
+    try:
+        return journal.get(entry_id).id == entry_id
+    except EntryNotFound:
+        return False
+
+
+def _drafts(rows: list[tuple[str, str, Any]], kept: Callable[[str], bool]) -> tuple[list[str], list[str]]:
+    """Drafts that can't be read are problems; drafts closed windows left are news. An edit's
+    window is in its key ("edit:{id}:{pid}@{host}"); `kept` says whether its entry still exists."""
     from closeness_journal.core import archive_format
-    from closeness_journal.core.today import Draft, open_elsewhere
+    from closeness_journal.core.today import Draft, held_elsewhere, open_elsewhere
+    from closeness_journal.store.drafts import edit_draft_owner
     from closeness_journal.windows import process_alive, this_window
 
-    problems, waiting, elsewhere = [], 0, 0
+    problems, waiting, edits, gone, elsewhere = [], 0, 0, 0, 0
     here = this_window()
     for key, saved_at, data in rows:
         try:
@@ -132,14 +144,26 @@ def _drafts(rows: list[tuple[str, str, Any]]) -> tuple[list[str], list[str]]:
         except archive_format.BackupFormatError as error:
             problems.append(f"A draft can't be read: {error}.")
             continue
-        if key.startswith("today:") and open_elsewhere(Draft.from_json(data, date.today()), here, process_alive):
+        edit = edit_draft_owner(key)
+        if edit is not None and held_elsewhere(edit[1], here, process_alive) or (
+                key.startswith("today:") and open_elsewhere(Draft.from_json(data, date.today()), here, process_alive)):
             elsewhere += 1
+        elif edit is not None and kept(edit[0]):
+            edits += 1
+        elif edit is not None:
+            gone += 1
         else:
             waiting += 1
     notes = []
     if waiting:
         notes.append(f"{plural(waiting, 'unsaved draft', 'unsaved drafts')} from a window that closed "
                      "will come back when you open the journal.")
+    if edits:
+        notes.append(f"{plural(edits, 'unsaved edit', 'unsaved edits')} from a window that closed "
+                     "will come back when you edit that entry again.")
+    if gone:
+        notes.append(f"{plural(gone, 'unsaved edit', 'unsaved edits')} of an entry deleted for good, from a window "
+                     "that closed, will come back as a new entry when you open the journal.")
     if elsewhere:
-        notes.append(f"{plural(elsewhere, 'draft', 'drafts')} belong to a journal window open now.")
+        notes.append(f"{plural(elsewhere, 'draft belongs', 'drafts belong')} to a journal window open now.")
     return problems, notes

@@ -166,7 +166,9 @@ def _empty_trash(journal: Any, ask: bool) -> int:
         if answer.strip().lower() not in {"y", "yes"}:
             print("Kept everything.")
             return 0
-    removed = journal.empty_trash()
+    from closeness_journal.windows import open_here
+
+    removed = journal.empty_trash(keep_drafts=journal.edit_drafts_held(open_here))  # edits open windows hold stay
     print(f"Deleted {plural(removed, 'entry', 'entries')} for good.")
     return 0
 

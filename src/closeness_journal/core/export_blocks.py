@@ -7,9 +7,12 @@ it (Markdown with backslashes, HTML with entities). Only the block types add str
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Union
 
+from closeness_journal.core.dates import long_date
+from closeness_journal.core.ladder import LadderRung, attempt_words, forecast_sentence, gap_words, hard_words, suggest
 from closeness_journal.core.patterns import Patterns
 
 
@@ -59,6 +62,8 @@ class Prose:
 @dataclass(frozen=True, slots=True)
 class Bullets:
     items: tuple[tuple[Inline, ...], ...]
+    under: tuple[tuple[tuple[Inline, ...], ...], ...] = ()
+    """Items listed under each item, one level down (none when shorter than `items`)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,3 +111,36 @@ def em(*parts: Inline) -> Em:
 
 def bullets(items: list[tuple[Inline, ...]] | tuple[tuple[Inline, ...], ...]) -> Bullets:
     return Bullets(tuple(items))
+
+
+# ---------------------------------------------------------------------------------- the ladder
+
+
+def ladder_section(ladder: Sequence[LadderRung], line: Callable[[str], str]) -> Section | None:
+    """The ladder of small steps, easiest first, each rung with its tries in these dates (a retired
+    rung only when it was tried in them); None when there is no ladder. `line` cleans what the
+    person wrote (a rung's words, whom it is with) onto one line, names replaced when asked."""
+    shown = [step for step in ladder if not step.rung.retired or step.attempts]
+    if not shown:
+        return None
+    items: list[tuple[Inline, ...]] = []
+    for step in shown:
+        rung = step.rung
+        item: list[Inline] = [strong(line(rung.text))]
+        if rung.who:
+            item.append(f" (with {line(rung.who)})")
+        if rung.retired:
+            item += [" ", em("(retired)")]
+        items.append((*item, f": {hard_words(rung)}; {gap_words(step)}"))
+    blocks: list[Block] = [
+        heading(3, "Your ladder of small steps"),
+        para(em("Steps you'd like to be able to take, easiest first. How hard each feels now is out of 100; "
+                "how hard each try was expected to be, and really was, is out of 10.")),
+        para(forecast_sentence(shown)),
+        Bullets(tuple(items), tuple(tuple((f"{long_date(a.day)}: {attempt_words(a)}",) for a in step.attempts)
+                                    for step in shown)),
+    ]
+    suggestion = suggest(shown)
+    if suggestion.step is not None:
+        blocks.append(para(strong("Next to try:"), f" {line(suggestion.step.rung.text)}. {suggestion.reason}"))
+    return Section("ladder", tuple(blocks))

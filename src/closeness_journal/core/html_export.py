@@ -30,6 +30,7 @@ from closeness_journal.core.export_blocks import (
     Section,
     Strong,
     Table,
+    ladder_section,
 )
 from closeness_journal.core.export_sections import (
     Cleaner,
@@ -40,6 +41,7 @@ from closeness_journal.core.export_sections import (
     summary_section,
     title_blocks,
 )
+from closeness_journal.core.ladder import LadderRung
 from closeness_journal.core.patterns import Patterns
 from closeness_journal.core.redaction import replacement_words
 from closeness_journal.core.session import SessionFacts, anchor
@@ -143,7 +145,12 @@ def blocks_html(blocks: Iterable[Block]) -> str:
         elif isinstance(block, Prose):
             out.append(_prose(block.text, block.kind))
         elif isinstance(block, Bullets):
-            out.append("<ul>\n" + "".join(f"<li>{_inline(item)}</li>\n" for item in block.items) + "</ul>\n")
+            out.append("<ul>\n")
+            for number, item in enumerate(block.items):
+                under = block.under[number] if number < len(block.under) else ()
+                inner = "".join(f"<li>{_inline(sub)}</li>\n" for sub in under)
+                out.append(f"<li>{_inline(item)}" + (f"\n<ul>\n{inner}</ul>\n" if inner else "") + "</li>\n")
+            out.append("</ul>\n")
         elif isinstance(block, Table):
             numeric = block.numeric
             out.append(f"<table>\n<thead><tr>{_cells('th', block.header, numeric)}</tr></thead>\n<tbody>\n")
@@ -166,6 +173,7 @@ def render_html(
     reviews: Sequence[ReviewAnswers] = (),
     session: SessionFacts | None = None,
     scope: str = "",
+    ladder: Sequence[LadderRung] = (),
 ) -> Iterator[str]:
     """The journal as one HTML page, in chunks (the same arguments as `render_markdown`)."""
     clean = Cleaner(names)
@@ -182,6 +190,8 @@ def render_html(
     if session is not None:
         yield blocks_html([session_section(session, patterns, clean), key_section(replacement_words(names or {}))])
     yield blocks_html([summary_section(patterns, private_left_out, reviews, clean)])
+    if (ladder_blocks := ladder_section(ladder, clean.line)) is not None:
+        yield blocks_html([ladder_blocks])
 
     yield '<section class="entries" id="entries">\n'
     week: date | None = None

@@ -28,6 +28,7 @@ from closeness_journal.core.export_blocks import (
     Section,
     Strong,
     Table,
+    ladder_section,
 )
 from closeness_journal.core.export_sections import (
     STAYED_MEANS,
@@ -39,7 +40,7 @@ from closeness_journal.core.export_sections import (
     summary_section,
     title_blocks,
 )
-from closeness_journal.core.ladder import LadderRung, attempt_words, forecast_sentence, gap_words, hard_words, suggest
+from closeness_journal.core.ladder import LadderRung
 from closeness_journal.core.patterns import Patterns
 from closeness_journal.core.redaction import redactor, replacement_words
 from closeness_journal.core.session import SessionFacts, anchor
@@ -186,7 +187,11 @@ def blocks_markdown(blocks: Iterable[Block]) -> str:
             if text := _escape(block.text):
                 out.append(f"{text}\n\n")
         elif isinstance(block, Bullets):
-            out.append("".join(f"- {_inline(item, starts_line=True)}\n" for item in block.items) + "\n")
+            for number, item in enumerate(block.items):
+                out.append(f"- {_inline(item, starts_line=True)}\n")
+                if number < len(block.under):
+                    out.extend(f"  - {_inline(sub, starts_line=True)}\n" for sub in block.under[number])
+            out.append("\n")
         elif isinstance(block, Table):
             out.append(f"| {' | '.join(_fragment(h) for h in block.header)} |\n")
             out.append("|" + "|".join("--:" if numeric else "---" for numeric in block.numeric) + "|\n")
@@ -228,8 +233,8 @@ def render_markdown(
         anchors = linked_entries(session)
         yield blocks_markdown([session_section(session, patterns, clean), key_section(replacement_words(names or {}))])
     yield blocks_markdown([summary_section(patterns, private_left_out, reviews, clean)])
-    if section := ladder_section(ladder, text):
-        yield section
+    if (ladder_blocks := ladder_section(ladder, clean.line)) is not None:
+        yield blocks_markdown([ladder_blocks])
 
     written = 0
     week: date | None = None
@@ -281,30 +286,6 @@ class _UserText:
             if len(self.memo) < self.MEMO:
                 self.memo[text] = done
         return done
-
-
-def ladder_section(ladder: Sequence[LadderRung], text: _UserText) -> str:
-    """The ladder of small steps, easiest first, each rung with its tries in these dates (a retired
-    rung only when it was tried in them); "" when there is no ladder."""
-    shown = [step for step in ladder if not step.rung.retired or step.attempts]
-    if not shown:
-        return ""
-    out = [
-        "### Your ladder of small steps\n\n",
-        "*Steps you'd like to be able to take, easiest first. How hard each feels now is out of 100; "
-        "how hard each try was expected to be, and really was, is out of 10.*\n\n",
-        f"{forecast_sentence(shown)}\n\n",
-    ]
-    for step in shown:
-        rung = step.rung
-        who = f" (with {text.line(rung.who)})" if rung.who else ""
-        retired = " *(retired)*" if rung.retired else ""
-        out.append(f"- **{text.line(rung.text)}**{who}{retired}: {hard_words(rung)}; {gap_words(step)}\n")
-        out += [f"  - {_long_date(a.day)}: {attempt_words(a)}\n" for a in step.attempts]
-    suggestion = suggest(shown)
-    if suggestion.step is not None:
-        out.append(f"\n**Next to try:** {text.line(suggestion.step.rung.text)}. {suggestion.reason}\n")
-    return "".join(out) + "\n"
 
 
 def _entry(entry: Entry, text: _UserText) -> str:

@@ -105,15 +105,27 @@ class Draft:
         )
 
 
-def open_elsewhere(draft: Draft, here: Window, alive: Callable[[int], bool]) -> bool:
-    """True when the draft belongs to another window still open on this machine: it is that window's.
+def held_elsewhere(owner: Window | None, here: Window, alive: Callable[[int], bool]) -> bool:
+    """True when `owner` is another window still open on this machine: what it holds is its own.
 
-    A draft from another machine, from this very process, or from a process that has ended was
-    left behind. `alive` answers whether a process of this machine is still running."""
-    other = draft.window
-    if other is None or other.host != here.host or other.pid == here.pid:
+    No owner (a draft of the first versions), another machine, this very process, or a process
+    that has ended: what it held was left behind. `alive` answers whether a process of this
+    machine is still running."""
+    if owner is None or owner.host != here.host or owner.pid == here.pid:
         return False
-    return alive(other.pid)
+    return alive(owner.pid)
+
+
+def still_open(owner: Window | None, here: Window, alive: Callable[[int], bool]) -> bool:
+    """True when `owner` is a window open on this machine, this one included (what it holds must
+    stay while it is open, even when what it edits is deleted for good)."""
+    return owner is not None and owner.host == here.host and (owner.pid == here.pid or alive(owner.pid))
+
+
+def open_elsewhere(draft: Draft, here: Window, alive: Callable[[int], bool]) -> bool:
+    """True when the draft belongs to another window still open on this machine: it is that window's
+    (see `held_elsewhere`)."""
+    return held_elsewhere(draft.window, here, alive)
 
 
 def left_behind(

@@ -4,7 +4,11 @@ This is the one place that spells draft keys. A key is a prefix naming what is b
 then ":" and what tells drafts of that kind apart:
 
     today:{window}     the Today screen; each open window keeps its own (two never clash)
-    edit:{entry id}    editing an entry; emptying the trash removes these with their entries
+    edit:{entry id}:{pid}@{host}
+                       editing an entry, by the window editing it (two windows editing one entry
+                       never share a draft); emptying the trash removes these with their entries,
+                       except those a window still open holds. The first versions kept one under
+                       "edit:{entry id}" for every window: it counts as left behind.
     review:{week}      a weekly review, by its ISO week label ("2026-W47")
     pause:{window}     a pause taken in the moment; each open window keeps its own
 
@@ -15,9 +19,11 @@ one Today draft under the bare key "today"; `drafts(TODAY_DRAFTS)` still finds i
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
+from closeness_journal.core.today import Window
 from closeness_journal.store.connection import JournalBase, reading, utc
 
 TODAY_DRAFTS = "today"
@@ -37,9 +43,23 @@ def today_draft_key(window: str) -> str:
     return key_start(TODAY_DRAFTS) + window
 
 
-def edit_draft_key(entry_id: str) -> str:
-    """The key of the unsaved edit of an entry."""
-    return key_start(EDIT_DRAFTS) + entry_id
+def edit_draft_key(entry_id: str, window: Window | None = None) -> str:
+    """The key of one window's unsaved edit of an entry (without a window: the key the first
+    versions shared between every window, read still)."""
+    key = key_start(EDIT_DRAFTS) + entry_id
+    return key if window is None else f"{key}{_SEPARATOR}{window.pid}@{window.host}"
+
+
+def edit_draft_owner(key: str) -> tuple[str, Window | None] | None:
+    """The entry id and the window an edit draft's key names (None for the window of a key from
+    the first versions, or one that is damaged); None when the key is not an edit draft's."""
+    start = key_start(EDIT_DRAFTS)
+    if not key.startswith(start):
+        return None
+    entry_id, _, owner = key[len(start):].partition(_SEPARATOR)
+    pid, at, host = owner.partition("@")
+    window = Window(int(pid), host) if at and pid.isascii() and pid.isdigit() and host else None
+    return entry_id, window
 
 
 def review_draft_key(week: str) -> str:
@@ -79,6 +99,32 @@ class DraftsMixin(JournalBase):
     def discard_draft(self, key: str) -> None:
         with self._write() as db:
             db.execute("DELETE FROM drafts WHERE key = ?", [key])
+
+    def edit_drafts(self, entry_id: str) -> list[tuple[str, Window | None, dict[str, Any]]]:
+        """Every window's unsaved edit of an entry (key, window, data), oldest first; a draft kept
+        by the first versions, for every window, comes with no window."""
+        found = []
+        for key, data in self.drafts(key_start(EDIT_DRAFTS) + entry_id):
+            owner = edit_draft_owner(key)
+            if owner is not None and owner[0] == entry_id:
+                found.append((key, owner[1], data))
+        return found
+
+    @reading
+    def orphaned_edits(self) -> list[tuple[str, Window | None, dict[str, Any]]]:
+        """Unsaved edits (key, window, data) of entries that no longer exist (deleted for good
+        while a window was editing them), oldest first."""
+        found = []
+        for key, data in self.drafts(EDIT_DRAFTS):
+            owner = edit_draft_owner(key)
+            if owner is None or self._db.execute("SELECT 1 FROM entries WHERE uuid = ?", [owner[0]]).fetchone():
+                continue
+            found.append((key, owner[1], data))
+        return found
+
+    def edit_drafts_held(self, held: Callable[[Window | None], bool]) -> list[str]:
+        """The keys of unsaved edits (of any entry) whose window `held` says is open."""
+        return [key for key, _ in self.drafts(EDIT_DRAFTS) if (owner := edit_draft_owner(key)) and held(owner[1])]
 
     def drafts(self, prefix: str) -> list[tuple[str, dict[str, Any]]]:
         """Every draft whose key is `prefix` or starts with `prefix:`, oldest first."""

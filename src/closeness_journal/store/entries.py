@@ -23,8 +23,9 @@ from closeness_journal.store.migrations import ANSWER_SEPARATOR
 class EntriesMixin(JournalBase):
     """`Journal`'s entries, their revisions and the trash."""
 
-    def add(self, entry: Entry, now: datetime | None = None) -> Entry:
-        """Save a new entry and return it with its id and times."""
+    def add(self, entry: Entry, now: datetime | None = None, draft: str | None = None) -> Entry:
+        """Save a new entry and return it with its id and times. `draft`: the key of the draft that
+        held it, discarded in the same transaction (never both kept, never neither)."""
         now = utc(now)
         entry = replace(
             entry.validated(),
@@ -35,6 +36,8 @@ class EntriesMixin(JournalBase):
         )
         with self._write() as db:
             db["entries"].insert(entry_to_row(entry))
+            if draft is not None:
+                db.execute("DELETE FROM drafts WHERE key = ?", [draft])
         return entry
 
     def add_many(self, entries: Iterable[tuple[Entry, datetime]]) -> int:
@@ -165,20 +168,26 @@ class EntriesMixin(JournalBase):
     def trash_count(self) -> int:
         return self._db.execute("SELECT count(*) FROM entries WHERE deleted_at IS NOT NULL").fetchone()[0]
 
-    def empty_trash(self, only: list[str] | None = None) -> int:
+    def empty_trash(self, only: list[str] | None = None, keep_drafts: Iterable[str] = ()) -> int:
         """Delete entries in the trash for good, with their revisions and unsaved edits.
-        `only` limits it to those ids (what the person saw when they confirmed). Returns how many."""
+        `only` limits it to those ids (what the person saw when they confirmed). Unsaved edits named
+        in `keep_drafts` stay: windows still open hold them, and what was typed there is not the
+        trash's to take (the window can keep it as a new entry). Returns how many entries."""
         chosen = "deleted_at IS NOT NULL"
         params: list[str] = []
         if only is not None:
             chosen += f" AND uuid IN ({', '.join('?' for _ in only)})"
             params = list(only)
+        kept, start = list(keep_drafts), key_start(EDIT_DRAFTS)
         with self._write() as db:
             doomed = f"SELECT uuid FROM entries WHERE {chosen}"
             db.execute(f"DELETE FROM revisions WHERE entry_uuid IN ({doomed})", params)
-            db.execute(
-                f"DELETE FROM drafts WHERE key IN (SELECT ? || uuid FROM entries WHERE {chosen})",
-                [key_start(EDIT_DRAFTS), *params],
+            db.execute(  # "edit:{id}" (the first versions) and "edit:{id}:{window}"
+                f"DELETE FROM drafts WHERE key NOT IN ({', '.join('?' for _ in kept)}) AND ("
+                f"key IN (SELECT ? || uuid FROM entries WHERE {chosen}) OR "
+                "substr(key, 1, length(?) + instr(substr(key, length(?) + 1), ':')) "
+                f"IN (SELECT ? || uuid || ':' FROM entries WHERE {chosen}))",
+                [*kept, start, *params, start, start, start, *params],
             )
             cursor = db.execute(f"DELETE FROM entries WHERE {chosen}", params)
             # The search index keeps deleted words in old segments until they are merged;

@@ -31,6 +31,7 @@ from closeness_journal.core.settings import THEME, WELCOME_SHOWN, Settings, them
 from closeness_journal.core.text import printable
 from closeness_journal.store import Journal, JournalError
 from closeness_journal.ui.autosave import Autosave
+from closeness_journal.ui.kept_edits import keep_orphaned_edits
 from closeness_journal.ui.screens.confirm import ConfirmScreen
 from closeness_journal.ui.screens.today import TodayScreen
 
@@ -149,6 +150,7 @@ class JournalApp(App[int]):
             except JournalError:
                 pass  # shown again next time: better than not at all
         self._install_signal_handlers()
+        self.call_after_refresh(keep_orphaned_edits, self, self.journal, self.today())  # edits of entries gone
         self.set_interval(TIDY_SECONDS, self.tidy_when_idle, name="tidy")
         if os.environ.get(EXIT_WHEN_READY_ENV):  # benchmarks: time from start to Today drawn
             self.call_after_refresh(lambda: self.call_after_refresh(self.exit, 0))

@@ -1,11 +1,11 @@
 """Editing a saved entry in the same form as Today: each answer under its prompt, the free writing,
 and the check-in. ctrl+n / ctrl+b move between the answers and the free writing. Saving keeps the
-earlier version; unsaved changes are kept as a draft under the entry's own key."""
+earlier version; unsaved changes are kept as this window's own draft of the entry (the rules are in
+`core.edit_draft`): another window editing the same entry never sees them nor loses its own."""
 
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import Any
 
 from textual import on
 from textual.app import ComposeResult
@@ -16,64 +16,18 @@ from textual.widgets import Footer, Header, TextArea
 
 from closeness_journal.core.checkin import CheckInFields
 from closeness_journal.core.dates import long_date
+from closeness_journal.core.edit_draft import as_new_entry, changed_since, drafts_to_take, edit_draft, restore
 from closeness_journal.core.entries import Answer, Entry, InvalidEntry
 from closeness_journal.core.text import printable
-from closeness_journal.store import Journal, JournalError, edit_draft_key
+from closeness_journal.core.today import held_elsewhere
+from closeness_journal.store import EntryNotFound, Journal, JournalError, edit_draft_key
 from closeness_journal.ui.autosave import Autosave
 from closeness_journal.ui.screens.confirm import ConfirmScreen
 from closeness_journal.ui.text import not_saved
 from closeness_journal.ui.widgets.checkin_form import CheckInForm
 from closeness_journal.ui.widgets.prompt_card import PromptCard
 from closeness_journal.ui.widgets.slot_editor import SlotEditor
-
-# ---------------------------------------------------------------------- the draft
-
-
-def edit_draft(entry: Entry, texts: list[str], current: int, fields: CheckInFields) -> dict[str, Any]:
-    """An edit's unsaved work as JSON: the text under each answer's prompt, the free writing, the
-    place shown and the check-in."""
-    return {
-        "answers": [{"prompt_id": a.prompt_id, "text": text} for a, text in zip(entry.answers, texts, strict=False)],
-        "body": texts[-1],
-        "current": current,
-        "checkin": fields.to_json(),
-    }
-
-
-def _join(first: str, then: str) -> str:
-    return (first + "\n\n" + then).strip()
-
-
-def restore_texts(entry: Entry, draft: dict[str, Any]) -> tuple[list[str], int]:
-    """The texts (one per answer, then the free writing) and the place an edit draft holds, for
-    `entry`. Nothing typed is lost: an answer whose prompt the entry no longer has joins the free
-    writing. A draft from before sittings (`{"body", "checkin"}`) was the entry's one text: it
-    comes back as the entry's one answer when the entry is a single answer, else as free writing."""
-    texts = [printable(a.text) for a in entry.answers] + [printable(entry.body)]
-    body = draft.get("body")
-    answers = draft.get("answers")
-    if not isinstance(answers, list):  # the first form
-        if isinstance(body, str):
-            one_answer = len(entry.answers) == 1 and not entry.body.strip()
-            texts[0 if one_answer else -1] = printable(body)
-        return texts, 0
-    free = printable(body) if isinstance(body, str) else texts[-1]
-    taken: set[int] = set()
-    for position, saved in enumerate(answers):
-        if not isinstance(saved, dict) or not isinstance(saved.get("text"), str):
-            continue
-        prompt_id, text = saved.get("prompt_id"), printable(saved["text"])
-        fits = [i for i, a in enumerate(entry.answers) if a.prompt_id == prompt_id and i not in taken]
-        place = position if position in fits else (fits[0] if fits else None)
-        if place is None:
-            free = _join(free, text)
-        else:
-            taken.add(place)
-            texts[place] = text
-    texts[-1] = free
-    current = draft.get("current")
-    return texts, current if type(current) is int and 0 <= current < len(texts) else 0
-
+from closeness_journal.windows import process_alive, this_window
 
 # ---------------------------------------------------------------------- the screen
 
@@ -97,7 +51,13 @@ class EditEntryScreen(Screen[Entry | None]):
         """What is in each place: the text under each answer's prompt, then the free writing."""
         self.current = 0
         """The place shown."""
-        self.draft_key = edit_draft_key(entry.id)
+        self.window = this_window()
+        self.draft_key = edit_draft_key(entry.id, self.window)
+        """This window's draft of the entry (another window editing it keeps its own)."""
+        self._claimed: list[str] = []
+        """Drafts of this entry that closed windows left, taken over: discarded once ours is saved."""
+        self.based_on = entry.updated_at
+        """The version of the entry this edit began on (saving tells when it changed since)."""
         self.autosave = Autosave(self, self.save_draft)
 
     def compose(self) -> ComposeResult:
@@ -113,14 +73,21 @@ class EditEntryScreen(Screen[Entry | None]):
         self.title = "Editing an entry"
         self.sub_title = long_date(self.entry.local_date)
         form = self.query_one(CheckInForm)
-        draft = self._journal.draft(self.draft_key)
-        if draft:
-            self.texts, self.current = restore_texts(self.entry, draft)
-            saved = draft.get("checkin")
-            form.load(CheckInFields.forgiving(saved) if saved is not None else self.entry.fields)
+        drafts = self._journal.edit_drafts(self.entry.id) if self.entry.id else []
+        taken = drafts_to_take(drafts, self.window, process_alive)
+        restored = restore(self.entry, [data for _, data in taken])
+        if restored is not None:
+            self._claimed = [key for key, _ in taken if key != self.draft_key]
+            self.texts, self.current = restored.texts, restored.current
+            form.load(CheckInFields.forgiving(restored.checkin) if restored.checkin is not None else self.entry.fields)
+            self.based_on = restored.based_on or self.based_on
             self.notify("Your unsaved changes to this entry are back.", title="Draft restored")
         else:
             form.load(self.entry.fields)
+        if any(held_elsewhere(owner, self.window, process_alive) for _, owner, _ in drafts):
+            self.notify("This entry is being edited in another window too. Each keeps its own changes; "
+                        "whichever saves last, the other version is kept as an earlier one.",
+                        title="Open in another window")
         self._show_place()
 
     # ------------------------------------------------------------------ places
@@ -181,26 +148,68 @@ class EditEntryScreen(Screen[Entry | None]):
         self.autosave.changed()
 
     def save_draft(self) -> None:
+        """Keep this window's unsaved changes under its own key; drafts taken over from closed
+        windows are held by ours from then on."""
         if self.has_changes():
-            draft = edit_draft(self.entry, self.texts, self.current, self.query_one(CheckInForm).values())
+            draft = edit_draft(replace(self.entry, updated_at=self.based_on), self.texts, self.current,
+                               self.query_one(CheckInForm).values())
             self._journal.save_draft(self.draft_key, draft)
         else:
             self._journal.discard_draft(self.draft_key)
+        self._discard_claimed()
+
+    def _discard_claimed(self) -> None:
+        for key in self._claimed:
+            self._journal.discard_draft(key)
+        self._claimed = []
+
+    def _done(self, saved: Entry | None, message: str) -> None:
+        """Saved (or let go): no draft of this window's is needed any more."""
+        self._journal.discard_draft(self.draft_key)
+        self._discard_claimed()
+        self.autosave = Autosave(self, self.save_draft)  # nothing pending any more
+        self.notify(message, title="Saved")
+        self.dismiss(saved)
 
     def action_save(self) -> None:
         if not self.has_changes():
             self.notify("Nothing has changed.")
             self.dismiss(None)
             return
+        edited = self.edited()
         try:
-            updated = self._journal.update(self.edited())
-            self._journal.discard_draft(self.draft_key)
+            stored = self._journal.get(edited.id or "")
+            updated = self._journal.update(edited)
+            message = "Saved. The earlier version is kept too."
+            if changed_since(stored, self.based_on):
+                message = ("Saved your version. This entry was changed in another window while you were editing; "
+                           "that version is kept as an earlier one, nothing is lost.")
+            self._done(updated, message)
+        except EntryNotFound:
+            self._vanished(edited)
         except (InvalidEntry, JournalError) as error:
             not_saved(self, error)
-            return
-        self.autosave = Autosave(self, self.save_draft)  # nothing pending any more
-        self.notify("Saved. The earlier version is kept too.", title="Saved")
-        self.dismiss(updated)
+
+    def _vanished(self, edited: Entry) -> None:
+        """The entry was deleted for good (the trash emptied in another window) while this window
+        edited it: the words typed here are still here, and can become a new entry."""
+
+        def decided(keep: bool | None) -> None:
+            if not keep:
+                return
+            try:
+                added = self._journal.add(as_new_entry(edited), draft=self.draft_key)
+            except (InvalidEntry, JournalError) as error:
+                not_saved(self, error)
+                return
+            self._done(added, "Saved as a new entry. Your words are kept.")
+
+        self.app.push_screen(
+            ConfirmScreen("This entry was deleted for good in another window while you were editing it. "
+                          "Your words are still here: save them as a new entry?",
+                          yes="Save as a new entry", no="Keep editing"),
+            decided,
+        )
 
     def action_leave(self) -> None:
         if not self.has_changes():
@@ -211,6 +220,7 @@ class EditEntryScreen(Screen[Entry | None]):
         def decided(discard: bool | None) -> None:
             if discard:
                 self._journal.discard_draft(self.draft_key)
+                self._discard_claimed()
                 self.autosave = Autosave(self, self.save_draft)
                 self.dismiss(None)
 

@@ -13,6 +13,7 @@ from closeness_journal.store import Journal, JournalError
 from closeness_journal.ui.screens.confirm import ConfirmScreen
 from closeness_journal.ui.screens.entry_view import EntryScreen
 from closeness_journal.ui.widgets.entry_table import EntryTable
+from closeness_journal.windows import open_here
 
 SHOWN = 500
 """The trash shows its newest entries up to this many (it is rarely this long); the rest wait
@@ -93,7 +94,9 @@ class TrashScreen(Screen[None]):
             if not yes:
                 return
             try:  # only what was on screen when you said yes, not anything deleted since
-                removed = self._journal.empty_trash(only=shown)
+                # what windows still open are editing stays with them (they can keep it)
+                keep = self._journal.edit_drafts_held(open_here)
+                removed = self._journal.empty_trash(only=shown, keep_drafts=keep)
             except JournalError as error:
                 self.notify(str(error), severity="error", markup=False)
                 return
