@@ -36,6 +36,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     os.umask(0o077)  # whatever this process creates (database, exports, temp files) is private
     args = build_parser().parse_args(argv)
     try:
+        from closeness_journal.cli import encryption
+
+        encryption.use_fd(getattr(args, "passphrase_fd", None))
         folder = paths.data_dir(args.data_dir)
         today = local_day(datetime.now(UTC))
         return args.handler(args, folder, today)

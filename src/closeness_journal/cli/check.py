@@ -37,7 +37,9 @@ def check(args: argparse.Namespace, folder: Path, today: date) -> int:
         notes.append(f"Removed {plural(len(stale), 'partial file', 'partial files')} that a stopped export or backup "
                      f"left behind ({', '.join(str(p) for p in stale[:3])}).")
     try:
-        journal = Journal.open(database)
+        from closeness_journal.cli.encryption import key_for
+
+        journal = Journal.open(database, key_for(folder))
     except JournalError as error:
         problems.append(str(error))
         if isinstance(error, NotAJournal):
