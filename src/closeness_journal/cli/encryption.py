@@ -98,6 +98,31 @@ def key_for(folder: Path) -> bytes | None:
     return encryption.unlock(folder, ask("Passphrase for your journal: "))
 
 
+def key_in_window(folder: Path) -> bytes | None:
+    """For the window: the passphrase is asked for on a screen of its own, before anything else
+    (read from --passphrase-fd when given). None for a journal that is not encrypted."""
+    from closeness_journal.store import encryption
+
+    state = encryption.read(folder)
+    if state is None:
+        return None
+    if state.doing or state.key is None:
+        raise encryption.unfinished(state.doing or "encrypt")
+    if _FD:
+        return key_for(folder)
+    from closeness_journal.ui.unlock import ask_in_window
+
+    key, tried_all = ask_in_window(state.key.key_for)
+    if key is not None:
+        return key
+    if tried_all:
+        raise Failure(
+            "that passphrase doesn't open this journal, so it stays closed; nothing was changed. "
+            "Come back and try again whenever you're ready."
+        )
+    raise Failure("your journal stays closed: you left before it was opened. Nothing was changed.")
+
+
 def is_encrypted(folder: Path) -> bool:
     return os.path.lexists(paths.encryption_settings(folder))
 

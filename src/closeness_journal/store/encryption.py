@@ -122,10 +122,10 @@ def check_of(key: bytes) -> bytes:
 def read(folder: Path) -> Encryption | None:
     """The journal's encryption settings; None for a plain journal (no such file)."""
     path = paths.encryption_settings(folder)
+    if not os.path.lexists(path):  # (a data folder that can't be used is reported when the journal opens)
+        return None
     try:
         text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        return None
     except OSError as error:
         raise JournalError(f"I can't read {path}, which your encrypted journal needs: {error.strerror}.") from None
     try:
