@@ -36,10 +36,11 @@ def check(args: argparse.Namespace, folder: Path, today: date) -> int:
     if stale:
         notes.append(f"Removed {plural(len(stale), 'partial file', 'partial files')} that a stopped export or backup "
                      f"left behind ({', '.join(str(p) for p in stale[:3])}).")
-    try:
-        from closeness_journal.cli.encryption import key_for
+    from closeness_journal.cli.encryption import key_for
 
-        journal = Journal.open(database, key_for(folder))
+    key = key_for(folder)  # a wrong passphrase is not a problem with the journal: said as any command says it
+    try:
+        journal = Journal.open(database, key)
     except JournalError as error:
         problems.append(str(error))
         if isinstance(error, NotAJournal):

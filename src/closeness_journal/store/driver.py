@@ -71,8 +71,12 @@ def is_plain(path: Path) -> bool | None:
 
 
 def error_name(error: BaseException) -> str:
-    """SQLite's name for the error (`SQLITE_NOTADB`…), from either driver; "" when it has none."""
-    return getattr(error, "sqlite_errorname", "") or ""
+    """SQLite's name for the error (`SQLITE_NOTADB`…), from either driver; "" when it has none
+    (the backup API's errors have none: then the message tells)."""
+    name = getattr(error, "sqlite_errorname", "") or ""
+    if not name and "file is not a database" in str(error):
+        return "SQLITE_NOTADB"
+    return name
 
 
 def export(conn: Any, target: Path, key: bytes | None) -> None:

@@ -45,24 +45,21 @@ def encrypt(folder: Path, params: KeyParams, key: bytes) -> Rewritten:
         from closeness_journal.store.journal import Journal
 
         Journal.open(database).close()  # a journal not made yet is made; an old one brought up to date
-    encryption.write(folder, Encryption(None, "encrypt", params))
-    done = _rewrite_all(folder, None, key)
+    done = _rewrite_all(folder, None, key, state, Encryption(None, "encrypt", params))
     encryption.write(folder, Encryption(params))
     return done
 
 
 def decrypt(folder: Path, params: KeyParams, key: bytes) -> Rewritten:
     """Make the journal and its backups plain again; the settings file goes last."""
-    encryption.write(folder, Encryption(params, "decrypt", None))
-    done = _rewrite_all(folder, key, None)
+    done = _rewrite_all(folder, key, None, encryption.read(folder), Encryption(params, "decrypt", None))
     encryption.remove(folder)
     return done
 
 
 def change(folder: Path, old: tuple[KeyParams, bytes], new: tuple[KeyParams, bytes]) -> Rewritten:
     """Move the journal and its backups from the old key to the new one."""
-    encryption.write(folder, Encryption(old[0], "passphrase", new[0]))
-    done = _rewrite_all(folder, old[1], new[1])
+    done = _rewrite_all(folder, old[1], new[1], encryption.read(folder), Encryption(old[0], "passphrase", new[0]))
     encryption.write(folder, Encryption(new[0]))
     return done
 
@@ -78,11 +75,23 @@ def backups(folder: Path) -> list[Path]:
     )
 
 
-def _rewrite_all(folder: Path, old: bytes | None, new: bytes | None) -> Rewritten:
+def _rewrite_all(
+    folder: Path, old: bytes | None, new: bytes | None, before: Encryption | None, under_way: Encryption
+) -> Rewritten:
+    """Say what is under way (`under_way`), then rewrite the journal and its backups. When the
+    journal is in use nothing is rewritten: the settings go back to what they were (`before`)."""
     done = Rewritten()
     database = paths.database_path(folder)
-    if _rewrite(database, old, new, folder, journal=True):
-        done.files += 1
+    encryption.write(folder, under_way)
+    try:
+        if _rewrite(database, old, new, folder, journal=True):
+            done.files += 1
+    except JournalInUse:
+        if before is None:
+            encryption.remove(folder)
+        else:
+            encryption.write(folder, before)
+        raise
     for backup in backups(folder):
         try:
             if _rewrite(backup, old, new, folder, journal=False):
