@@ -64,3 +64,20 @@ def test_the_passphrase_screen(snap_compare):
         await type_text(pilot, "secret words")
 
     assert snap_compare(UnlockApp(fake_unlock), terminal_size=(80, 24), run_before=typed_and_one_wrong)
+
+
+async def test_the_export_dialog_says_once_that_exports_of_an_encrypted_journal_are_plain(make_app, tmp_path):
+    from closeness_journal.store import Journal
+    from closeness_journal.ui.screens.export import ExportScreen
+
+    encrypted = Journal.open(tmp_path / "journal.db", KEY)
+    try:
+        app = make_app(j=encrypted)
+        async with app.run_test(size=(100, 32)) as pilot:
+            await pilot.press("ctrl+o")
+            await pilot.pause()
+            assert isinstance(app.screen, ExportScreen)
+            said = str(app.screen.query_one("#export-plain", Static).render())
+            assert said.count("encrypted, but exports are not") == 1 and "plain text" in said
+    finally:
+        encrypted.close()
