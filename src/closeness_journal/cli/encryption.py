@@ -88,6 +88,8 @@ def _read_line(fd: int) -> str:
 def key_for(folder: Path) -> bytes | None:
     """The key of the journal in `folder`: None when it is not encrypted, else from the passphrase
     (asked for once). A wrong one: "That passphrase doesn't open this journal.", exit 1."""
+    if not is_encrypted(folder):
+        return None
     from closeness_journal.store import encryption
 
     state = encryption.read(folder)
@@ -101,6 +103,8 @@ def key_for(folder: Path) -> bytes | None:
 def key_in_window(folder: Path) -> bytes | None:
     """For the window: the passphrase is asked for on a screen of its own, before anything else
     (read from --passphrase-fd when given). None for a journal that is not encrypted."""
+    if not is_encrypted(folder):
+        return None
     from closeness_journal.store import encryption
 
     state = encryption.read(folder)

@@ -23,7 +23,6 @@ from sqlite_utils.migrations import Migrations
 
 from closeness_journal import paths, private_files
 from closeness_journal.store import driver
-from closeness_journal.store.encryption import NeedsPassphrase
 from closeness_journal.store.errors import DatabaseTooNew, DiskFull, JournalError, NotAJournal
 from closeness_journal.store.migrations import MIGRATION_NAMES, schema
 
@@ -67,6 +66,8 @@ def connect(path: Path, key: bytes | None = None) -> Database:
         raise JournalError(f"I can't use the data folder {folder}: {error.strerror}.") from None
     private_files.clean_stale_partials(folder)
     if key is None and os.path.lexists(paths.encryption_settings(folder)):
+        from closeness_journal.store.encryption import NeedsPassphrase
+
         raise NeedsPassphrase("Your journal is encrypted; I need its passphrase to open it.")
     try:
         conn = driver.connect(path, key, timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
