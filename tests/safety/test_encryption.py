@@ -308,3 +308,16 @@ def test_sqlcipher_writes_nothing_of_its_own_and_plain_journals_never_load_it(ru
         timeout=60,
     )
     assert plain.stderr.strip().splitlines()[-1] == "False False"
+
+
+def test_check_says_the_journal_is_encrypted_and_finds_a_plain_backup_copied_in(run, fd, private_folders, tmp_path):
+    encrypted_journal(run, fd, private_folders)
+    code, out, err = run("check", "--passphrase-fd", fd(PASS))
+    assert code == 0 and "encrypted" in out, out + err
+    plain = tmp_path / "plain"
+    plain.mkdir()
+    Journal.open(plain / "journal.db").close()
+    copied = private_folders / "backups" / "copied-in.db"
+    copied.write_bytes((plain / "journal.db").read_bytes())
+    code, out, _ = run("check", "--passphrase-fd", fd(PASS))
+    assert code == 1 and f"{copied} is not encrypted" in out

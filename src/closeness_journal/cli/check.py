@@ -55,7 +55,9 @@ def check(args: argparse.Namespace, folder: Path, today: date) -> int:
         drafts_problems, drafts_notes = _drafts(journal.draft_rows())
     finally:
         journal.close()
-    problems += backup_problem + drafts_problems
+    problems += backup_problem + drafts_problems + _plain_backups(folder, key)
+    if key is not None:
+        notes.append("Your journal and its backups are encrypted: they open only with your passphrase.")
     if not problems:
         notes[:0] = [
             f"{plural(entries, 'entry', 'entries')}"
@@ -64,6 +66,18 @@ def check(args: argparse.Namespace, folder: Path, today: date) -> int:
             "Your files are private (the folder 0700, the files 0600).",
         ]
     return _report(problems, notes + backup_note + drafts_notes)
+
+
+def _plain_backups(folder: Path, key: bytes | None) -> list[str]:
+    """For an encrypted journal: backups in its folder that are not encrypted (copied in by hand)."""
+    if key is None:
+        return []
+    from closeness_journal.store import driver, recrypt
+
+    return [
+        f"{backup} is not encrypted: anyone who can read it can read your journal. Delete it, or move it "
+        "somewhere safe." for backup in recrypt.backups(folder) if driver.is_plain(backup)
+    ]
 
 
 def _report(problems: list[str], notes: list[str]) -> int:
