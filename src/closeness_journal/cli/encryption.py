@@ -19,12 +19,15 @@ from closeness_journal.cli.common import Failure, UsageError
 
 _FD: list[int] = []
 """The file descriptor given with --passphrase-fd, if any (set by `main`)."""
+_KEYS: dict[Path, bytes] = {}
+"""Keys already worked out in this process (in memory only), so a passphrase is asked for once."""
 
 LOST = "Keep your passphrase safe: if it is forgotten, nothing can open your journal or its backups again."
 
 
 def use_fd(fd: int | None) -> None:
     _FD.clear()
+    _KEYS.clear()
     if fd is not None:
         _FD.append(fd)
 
@@ -97,7 +100,10 @@ def key_for(folder: Path) -> bytes | None:
         return None
     if state.doing or state.key is None:
         raise encryption.unfinished(state.doing or "encrypt")
-    return encryption.unlock(folder, ask("Passphrase for your journal: "))
+    where = folder.resolve()
+    if where not in _KEYS:
+        _KEYS[where] = encryption.unlock(folder, ask("Passphrase for your journal: "))
+    return _KEYS[where]
 
 
 def key_in_window(folder: Path) -> bytes | None:
