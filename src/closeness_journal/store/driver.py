@@ -49,10 +49,17 @@ def connect(database: str | Path, key: bytes | None, **options: Any) -> Any:
     write to standard error, over the window) and keyed, with one. Nothing is read yet."""
     if key is None:
         return sqlite3.connect(database, **options)
+    return connect_sqlcipher(database, key, **options)
+
+
+def connect_sqlcipher(database: str | Path, key: bytes | None = None, **options: Any) -> Any:
+    """SQLCipher's driver, its log silenced first, keyed with `key` (None: a plain file, read with
+    SQLCipher's driver for `sqlcipher_export`)."""
     conn = sqlcipher().connect(str(database), **options)
     try:
         conn.execute("PRAGMA cipher_log_level = NONE")
-        conn.execute(key_pragma(key))
+        if key is not None:
+            conn.execute(key_pragma(key))
     except BaseException:
         conn.close()
         raise

@@ -109,11 +109,8 @@ def _rewrite(path: Path, old: bytes | None, new: bytes | None, folder: Path, jou
         raise JournalError(
             f"{path} doesn't open with the passphrase given (or it is damaged); I have left it as it is."
         )
-    source = driver.sqlcipher().connect(str(path), timeout=1)
+    source = driver.connect_sqlcipher(path, old, timeout=1)
     try:
-        source.execute("PRAGMA cipher_log_level = NONE")
-        if old is not None:
-            source.execute(driver.key_pragma(old))
         if journal:
             _hold(source)
         counts = _counts(source)
@@ -178,11 +175,8 @@ def _counts(conn: Any, schema: str = "main") -> dict[str, int]:
 
 
 def _check(temporary: Path, key: bytes | None, counts: dict[str, int], path: Path) -> None:
-    conn = driver.sqlcipher().connect(str(temporary))
+    conn = driver.connect_sqlcipher(temporary, key)
     try:
-        conn.execute("PRAGMA cipher_log_level = NONE")
-        if key is not None:
-            conn.execute(driver.key_pragma(key))
         result = conn.execute("PRAGMA quick_check").fetchone()[0]
         if result != "ok" or _counts(conn) != counts:
             raise JournalError(f"The new copy of {path} did not check out ({result}); {path} is as it was.")

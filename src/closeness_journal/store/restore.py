@@ -156,7 +156,7 @@ def _open_read_only(source: Path, key: bytes | None, sqlcipher: bool = False) ->
     has_log = source.with_name(source.name + "-wal").exists()
     uri = f"file:{quote(str(source.resolve()))}?mode=ro" + ("" if has_log else "&immutable=1")
     if sqlcipher and key is None:
-        return driver.sqlcipher().connect(uri, uri=True)
+        return driver.connect_sqlcipher(uri, uri=True)
     return driver.connect(uri, key, uri=True)
 
 
@@ -164,7 +164,7 @@ def _encrypt_into(original: Any, staging: Path, key: bytes) -> None:
     """A plain backup (made before the journal was encrypted) into the encrypted staging file: read
     into memory with SQLCipher's driver, then written out with `sqlcipher_export`, so no plain
     copy is ever written to disk."""
-    memory = driver.sqlcipher().connect(":memory:")
+    memory = driver.connect_sqlcipher(":memory:")
     try:
         original.backup(memory)
         driver.export(memory, staging, key)  # into the empty 0600 file made for it
