@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import itertools
 import sys
 from datetime import UTC, date, datetime
 
@@ -10,6 +11,9 @@ import pytest
 
 from closeness_journal import cli
 from closeness_journal.store import Journal
+
+TEST_KEY = bytes(range(32))
+"""The key journals are opened with when the store's tests run encrypted (SQLCipher's driver)."""
 
 FIXED_TODAY = date(2026, 11, 18)
 FIXED_NOW = datetime(2026, 11, 18, 20, 30, tzinfo=UTC)
@@ -55,3 +59,45 @@ def run(capsys, monkeypatch):
         return code, out, err
 
     return run_command
+
+
+def pytest_addoption(parser):
+    parser.addoption(
+        "--encrypted-store", action="store_true",
+        help="open every journal the tests make (Journal.open, Journal.in_memory) encrypted, with SQLCipher's driver",
+    )
+
+
+@pytest.fixture
+def encrypt_journals(monkeypatch, tmp_path):
+    """Call it to make every journal this test opens an encrypted file (keyed with TEST_KEY):
+    `Journal.in_memory()` becomes a file in the test's folder."""
+
+    def apply() -> None:
+        from closeness_journal.store import driver
+        from closeness_journal.store.connection import JournalBase
+
+        plain_open = JournalBase.open.__func__
+        made = itertools.count()
+
+        def open_encrypted(cls, path, key=None):
+            from pathlib import Path
+
+            if key is None and Path(path).is_file() and Path(path).stat().st_size and driver.is_plain(Path(path)):
+                return plain_open(cls, path)  # a plain journal the test brought (an old release's, say)
+            return plain_open(cls, path, key or TEST_KEY)
+
+        def in_memory(cls):
+            return open_encrypted(cls, tmp_path / "in-memory" / f"journal-{next(made)}.db")
+
+        monkeypatch.setattr(JournalBase, "open", classmethod(open_encrypted))
+        monkeypatch.setattr(JournalBase, "in_memory", classmethod(in_memory))
+
+    return apply
+
+
+@pytest.fixture(autouse=True)
+def encrypted_store_option(request):
+    """`pytest --encrypted-store`: every test's journals encrypted."""
+    if request.config.getoption("--encrypted-store"):
+        request.getfixturevalue("encrypt_journals")()

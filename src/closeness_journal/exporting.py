@@ -31,6 +31,10 @@ PLAIN_TEXT = (
     "Markdown, HTML and JSON exports are plain text: anyone who can open the file can read it. "
     "Keep it somewhere only you can reach, and delete it when you no longer need it."
 )
+PLAIN_FROM_ENCRYPTED = (
+    "Your journal is encrypted, but exports are not: Markdown, HTML and JSON files are plain text that anyone "
+    "who can open the file can read. Keep it somewhere only you can reach, and delete it when you no longer need it."
+)
 
 
 def default_name(kind: str, today: date) -> str:

@@ -72,11 +72,16 @@ def partials_list(folder: Path) -> Path:
     return backups_folder(folder) / ".partial-files"
 
 
+def encryption_settings(folder: Path) -> Path:
+    """Beside an encrypted journal: what its key is derived with (not secret; see store/encryption.py)."""
+    return folder / (DB_NAME + ".encryption")
+
+
 def journal_files(folder: Path) -> list[Path]:
-    """The files of the journal in `folder` that nothing else may overwrite: the database and
-    the files SQLite keeps beside it (its backups are in `backups_folder`)."""
+    """The files of the journal in `folder` that nothing else may overwrite: the database, the
+    files SQLite keeps beside it, and an encrypted one's settings (its backups are in `backups_folder`)."""
     database = database_path(folder)
-    return [database, *side_files(database)]
+    return [database, *side_files(database), encryption_settings(folder)]
 
 
 def config_dir() -> Path:

@@ -1,7 +1,8 @@
 """The crash soak: at least 200 `kill -9` points spread over saves, typing into the window,
-imports and backups. After each: the journal passes SQLite's integrity check, no saved entry is
+imports, backups and encrypting. After each: the journal passes SQLite's integrity check, no saved entry is
 missing, an import is all or nothing, a backup is whole or absent, drafts are readable and hold
-a prefix of what was typed, and no partial file outlives the next run.
+a prefix of what was typed, no partial file outlives the next run, and a stopped `encrypt`
+loses nothing: it is finished by running it again, and then no file holds the journal's words.
 
 It takes a few minutes, so it is not in the default run (marker `soak`):
 
@@ -18,6 +19,7 @@ import os
 import random
 import re
 import select
+import shutil
 import signal
 import sqlite3
 import struct
@@ -35,7 +37,7 @@ from closeness_journal.core import archive_format
 pytestmark = [pytest.mark.soak, pytest.mark.skipif(sys.platform == "win32", reason="kill -9 and ptys are POSIX")]
 
 SCALE = float(os.environ.get("CLOSENESS_JOURNAL_SOAK_SCALE", "1"))
-SAVES, WINDOWS, IMPORTS, BACKUPS = (max(1, round(n * SCALE)) for n in (80, 30, 45, 45))
+SAVES, WINDOWS, IMPORTS, BACKUPS, ENCRYPTS = (max(1, round(n * SCALE)) for n in (80, 30, 45, 45, 25))
 ENV = {**os.environ, "TERM": "xterm-256color"}
 
 WRITER = """
@@ -198,3 +200,115 @@ def test_kill_9_during_a_backup_leaves_it_whole_or_absent(tmp_path):
         subprocess.run([sys.executable, "-m", "closeness_journal", "--data-dir", str(folder), "list", "-n", "1"],
                        check=True, capture_output=True)  # the next run of the journal removes partial files
         assert [p.name for p in out.iterdir() if p.name.endswith(".partial")] == []
+
+
+def kill_point(rng: random.Random, took: float) -> float:
+    """When to kill a run that takes `took` seconds: mostly in its second half, where the files are
+    rewritten (the first is starting Python and working out the key), sometimes anywhere."""
+    return rng.uniform(took * 0.5, took * 1.05) if rng.random() < 0.7 else rng.uniform(0.05, took)
+
+
+def test_kill_9_during_encrypt_loses_nothing(tmp_path):
+    from closeness_journal.store import driver, encryption
+
+    rng = random.Random(5)
+    template = tmp_path / "template"
+    add_entries(template, 300, words="lighthousewhale " * 100)
+    subprocess.run([sys.executable, "-m", "closeness_journal", "--data-dir", str(template), "backup"], check=True,
+                   capture_output=True)
+    passphrase = "a long walk by the canal"
+
+    def encrypt(folder: Path, kill_after: float | None = None) -> subprocess.Popen | subprocess.CompletedProcess:
+        read, write = os.pipe()
+        os.write(write, f"{passphrase}\n".encode())
+        os.close(write)
+        command = [sys.executable, "-m", "closeness_journal", "--data-dir", str(folder), "encrypt",
+                   "--passphrase-fd", str(read)]
+        try:
+            if kill_after is None:
+                return subprocess.run(command, capture_output=True, text=True, pass_fds=(read,))
+            return killed_after(command, kill_after, pass_fds=(read,), stdout=subprocess.DEVNULL,
+                                stderr=subprocess.DEVNULL)
+        finally:
+            os.close(read)
+
+    timing = tmp_path / "timing"
+    shutil.copytree(template, timing)
+    started = time.monotonic()
+    assert encrypt(timing).returncode == 0
+    took = time.monotonic() - started
+    for _ in range(ENCRYPTS):
+        folder = tmp_path / "data"
+        shutil.rmtree(folder, ignore_errors=True)
+        shutil.copytree(template, folder)
+        encrypt(folder, kill_point(rng, took))
+        if not (folder / "journal.db.encryption").exists():
+            check_journal(folder).close()  # stopped before it began: the plain journal, whole
+            continue
+        finished = encrypt(folder)
+        assert finished.returncode == 0 or "already encrypted" in finished.stderr, finished.stderr
+        key = encryption.unlock(folder, passphrase)
+        db = driver.connect(folder / "journal.db", key)
+        assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        db.execute("INSERT INTO entries_fts (entries_fts) VALUES ('integrity-check')")
+        assert db.execute("SELECT count(*) FROM entries").fetchone()[0] == 300
+        db.close()
+        subprocess.run([sys.executable, "-m", "closeness_journal", "--data-dir", str(folder), "locate"], check=True,
+                       capture_output=True)
+        for path in folder.rglob("*"):
+            if path.is_file():
+                assert b"lighthousewhale" not in path.read_bytes(), path
+
+
+@pytest.mark.parametrize("command", ["passphrase", "decrypt"])
+def test_kill_9_while_changing_the_passphrase_or_decrypting_loses_nothing(tmp_path, command):
+    from closeness_journal.store import driver, encryption
+
+    rng = random.Random(6 if command == "passphrase" else 7)
+    old, new = "a long walk by the canal", "seven herons at dusk"
+    lines = f"{old}\n{new}\n" if command == "passphrase" else f"{old}\n"
+
+    def run(folder: Path, args: list[str], text: str, kill_after: float | None = None):
+        read, write = os.pipe()
+        os.write(write, text.encode())
+        os.close(write)
+        command_line = [sys.executable, "-m", "closeness_journal", "--data-dir", str(folder), *args,
+                        "--passphrase-fd", str(read)]
+        try:
+            if kill_after is None:
+                return subprocess.run(command_line, capture_output=True, text=True, pass_fds=(read,))
+            return killed_after(command_line, kill_after, pass_fds=(read,), stdout=subprocess.DEVNULL,
+                                stderr=subprocess.DEVNULL)
+        finally:
+            os.close(read)
+
+    template = tmp_path / "template"
+    add_entries(template, 300, words="lighthousewhale " * 100)
+    subprocess.run([sys.executable, "-m", "closeness_journal", "--data-dir", str(template), "backup"], check=True,
+                   capture_output=True)
+    assert run(template, ["encrypt"], f"{old}\n").returncode == 0
+    timing = tmp_path / "timing"
+    shutil.copytree(template, timing)
+    started = time.monotonic()
+    assert run(timing, [command], lines).returncode == 0
+    took = time.monotonic() - started
+    for _ in range(max(1, ENCRYPTS // 2)):
+        folder = tmp_path / "data"
+        shutil.rmtree(folder, ignore_errors=True)
+        shutil.copytree(template, folder)
+        run(folder, [command], lines, kill_point(rng, took))
+        state = encryption.read(folder)
+        if state is not None and state.doing:  # stopped part way: running it again finishes it
+            finished = run(folder, [command], lines)
+            assert finished.returncode == 0, finished.stderr
+        state = encryption.read(folder)
+        if command == "decrypt":
+            key = None if state is None else encryption.unlock(folder, old)
+        else:
+            key = encryption.unlock(folder, new if state.key.key_for(new) else old)
+        files = [folder / "journal.db", *sorted((folder / "backups").glob("*.db"))]
+        for path in files:
+            db = driver.connect(path, key)
+            assert db.execute("PRAGMA quick_check").fetchone()[0] == "ok", path
+            assert db.execute("SELECT count(*) FROM entries").fetchone()[0] == 300, path
+            db.close()

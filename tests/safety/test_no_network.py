@@ -55,20 +55,40 @@ def guarded(tmp_path, private_folders):
     return env, log, tmp_path
 
 
-def cli(env: dict[str, str], *args: str, stdin: str = "") -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "closeness_journal", *args], input=stdin, capture_output=True,
-                          text=True, env=env, timeout=120)
+def cli(env: dict[str, str], *args: str, stdin: str = "", passphrase: str | None = None) -> subprocess.CompletedProcess:
+    """The command in a process of its own; `passphrase` (lines) is read through --passphrase-fd."""
+    fds = _passphrase_fd(passphrase)
+    extra = ["--passphrase-fd", str(fds[0])] if fds else []
+    try:
+        return subprocess.run([sys.executable, "-m", "closeness_journal", *args, *extra], input=stdin,
+                              capture_output=True, text=True, env=env, timeout=120, pass_fds=fds)
+    finally:
+        for fd in fds:
+            os.close(fd)
 
 
-def window(env: dict[str, str], *args: str) -> int:
+def _passphrase_fd(passphrase: str | None) -> tuple[int, ...]:
+    if passphrase is None:
+        return ()
+    read, write = os.pipe()
+    os.write(write, f"{passphrase}\n".encode())
+    os.close(write)
+    return (read,)
+
+
+def window(env: dict[str, str], *args: str, passphrase: str | None = None) -> int:
     """The window (or the demo) in a pseudo-terminal, until its first screen is drawn."""
     master, slave = os.openpty()
     fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 30, 100, 0, 0))
+    fds = _passphrase_fd(passphrase)
+    extra = ["--passphrase-fd", str(fds[0])] if fds else []
     process = subprocess.Popen(
-        [sys.executable, "-m", "closeness_journal", *args], stdin=slave, stdout=slave, stderr=slave,
-        env={**env, "CLOSENESS_JOURNAL_EXIT_WHEN_READY": "1"}, start_new_session=True,
+        [sys.executable, "-m", "closeness_journal", *args, *extra], stdin=slave, stdout=slave, stderr=slave,
+        env={**env, "CLOSENESS_JOURNAL_EXIT_WHEN_READY": "1"}, start_new_session=True, pass_fds=fds,
     )
     os.close(slave)
+    for fd in fds:
+        os.close(fd)
     deadline = time.monotonic() + 60
     try:
         while process.poll() is None and time.monotonic() < deadline:
@@ -113,3 +133,23 @@ def test_no_command_and_no_window_touches_the_network(guarded):
     assert window(env, "demo") == 0
     assert not log.exists() or log.read_text() == "", log.read_text()
     assert json.loads(cli(env, "list", "--json").stdout)  # and the journal is all there
+
+
+def test_encryption_and_an_encrypted_journal_stay_off_the_network(guarded):
+    env, log, tmp = guarded
+    assert cli(env, "write", "-", stdin="a quiet evening\n").returncode == 0
+    first, second = "a long walk by the canal", "seven herons at dusk"
+    steps = [
+        (["encrypt"], first), (["list", "--search", "quiet"], first), (["write", "-"], first),
+        (["backup", "-o", str(tmp / "copy.db")], first), (["export", "-o", str(tmp / "out.md")], first),
+        (["check"], first), (["restore-backup", str(tmp / "copy.db"), "--yes"], first),
+        (["passphrase"], f"{first}\n{second}"), (["list"], second),
+    ]
+    for args, passphrase in steps:
+        done = cli(env, *args, stdin="more words\n", passphrase=passphrase)
+        assert done.returncode in (0, 1), (args, done.stderr)  # check may find no recent backup: 1
+        assert "Traceback" not in done.stderr, (args, done.stderr)
+    assert window(env, passphrase=second) == 0
+    assert cli(env, "decrypt", passphrase=second).returncode == 0
+    assert not log.exists() or log.read_text() == "", log.read_text()
+    assert "a quiet evening" in cli(env, "list").stdout

@@ -36,6 +36,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     os.umask(0o077)  # whatever this process creates (database, exports, temp files) is private
     args = build_parser().parse_args(argv)
     try:
+        from closeness_journal.cli import encryption
+
+        encryption.use_fd(getattr(args, "passphrase_fd", None))
         folder = paths.data_dir(args.data_dir)
         today = local_day(datetime.now(UTC))
         return args.handler(args, folder, today)
@@ -54,10 +57,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except sqlite3.DatabaseError as error:
         return _say(f"the journal could not be read or written ({error}); nothing was changed.", 1)
     except Exception as error:  # the person gets one line, never a traceback
-        from closeness_journal.store import JournalError
+        from closeness_journal.store import JournalError, driver
 
         if isinstance(error, JournalError):
             return _say(error, 1)
+        if isinstance(error, driver.DatabaseError):  # SQLCipher's, for an encrypted journal
+            return _say(f"the journal could not be read or written ({error}); nothing was changed.", 1)
         if isinstance(error, OSError):
             return _say(f"{error.strerror or error}: {error.filename or ''}".rstrip(": "), 1)
         raise

@@ -54,7 +54,10 @@ def export(args: argparse.Namespace, folder: Path, today: date) -> int:
     if since_last and prepared.last is not None and prepared.record.entries == 0:
         print("Nothing was written or changed since your last export; the file holds your note.", file=sys.stderr)
     where = "Written to standard output" if written is None else f"Written to {written}"
-    print(f"{where}. {exporting.PLAIN_TEXT}", file=sys.stderr)
+    if journal.key is not None:
+        print(f"{where}. {exporting.PLAIN_FROM_ENCRYPTED}", file=sys.stderr)
+    else:
+        print(f"{where}. {exporting.PLAIN_TEXT}", file=sys.stderr)
     return 0
 
 
@@ -128,7 +131,9 @@ def restore_backup(args: argparse.Namespace, folder: Path, today: date) -> int:
             answer = ""
         return answer.strip().lower() in ("y", "yes")
 
-    restored = restore_backup(Path(args.file), folder, datetime.now(), confirm)
+    from closeness_journal.cli.encryption import key_for
+
+    restored = restore_backup(Path(args.file), folder, datetime.now(), confirm, key_for(folder))
     if restored is None:
         print("Kept your journal as it is; nothing was changed.")
         return 0

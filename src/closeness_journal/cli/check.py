@@ -37,8 +37,11 @@ def check(args: argparse.Namespace, folder: Path, today: date) -> int:
     if stale:
         notes.append(f"Removed {plural(len(stale), 'partial file', 'partial files')} that a stopped export or backup "
                      f"left behind ({', '.join(str(p) for p in stale[:3])}).")
+    from closeness_journal.cli.encryption import key_for
+
+    key = key_for(folder)  # a wrong passphrase is not a problem with the journal: said as any command says it
     try:
-        journal = Journal.open(database)
+        journal = Journal.open(database, key)
     except JournalError as error:
         problems.append(str(error))
         if isinstance(error, NotAJournal):
@@ -53,7 +56,9 @@ def check(args: argparse.Namespace, folder: Path, today: date) -> int:
         drafts_problems, drafts_notes = _drafts(journal.draft_rows(), lambda entry_id: _exists(journal, entry_id))
     finally:
         journal.close()
-    problems += backup_problem + drafts_problems
+    problems += backup_problem + drafts_problems + _plain_backups(folder, key)
+    if key is not None:
+        notes.append("Your journal and its backups are encrypted: they open only with your passphrase.")
     if not problems:
         notes[:0] = [
             f"{plural(entries, 'entry', 'entries')}"
@@ -62,6 +67,18 @@ def check(args: argparse.Namespace, folder: Path, today: date) -> int:
             "Your files are private (the folder 0700, the files 0600).",
         ]
     return _report(problems, notes + backup_note + drafts_notes)
+
+
+def _plain_backups(folder: Path, key: bytes | None) -> list[str]:
+    """For an encrypted journal: backups in its folder that are not encrypted (copied in by hand)."""
+    if key is None:
+        return []
+    from closeness_journal.store import driver, recrypt
+
+    return [
+        f"{backup} is not encrypted: anyone who can read it can read your journal. Delete it, or move it "
+        "somewhere safe." for backup in recrypt.backups(folder) if driver.is_plain(backup)
+    ]
 
 
 def _report(problems: list[str], notes: list[str]) -> int:

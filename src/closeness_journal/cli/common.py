@@ -34,14 +34,16 @@ class Handler(Protocol):
 
 
 @contextmanager
-def opened(folder: Path, daily_backup: bool = False) -> Iterator[Any]:
+def opened(folder: Path, daily_backup: bool = False, key: bytes | None = None) -> Iterator[Any]:
     """The journal, open for one command and closed after it, whatever happens.
 
     With `daily_backup` (commands that change the journal, and the window), the first time each
-    day a checked copy is kept first."""
+    day a checked copy is kept first. An encrypted journal's passphrase is asked for first
+    (unless its `key` is given)."""
+    from closeness_journal.cli.encryption import key_for
     from closeness_journal.store import Journal
 
-    journal = Journal.open(paths.database_path(folder))
+    journal = Journal.open(paths.database_path(folder), key or key_for(folder))
     journal.wait_for_writers(_say_waiting())
     try:
         if daily_backup and (problem := daily_backup_now(journal, folder)):

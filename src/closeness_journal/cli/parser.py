@@ -15,7 +15,7 @@ from importlib.metadata import PackageNotFoundError, version
 from typing import Any, NoReturn
 
 from closeness_journal import paths
-from closeness_journal.cli import archive, check, entries, exercises, insights, ladder, start
+from closeness_journal.cli import archive, check, encryption, entries, exercises, insights, ladder, start
 from closeness_journal.cli.common import Handler
 from closeness_journal.cli.options import (
     add_answer_option,
@@ -100,6 +100,12 @@ def _add_global_options(parser: argparse.ArgumentParser, after_command: bool) ->
     group.add_argument(
         "--data-dir", metavar="DIR", default=argparse.SUPPRESS if after_command else None,
         help=f"use the journal in DIR (default: ${paths.DATA_ENV} or your user data folder)",
+    )
+    group.add_argument(
+        "--passphrase-fd", metavar="N", type=encryption.passphrase_fd,
+        default=argparse.SUPPRESS if after_command else None,
+        help="for an encrypted journal, read the passphrase from file descriptor N (one line each time one "
+        "is needed) instead of asking on the terminal: for scripts",
     )
 
 
@@ -357,6 +363,25 @@ def _safekeeping_commands(commands: Any) -> None:
     restore.add_argument("file", metavar="FILE", help="the backup to put back")
     restore.add_argument("--yes", action="store_true", help="don't ask for confirmation (for scripts)")
 
+    _command(
+        commands, "encrypt", encryption.encrypt, "encrypt your journal and its backups with a passphrase",
+        "Encrypt your journal, and the backups in its folder, with a passphrase you choose (asked twice; "
+        "SQLCipher, with a key made from the passphrase by Argon2id). From then on every command and the "
+        "window ask for it. Each file is written anew, checked, then put in place of the old one. Exports "
+        "stay plain text. If you forget the passphrase, nothing can open your journal again. Close the "
+        "journal window first.",
+    )
+    _command(
+        commands, "decrypt", encryption.decrypt, "make your journal plain (not encrypted) again",
+        "Decrypt your journal and the backups in its folder, so they open without a passphrase (and "
+        "anyone who can read the files can read them). Close the journal window first.",
+    )
+    _command(
+        commands, "passphrase", encryption.change_passphrase, "change your encrypted journal's passphrase",
+        "Change the passphrase of your encrypted journal: asks for the current one, then the new one twice. "
+        "The journal and the backups in its folder are written anew under the new one; the old one no "
+        "longer opens them. Close the journal window first.",
+    )
     _command(
         commands, "check", check.check, "check that your journal is well",
         "Check the journal: SQLite's integrity check and the search index's, that its files are private "

@@ -15,17 +15,19 @@ from closeness_journal.cli.common import daily_backup_now, opened
 
 def open_window(args: argparse.Namespace, folder: Path, today: date) -> int:
     """The window; the day's automatic backup waits until its first frame is drawn."""
+    from closeness_journal.cli.encryption import key_in_window
     from closeness_journal.ui.app import run_app
 
-    with opened(folder) as journal:
+    with opened(folder, key=key_in_window(folder)) as journal:
         return run_app(journal, data_dir=folder, after_first_frame=lambda: daily_backup_now(journal, folder))
 
 
 def pause(args: argparse.Namespace, folder: Path, today: date) -> int:
     """The window, opened straight on a pause."""
+    from closeness_journal.cli.encryption import key_in_window
     from closeness_journal.ui.app import run_app
 
-    with opened(folder) as journal:
+    with opened(folder, key=key_in_window(folder)) as journal:
         return run_app(journal, data_dir=folder, pause=True,
                        after_first_frame=lambda: daily_backup_now(journal, folder))
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 import os
-import sqlite3
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -14,6 +13,7 @@ from sqlite_utils import Database
 
 from closeness_journal import paths, private_files
 from closeness_journal.core import archive_format
+from closeness_journal.store import driver
 from closeness_journal.store.connection import JournalBase, reading, utc
 from closeness_journal.store.entries import entry_from_row, entry_to_row, revision_from_row
 from closeness_journal.store.errors import DiskFull, JournalError
@@ -108,12 +108,13 @@ class ArchiveMixin(JournalBase):
     def backup_to(self, target: Path) -> None:
         """A consistent copy of the whole journal (what is still in the WAL included) via SQLite's
         online backup, written to a temporary file (0600) that is checked and then renamed. The
-        copy is one self-contained file (no write-ahead log of its own)."""
+        copy is one self-contained file (no write-ahead log of its own), encrypted with the
+        journal's key when the journal is encrypted."""
         data_dir = self.path.parent if self.path is not None else None
         try:
             with private_files.partial_file(target, data_dir) as temporary:
                 paths.ensure_private_file(temporary)
-                copy = sqlite3.connect(temporary)
+                copy = driver.connect(temporary, self.key)
                 try:
                     self._db.conn.backup(copy)
                     copy.execute("PRAGMA journal_mode = DELETE")
@@ -123,7 +124,7 @@ class ArchiveMixin(JournalBase):
                 if result != "ok":
                     raise JournalError(f"The backup copy did not check out ({result}); the old backup is untouched.")
                 os.replace(temporary, target)
-        except sqlite3.Error as error:
+        except driver.Error as error:
             if getattr(error, "sqlite_errorname", "") == "SQLITE_FULL" or "full" in str(error):
                 raise DiskFull(f"The disk is full, so the backup {target} could not be made.") from None
             raise JournalError(f"The backup {target} could not be made: {error}.") from None
@@ -136,7 +137,7 @@ class ArchiveMixin(JournalBase):
         try:
             with self._write(changes_data=False) as db:
                 db.execute("INSERT INTO entries_fts (entries_fts) VALUES ('integrity-check')")
-        except sqlite3.DatabaseError as error:
+        except driver.DatabaseError as error:
             problems.append(f"the search index: {error}")
         else:
             indexed = self._db.execute("SELECT count(*) FROM entries_fts_docsize").fetchone()[0]

@@ -12,7 +12,6 @@ import errno
 import functools
 import os
 import shutil
-import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -23,6 +22,7 @@ from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
 from closeness_journal import paths, private_files
+from closeness_journal.store import driver
 from closeness_journal.store.errors import DatabaseTooNew, DiskFull, JournalError, NotAJournal
 from closeness_journal.store.migrations import MIGRATION_NAMES, schema
 
@@ -36,8 +36,9 @@ FULL_BELOW_BYTES = 256 * 1024
 """A disk with less free space than this is taken to be full when the journal can't be opened."""
 
 
-def connect(path: Path) -> Database:
-    """Open (creating if needed) the database file at `path`, private and checked, not migrated."""
+def connect(path: Path, key: bytes | None = None) -> Database:
+    """Open (creating if needed) the database file at `path`, private and checked, not migrated:
+    with Python's sqlite3, or for an encrypted journal SQLCipher's driver keyed with `key`."""
     folder = path.parent
     try:
         paths.ensure_private_dir(folder)
@@ -64,9 +65,13 @@ def connect(path: Path) -> Database:
             raise JournalError(_read_only_folder(folder)) from None
         raise JournalError(f"I can't use the data folder {folder}: {error.strerror}.") from None
     private_files.clean_stale_partials(folder)
+    if key is None and os.path.lexists(paths.encryption_settings(folder)):
+        from closeness_journal.store.encryption import NeedsPassphrase
+
+        raise NeedsPassphrase("Your journal is encrypted; I need its passphrase to open it.")
     try:
-        conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
-    except sqlite3.Error as error:
+        conn = driver.connect(path, key, timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
+    except driver.Error as error:
         raise JournalError(f"I can't open {path}: {error}.") from None
     # No sqlite-utils plugins: nothing installed elsewhere gets to run on a private journal
     # (and start-up skips scanning for them).
@@ -81,7 +86,7 @@ def _check_readable_and_version(db: Database, where: str, path: Path | None = No
         applied: list[str] = []
         if Migrations.migrations_table in tables:
             applied = [m.name for m in schema.applied(db)]
-    except sqlite3.DatabaseError as error:
+    except driver.DatabaseError as error:
         raise _cannot_read(error, where, path) from None
     unknown = [name for name in applied if name not in MIGRATION_NAMES]
     if unknown:
@@ -98,7 +103,7 @@ def _check_readable_and_version(db: Database, where: str, path: Path | None = No
 _DAMAGED = {"SQLITE_NOTADB", "SQLITE_CORRUPT"}
 
 
-def _cannot_read(error: sqlite3.DatabaseError, where: str, path: Path | None) -> JournalError:
+def _cannot_read(error: Exception, where: str, path: Path | None) -> JournalError:
     """Why the first read failed, in words: a damaged file, or (as often) the folder or the disk."""
     name = getattr(error, "sqlite_errorname", "") or ""
     damaged = NotAJournal(
@@ -157,9 +162,9 @@ def reading(method: Callable[..., T]) -> Callable[..., T]:
     def wrapper(self: Any, *args: Any, **kwargs: Any) -> T:
         try:
             return method(self, *args, **kwargs)
-        except sqlite3.OperationalError as error:
+        except driver.OperationalError as error:
             raise JournalError(f"The journal could not be read just now: {error}. Try again.") from None
-        except sqlite3.DatabaseError as error:
+        except driver.DatabaseError as error:
             raise JournalError(
                 f"Part of the journal could not be read ({error}); it may be damaged. "
                 "Nothing was changed. A backup copy can be restored."
@@ -180,9 +185,11 @@ def utc(now: datetime | None) -> datetime:
 class JournalBase:
     """One open journal database: checked, private, migrated, with its write transaction."""
 
-    def __init__(self, db: Database, path: Path | None = None) -> None:
+    def __init__(self, db: Database, path: Path | None = None, key: bytes | None = None) -> None:
         self._db = db
         self.path = path
+        self.key = key
+        """The key of an encrypted journal (its backups are made with it); None for a plain one."""
         self._writes = 0
         self._while_waiting: Callable[[], None] | None = None
         where = str(path) if path else "the database"
@@ -203,17 +210,17 @@ class JournalBase:
                 # both try to apply the same migration.
                 with self._write():
                     schema.apply(db)
-        except sqlite3.Error as error:
+        except driver.Error as error:
             raise JournalError(f"I couldn't bring {where} up to date: {error}.") from None
         if path is not None:
             for side in paths.side_files(path):
                 paths.tighten_if_exists(side)
 
     @classmethod
-    def open(cls, path: Path) -> Self:
-        db = connect(path)
+    def open(cls, path: Path, key: bytes | None = None) -> Self:
+        db = connect(path, key)
         try:
-            return cls(db, path)
+            return cls(db, path, key)
         except BaseException:
             db.close()
             raise
@@ -233,7 +240,7 @@ class JournalBase:
             with self._write(changes_data=False) as db:  # housekeeping: screens need not redraw
                 db.execute("INSERT INTO entries_fts (entries_fts, rank) VALUES ('merge', 500)")
             self._db.execute("PRAGMA wal_checkpoint(PASSIVE)")
-        except (sqlite3.Error, JournalError):
+        except (*driver.Error, JournalError):
             pass
 
     def wait_for_writers(self, tell: Callable[[], None]) -> None:
@@ -275,7 +282,7 @@ class JournalBase:
                 conn.commit()
                 if changes_data:
                     self._writes += 1
-        except sqlite3.OperationalError as error:
+        except driver.OperationalError as error:
             message = str(error)
             if getattr(error, "sqlite_errorname", "") == "SQLITE_FULL" or "full" in message:
                 # No "what you wrote is still here": the text may have come from standard input.
@@ -288,19 +295,19 @@ class JournalBase:
                 raise JournalError("The journal file is read-only, so nothing was saved.") from None
             raise JournalError(f"Nothing was saved: {message}.") from None
 
-    def _begin(self, conn: sqlite3.Connection) -> None:
+    def _begin(self, conn: Any) -> None:
         """Take the write lock; with `wait_for_writers`, keep waiting while another process holds it
         (a lock is only ever held by a process that is still running)."""
         while True:
             try:
                 conn.execute("BEGIN IMMEDIATE")
                 return
-            except sqlite3.OperationalError as error:
+            except driver.OperationalError as error:
                 if self._while_waiting is None or not _busy(error):
                     raise
                 self._while_waiting()
 
 
-def _busy(error: sqlite3.OperationalError) -> bool:
+def _busy(error: Exception) -> bool:
     message = str(error)
     return "locked" in message or "busy" in message

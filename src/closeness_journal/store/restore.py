@@ -7,21 +7,25 @@ never copied over the file. It is first copied into the data folder and checked;
 the journal opens, SQLite's backup API writes it into the journal as one transaction (the
 log belongs to the journal, so nothing stale can be replayed). Only a journal too damaged to
 open is moved aside whole, with the files beside it, before the checked copy takes its name.
+
+For an encrypted journal (`key`), the backup must open with the journal's key (a backup made
+before the journal was encrypted is taken too), and the copy in the data folder is encrypted.
 """
 
 from __future__ import annotations
 
 import os
-import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 from urllib.parse import quote
 
 from sqlite_utils import Database
 
 from closeness_journal import paths, private_files
+from closeness_journal.store import driver
 from closeness_journal.store.connection import JournalBase, _check_readable_and_version
 from closeness_journal.store.errors import DatabaseTooNew, DiskFull, JournalError, NotAJournal
 from closeness_journal.store.journal import Journal
@@ -50,7 +54,8 @@ class Restored:
 
 
 def restore_backup(
-    source: Path, data_dir: Path, now: datetime, confirm: Callable[[BackupInfo], bool] = lambda info: True
+    source: Path, data_dir: Path, now: datetime, confirm: Callable[[BackupInfo], bool] = lambda info: True,
+    key: bytes | None = None,
 ) -> Restored | None:
     """Replace the journal in `data_dir` with the backup `source`, keeping the journal as it is
     now in the backups folder first. `confirm` is asked (with what the backup holds) once the
@@ -58,21 +63,21 @@ def restore_backup(
     check out and `JournalError` for trouble with the journal's own files: nothing was replaced."""
     database = paths.database_path(data_dir)
     with private_files.partial_file(database, data_dir) as staging:
-        _stage(source, data_dir, staging)
-        info = _inspect(staging, source)
+        _stage(source, data_dir, staging, key)
+        info = _inspect(staging, source, key)
         if not confirm(info):
             staging.unlink(missing_ok=True)
             return None
         folder = paths.backups_folder(data_dir)
         paths.ensure_private_dir(folder)
         aside = _aside_name(folder, "before-restore", now)
-        journal = _open_if_possible(database)
+        journal = _open_if_possible(database, key)
         if journal is not None:
             try:
                 journal.backup_to(aside)
                 _write_into(staging, journal)
                 staging.unlink(missing_ok=True)
-                _bring_up_to_date(database)
+                _bring_up_to_date(database, key)
                 return Restored(info, aside)
             except (DiskFull, _Busy):
                 raise
@@ -82,27 +87,27 @@ def restore_backup(
                 journal.close()
         kept = _move_aside(database, aside)
         os.replace(staging, database)
-    _bring_up_to_date(database)
+    _bring_up_to_date(database, key)
     return Restored(info, kept)
 
 
-def _bring_up_to_date(database: Path) -> None:
+def _bring_up_to_date(database: Path, key: bytes | None) -> None:
     """Open the restored journal once: a backup from an earlier version gets this version's
     migrations now, before any window reads it."""
-    Journal.open(database).close()
+    Journal.open(database, key).close()
 
 
-def _open_if_possible(database: Path) -> Journal | None:
+def _open_if_possible(database: Path, key: bytes | None) -> Journal | None:
     """The journal, open; None when there is none or it is too damaged (or too new) to open."""
     if not database.exists():
         return None
     try:
-        return Journal.open(database)
+        return Journal.open(database, key)
     except (NotAJournal, DatabaseTooNew):
         return None
 
 
-def _stage(source: Path, data_dir: Path, staging: Path) -> None:
+def _stage(source: Path, data_dir: Path, staging: Path, key: bytes | None) -> None:
     """A checked-out copy of `source` in the data folder (one file, no log of its own)."""
     source = source.expanduser()
     if not source.exists():
@@ -115,38 +120,61 @@ def _stage(source: Path, data_dir: Path, staging: Path) -> None:
     paths.ensure_private_dir(data_dir)
     staging.unlink(missing_ok=True)
     paths.ensure_private_file(staging)
+    plain_source = key is not None and driver.is_plain(source)
     try:
-        original = _open_read_only(source)
+        original = _open_read_only(source, None if plain_source else key, sqlcipher=plain_source)
         try:
-            copy = sqlite3.connect(staging)
-            try:
-                original.backup(copy)
-                copy.execute("PRAGMA journal_mode = DELETE")
-            finally:
-                copy.close()
+            if plain_source:
+                _encrypt_into(original, staging, key)  # type: ignore[arg-type]
+            else:
+                copy = driver.connect(staging, key)
+                try:
+                    original.backup(copy)
+                    copy.execute("PRAGMA journal_mode = DELETE")
+                finally:
+                    copy.close()
         finally:
             original.close()
-    except sqlite3.DatabaseError as error:
+    except driver.DatabaseError as error:
         staging.unlink(missing_ok=True)
-        if getattr(error, "sqlite_errorname", "") in ("SQLITE_NOTADB", "SQLITE_CORRUPT"):
+        if driver.error_name(error) in ("SQLITE_NOTADB", "SQLITE_CORRUPT"):
+            if key is not None:
+                raise BadBackup(
+                    f"{source} doesn't open with your journal's passphrase (it is encrypted with another one, "
+                    "or it isn't a backup of a journal, or it is damaged)"
+                ) from None
             raise BadBackup(
-                f"{source} is not a backup of a journal (it isn't an SQLite database, or it is damaged); "
-                "a JSON export is added with `import`"
+                f"{source} is not a backup of a journal (it isn't an SQLite database, or it is damaged, or "
+                "encrypted); a JSON export is added with `import`"
             ) from None
         raise BadBackup(f"{source} could not be read: {error}") from None
 
 
-def _open_read_only(source: Path) -> sqlite3.Connection:
+def _open_read_only(source: Path, key: bytes | None, sqlcipher: bool = False) -> Any:
     """Open `source` without writing anything beside it: a backup in one file is read as it is
     (immutable); one with a write-ahead log of its own beside it is read with that log."""
     has_log = source.with_name(source.name + "-wal").exists()
     uri = f"file:{quote(str(source.resolve()))}?mode=ro" + ("" if has_log else "&immutable=1")
-    return sqlite3.connect(uri, uri=True)
+    if sqlcipher and key is None:
+        return driver.connect_sqlcipher(uri, uri=True)
+    return driver.connect(uri, key, uri=True)
 
 
-def _inspect(staging: Path, source: Path) -> BackupInfo:
+def _encrypt_into(original: Any, staging: Path, key: bytes) -> None:
+    """A plain backup (made before the journal was encrypted) into the encrypted staging file: read
+    into memory with SQLCipher's driver, then written out with `sqlcipher_export`, so no plain
+    copy is ever written to disk."""
+    memory = driver.connect_sqlcipher(":memory:")
+    try:
+        original.backup(memory)
+        driver.export(memory, staging, key)  # into the empty 0600 file made for it
+    finally:
+        memory.close()
+
+
+def _inspect(staging: Path, source: Path, key: bytes | None) -> BackupInfo:
     """Check the staged copy: SQLite's quick_check, a closeness-journal database, not newer."""
-    conn = sqlite3.connect(staging)
+    conn = driver.connect(staging, key)
     try:
         result = conn.execute("PRAGMA quick_check").fetchone()[0]
         if result != "ok":
@@ -164,7 +192,7 @@ def _inspect(staging: Path, source: Path) -> BackupInfo:
             return BackupInfo(0, None)
         count, newest = conn.execute("SELECT count(*), max(local_date) FROM entries").fetchone()
         return BackupInfo(count, newest)
-    except sqlite3.DatabaseError as error:
+    except driver.DatabaseError as error:
         raise BadBackup(f"{source} could not be checked: {error}") from None
     finally:
         conn.close()
@@ -175,13 +203,13 @@ def _write_into(staging: Path, journal: JournalBase) -> None:
     the journal's own log, so other windows see either the old journal or the restored one."""
     target = journal.db.conn
     page_size = target.execute("PRAGMA page_size").fetchone()[0]
-    copy = sqlite3.connect(staging)
+    copy = driver.connect(staging, journal.key)
     try:
         if copy.execute("PRAGMA page_size").fetchone()[0] != page_size:
             copy.execute(f"PRAGMA page_size = {int(page_size)}")
             copy.execute("VACUUM")
         copy.backup(target)
-    except sqlite3.OperationalError as error:
+    except driver.OperationalError as error:
         if "locked" in str(error) or "busy" in str(error):
             raise _Busy("Another copy of closeness-journal is busy writing; nothing was restored. Try again.") from None
         raise JournalError(f"The backup could not be written into the journal ({error}).") from None

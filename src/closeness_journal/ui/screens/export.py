@@ -27,6 +27,7 @@ FORMATS = [
     ("JSON: everything, as a backup", "json"),
 ]
 PLAIN_TEXT = "Markdown, HTML and JSON files are plain text anyone can read."
+PLAIN_FROM_ENCRYPTED = "Your journal is encrypted, but exports are not: " + PLAIN_TEXT
 
 
 class ExportScreen(ModalScreen[Path | None]):
@@ -73,7 +74,7 @@ class ExportScreen(ModalScreen[Path | None]):
                 yield Label("Save as ", id="export-save-as")
                 yield Input(str(self._folder / exporting.default_name("markdown", self._today)), id="export-path",
                             compact=True)
-            yield Static(PLAIN_TEXT, id="export-plain")
+            yield Static(PLAIN_TEXT if self._journal.key is None else PLAIN_FROM_ENCRYPTED, id="export-plain")
             yield Static(id="export-note")
             with Horizontal(id="confirm-buttons"):
                 yield Button("Export", id="export-go", variant="primary", compact=True)

@@ -1,0 +1,98 @@
+"""The two SQLite drivers: Python's `sqlite3` for a plain journal, SQLCipher's (`sqlcipher3`) for
+an encrypted one, imported only when an encrypted file is opened, so a plain journal pays nothing.
+
+Their exception classes are not related: `sqlcipher3.dbapi2.OperationalError` is not a
+`sqlite3.OperationalError`. So the store catches `driver.Error`, `driver.DatabaseError` and
+`driver.OperationalError`: tuples of both drivers' classes once SQLCipher's is loaded. Read them
+as attributes of this module at the `except` (`except driver.DatabaseError:`), never import the
+names: they grow when SQLCipher is loaded. (sqlite-utils catches only `sqlite3`'s classes, in
+fallbacks the store does not use: `alter=True`, dropping a missing table, batches too large for
+SQLite's variable limit; the store's tests run on both drivers to keep it so.)
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+Error: tuple[type[Exception], ...] = (sqlite3.Error,)
+DatabaseError: tuple[type[Exception], ...] = (sqlite3.DatabaseError,)
+OperationalError: tuple[type[Exception], ...] = (sqlite3.OperationalError,)
+
+KEY_BYTES = 32
+PLAIN_HEADER = b"SQLite format 3\x00"
+"""The first 16 bytes of every plain SQLite file; an encrypted one starts with random bytes."""
+
+
+def sqlcipher() -> Any:
+    """SQLCipher's driver module (`sqlcipher3.dbapi2`), loaded on first use."""
+    global Error, DatabaseError, OperationalError
+    from sqlcipher3 import dbapi2
+
+    if dbapi2.Error not in Error:
+        Error = (sqlite3.Error, dbapi2.Error)
+        DatabaseError = (sqlite3.DatabaseError, dbapi2.DatabaseError)
+        OperationalError = (sqlite3.OperationalError, dbapi2.OperationalError)
+    return dbapi2
+
+
+def key_pragma(key: bytes) -> str:
+    """`PRAGMA key` with a raw 32-byte key (SQLCipher uses it as it is, without its own KDF)."""
+    if len(key) != KEY_BYTES:
+        raise ValueError("an encryption key is 32 bytes")
+    return f"PRAGMA key = \"x'{key.hex()}'\""
+
+
+def connect(database: str | Path, key: bytes | None, **options: Any) -> Any:
+    """A connection to `database`: `sqlite3`'s without a key; SQLCipher's, silenced (its log would
+    write to standard error, over the window) and keyed, with one. Nothing is read yet."""
+    if key is None:
+        return sqlite3.connect(database, **options)
+    return connect_sqlcipher(database, key, **options)
+
+
+def connect_sqlcipher(database: str | Path, key: bytes | None = None, **options: Any) -> Any:
+    """SQLCipher's driver, its log silenced first, keyed with `key` (None: a plain file, read with
+    SQLCipher's driver for `sqlcipher_export`)."""
+    conn = sqlcipher().connect(str(database), **options)
+    try:
+        conn.execute("PRAGMA cipher_log_level = NONE")
+        if key is not None:
+            conn.execute(key_pragma(key))
+    except BaseException:
+        conn.close()
+        raise
+    return conn
+
+
+def is_plain(path: Path) -> bool | None:
+    """True for a plain SQLite file (or an empty one), False for one that is not (encrypted, or
+    not a database at all), None when there is no file."""
+    try:
+        with open(path, "rb") as handle:
+            header = handle.read(len(PLAIN_HEADER))
+    except FileNotFoundError:
+        return None
+    return header in (b"", PLAIN_HEADER)
+
+
+def error_name(error: BaseException) -> str:
+    """SQLite's name for the error (`SQLITE_NOTADB`…), from either driver; "" when it has none
+    (the backup API's errors have none: then the message tells)."""
+    name = getattr(error, "sqlite_errorname", "") or ""
+    if not name and "file is not a database" in str(error):
+        return "SQLITE_NOTADB"
+    return name
+
+
+def export(conn: Any, target: Path, key: bytes | None) -> None:
+    """Write everything `conn` (SQLCipher's driver) holds into the new file `target`, encrypted
+    with `key` or plain (None), with SQLCipher's `sqlcipher_export`: schema, rows, the search
+    index and `user_version`, page by page through SQLite, never as a copy of the bytes."""
+    attach_key = f"x'{key.hex()}'" if key is not None else ""
+    conn.execute("ATTACH DATABASE ? AS rewritten KEY ?", (str(target), attach_key))
+    try:
+        conn.execute("SELECT sqlcipher_export('rewritten')").fetchall()
+    finally:
+        conn.execute("DETACH DATABASE rewritten")
