@@ -8,9 +8,10 @@ import os
 import sqlite3
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from sqlite_utils import Database
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 from closeness_journal import paths, private_files
 from closeness_journal.core import archive_format

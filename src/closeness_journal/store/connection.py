@@ -4,6 +4,10 @@ and the housekeeping kept out of saves.
 `JournalBase` holds the open database. Every part of `Journal` (entries, search, patterns,
 reviews, drafts, archive) builds on it: reads go through `self._db`, marked `@reading`;
 writes go through `with self._write() as db:`.
+
+Reads don't pay for writes: `self._db` is a `LazyDatabase`, plain `sqlite3` for `execute` and
+`query`, which builds sqlite-utils' `Database` (about 0.2 s to import) only when a write or a
+migration first needs it. The schema check on opening is plain SQL for the same reason.
 """
 
 from __future__ import annotations
@@ -17,14 +21,14 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, Self, TypeVar
-
-from sqlite_utils import Database
-from sqlite_utils.migrations import Migrations
+from typing import TYPE_CHECKING, Any, Self, TypeVar
 
 from closeness_journal import paths, private_files
 from closeness_journal.store.errors import DatabaseTooNew, DiskFull, JournalError, NotAJournal
-from closeness_journal.store.migrations import MIGRATION_NAMES, schema
+from closeness_journal.store.migrations import MIGRATION_NAMES, MIGRATION_SET, MIGRATIONS_TABLE, schema
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 T = TypeVar("T")
 BUSY_TIMEOUT_MS = 10_000
@@ -36,7 +40,7 @@ FULL_BELOW_BYTES = 256 * 1024
 """A disk with less free space than this is taken to be full when the journal can't be opened."""
 
 
-def connect(path: Path) -> Database:
+def connect(path: Path) -> LazyDatabase:
     """Open (creating if needed) the database file at `path`, private and checked, not migrated."""
     folder = path.parent
     try:
@@ -68,19 +72,66 @@ def connect(path: Path) -> Database:
         conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
     except sqlite3.Error as error:
         raise JournalError(f"I can't open {path}: {error}.") from None
-    # No sqlite-utils plugins: nothing installed elsewhere gets to run on a private journal
-    # (and start-up skips scanning for them).
-    return Database(conn, execute_plugins=False)
+    return LazyDatabase(conn)
 
 
-def _check_readable_and_version(db: Database, where: str, path: Path | None = None) -> None:
-    """Refuse a file that is not a journal, or one written by a newer version, before any write."""
+class LazyDatabase:
+    """The open connection, as the store uses it: `conn`, `execute`, `query` and `close` with plain
+    `sqlite3`; anything else (tables, `atomic`, inserts, migrations) goes to sqlite-utils'
+    `Database` on the same connection, built the first time it is asked for. No sqlite-utils
+    plugins: nothing installed elsewhere gets to run on a private journal."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
+        self._database: Database | None = None
+        conn.execute("PRAGMA recursive_triggers = on")  # as sqlite-utils' Database sets it
+
+    @property
+    def database(self) -> Database:
+        """sqlite-utils' `Database` on this connection (imported and built on first use)."""
+        if self._database is None:
+            from sqlite_utils import Database
+
+            self._database = Database(self.conn, execute_plugins=False)
+        return self._database
+
+    def execute(self, sql: str, parameters: Any = None) -> sqlite3.Cursor:
+        """A read (SELECT, PRAGMA) runs straight on the connection; anything else goes through
+        sqlite-utils' `Database.execute` (which commits a write made outside a transaction)."""
+        if self._database is None and _reads(sql):
+            return self.conn.execute(sql) if parameters is None else self.conn.execute(sql, parameters)
+        return self.database.execute(sql, parameters)
+
+    def query(self, sql: str, params: Any = None) -> Iterator[dict[str, Any]]:
+        """Rows as dictionaries, as sqlite-utils' `Database.query` gives them."""
+        if self._database is None and _reads(sql):
+            cursor = self.execute(sql, params)
+            keys = [d[0] for d in cursor.description]
+            return (dict(zip(keys, row, strict=True)) for row in cursor)
+        return self.database.query(sql, params)
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __getitem__(self, table: str) -> Any:
+        return self.database[table]
+
+    def __getattr__(self, attribute: str) -> Any:
+        return getattr(self.database, attribute)
+
+
+def _reads(sql: str) -> bool:
+    """Whether `sql` starts with SELECT or PRAGMA: nothing sqlite-utils would wrap or commit."""
+    return sql.lstrip()[:6].upper() in ("SELECT", "PRAGMA")
+
+
+def _check_readable_and_version(db: Any, where: str, path: Path | None = None) -> None:
+    """Refuse a file that is not a journal, or one written by a newer version, before any write
+    (plain SQL, so opening a journal does not need sqlite-utils)."""
     try:
         db.execute("SELECT count(*) FROM sqlite_master").fetchone()
-        tables = set(db.table_names())
-        applied: list[str] = []
-        if Migrations.migrations_table in tables:
-            applied = [m.name for m in schema.applied(db)]
+        tables = {name for (name,) in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        applied = _applied(db) if MIGRATIONS_TABLE in tables else []
     except sqlite3.DatabaseError as error:
         raise _cannot_read(error, where, path) from None
     unknown = [name for name in applied if name not in MIGRATION_NAMES]
@@ -89,10 +140,27 @@ def _check_readable_and_version(db: Database, where: str, path: Path | None = No
             f"{where} was written by a newer version of closeness-journal. "
             "I have left it untouched; please update closeness-journal to open it."
         )
-    if tables and "entries" not in tables and Migrations.migrations_table not in tables:
+    if tables and "entries" not in tables and MIGRATIONS_TABLE not in tables:
         raise NotAJournal(
             f"{where} is an SQLite database, but not a closeness-journal one. I have left it untouched."
         )
+
+
+def _applied(db: Any) -> list[str]:
+    """The names of the migrations applied to `db`, in order (as sqlite-utils' `Migrations.applied`)."""
+    return [
+        name for (name,) in db.execute(
+            f"SELECT name FROM [{MIGRATIONS_TABLE}] WHERE migration_set = ? ORDER BY rowid", [MIGRATION_SET]
+        )
+    ]
+
+
+def _pending(db: Any) -> bool:
+    """Whether `db` lacks any of this version's migrations."""
+    tables = {name for (name,) in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    if MIGRATIONS_TABLE not in tables:
+        return True
+    return bool(set(MIGRATION_NAMES) - set(_applied(db)))
 
 
 _DAMAGED = {"SQLITE_NOTADB", "SQLITE_CORRUPT"}
@@ -180,7 +248,7 @@ def utc(now: datetime | None) -> datetime:
 class JournalBase:
     """One open journal database: checked, private, migrated, with its write transaction."""
 
-    def __init__(self, db: Database, path: Path | None = None) -> None:
+    def __init__(self, db: LazyDatabase | Database, path: Path | None = None) -> None:
         self._db = db
         self.path = path
         self._writes = 0
@@ -198,11 +266,11 @@ class JournalBase:
         db.execute("PRAGMA synchronous = FULL")
         db.execute("PRAGMA secure_delete = ON")  # what is deleted for good is overwritten, not left in free pages
         try:
-            if schema.pending(db):
+            if _pending(db):
                 # Under the write lock, so two instances opening a new journal at once don't
                 # both try to apply the same migration.
                 with self._write():
-                    schema.apply(db)
+                    schema.apply(self.db)
         except sqlite3.Error as error:
             raise JournalError(f"I couldn't bring {where} up to date: {error}.") from None
         if path is not None:
@@ -220,7 +288,7 @@ class JournalBase:
 
     @classmethod
     def in_memory(cls) -> Self:
-        return cls(Database(memory=True, execute_plugins=False))
+        return cls(LazyDatabase(sqlite3.connect(":memory:")))
 
     def close(self) -> None:
         self._db.close()
@@ -244,8 +312,8 @@ class JournalBase:
 
     @property
     def db(self) -> Database:
-        """The underlying sqlite-utils database (for tests and migrations)."""
-        return self._db
+        """The underlying sqlite-utils database (for tests and migrations; imports sqlite-utils)."""
+        return self._db.database if isinstance(self._db, LazyDatabase) else self._db
 
     def change_token(self) -> tuple[int, int]:
         """Changes whenever this or another window writes: screens redraw only when it moves."""
@@ -253,7 +321,7 @@ class JournalBase:
 
     def schema_version(self) -> int:
         """How many of this version's migrations have been applied."""
-        return len(schema.applied(self._db))
+        return len(_applied(self._db))
 
     @contextmanager
     def _write(self, changes_data: bool = True) -> Iterator[Database]:
