@@ -34,12 +34,16 @@ class Handler(Protocol):
 
 
 @contextmanager
-def opened(folder: Path, daily_backup: bool = False) -> Iterator[Any]:
+def opened(folder: Path, daily_backup: bool = False, entries_only: bool = False) -> Iterator[Any]:
     """The journal, open for one command and closed after it, whatever happens.
 
     With `daily_backup` (commands that change the journal, and the window), the first time each
-    day a checked copy is kept first."""
-    from closeness_journal.store import Journal
+    day a checked copy is kept first. With `entries_only` (`list`, `show`), an `EntryReader`:
+    the same checks and migrations, without importing the parts of `Journal` they don't use."""
+    if entries_only:
+        from closeness_journal.store.entry_reader import EntryReader as Journal
+    else:
+        from closeness_journal.store import Journal
 
     journal = Journal.open(paths.database_path(folder))
     journal.wait_for_writers(_say_waiting())
