@@ -126,9 +126,9 @@ def list_entries(args: argparse.Namespace, folder: Path, today: date) -> int:
     if args.json:
         print_json([hit.entry.to_json() for hit in hits])
         return 0
-    from closeness_journal.cli import views
+    from closeness_journal.cli import entry_list
 
-    views.print_entry_list(hits, searching=filters != EntryFilter())
+    entry_list.print_entry_list(hits, searching=filters != EntryFilter())
     return 0
 
 
