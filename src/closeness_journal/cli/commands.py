@@ -9,7 +9,7 @@ import argparse
 from typing import Any
 
 from closeness_journal.cli.options import add_answer_option, add_checkin_options, category, choice, how_many
-from closeness_journal.cli.parser import EDITOR_TEMPLATE, HISTORY_WARNING, Lazy, _command
+from closeness_journal.cli.parser import EDITOR_TEMPLATE, HISTORY_WARNING, Lazy, _command, no_options
 from closeness_journal.core.vocabulary import BEHAVIOURS, FEARS, RELATIONSHIPS
 
 
@@ -264,4 +264,5 @@ def safekeeping_commands(commands: Any) -> None:
         "Check the journal: SQLite's integrity check and the search index's, that its files are private "
         "(the folder 0700, the files 0600), how old the newest backup is, and drafts that closed windows "
         "left. Exit 0 when all is well (with a short summary), 1 with one line per problem.",
+        no_options,
     )

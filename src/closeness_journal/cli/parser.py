@@ -101,6 +101,55 @@ def _spaced(text: str) -> str:
     return re.sub(r"[ \t\n]+", " ", text).strip()
 
 
+class Commands(dict):  # type: ignore[type-arg]
+    """argparse's map from a command's name to its parser, where a parser is made the first time
+    it is looked up: `list` makes two parsers instead of 22 (each costs argparse's translation
+    look-ups). Names are known (`in`, order, the help's list) without making any."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._make: dict[str, Callable[[], argparse.ArgumentParser]] = {}
+
+    def later(self, name: str, make: Callable[[], argparse.ArgumentParser]) -> None:
+        super().__setitem__(name, None)
+        self._make[name] = make
+
+    def __getitem__(self, name: str) -> argparse.ArgumentParser:
+        parser = super().__getitem__(name)
+        if parser is None:
+            parser = self._make.pop(name)()
+            super().__setitem__(name, parser)
+        return parser
+
+    def get(self, name: str, default: Any = None) -> Any:
+        return self[name] if name in self else default  # noqa: SIM401 (self.get would recurse)
+
+    def values(self) -> list[argparse.ArgumentParser]:  # type: ignore[override]
+        return [self[name] for name in self]
+
+    def items(self) -> list[tuple[str, argparse.ArgumentParser]]:  # type: ignore[override]
+        return [(name, self[name]) for name in self]
+
+
+class SubParsers(argparse._SubParsersAction):
+    """argparse's subcommands, with `add_later`: a command whose parser is made when it is used."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._name_parser_map = self.choices = Commands()
+
+    def add_later(self, name: str, summary: str, made: Callable[[argparse.ArgumentParser], None],
+                  **kwargs: Any) -> None:
+        """`add_parser(name, help=summary, **kwargs)`, done when the command is first looked up;
+        then `made(parser)`."""
+        self._choices_actions.append(self._ChoicesPseudoAction(name, (), summary))
+
+        def make() -> argparse.ArgumentParser:
+            parser = self._parser_class(prog=f"{self._prog_prefix} {name}", **kwargs)
+            made(parser)
+            return parser
+
+        self._name_parser_map.later(name, make)
 
 
 class Parser(argparse.ArgumentParser):
@@ -109,6 +158,7 @@ class Parser(argparse.ArgumentParser):
     def __init__(self, *args: Any, declare: Declare | None = None, **kwargs: Any) -> None:
         kwargs.setdefault("formatter_class", HelpFormatter)
         super().__init__(*args, **kwargs)
+        self.register("action", "parsers", SubParsers)
         self._declare = declare
 
     def declared(self) -> Parser:
@@ -154,23 +204,34 @@ def _add_global_options(parser: argparse.ArgumentParser, after_command: bool) ->
 def _command(
     commands: Any, name: str, handler: Callable[..., int], summary: str, description: str,
     declare: Declare | None = None,
-) -> argparse.ArgumentParser:
-    """Declare a command: its name, what runs it, a one-line summary and a description; `declare`
-    adds its own options, when the command is used or its help is shown."""
+) -> Any:
+    """Declare a command: its name, what runs it, a one-line summary and a description. With
+    `declare` (which adds its own options), its parser is made when the command is used or its
+    help is shown, and None is returned; without, the parser is made now and returned, for the
+    caller to add options to."""
 
     def options(parser: argparse.ArgumentParser) -> None:
         _add_global_options(parser, after_command=True)
         if declare is not None:
             declare(parser)
 
+    def made(parser: argparse.ArgumentParser) -> None:
+        parser.set_defaults(handler=handler, command_parser=parser)
+
+    if declare is not None:
+        commands.add_later(name, summary, made, description=description, formatter_class=HelpFormatter,
+                           declare=options)
+        return None
     parser: argparse.ArgumentParser = commands.add_parser(
-        name, help=summary, description=description, formatter_class=HelpFormatter,
-        declare=options if declare is not None else None,
+        name, help=summary, description=description, formatter_class=HelpFormatter
     )
-    if declare is None:  # options added by the caller, after the global ones
-        options(parser)
-    parser.set_defaults(handler=handler, command_parser=parser)
+    options(parser)  # the caller's options come after the global ones
+    made(parser)
     return parser
+
+
+def no_options(parser: argparse.ArgumentParser) -> None:
+    """For `_command`: a command with only the global options."""
 
 
 def _declared_in(module: str) -> Declare:
@@ -223,19 +284,23 @@ def build_parser() -> Parser:
         "open the journal window on a made-up journal (your own is not touched)",
         "Open the journal window on a throw-away journal with 16 weeks of made-up "
         "entries, to look around. It is deleted when you quit; your own journal is never touched.",
+        no_options,
     )
     _command(
         commands, "pause", Lazy("start", "pause"), "open the journal window straight on a pause",
         "Open the journal window on a pause, for when the pull to get away is strong: a minute of slow "
         "breathing, then a short note of what just happened, saved as an entry.",
+        no_options,
     )
     _command(
         commands, "support", Lazy("start", "support"), "where to find support now",
         "Print where to find support now: emergency numbers and crisis lines wherever you are.",
+        no_options,
     )
     _command(
         commands, "locate", Lazy("start", "locate"), "print where your journal and prompt files live",
         "Print where your journal and prompt files live.",
+        no_options,
     )
     return parser
 
