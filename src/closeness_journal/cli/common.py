@@ -7,7 +7,6 @@ Nothing here imports the store or Rich at import time, so `--help` and `--versio
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -101,5 +100,7 @@ def date_option(text: str | None, today: date, what: str = "--date") -> date | N
 
 
 def print_json(data: Any) -> None:
+    import json
+
     json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
     sys.stdout.write("\n")

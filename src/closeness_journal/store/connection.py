@@ -15,7 +15,6 @@ from __future__ import annotations
 import errno
 import functools
 import os
-import shutil
 import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -198,6 +197,8 @@ def _cannot_write_in(folder: Path) -> int | None:
 
 def _nearly_full(folder: Path) -> bool:
     try:
+        import shutil
+
         return shutil.disk_usage(folder).free < FULL_BELOW_BYTES
     except OSError:
         return False
