@@ -7,8 +7,7 @@ privately and, once written, the journal remembers the export.
 
 from __future__ import annotations
 
-import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -119,10 +118,15 @@ def names_to_replace(journal: Journal, choice: Choice) -> dict[str, str] | None:
     return names
 
 
-def json_chunks(journal: Journal, now: datetime | None = None) -> list[str]:
-    """Everything in the journal as the versioned JSON backup format."""
-    document = journal.dump().to_json((now or datetime.now(UTC)).isoformat())
-    return [json.dumps(document, ensure_ascii=False, indent=1), "\n"]
+def json_chunks(
+    journal: Journal, now: datetime | None = None, progress: Callable[[str, int], None] | None = None
+) -> Iterator[str]:
+    """Everything in the journal as the versioned JSON backup format, streamed (see
+    `core/archive_json.py`); `progress(part, done)` is told as the entries and revisions go."""
+    from closeness_journal.core import archive_json
+
+    yield from archive_json.chunks(journal.archive_document((now or datetime.now(UTC)).isoformat()), progress)
+    yield "\n"
 
 
 def _after(stamp: str | None, moment: datetime) -> bool:

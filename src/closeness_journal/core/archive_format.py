@@ -125,10 +125,7 @@ class Backup:
             "format_version": FORMAT_VERSION,
             "exported_at": exported_at,
             "entries": [e.to_json() for e in self.entries],
-            "revisions": [
-                {"entry_id": r.entry_id, "revised_at": r.revised_at.isoformat(), "entry": r.entry.to_json()}
-                for r in self.revisions
-            ],
+            "revisions": [revision_json(r) for r in self.revisions],
             "reviews": [r.to_json() for r in self.reviews],
             "review_revisions": [
                 {"week": r.week, "revised_at": r.revised_at, "review": r.review.to_json()}
@@ -139,6 +136,12 @@ class Backup:
             "exercises": [r.to_json() for r in self.exercises],
             "rungs": [r.to_json() for r in self.rungs],
         }
+
+
+def revision_json(revision: Revision) -> dict[str, Any]:
+    return {
+        "entry_id": revision.entry_id, "revised_at": revision.revised_at.isoformat(), "entry": revision.entry.to_json()
+    }
 
 
 def _list(data: dict[str, Any], key: str) -> list[Any]:

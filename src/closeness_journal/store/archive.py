@@ -6,12 +6,15 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
+from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
+
+    from closeness_journal.core.entries import Entry, Revision
 
 from closeness_journal import paths, private_files
 from closeness_journal.core import archive_format
@@ -27,17 +30,13 @@ class ArchiveMixin(JournalBase):
     """`Journal`'s dump, merge and backup copy."""
 
     @reading
-    def dump(self) -> archive_format.Backup:
-        """Everything in the journal, in a stable order (entries oldest first)."""
+    def dump(self, entries: bool = True) -> archive_format.Backup:
+        """Everything in the journal, in a stable order (entries oldest first); without `entries`,
+        everything but the entries and their revisions."""
         backup = archive_format.Backup()
-        backup.entries = [
-            entry_from_row(row)
-            for row in self._db.query("SELECT * FROM entries ORDER BY local_date, created_at, uuid")
-        ]
-        backup.revisions = [
-            revision_from_row(row)
-            for row in self._db.query("SELECT * FROM revisions ORDER BY entry_uuid, revised_at, id")
-        ]
+        if entries:
+            backup.entries = list(self._entries_to_dump())
+            backup.revisions = list(self._revisions_to_dump())
         backup.reviews = [review_from_row(row) for row in self._db.query("SELECT * FROM reviews ORDER BY week")]
         backup.review_revisions = [
             archive_format.ReviewRevision(
@@ -53,6 +52,23 @@ class ArchiveMixin(JournalBase):
         ]
         backup.exercises = dump_rounds(self._db)
         return backup
+
+    @reading
+    def archive_document(self, exported_at: str) -> dict[str, Any]:
+        """`dump().to_json(exported_at)`, with the entries and revisions as iterators, read from
+        the journal as they are written out (memory stays flat whatever the journal's size)."""
+        document = self.dump(entries=False).to_json(exported_at)
+        document["entries"] = (entry.to_json() for entry in self._entries_to_dump())
+        document["revisions"] = (archive_format.revision_json(r) for r in self._revisions_to_dump())
+        return document
+
+    def _entries_to_dump(self) -> Iterator[Entry]:
+        for row in self._db.query("SELECT * FROM entries ORDER BY local_date, created_at, uuid"):
+            yield entry_from_row(row)
+
+    def _revisions_to_dump(self) -> Iterator[Revision]:
+        for row in self._db.query("SELECT * FROM revisions ORDER BY entry_uuid, revised_at, id"):
+            yield revision_from_row(row)
 
     def merge(self, backup: archive_format.Backup) -> dict[str, int]:
         """Add what the journal doesn't have yet (matched by id, week or key), all in one

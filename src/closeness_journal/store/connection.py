@@ -95,9 +95,10 @@ class LazyDatabase:
         return self._database
 
     def execute(self, sql: str, parameters: Any = None) -> sqlite3.Cursor:
-        """A read (SELECT, PRAGMA) runs straight on the connection; anything else goes through
-        sqlite-utils' `Database.execute` (which commits a write made outside a transaction)."""
-        if self._database is None and _reads(sql):
+        """A read (SELECT, PRAGMA), or any statement inside a transaction (`_write`), runs straight
+        on the connection, as sqlite-utils' `Database.execute` would run it; anything else goes
+        through that (which commits a write made outside a transaction)."""
+        if self._database is None and (self.conn.in_transaction or _reads(sql)):
             return self.conn.execute(sql) if parameters is None else self.conn.execute(sql, parameters)
         return self.database.execute(sql, parameters)
 
@@ -106,7 +107,7 @@ class LazyDatabase:
         if self._database is None and _reads(sql):
             cursor = self.execute(sql, params)
             keys = [d[0] for d in cursor.description]
-            return (dict(zip(keys, row, strict=True)) for row in cursor)
+            return (dict(zip(keys, row)) for row in cursor)  # noqa: B905 (a row has its keys)
         return self.database.query(sql, params)
 
     def close(self) -> None:
