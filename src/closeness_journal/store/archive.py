@@ -23,6 +23,7 @@ from closeness_journal.store.entries import entry_from_row, entry_to_row, revisi
 from closeness_journal.store.errors import DiskFull, JournalError
 from closeness_journal.store.exercises import dump_rounds, merge_rounds
 from closeness_journal.store.ladder import rung_from_row, rung_to_row
+from closeness_journal.store.migrations import SEARCH_COLUMNS
 from closeness_journal.store.reviews import review_from_row
 
 
@@ -82,13 +83,7 @@ class ArchiveMixin(JournalBase):
                     list(row.values()),
                 )
                 added["rungs"] += cursor.rowcount
-            for entry in backup.entries:
-                row = entry_to_row(entry)
-                cursor = db.execute(
-                    f"INSERT OR IGNORE INTO entries ({', '.join(row)}) VALUES ({', '.join('?' for _ in row)})",
-                    list(row.values()),
-                )
-                added["entries"] += cursor.rowcount
+            added["entries"] = _insert_entries(db, backup.entries)
             added["revisions"] = _insert_missing_versions(
                 db, "revisions", "entry_uuid",
                 [(r.entry_id, r.revised_at.isoformat(), r.entry.to_json()) for r in backup.revisions],
@@ -188,6 +183,44 @@ class ArchiveMixin(JournalBase):
                 value = data
             rows.append((key, saved_at, value))
         return rows
+
+
+BULK_AT_LEAST = 200
+"""From this many entries on, the search index is filled once after the rows go in, rather than
+by its trigger row by row (36,500 entries: about 5 s -> 3 s)."""
+
+
+def _insert_entries(db: Any, entries: list[Entry]) -> int:
+    """Insert the entries the journal doesn't have yet (by id); how many were added. For many, the
+    insert trigger of the search index is set aside and the new rows (outside the trash, as the
+    trigger would) indexed in one statement, then the trigger is put back exactly as it was: all
+    inside the caller's transaction, so a failure leaves index and table as they were."""
+    if not entries:
+        return 0
+    columns = list(entry_to_row(entries[0]))
+    sql = f"INSERT OR IGNORE INTO entries ({', '.join(columns)}) VALUES ({', '.join('?' for _ in columns)})"
+    rows = ([row[c] for c in columns] for row in map(entry_to_row, entries))
+    trigger = db.execute("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'entries_ai'").fetchone()
+    if len(entries) < BULK_AT_LEAST or trigger is None:
+        return _each(db, sql, rows)
+    before = db.execute("SELECT coalesce(max(id), 0) FROM entries").fetchone()[0]
+    db.execute("DROP TRIGGER entries_ai")
+    added = _each(db, sql, rows)
+    searched = ", ".join(SEARCH_COLUMNS)
+    db.execute(
+        f"INSERT INTO entries_fts (rowid, {searched}) SELECT id, {searched} FROM entries "
+        "WHERE id > ? AND deleted_at IS NULL ORDER BY id",
+        [before],
+    )
+    db.execute(trigger[0])
+    return added
+
+
+def _each(db: Any, sql: str, rows: Iterator[list[Any]]) -> int:
+    added = 0
+    for row in rows:
+        added += db.execute(sql, row).rowcount
+    return added
 
 
 def _insert_missing_versions(db: Database, table: str, owner: str, versions: list[tuple[str, str, Any]]) -> int:
