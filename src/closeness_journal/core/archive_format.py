@@ -25,6 +25,7 @@ kept as they are: this version never reads them). A file with any problem is ref
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any
@@ -136,6 +137,11 @@ class Backup:
             "exercises": [r.to_json() for r in self.exercises],
             "rungs": [r.to_json() for r in self.rungs],
         }
+
+
+Tell = Callable[[str, int, int | None], None]
+"""How far reading has got: `tell(what, done, total)` (the command line's progress line)."""
+EVERY = 500
 
 
 def revision_json(revision: Revision) -> dict[str, Any]:
@@ -358,8 +364,9 @@ def read_settings(settings: Any) -> dict[str, Any]:
     return dict(settings)
 
 
-def read_backup(data: Any, limits: Limits | None = None) -> Backup:
-    """Check and read a backup document (parsed JSON). With `limits`, nothing may be in the future."""
+def read_backup(data: Any, limits: Limits | None = None, progress: Tell | None = None) -> Backup:
+    """Check and read a backup document (parsed JSON). With `limits`, nothing may be in the future.
+    `progress` is told every `EVERY` entries checked."""
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise BackupFormatError('not a closeness-journal backup (no "format": "closeness-journal")')
     version = data.get("format_version")
@@ -372,9 +379,11 @@ def read_backup(data: Any, limits: Limits | None = None) -> Backup:
     backup = Backup()
     if version < 1:
         raise BackupFormatError(f"format_version: {version} is not a version this closeness-journal wrote")
-    backup.entries = [
-        read_entry(item, f"entries[{n}]", version, limits) for n, item in enumerate(_list(data, "entries"))
-    ]
+    items = _list(data, "entries")
+    for n, item in enumerate(items):
+        backup.entries.append(read_entry(item, f"entries[{n}]", version, limits))
+        if progress is not None and (n + 1) % EVERY == 0:
+            progress("Checking entries", n + 1, len(items))
     for n, item in enumerate(_list(data, "revisions")):
         where = f"revisions[{n}]"
         entry_id = _text(item, "entry_id", where)

@@ -71,9 +71,10 @@ class ArchiveMixin(JournalBase):
         for row in self._db.query("SELECT * FROM revisions ORDER BY entry_uuid, revised_at, id"):
             yield revision_from_row(row)
 
-    def merge(self, backup: archive_format.Backup) -> dict[str, int]:
+    def merge(self, backup: archive_format.Backup, progress: archive_format.Tell | None = None) -> dict[str, int]:
         """Add what the journal doesn't have yet (matched by id, week or key), all in one
-        transaction: a failure adds nothing. Importing the same backup twice adds nothing."""
+        transaction: a failure adds nothing. Importing the same backup twice adds nothing.
+        `progress` is told how the entries go in."""
         added = {"entries": 0, "revisions": 0, "reviews": 0, "settings": 0, "drafts": 0, "exercises": 0, "rungs": 0}
         with self._write() as db:
             for rung in backup.rungs:
@@ -83,7 +84,7 @@ class ArchiveMixin(JournalBase):
                     list(row.values()),
                 )
                 added["rungs"] += cursor.rowcount
-            added["entries"] = _insert_entries(db, backup.entries)
+            added["entries"] = _insert_entries(db, backup.entries, progress)
             added["revisions"] = _insert_missing_versions(
                 db, "revisions", "entry_uuid",
                 [(r.entry_id, r.revised_at.isoformat(), r.entry.to_json()) for r in backup.revisions],
@@ -190,7 +191,7 @@ BULK_AT_LEAST = 200
 by its trigger row by row (36,500 entries: about 5 s -> 3 s)."""
 
 
-def _insert_entries(db: Any, entries: list[Entry]) -> int:
+def _insert_entries(db: Any, entries: list[Entry], progress: archive_format.Tell | None = None) -> int:
     """Insert the entries the journal doesn't have yet (by id); how many were added. For many, the
     insert trigger of the search index is set aside and the new rows (outside the trash, as the
     trigger would) indexed in one statement, then the trigger is put back exactly as it was: all
@@ -202,10 +203,12 @@ def _insert_entries(db: Any, entries: list[Entry]) -> int:
     rows = ([row[c] for c in columns] for row in map(entry_to_row, entries))
     trigger = db.execute("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'entries_ai'").fetchone()
     if len(entries) < BULK_AT_LEAST or trigger is None:
-        return _each(db, sql, rows)
+        return _each(db, sql, rows, len(entries), progress)
     before = db.execute("SELECT coalesce(max(id), 0) FROM entries").fetchone()[0]
     db.execute("DROP TRIGGER entries_ai")
-    added = _each(db, sql, rows)
+    added = _each(db, sql, rows, len(entries), progress)
+    if progress is not None:
+        progress("Indexing for search", len(entries), len(entries))
     searched = ", ".join(SEARCH_COLUMNS)
     db.execute(
         f"INSERT INTO entries_fts (rowid, {searched}) SELECT id, {searched} FROM entries "
@@ -216,10 +219,12 @@ def _insert_entries(db: Any, entries: list[Entry]) -> int:
     return added
 
 
-def _each(db: Any, sql: str, rows: Iterator[list[Any]]) -> int:
+def _each(db: Any, sql: str, rows: Iterator[list[Any]], total: int, progress: archive_format.Tell | None) -> int:
     added = 0
-    for row in rows:
+    for done, row in enumerate(rows, 1):
         added += db.execute(sql, row).rowcount
+        if progress is not None and done % archive_format.EVERY == 0:
+            progress("Adding entries", done, total)
     return added
 
 
