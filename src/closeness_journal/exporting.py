@@ -151,7 +151,8 @@ def json_chunks(
     `core/archive_json.py`); `progress(part, done)` is told as the entries and revisions go."""
     from closeness_journal.core import archive_json
 
-    yield from archive_json.chunks(journal.archive_document((now or datetime.now(UTC)).isoformat()), progress)
+    document = journal.archive_document((now or datetime.now(UTC)).isoformat())
+    yield from archive_json.chunks(document, progress, floatless=("entries",))  # text, whole numbers, yes/no
     yield "\n"
 
 

@@ -26,3 +26,11 @@ def test_iterators_are_streamed_in_batches_and_progress_is_told():
     text = "".join(archive_json.chunks({"entries": items, "after": 1}, lambda key, done: told.append((key, done))))
     assert json.loads(text) == {"entries": [{"i": i} for i in range(archive_json.BATCH + 1)], "after": 1}
     assert told == [("entries", archive_json.BATCH), ("entries", archive_json.BATCH + 1)]
+
+
+@pytest.mark.parametrize("value", [EVERY_KIND, 0, -1, 10, 2**70, True, False, None, [], {}, {"a": [EVERY_KIND, None]}])
+def test_floatless_parts_are_the_same_bytes(value):
+    document = {"entries": [{"x": value}] * 3, "settings": {"k": 1e16}}
+    assert "".join(archive_json.chunks(document, floatless=("entries",))) == json.dumps(
+        document, ensure_ascii=False, indent=1
+    )
