@@ -119,6 +119,12 @@ _NEEDS_CLEANING = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 """Control characters (a carriage return among them): what `printable` would change."""
 
 
+_NEEDS_WORK = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f`*_\[<|~\\&]|^\s|\s$|^[#>+=:-]|^[0-9]+[.)]", re.MULTILINE)
+"""One pass over a whole text: anything `_printable` or `_escape` would change, or a line that is
+empty, starts or ends with white space, or starts like a heading, quote, list or rule. Prose
+with none (most of it) is one paragraph whose line breaks become hard breaks, and nothing else."""
+
+
 def _printable(text: str) -> str:
     """`printable(text)`, skipping the work for text with nothing to remove (most of it;
     `str.isprintable` can't tell, as it is False for every line break)."""
@@ -269,6 +275,8 @@ class _UserText:
 
     def block(self, text: str) -> str:
         """Text of any length: paragraphs and line breaks kept."""
+        if self.redact is None and not _NEEDS_WORK.search(text):
+            return text.replace("\n", "\\\n")  # one paragraph: every line break a hard one
         text = _printable(text)
         return _escape(self.redact(text) if self.redact else text)
 

@@ -1,0 +1,22 @@
+"""The one-pass look at a text block gives what the line-by-line escaping gives."""
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from closeness_journal.core.markdown_export import _escape, _printable, _UserText
+
+PIECES = st.sampled_from(
+    ["a", "word ", "Z", "é", "1", "12", ".", ")", "#", ">", "+", "=", ":", "-", "*", "_", "`", "[", "<", "|", "~",
+     "\\", "&", "&amp;", " ", "\t", "\n", "\n\n", "\r", "\x1b[31m", "\x85", "\u00a0", "\u2028", "\u3000", "🙂"]
+)
+
+
+@settings(max_examples=3000)
+@given(st.lists(PIECES, max_size=30).map("".join))
+def test_block_is_the_line_by_line_escaping(text):
+    assert _UserText(None).block(text) == _escape(_printable(text))
+
+
+def test_plain_prose_takes_the_one_pass_and_keeps_its_line_breaks():
+    text = "I wanted to leave.\nI stayed, and said so.\nIt was hard"
+    assert _UserText(None).block(text) == _escape(_printable(text)) == text.replace("\n", "\\\n")
