@@ -24,3 +24,24 @@ def test_entry_json_is_the_entrys_to_json_for_every_kind_of_row():
     assert len(rows) > 50
     for row in rows:
         assert list(entry_json(row).items()) == list(entry_from_row(row).to_json().items())
+
+
+def test_a_damaged_page_met_while_streaming_the_export_is_said_in_words(monkeypatch, tmp_path):
+    import sqlite3
+
+    import pytest
+
+    from closeness_journal import exporting
+    from closeness_journal.store import JournalError, archive
+
+    journal = Journal.in_memory()
+    journal.add(Entry(local_date=date(2026, 1, 1), body="one"))
+
+    def damaged(row):
+        raise sqlite3.DatabaseError("database disk image is malformed")
+
+    monkeypatch.setattr(archive, "entry_json", damaged)
+    prepared = exporting.prepare(journal, exporting.Choice("json"), date(2026, 2, 1))
+    with pytest.raises(JournalError, match="could not be read"):
+        exporting.write(journal, prepared, tmp_path / "out.json")
+    assert not (tmp_path / "out.json").exists()

@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 from closeness_journal import paths, private_files
 from closeness_journal.core import archive_format
 from closeness_journal.core.vocabulary import SABOTAGE, WITHDRAWAL, categories_of
-from closeness_journal.store.connection import JournalBase, reading, utc
+from closeness_journal.store.connection import JournalBase, reading, reading_as_they_go, utc
 from closeness_journal.store.entries import _slug_list, _text_list, entry_from_row, entry_to_row, revision_from_row
 from closeness_journal.store.errors import DiskFull, JournalError
 from closeness_journal.store.exercises import dump_rounds, merge_rounds
@@ -60,10 +60,9 @@ class ArchiveMixin(JournalBase):
         """`dump().to_json(exported_at)`, with the entries and revisions as iterators, read from
         the journal as they are written out (memory stays flat whatever the journal's size)."""
         document = self.dump(entries=False).to_json(exported_at)
-        document["entries"] = (
-            entry_json(row) for row in self._db.query("SELECT * FROM entries ORDER BY local_date, created_at, uuid")
-        )
-        document["revisions"] = (archive_format.revision_json(r) for r in self._revisions_to_dump())
+        rows = self._db.query("SELECT * FROM entries ORDER BY local_date, created_at, uuid")
+        document["entries"] = reading_as_they_go(entry_json(row) for row in rows)
+        document["revisions"] = reading_as_they_go(archive_format.revision_json(r) for r in self._revisions_to_dump())
         return document
 
     def _entries_to_dump(self) -> Iterator[Entry]:

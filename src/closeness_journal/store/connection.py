@@ -227,15 +227,27 @@ def reading(method: Callable[..., T]) -> Callable[..., T]:
     def wrapper(self: Any, *args: Any, **kwargs: Any) -> T:
         try:
             return method(self, *args, **kwargs)
-        except sqlite3.OperationalError as error:
-            raise JournalError(f"The journal could not be read just now: {error}. Try again.") from None
         except sqlite3.DatabaseError as error:
-            raise JournalError(
-                f"Part of the journal could not be read ({error}); it may be damaged. "
-                "Nothing was changed. A backup copy can be restored."
-            ) from None
+            raise _unreadable(error) from None
 
     return wrapper
+
+
+def reading_as_they_go(rows: Iterator[T]) -> Iterator[T]:
+    """`reading` for rows streamed after the method has returned (exports read as they write)."""
+    try:
+        yield from rows
+    except sqlite3.DatabaseError as error:
+        raise _unreadable(error) from None
+
+
+def _unreadable(error: sqlite3.DatabaseError) -> JournalError:
+    if isinstance(error, sqlite3.OperationalError):
+        return JournalError(f"The journal could not be read just now: {error}. Try again.")
+    return JournalError(
+        f"Part of the journal could not be read ({error}); it may be damaged. "
+        "Nothing was changed. A backup copy can be restored."
+    )
 
 
 def utc(now: datetime | None) -> datetime:
