@@ -75,3 +75,35 @@ def test_list_and_search_import_neither_sqlite_utils_nor_rich_nor_textual(tmp_pa
                               capture_output=True, text=True, check=True, env={"PATH": "/usr/bin:/bin"})
         assert "lighthouse" in done.stdout
         assert done.stdout.strip().endswith("LOADED []"), done.stdout
+
+
+def test_list_on_a_journal_of_the_first_release_migrates_it_first(tmp_path):
+    import shutil
+    import sqlite3
+    from pathlib import Path
+
+    from closeness_journal.store import MIGRATION_NAMES
+
+    folder = tmp_path / "journal"
+    folder.mkdir(mode=0o700)
+    shutil.copyfile(Path(__file__).parent.parent / "fixtures" / "release-0.1.0" / "journal.db", folder / "journal.db")
+    (folder / "journal.db").chmod(0o600)
+    done = subprocess.run([sys.executable, "-m", "closeness_journal", "--data-dir", str(folder), "list", "-n", "3"],
+                          capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    applied = sqlite3.connect(folder / "journal.db").execute("SELECT name FROM _sqlite_migrations").fetchall()
+    assert [name for (name,) in applied] == list(MIGRATION_NAMES)
+
+
+def test_list_refuses_a_journal_from_a_newer_version_untouched(tmp_path):
+    import sqlite3
+
+    folder = tmp_path / "journal"
+    cli = [sys.executable, "-m", "closeness_journal", "--data-dir", str(folder)]
+    subprocess.run([*cli, "write", "x"], check=True, capture_output=True)
+    with sqlite3.connect(folder / "journal.db") as db:
+        db.execute("INSERT INTO _sqlite_migrations (migration_set, name, applied_at) "
+                   "VALUES ('closeness_journal', 'm999_future', 'then')")
+    done = subprocess.run([*cli, "list"], capture_output=True, text=True)
+    assert done.returncode == 1
+    assert "written by a newer version of closeness-journal" in done.stderr
