@@ -78,6 +78,8 @@ def _limits(now: datetime | None) -> Limits:
 
 def from_archive(text: str, limits: Limits | None = None, progress: archive_format.Tell | None = None) -> Backup:
     """closeness-journal's JSON archive, every field checked (nothing in the future)."""
+    if progress is not None:
+        progress("Reading the file", 0, None)
     try:
         data = json.loads(text)
     except json.JSONDecodeError as error:

@@ -26,10 +26,12 @@ def test_on_a_terminal_the_line_is_redrawn_and_wiped_at_the_end(monkeypatch):
     monkeypatch.setattr(progress_module, "EVERY_S", 0)
     stream = Terminal()
     with Progress(stream) as progress:
+        progress.tell("Reading the file", 0)
         progress.tell("Writing entries", 500, 1000)
         progress.tell("Writing entries", 1000, 1000)
     assert stream.getvalue() == (
-        "\r\x1b[KWriting entries: 500 of 1,000…\r\x1b[KWriting entries: 1,000 of 1,000…\r\x1b[K"
+        "\r\x1b[KReading the file…\r\x1b[KWriting entries: 500 of 1,000…"
+        "\r\x1b[KWriting entries: 1,000 of 1,000…\r\x1b[K"
     )
 
 

@@ -13,7 +13,8 @@ EVERY_S = 0.1
 
 
 class Progress:
-    """`tell(what, done, total)` as the work goes; `done()` (or leaving the `with`) wipes the line."""
+    """`tell(what, done, total)` as the work goes (`tell(what, 0)`: just what is being done);
+    `done()` (or leaving the `with`) wipes the line."""
 
     def __init__(self, stream: TextIO | None = None) -> None:
         self.stream = stream or sys.stderr
@@ -31,8 +32,8 @@ class Progress:
         if moment - self.last < EVERY_S and (total is None or done < total):
             return
         self.last = moment
-        of = f" of {total:,}" if total else ""
-        self.stream.write(f"\r\x1b[K{what}: {done:,}{of}…")
+        count = f": {done:,}" + (f" of {total:,}" if total else "") if done or total else ""
+        self.stream.write(f"\r\x1b[K{what}{count}…")
         self.stream.flush()
         self.shown = True
 
