@@ -1,5 +1,6 @@
-"""The commands and their options. Each command is declared once, here, with the function that
-runs it (`set_defaults(handler=...)`); `main` only calls `args.handler`.
+"""The command line's grammar. Each command is declared once, with the function that runs it
+(`set_defaults(handler=...)`): in commands.py, or here for the window's commands, `exercises` and
+`ladder`; `main` only calls `args.handler`.
 
 Global options (`--data-dir`, `--version`) work before or after the command. A usage error is
 two lines on standard error (what was wrong, and which `--help` to read) and exit code 2.
