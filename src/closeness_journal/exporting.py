@@ -7,15 +7,14 @@ privately and, once written, the journal remembers the export.
 
 from __future__ import annotations
 
-import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
 from pathlib import Path
 
 from closeness_journal import private_files
 from closeness_journal.core.dates import iso_week_label
-from closeness_journal.core.entries import EntryFilter
+from closeness_journal.core.entries import Entry, EntryFilter
 from closeness_journal.core.export_sections import ReviewAnswers, scope_sentence
 from closeness_journal.core.html_export import render_html
 from closeness_journal.core.markdown_export import render_markdown
@@ -68,10 +67,27 @@ class Prepared:
     """The earlier export this one continues from ("since my last export")."""
 
 
-def prepare(journal: Journal, choice: Choice, today: date, now: datetime | None = None) -> Prepared:
+Tell = Callable[[str, int, int | None], None]
+"""How far an export has got: `tell(what, done, total)` (the command line's progress line)."""
+EVERY = 500
+"""Entries between two progress reports."""
+
+
+def prepare(
+    journal: Journal, choice: Choice, today: date, now: datetime | None = None, progress: Tell | None = None
+) -> Prepared:
     now = now or datetime.now(UTC)
     if choice.kind == "json":
-        return Prepared(json_chunks(journal, now), ExportRecord(now, "json", entries=journal.count()))
+        shown = journal.count()
+        if progress is None:
+            return Prepared(json_chunks(journal, now), ExportRecord(now, "json", entries=shown))
+        totals = {"entries": shown + journal.trash_count()}
+        told = progress
+
+        def tell(part: str, done: int) -> None:
+            told(f"Writing {part}", done, totals.get(part))
+
+        return Prepared(json_chunks(journal, now, tell), ExportRecord(now, "json", entries=shown))
     last = journal.last_export() if choice.since_last else None
     changed_since = last.made_at if last else None
     until = choice.until or today
@@ -90,15 +106,24 @@ def prepare(journal: Journal, choice: Choice, today: date, now: datetime | None 
     names = names_to_replace(journal, choice)
     render = render_html if choice.kind == "html" else render_markdown
     ladder = journal.ladder(retired=True, since=since, until=until, include_private=choice.include_private)
+    count = journal.count(shown)
+    entries = journal.iter_entries(shown) if progress is None else _told(journal.iter_entries(shown), count, progress)
     chunks = render(
-        journal.iter_entries(shown), patterns=patterns, since=since, until=until, exported_on=today,
+        entries, patterns=patterns, since=since, until=until, exported_on=today,
         private_left_out=left_out, names=names, reviews=reviews,
         session=journal.session_facts(shown, note=journal.session_note()),
         scope=scope_sentence(changed_since.astimezone() if changed_since else None, choice.since_last),
         ladder=ladder,
     )
-    record = ExportRecord(now, choice.kind, since, until, changed_since, journal.count(shown))
+    record = ExportRecord(now, choice.kind, since, until, changed_since, count)
     return Prepared(chunks, record, last)
+
+
+def _told(entries: Iterator[Entry], total: int, progress: Tell) -> Iterator[Entry]:
+    for done, entry in enumerate(entries, 1):
+        if done % EVERY == 0:
+            progress("Writing entries", done, total)
+        yield entry
 
 
 def write(
@@ -121,10 +146,16 @@ def names_to_replace(journal: Journal, choice: Choice) -> dict[str, str] | None:
     return names
 
 
-def json_chunks(journal: Journal, now: datetime | None = None) -> list[str]:
-    """Everything in the journal as the versioned JSON backup format."""
-    document = journal.dump().to_json((now or datetime.now(UTC)).isoformat())
-    return [json.dumps(document, ensure_ascii=False, indent=1), "\n"]
+def json_chunks(
+    journal: Journal, now: datetime | None = None, progress: Callable[[str, int], None] | None = None
+) -> Iterator[str]:
+    """Everything in the journal as the versioned JSON backup format, streamed (see
+    `core/archive_json.py`); `progress(part, done)` is told as the entries and revisions go."""
+    from closeness_journal.core import archive_json
+
+    document = journal.archive_document((now or datetime.now(UTC)).isoformat())
+    yield from archive_json.chunks(document, progress, floatless=("entries",))  # text, whole numbers, yes/no
+    yield "\n"
 
 
 def _after(stamp: str | None, moment: datetime) -> bool:

@@ -26,12 +26,15 @@ class ImportRefused(Exception):
     """The file can't be imported; the message names the file and the problem."""
 
 
-def read_file(path: Path, kind: Kind | None = None, now: datetime | None = None) -> Backup:
+def read_file(
+    path: Path, kind: Kind | None = None, now: datetime | None = None, progress: archive_format.Tell | None = None
+) -> Backup:
     """Everything `path` holds, as a Backup; `kind` is worked out from the text when not given.
-    Nothing in it may be dated after `now` (default: the current time)."""
+    Nothing in it may be dated after `now` (default: the current time). `progress` is told how
+    the checking goes (the archive's entries)."""
     text = read_text(path)
     try:
-        return from_text(text, kind or guess_kind(text), now)
+        return from_text(text, kind or guess_kind(text), now, progress)
     except ImportRefused as error:
         raise ImportRefused(f"{path}: {error}; nothing was imported") from None
 
@@ -57,11 +60,13 @@ def guess_kind(text: str) -> Kind:
     return "jrnl" if start.startswith(("[", "{")) else "json"
 
 
-def from_text(text: str, kind: Kind, now: datetime | None = None) -> Backup:
+def from_text(
+    text: str, kind: Kind, now: datetime | None = None, progress: archive_format.Tell | None = None
+) -> Backup:
     """The text of a file of the given kind, as a Backup (`ImportRefused` when it can't be)."""
     limits = _limits(now)
     try:
-        return from_archive(text, limits) if kind == "json" else from_jrnl(text, limits)
+        return from_archive(text, limits, progress) if kind == "json" else from_jrnl(text, limits)
     except (archive_format.BackupFormatError, jrnl.JrnlError, InvalidEntry) as error:
         raise ImportRefused(str(error)) from None
 
@@ -71,15 +76,17 @@ def _limits(now: datetime | None) -> Limits:
     return Limits(today=local_day(moment), now=moment)
 
 
-def from_archive(text: str, limits: Limits | None = None) -> Backup:
+def from_archive(text: str, limits: Limits | None = None, progress: archive_format.Tell | None = None) -> Backup:
     """closeness-journal's JSON archive, every field checked (nothing in the future)."""
+    if progress is not None:
+        progress("Reading the file", 0, None)
     try:
         data = json.loads(text)
     except json.JSONDecodeError as error:
         raise ImportRefused(f"not valid JSON (line {error.lineno}, column {error.colno}: {error.msg})") from None
     except RecursionError:
         raise ImportRefused("not a file I can read (nested too deeply)") from None
-    return archive_format.read_backup(data, limits or _limits(None))
+    return archive_format.read_backup(data, limits or _limits(None), progress)
 
 
 def from_jrnl(text: str, limits: Limits | None = None) -> Backup:

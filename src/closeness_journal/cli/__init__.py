@@ -1,6 +1,7 @@
 """The command line: parse the arguments, find the data folder, run the command's handler.
 
-    parser.py    every command and option, each command with its handler
+    parser.py    the grammar: global options, usage errors, lazy handlers and options
+    commands.py  every command and option, each command with its handler
     entries.py   write, edit, show, list, delete, trash, restore (editor.py: the text from $EDITOR)
     insights.py  prompts, patterns, review
     archive.py   export, import, backup

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from closeness_journal import paths
 from closeness_journal.cli.common import Failure, UsageError, date_option, opened
+from closeness_journal.cli.progress import Progress
 from closeness_journal.core.wording import plural
 
 
@@ -43,10 +44,10 @@ def export(args: argparse.Namespace, folder: Path, today: date) -> int:
     choice = exporting.Choice(
         args.format, since, until, since_last, args.include_private, args.redact, tuple(args.redact_names or ())
     )
-    with opened(folder) as journal:
+    with opened(folder) as journal, Progress() as progress:
         if agenda is not None:
             journal.set_session_note(agenda)
-        prepared = exporting.prepare(journal, choice, today)
+        prepared = exporting.prepare(journal, choice, today, progress=progress.tell)
         try:
             written = exporting.write(journal, prepared, output, force=args.force, data_dir=folder)
         except (private_files.FileExists, private_files.JournalFile) as error:
@@ -74,13 +75,14 @@ def import_file(args: argparse.Namespace, folder: Path, today: date) -> int:
     from closeness_journal import importing
     from closeness_journal.store import JournalError
 
-    try:
-        backup = importing.read_file(Path(args.file).expanduser(), args.format)
-    except importing.ImportRefused as error:
-        raise Failure(str(error)) from None
-    with opened(folder, daily_backup=True) as journal:
+    with Progress() as progress:
         try:
-            added = journal.merge(backup)
+            backup = importing.read_file(Path(args.file).expanduser(), args.format, progress=progress.tell)
+        except importing.ImportRefused as error:
+            raise Failure(str(error)) from None
+    with opened(folder, daily_backup=True) as journal, Progress() as progress:
+        try:
+            added = journal.merge(backup, progress=progress.tell)
         except JournalError as error:
             raise Failure(f"{error} Nothing was imported.") from None
     skipped = len(backup.entries) - added["entries"]

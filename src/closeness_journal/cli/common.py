@@ -7,7 +7,6 @@ Nothing here imports the store or Rich at import time, so `--help` and `--versio
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -34,14 +33,21 @@ class Handler(Protocol):
 
 
 @contextmanager
-def opened(folder: Path, daily_backup: bool = False, key: bytes | None = None) -> Iterator[Any]:
+def opened(
+    folder: Path, daily_backup: bool = False, key: bytes | None = None, entries_only: bool = False
+) -> Iterator[Any]:
     """The journal, open for one command and closed after it, whatever happens.
 
     With `daily_backup` (commands that change the journal, and the window), the first time each
     day a checked copy is kept first. An encrypted journal's passphrase is asked for first
-    (unless its `key` is given)."""
+    (unless its `key` is given). With `entries_only` (`list`, `show`), an `EntryReader`: the same
+    checks and migrations, without importing the parts of `Journal` they don't use."""
     from closeness_journal.cli.encryption import key_for
-    from closeness_journal.store import Journal
+
+    if entries_only:
+        from closeness_journal.store.entry_reader import EntryReader as Journal
+    else:
+        from closeness_journal.store import Journal
 
     journal = Journal.open(paths.database_path(folder), key or key_for(folder))
     journal.wait_for_writers(_say_waiting())
@@ -99,5 +105,7 @@ def date_option(text: str | None, today: date, what: str = "--date") -> date | N
 
 
 def print_json(data: Any) -> None:
+    import json
+
     json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
     sys.stdout.write("\n")

@@ -1,4 +1,7 @@
-"""Commands about entries: write, edit, show, list, delete, trash and restore."""
+"""Commands about entries: write, edit, show, list, delete, trash and restore.
+
+What only writing needs (answers, the ladder, $EDITOR) is imported by `write` and `edit`, so `list`
+and `show` start quickly."""
 
 from __future__ import annotations
 
@@ -9,10 +12,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from closeness_journal.cli import answers, ladder
 from closeness_journal.cli.common import Failure, UsageError, date_option, opened, print_json
-from closeness_journal.cli.editor import in_editor
-from closeness_journal.core import checkin, editor_template
+from closeness_journal.core import checkin
 from closeness_journal.core.entries import Entry, EntryFilter
 from closeness_journal.core.wording import plural
 
@@ -32,6 +33,10 @@ own scale is set in the window only; `--ladder`, the rung, is looked up in the j
 
 
 def write(args: argparse.Namespace, folder: Path, today: date) -> int:
+    from closeness_journal.cli import answers, ladder
+    from closeness_journal.cli.editor import in_editor
+    from closeness_journal.core import editor_template
+
     entry = entry_from_options(args, Entry(local_date=today), today)
     prompt = answers.resolve(args.prompt, "--prompt") if args.prompt is not None else None
     given = answers.given_answers(args)
@@ -64,6 +69,10 @@ def _add(journal: Any, entry: Entry) -> Entry:
 
 
 def edit(args: argparse.Namespace, folder: Path, today: date) -> int:
+    from closeness_journal.cli import answers, ladder
+    from closeness_journal.cli.editor import in_editor
+    from closeness_journal.core import editor_template
+
     with opened(folder, daily_backup=True) as journal:
         current = get_entry(journal, args.id)
         changed = ladder.with_rung(journal, entry_from_options(args, current, today), args.ladder)
@@ -91,7 +100,7 @@ def edit(args: argparse.Namespace, folder: Path, today: date) -> int:
 
 
 def show(args: argparse.Namespace, folder: Path, today: date) -> int:
-    with opened(folder) as journal:
+    with opened(folder, entries_only=True) as journal:
         entry = get_entry(journal, args.id)
         revisions = journal.revisions(entry.id)
     if args.json:
@@ -111,15 +120,15 @@ def list_entries(args: argparse.Namespace, folder: Path, today: date) -> int:
     if args.limit < 0:
         raise UsageError("-n: give 0 (all) or a positive number")
     filters = _filters(args, today)
-    with opened(folder) as journal:
+    with opened(folder, entries_only=True) as journal:
         limit = args.limit or -1  # SQLite: LIMIT -1 means no limit
         hits = journal.search_hits(filters, limit=limit)
     if args.json:
         print_json([hit.entry.to_json() for hit in hits])
         return 0
-    from closeness_journal.cli import views
+    from closeness_journal.cli import entry_list
 
-    views.print_entry_list(hits, searching=filters != EntryFilter())
+    entry_list.print_entry_list(hits, searching=filters != EntryFilter())
     return 0
 
 

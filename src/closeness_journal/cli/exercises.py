@@ -21,14 +21,9 @@ from closeness_journal.cli.common import Failure, UsageError, opened, print_json
 from closeness_journal.core.text import one_line, printable
 
 
-def add_commands(commands: Any, command: Callable[..., argparse.ArgumentParser]) -> None:
-    """Declare `exercises` and its subcommands (`command` is the parser's own declaration)."""
-    parser = command(
-        commands, "exercises", list_exercises, "exercises apart from the daily prompts: list, do, export",
-        "Exercises done apart from the daily prompts: a sentence-completion exercise for two people "
-        "(each fills it in alone, in turn; the second doesn't see the first's answers until both are "
-        "done), and questions for someone supporting a person who pulls away. With no subcommand: list.",
-    )
+def declare_options(parser: argparse.ArgumentParser, command: Callable[..., argparse.ArgumentParser]) -> None:
+    """`exercises`' options and subcommands (`command` is the parser's own declaration; the
+    command itself is declared in parser.py)."""
     parser.add_argument("--json", action="store_true", help="list: print the exercises and rounds as JSON")
     subcommands = parser.add_subparsers(dest="exercise_command", metavar="SUBCOMMAND")
     listing = command(

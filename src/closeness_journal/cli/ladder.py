@@ -42,14 +42,9 @@ def _hard(text: str) -> int:
     return value
 
 
-def declare(commands: Any, command: Callable[..., argparse.ArgumentParser]) -> None:
-    """The `ladder` command and its four actions (`command` is the parser's way to declare one)."""
-    ladder = command(
-        commands, "ladder", list_rungs, "your ladder of small steps: add, list, edit, retire",
-        "Your ladder of small steps: steps you want to be able to take, from easiest to hardest, each "
-        "with how hard it feels now (0-100) and what happened each time you tried it. Try a rung with "
-        "`write --ladder ID --predicted N --outcome N`. With no action, lists the ladder.",
-    )
+def declare_options(ladder: argparse.ArgumentParser, command: Callable[..., argparse.ArgumentParser]) -> None:
+    """`ladder`'s four actions (`command` is the parser's way to declare one; `ladder` itself is
+    declared in parser.py)."""
     ladder.set_defaults(json=False, retired=False)
     actions = ladder.add_subparsers(dest="ladder_action", metavar="ACTION")
 

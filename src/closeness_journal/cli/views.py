@@ -12,6 +12,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from closeness_journal.cli.entry_list import EMPTY, LEGEND, NOTHING_FOUND
 from closeness_journal.core.dates import long_date, short_date
 from closeness_journal.core.entries import Entry, SearchHit, checkin_summary, entry_notes
 from closeness_journal.core.patterns import Patterns, closeness_sentence, step_sentence, urge_sentence
@@ -35,17 +36,13 @@ def _markers(entry: Entry) -> Text:
     return text
 
 
-LEGEND = "◐ pulled away  ▲ pushed away  ● stayed close  ⚑ flagged  number: how strong the fear was"
 
 
 def print_entry_list(hits: Sequence[SearchHit], searching: bool = False) -> None:
     """One line per entry: id, day, markers, fear, who, and the first line (or the match)."""
     console = _console()
     if not hits:
-        console.print(
-            "No entries found." if searching else "Your journal is empty so far. "
-            "Write your first entry with: closeness-journal write -"
-        )
+        console.print(NOTHING_FOUND if searching else EMPTY)
         return
     for hit in hits:
         entry = hit.entry

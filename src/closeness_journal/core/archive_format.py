@@ -24,7 +24,8 @@ kept as they are: this version never reads them). A file with any problem is ref
 
 from __future__ import annotations
 
-import uuid
+import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any
@@ -125,10 +126,7 @@ class Backup:
             "format_version": FORMAT_VERSION,
             "exported_at": exported_at,
             "entries": [e.to_json() for e in self.entries],
-            "revisions": [
-                {"entry_id": r.entry_id, "revised_at": r.revised_at.isoformat(), "entry": r.entry.to_json()}
-                for r in self.revisions
-            ],
+            "revisions": [revision_json(r) for r in self.revisions],
             "reviews": [r.to_json() for r in self.reviews],
             "review_revisions": [
                 {"week": r.week, "revised_at": r.revised_at, "review": r.review.to_json()}
@@ -139,6 +137,17 @@ class Backup:
             "exercises": [r.to_json() for r in self.exercises],
             "rungs": [r.to_json() for r in self.rungs],
         }
+
+
+Tell = Callable[[str, int, int | None], None]
+"""How far reading has got: `tell(what, done, total)` (the command line's progress line)."""
+EVERY = 500
+
+
+def revision_json(revision: Revision) -> dict[str, Any]:
+    return {
+        "entry_id": revision.entry_id, "revised_at": revision.revised_at.isoformat(), "entry": revision.entry.to_json()
+    }
 
 
 def _list(data: dict[str, Any], key: str) -> list[Any]:
@@ -186,13 +195,14 @@ def _day(value: Any, where: str, limits: Limits | None) -> date:
     return day
 
 
+_CANONICAL_UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+"""What `str(uuid.UUID(value)) == value` accepts: 32 lower-case hex digits in 8-4-4-4-12."""
+
+
 def _uuid(value: Any, where: str) -> str:
     """An id as the journal writes them: a UUID in its usual lower-case form."""
-    try:
-        if isinstance(value, str) and str(uuid.UUID(value)) == value:
-            return value
-    except ValueError:
-        pass
+    if isinstance(value, str) and _CANONICAL_UUID.fullmatch(value):
+        return value
     raise BackupFormatError(f"{where}: {value!r} is not an id (a UUID like 3f2b8c1e-…)")
 
 
@@ -220,11 +230,13 @@ def _texts_by_text(value: Any, where: str) -> None:
 def read_entry(item: Any, where: str, version: int = FORMAT_VERSION, limits: Limits | None = None) -> Entry:
     if not isinstance(item, dict):
         raise BackupFormatError(f"{where}: expected an object")
-    for key in item:
-        if key not in ENTRY_FIELDS[version]:
-            raise BackupFormatError(
-                f"{where}.{key}: not a field of an entry in a version-{version} archive, so nothing was imported"
-            )
+    known = ENTRY_FIELDS[version]
+    if not item.keys() <= known:  # then name the first one that isn't a field
+        for key in item:
+            if key not in known:
+                raise BackupFormatError(
+                    f"{where}.{key}: not a field of an entry in a version-{version} archive, so nothing was imported"
+                )
     answers = item.get("answers", [])
     if not isinstance(answers, list):
         raise BackupFormatError(f"{where}.answers: expected a list")
@@ -355,8 +367,9 @@ def read_settings(settings: Any) -> dict[str, Any]:
     return dict(settings)
 
 
-def read_backup(data: Any, limits: Limits | None = None) -> Backup:
-    """Check and read a backup document (parsed JSON). With `limits`, nothing may be in the future."""
+def read_backup(data: Any, limits: Limits | None = None, progress: Tell | None = None) -> Backup:
+    """Check and read a backup document (parsed JSON). With `limits`, nothing may be in the future.
+    `progress` is told every `EVERY` entries checked."""
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise BackupFormatError('not a closeness-journal backup (no "format": "closeness-journal")')
     version = data.get("format_version")
@@ -369,9 +382,11 @@ def read_backup(data: Any, limits: Limits | None = None) -> Backup:
     backup = Backup()
     if version < 1:
         raise BackupFormatError(f"format_version: {version} is not a version this closeness-journal wrote")
-    backup.entries = [
-        read_entry(item, f"entries[{n}]", version, limits) for n, item in enumerate(_list(data, "entries"))
-    ]
+    items = _list(data, "entries")
+    for n, item in enumerate(items):
+        backup.entries.append(read_entry(item, f"entries[{n}]", version, limits))
+        if progress is not None and (n + 1) % EVERY == 0:
+            progress("Checking entries", n + 1, len(items))
     for n, item in enumerate(_list(data, "revisions")):
         where = f"revisions[{n}]"
         entry_id = _text(item, "entry_id", where)

@@ -120,6 +120,27 @@ _NEEDS_CLEANING = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 """Control characters (a carriage return among them): what `printable` would change."""
 
 
+_SPECIAL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f`*_\[<|~\\&]")
+"""A character `_printable` would drop, or one the inline escaping might backslash."""
+_LINE_START = re.compile(r"\n[\s#>+=:\-0-9]")
+"""A line that is empty, or starts with white space or like a heading, quote, list, rule or number."""
+_LINE_MARK_STARTS = frozenset("#>+=:-0123456789")
+
+
+def _plain_prose(text: str) -> bool:
+    """Whether `_escape(_printable(text))` is just `text` with hard line breaks: ASCII text with no
+    character that means anything in Markdown, and no line that is empty, starts like a block or
+    starts or ends with white space. Two compiled scans of the whole text, instead of several per
+    line (in ASCII text, white space before a line break that isn't a control character is a
+    space or a tab)."""
+    return (
+        text.isascii()
+        and not text[0].isspace() and not text[-1].isspace() and text[0] not in _LINE_MARK_STARTS
+        and " \n" not in text and "\t\n" not in text
+        and _SPECIAL.search(text) is None and _LINE_START.search(text) is None
+    )
+
+
 def _printable(text: str) -> str:
     """`printable(text)`, skipping the work for text with nothing to remove (most of it;
     `str.isprintable` can't tell, as it is False for every line break)."""
@@ -274,6 +295,8 @@ class _UserText:
 
     def block(self, text: str) -> str:
         """Text of any length: paragraphs and line breaks kept."""
+        if self.redact is None and text and _plain_prose(text):
+            return text.replace("\n", "\\\n")  # one paragraph: every line break a hard one
         text = _printable(text)
         return _escape(self.redact(text) if self.redact else text)
 

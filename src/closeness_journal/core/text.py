@@ -19,6 +19,8 @@ def printable(text: str) -> str:
     """`text` without terminal escape sequences or control characters (newline and tab stay).
 
     A carriage return becomes a newline so Windows line endings don't vanish into one line."""
+    if _CONTROL.search(text) is None:  # most text: no carriage return, escape or other control
+        return text
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = _ESCAPE_SEQUENCE.sub("", text)
     return _CONTROL.sub("", text)

@@ -4,6 +4,10 @@ and the housekeeping kept out of saves.
 `JournalBase` holds the open database. Every part of `Journal` (entries, search, patterns,
 reviews, drafts, archive) builds on it: reads go through `self._db`, marked `@reading`;
 writes go through `with self._write() as db:`.
+
+Reads don't pay for writes: `self._db` is a `LazyDatabase`, plain `sqlite3` for `execute` and
+`query`, which builds sqlite-utils' `Database` (about 0.2 s to import) only when a write or a
+migration first needs it. The schema check on opening is plain SQL for the same reason.
 """
 
 from __future__ import annotations
@@ -11,20 +15,20 @@ from __future__ import annotations
 import errno
 import functools
 import os
-import shutil
+import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, Self, TypeVar
-
-from sqlite_utils import Database
-from sqlite_utils.migrations import Migrations
+from typing import TYPE_CHECKING, Any, Self, TypeVar
 
 from closeness_journal import paths, private_files
 from closeness_journal.store import driver
 from closeness_journal.store.errors import DatabaseTooNew, DiskFull, JournalError, NotAJournal
-from closeness_journal.store.migrations import MIGRATION_NAMES, schema
+from closeness_journal.store.migrations import MIGRATION_NAMES, MIGRATION_SET, MIGRATIONS_TABLE, schema
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 T = TypeVar("T")
 BUSY_TIMEOUT_MS = 10_000
@@ -36,7 +40,7 @@ FULL_BELOW_BYTES = 256 * 1024
 """A disk with less free space than this is taken to be full when the journal can't be opened."""
 
 
-def connect(path: Path, key: bytes | None = None) -> Database:
+def connect(path: Path, key: bytes | None = None) -> LazyDatabase:
     """Open (creating if needed) the database file at `path`, private and checked, not migrated:
     with Python's sqlite3, or for an encrypted journal SQLCipher's driver keyed with `key`."""
     folder = path.parent
@@ -73,19 +77,67 @@ def connect(path: Path, key: bytes | None = None) -> Database:
         conn = driver.connect(path, key, timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
     except driver.Error as error:
         raise JournalError(f"I can't open {path}: {error}.") from None
-    # No sqlite-utils plugins: nothing installed elsewhere gets to run on a private journal
-    # (and start-up skips scanning for them).
-    return Database(conn, execute_plugins=False)
+    return LazyDatabase(conn)
 
 
-def _check_readable_and_version(db: Database, where: str, path: Path | None = None) -> None:
-    """Refuse a file that is not a journal, or one written by a newer version, before any write."""
+class LazyDatabase:
+    """The open connection, as the store uses it: `conn`, `execute`, `query` and `close` with plain
+    `sqlite3`; anything else (tables, `atomic`, inserts, migrations) goes to sqlite-utils'
+    `Database` on the same connection, built the first time it is asked for. No sqlite-utils
+    plugins: nothing installed elsewhere gets to run on a private journal."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
+        self._database: Database | None = None
+        conn.execute("PRAGMA recursive_triggers = on")  # as sqlite-utils' Database sets it
+
+    @property
+    def database(self) -> Database:
+        """sqlite-utils' `Database` on this connection (imported and built on first use)."""
+        if self._database is None:
+            from sqlite_utils import Database
+
+            self._database = Database(self.conn, execute_plugins=False)
+        return self._database
+
+    def execute(self, sql: str, parameters: Any = None) -> sqlite3.Cursor:
+        """A read (SELECT, PRAGMA), or any statement inside a transaction (`_write`), runs straight
+        on the connection, as sqlite-utils' `Database.execute` would run it; anything else goes
+        through that (which commits a write made outside a transaction)."""
+        if self._database is None and (self.conn.in_transaction or _reads(sql)):
+            return self.conn.execute(sql) if parameters is None else self.conn.execute(sql, parameters)
+        return self.database.execute(sql, parameters)
+
+    def query(self, sql: str, params: Any = None) -> Iterator[dict[str, Any]]:
+        """Rows as dictionaries, as sqlite-utils' `Database.query` gives them."""
+        if self._database is None and _reads(sql):
+            cursor = self.execute(sql, params)
+            keys = [d[0] for d in cursor.description]
+            return (dict(zip(keys, row)) for row in cursor)  # noqa: B905 (a row has its keys)
+        return self.database.query(sql, params)
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __getitem__(self, table: str) -> Any:
+        return self.database[table]
+
+    def __getattr__(self, attribute: str) -> Any:
+        return getattr(self.database, attribute)
+
+
+def _reads(sql: str) -> bool:
+    """Whether `sql` starts with SELECT or PRAGMA: nothing sqlite-utils would wrap or commit."""
+    return sql.lstrip()[:6].upper() in ("SELECT", "PRAGMA")
+
+
+def _check_readable_and_version(db: Any, where: str, path: Path | None = None) -> None:
+    """Refuse a file that is not a journal, or one written by a newer version, before any write
+    (plain SQL, so opening a journal does not need sqlite-utils)."""
     try:
         db.execute("SELECT count(*) FROM sqlite_master").fetchone()
-        tables = set(db.table_names())
-        applied: list[str] = []
-        if Migrations.migrations_table in tables:
-            applied = [m.name for m in schema.applied(db)]
+        tables = {name for (name,) in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        applied = _applied(db) if MIGRATIONS_TABLE in tables else []
     except driver.DatabaseError as error:
         raise _cannot_read(error, where, path) from None
     unknown = [name for name in applied if name not in MIGRATION_NAMES]
@@ -94,10 +146,27 @@ def _check_readable_and_version(db: Database, where: str, path: Path | None = No
             f"{where} was written by a newer version of closeness-journal. "
             "I have left it untouched; please update closeness-journal to open it."
         )
-    if tables and "entries" not in tables and Migrations.migrations_table not in tables:
+    if tables and "entries" not in tables and MIGRATIONS_TABLE not in tables:
         raise NotAJournal(
             f"{where} is an SQLite database, but not a closeness-journal one. I have left it untouched."
         )
+
+
+def _applied(db: Any) -> list[str]:
+    """The names of the migrations applied to `db`, in order (as sqlite-utils' `Migrations.applied`)."""
+    return [
+        name for (name,) in db.execute(
+            f"SELECT name FROM [{MIGRATIONS_TABLE}] WHERE migration_set = ? ORDER BY rowid", [MIGRATION_SET]
+        )
+    ]
+
+
+def _pending(db: Any) -> bool:
+    """Whether `db` lacks any of this version's migrations."""
+    tables = {name for (name,) in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    if MIGRATIONS_TABLE not in tables:
+        return True
+    return bool(set(MIGRATION_NAMES) - set(_applied(db)))
 
 
 _DAMAGED = {"SQLITE_NOTADB", "SQLITE_CORRUPT"}
@@ -135,6 +204,8 @@ def _cannot_write_in(folder: Path) -> int | None:
 
 def _nearly_full(folder: Path) -> bool:
     try:
+        import shutil
+
         return shutil.disk_usage(folder).free < FULL_BELOW_BYTES
     except OSError:
         return False
@@ -162,15 +233,27 @@ def reading(method: Callable[..., T]) -> Callable[..., T]:
     def wrapper(self: Any, *args: Any, **kwargs: Any) -> T:
         try:
             return method(self, *args, **kwargs)
-        except driver.OperationalError as error:
-            raise JournalError(f"The journal could not be read just now: {error}. Try again.") from None
         except driver.DatabaseError as error:
-            raise JournalError(
-                f"Part of the journal could not be read ({error}); it may be damaged. "
-                "Nothing was changed. A backup copy can be restored."
-            ) from None
+            raise _unreadable(error) from None
 
     return wrapper
+
+
+def reading_as_they_go(rows: Iterator[T]) -> Iterator[T]:
+    """`reading` for rows streamed after the method has returned (exports read as they write)."""
+    try:
+        yield from rows
+    except driver.DatabaseError as error:
+        raise _unreadable(error) from None
+
+
+def _unreadable(error: Exception) -> JournalError:
+    if isinstance(error, driver.OperationalError):
+        return JournalError(f"The journal could not be read just now: {error}. Try again.")
+    return JournalError(
+        f"Part of the journal could not be read ({error}); it may be damaged. "
+        "Nothing was changed. A backup copy can be restored."
+    )
 
 
 def utc(now: datetime | None) -> datetime:
@@ -185,7 +268,7 @@ def utc(now: datetime | None) -> datetime:
 class JournalBase:
     """One open journal database: checked, private, migrated, with its write transaction."""
 
-    def __init__(self, db: Database, path: Path | None = None, key: bytes | None = None) -> None:
+    def __init__(self, db: LazyDatabase | Database, path: Path | None = None, key: bytes | None = None) -> None:
         self._db = db
         self.path = path
         self.key = key
@@ -205,11 +288,11 @@ class JournalBase:
         db.execute("PRAGMA synchronous = FULL")
         db.execute("PRAGMA secure_delete = ON")  # what is deleted for good is overwritten, not left in free pages
         try:
-            if schema.pending(db):
+            if _pending(db):
                 # Under the write lock, so two instances opening a new journal at once don't
                 # both try to apply the same migration.
                 with self._write():
-                    schema.apply(db)
+                    schema.apply(self.db)
         except driver.Error as error:
             raise JournalError(f"I couldn't bring {where} up to date: {error}.") from None
         if path is not None:
@@ -227,7 +310,7 @@ class JournalBase:
 
     @classmethod
     def in_memory(cls) -> Self:
-        return cls(Database(memory=True, execute_plugins=False))
+        return cls(LazyDatabase(sqlite3.connect(":memory:")))
 
     def close(self) -> None:
         self._db.close()
@@ -251,8 +334,8 @@ class JournalBase:
 
     @property
     def db(self) -> Database:
-        """The underlying sqlite-utils database (for tests and migrations)."""
-        return self._db
+        """The underlying sqlite-utils database (for tests and migrations; imports sqlite-utils)."""
+        return self._db.database if isinstance(self._db, LazyDatabase) else self._db
 
     def change_token(self) -> tuple[int, int]:
         """Changes whenever this or another window writes: screens redraw only when it moves."""
@@ -260,7 +343,7 @@ class JournalBase:
 
     def schema_version(self) -> int:
         """How many of this version's migrations have been applied."""
-        return len(schema.applied(self._db))
+        return len(_applied(self._db))
 
     @contextmanager
     def _write(self, changes_data: bool = True) -> Iterator[Database]:

@@ -6,9 +6,10 @@ import json
 import re
 from dataclasses import replace
 from datetime import date, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from sqlite_utils import Database
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 from closeness_journal.core.exercises import Round, read_round
 from closeness_journal.store.connection import JournalBase, reading, utc

@@ -57,7 +57,11 @@ class ExportsMixin(JournalBase):
         text = text.rstrip()
         with self._write() as db:
             if text:
-                db["settings"].upsert({"key": SESSION_NOTE, "value": json.dumps(text)}, pk="key")
+                db.execute(
+                    "INSERT INTO settings (key, value) VALUES (?, ?) "
+                    "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                    [SESSION_NOTE, json.dumps(text)],
+                )
             else:
                 db.execute("DELETE FROM settings WHERE key = ?", [SESSION_NOTE])
 
@@ -65,15 +69,16 @@ class ExportsMixin(JournalBase):
 
     def record_export(self, record: ExportRecord) -> None:
         with self._write() as db:
-            db["exports"].insert(
-                {
-                    "made_at": utc(record.made_at).isoformat(),
-                    "format": record.format,
-                    "since": record.since.isoformat() if record.since else None,
-                    "until": record.until.isoformat() if record.until else None,
-                    "changed_since": utc(record.changed_since).isoformat() if record.changed_since else None,
-                    "entries": record.entries,
-                }
+            db.execute(
+                "INSERT INTO exports (made_at, format, since, until, changed_since, entries) VALUES (?, ?, ?, ?, ?, ?)",
+                [
+                    utc(record.made_at).isoformat(),
+                    record.format,
+                    record.since.isoformat() if record.since else None,
+                    record.until.isoformat() if record.until else None,
+                    utc(record.changed_since).isoformat() if record.changed_since else None,
+                    record.entries,
+                ],
             )
 
     @reading

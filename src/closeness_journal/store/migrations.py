@@ -8,10 +8,12 @@ The name of the list, "closeness_journal", is stored too and never changes.
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
-from sqlite_utils import Database
-from sqlite_utils.migrations import Migrations
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+    from sqlite_utils.migrations import Migrations
 
 FTS_COLUMNS = ("body", "small_step", "who")
 """The entry columns full-text search looked in up to m010 (m003 and m009 build with these)."""
@@ -30,7 +32,51 @@ between words."""
 # Append-only: a migration's function name is its identity. Never rename or edit one that
 # has shipped; fix mistakes with a new migration.
 
-schema = Migrations("closeness_journal")
+MIGRATIONS_TABLE = "_sqlite_migrations"
+"""Where sqlite-utils records the migrations applied (`Migrations.migrations_table`)."""
+MIGRATION_SET = "closeness_journal"
+
+
+class _Schema:
+    """sqlite-utils' `Migrations`, built the first time it is used: the migrations are declared
+    here at import, but sqlite-utils (about 0.2 s to import) is only loaded when a journal is
+    created or migrated. Opening an up-to-date journal checks it with plain SQL (`connection.py`)."""
+
+    name = MIGRATION_SET
+    migrations_table = MIGRATIONS_TABLE
+
+    def __init__(self) -> None:
+        self._declared: list[tuple[Callable[[Database], None], dict[str, Any]]] = []
+        self._built: Migrations | None = None
+
+    def __call__(self, **options: Any) -> Callable[[Callable[[Database], None]], Callable[[Database], None]]:
+        def declare(function: Callable[[Database], None]) -> Callable[[Database], None]:
+            if self._built is not None:
+                raise RuntimeError("migrations are declared at import, before the first is applied")
+            self._declared.append((function, options))
+            return function
+
+        return declare
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return tuple(function.__name__ for function, _ in self._declared)
+
+    def migrations(self) -> Migrations:
+        if self._built is None:
+            from sqlite_utils.migrations import Migrations
+
+            built = Migrations(self.name)
+            for function, options in self._declared:
+                built(**options)(function)
+            self._built = built
+        return self._built
+
+    def __getattr__(self, attribute: str) -> Any:  # pending, applied, apply, _migrations…
+        return getattr(self.migrations(), attribute)
+
+
+schema = _Schema()
 
 
 @schema()
@@ -375,5 +421,5 @@ def transform_keeping_search(db: Database, table: str, **changes: Any) -> None:
         _rebuild_search_2(db)
 
 
-MIGRATION_NAMES = tuple(m.name for m in schema._migrations)
+MIGRATION_NAMES = schema.names
 """Every migration this version knows, in order: a journal that has had any other is too new."""

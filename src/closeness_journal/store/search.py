@@ -13,7 +13,7 @@ from typing import Any
 
 from closeness_journal.core.entries import Entry, EntryFilter, SearchHit
 from closeness_journal.core.vocabulary import SABOTAGE, WITHDRAWAL
-from closeness_journal.store.connection import JournalBase, reading
+from closeness_journal.store.connection import JournalBase, reading, reading_as_they_go
 from closeness_journal.store.entries import entry_from_row
 from closeness_journal.store.migrations import ANSWER_SEPARATOR, SEARCH_COLUMNS
 
@@ -31,7 +31,11 @@ class SearchMixin(JournalBase):
     """`Journal`'s lists of entries: by filter, a page at a time, and by the words they hold."""
 
     def iter_entries(self, filters: EntryFilter = EntryFilter(), chunk: int = 2000) -> Iterator[Entry]:
-        """Every matching entry, oldest first, read a chunk at a time (exports stream through this)."""
+        """Every matching entry, oldest first, read a chunk at a time (exports stream through this;
+        a damaged page says so in words, as `@reading` does)."""
+        return reading_as_they_go(self._iter_entries(filters, chunk))
+
+    def _iter_entries(self, filters: EntryFilter, chunk: int) -> Iterator[Entry]:
         where, params = _filter_sql(filters)
         cursor = self._db.execute(
             f"SELECT e.* FROM entries e WHERE {where} ORDER BY e.local_date, e.created_at, e.uuid", params

@@ -1,0 +1,141 @@
+"""`list`'s lines, without Rich when they go to a file or a pipe.
+
+Rich (about 40 ms to import) draws the list in a terminal, with colour. Anywhere else Rich prints
+plain text: each entry cut to the width with "…", the legend word-wrapped. This module writes
+those same bytes itself when every character is one it knows to be one cell wide, and hands
+anything else (a terminal, tabs, wide or combining characters, an odd width) to `views`.
+`tests/cli/test_entry_list.py` compares the two.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import sys
+from collections.abc import Sequence
+
+from closeness_journal.core.entries import Entry, SearchHit
+from closeness_journal.core.text import one_line, printable
+
+LEGEND = "◐ pulled away  ▲ pushed away  ● stayed close  ⚑ flagged  number: how strong the fear was"
+EMPTY = "Your journal is empty so far. Write your first entry with: closeness-journal write -"
+NOTHING_FOUND = "No entries found."
+
+_NARROW = re.compile(r"[ -~\u00a0-\u00ac\u00ae-\u02ff\u2010-\u2027\u25cf\u25d0\u25b2\u2691]*")
+"""Characters Rich counts as one cell: ASCII, Latin-1 and Latin Extended (without the soft
+hyphen), general punctuation (dashes, quotes, bullets, "…") and the four markers."""
+_WORD = re.compile(r"\s*\S+\s*")
+
+
+def print_entry_list(hits: Sequence[SearchHit], searching: bool = False) -> None:
+    """One line per entry: id, day, markers, fear, who, and the first line (or the match)."""
+    lines = _plain_lines(hits, searching)
+    if lines is None:
+        from closeness_journal.cli import views
+
+        views.print_entry_list(hits, searching)
+        return
+    sys.stdout.write("".join(line + "\n" for line in lines))
+
+
+def _plain_lines(hits: Sequence[SearchHit], searching: bool) -> list[str] | None:
+    """The lines Rich would print outside a terminal, or None when Rich should draw them."""
+    width = _plain_width()
+    if width is None:
+        return None
+    if not hits:
+        return _wrapped(NOTHING_FOUND if searching else EMPTY, width)
+    lines = []
+    for hit in hits:
+        line = _line(hit)
+        if not _NARROW.fullmatch(line):
+            return None
+        lines.append(line if len(line) <= width else line[: width - 1] + "…")
+    legend = _wrapped(LEGEND, width)
+    return None if legend is None else lines + legend
+
+
+def _line(hit: SearchHit) -> str:
+    entry = hit.entry
+    fear = "  " if entry.checkin.intensity is None else f"{entry.checkin.intensity:>2}"
+    parts = [entry.id[:8], f"  {entry.local_date.isoformat()}  ", _markers(entry), f" {fear}  "]
+    if entry.checkin.who:
+        parts += [one_line(entry.checkin.who, 20), ": "]
+    if hit.snippet:
+        parts += [printable(piece).replace("\n", " ") for piece, _ in hit.snippet]
+    else:
+        parts.append(one_line(entry.headline or "(check-in only)"))
+    return "".join(parts)
+
+
+def _markers(entry: Entry) -> str:
+    return (
+        ("◐" if entry.withdrawal else " ") + ("▲" if entry.sabotage else " ")
+        + ("●" if entry.stayed_close else " ") + ("⚑" if entry.flagged else " ")
+    )
+
+
+def _plain_width() -> int | None:
+    """The width Rich's console would use when it is not writing to a terminal; None when it is
+    (or the width is one this module leaves to Rich)."""
+    environ = os.environ
+    compatible = environ.get("TTY_COMPATIBLE", "")
+    if compatible == "1":
+        return None
+    if compatible != "0":
+        force = environ.get("FORCE_COLOR")
+        if force is not None:
+            if force != "":
+                return None
+        elif _isatty():
+            return None
+    columns = environ.get("COLUMNS")
+    if columns is not None and columns.isdigit():
+        width = int(columns)
+    else:
+        width = 0
+        for descriptor in (0, 1, 2):
+            try:
+                width = os.get_terminal_size(descriptor).columns
+            except (AttributeError, ValueError, OSError):
+                continue
+            break
+        width = width or 80
+    return width if width >= 2 else None
+
+
+def _isatty() -> bool:
+    try:
+        return sys.stdout.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+def _wrapped(text: str, width: int) -> list[str] | None:
+    """`text` word-wrapped as Rich wraps it (every character one cell; no word longer than the
+    width, else None): break before a word that doesn't fit, and keep a line's trailing spaces
+    up to the width."""
+    if not _NARROW.fullmatch(text):
+        return None
+    breaks: list[int] = []
+    offset = 0
+    for match in _WORD.finditer(text):
+        start, word = match.start(), match.group()
+        length = len(word.rstrip())
+        if length > width:
+            return None
+        if width - offset >= length:
+            offset += len(word)
+        elif offset and start:
+            breaks.append(start)
+            offset = len(word)
+    lines = [text[a:b] for a, b in zip([0, *breaks], [*breaks, len(text)], strict=True)]
+    return [_fit(line, width) for line in lines]
+
+
+def _fit(line: str, width: int) -> str:
+    """Rich's `rstrip_end` (trailing spaces past the width go) and then its crop to the width."""
+    if len(line) > width:
+        trailing = len(line) - len(line.rstrip())
+        line = line[: len(line) - min(trailing, len(line) - width)]
+    return line[:width]

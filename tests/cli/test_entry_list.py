@@ -1,0 +1,109 @@
+"""`list` outside a terminal prints what Rich would, without importing Rich (or sqlite-utils)."""
+
+import io
+import subprocess
+import sys
+from datetime import date
+
+import pytest
+from rich.console import Console
+
+from closeness_journal.cli import entry_list, views
+from closeness_journal.core.checkin import CheckIn
+from closeness_journal.core.entries import Entry, SearchHit
+
+TEXTS = [
+    "A short one", "word " * 40, "Long-unbroken-" * 12, "trailing spaces   ", "café, naïve — “quoted” …",
+    "tabs\tinside", "wide 漢字 here", "emoji 🙂 too", "", "  leading", "x" * 79, "x" * 80, "x" * 81,
+]
+
+
+def _hits(text: str, snippet: bool) -> list[SearchHit]:
+    entry = Entry(local_date=date(2026, 3, 4), body=text, checkin=CheckIn(who="Sam", intensity=7), id="0123456789ab")
+    plain = Entry(local_date=date(2026, 3, 5), body="second\nline two", id="abcdef0123")
+    pieces = (("before ", False), (text, True), (" after", False)) if snippet else ()
+    return [SearchHit(entry, pieces), SearchHit(plain)]
+
+
+def _rich(hits: list[SearchHit], searching: bool, width: int, monkeypatch: pytest.MonkeyPatch) -> str:
+    out = io.StringIO()
+    with monkeypatch.context() as patch:
+        patch.setattr(views, "_console", lambda: Console(highlight=False, soft_wrap=False, file=out, width=width))
+        views.print_entry_list(hits, searching)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize("width", [20, 40, 79, 80, 81, 120, 300])
+@pytest.mark.parametrize("snippet", [False, True])
+def test_plain_lines_are_the_bytes_rich_prints(width, snippet, monkeypatch, capsys):
+    monkeypatch.setenv("COLUMNS", str(width))
+    monkeypatch.delenv("FORCE_COLOR", raising=False)
+    monkeypatch.delenv("TTY_COMPATIBLE", raising=False)
+    for text in TEXTS:
+        hits = _hits(text, snippet)
+        if not any(odd in text for odd in ("\t", "漢", "🙂")) and width > 20:  # these are printed without Rich
+            assert entry_list._plain_lines(hits, False) is not None
+        entry_list.print_entry_list(hits)
+        assert capsys.readouterr().out == _rich(hits, False, width, monkeypatch), (text, width)
+    for searching in (False, True):
+        entry_list.print_entry_list([], searching)
+        assert capsys.readouterr().out == _rich([], searching, width, monkeypatch)
+
+
+def test_a_terminal_or_forced_colour_is_left_to_rich(monkeypatch):
+    monkeypatch.setenv("FORCE_COLOR", "1")
+    assert entry_list._plain_lines(_hits("x", False), False) is None
+    monkeypatch.delenv("FORCE_COLOR")
+    monkeypatch.setenv("TTY_COMPATIBLE", "1")
+    assert entry_list._plain_lines(_hits("x", False), False) is None
+
+
+def test_list_and_search_import_neither_sqlite_utils_nor_rich_nor_textual(tmp_path):
+    folder = str(tmp_path / "journal")
+    cli = [sys.executable, "-m", "closeness_journal", "--data-dir", folder]
+    subprocess.run([*cli, "write", "a first entry about the lighthouse"], check=True, capture_output=True)
+    code = (
+        "import sys\n"
+        "from closeness_journal.cli import main\n"
+        "assert main(sys.argv[1:]) == 0\n"
+        "loaded = [m for m in sys.modules if m.split('.')[0] in ('sqlite_utils', 'textual')"
+        " or m in ('rich.console', 'closeness_journal.store.journal')]\n"
+        "print('LOADED', sorted(loaded))\n"
+    )
+    for args in (["list", "-n", "10"], ["list", "--search", "lighthouse"]):
+        done = subprocess.run([sys.executable, "-c", code, "--data-dir", folder, *args],
+                              capture_output=True, text=True, check=True, env={"PATH": "/usr/bin:/bin"})
+        assert "lighthouse" in done.stdout
+        assert done.stdout.strip().endswith("LOADED []"), done.stdout
+
+
+def test_list_on_a_journal_of_the_first_release_migrates_it_first(tmp_path):
+    import shutil
+    import sqlite3
+    from pathlib import Path
+
+    from closeness_journal.store import MIGRATION_NAMES
+
+    folder = tmp_path / "journal"
+    folder.mkdir(mode=0o700)
+    shutil.copyfile(Path(__file__).parent.parent / "fixtures" / "release-0.1.0" / "journal.db", folder / "journal.db")
+    (folder / "journal.db").chmod(0o600)
+    done = subprocess.run([sys.executable, "-m", "closeness_journal", "--data-dir", str(folder), "list", "-n", "3"],
+                          capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    applied = sqlite3.connect(folder / "journal.db").execute("SELECT name FROM _sqlite_migrations").fetchall()
+    assert [name for (name,) in applied] == list(MIGRATION_NAMES)
+
+
+def test_list_refuses_a_journal_from_a_newer_version_untouched(tmp_path):
+    import sqlite3
+
+    folder = tmp_path / "journal"
+    cli = [sys.executable, "-m", "closeness_journal", "--data-dir", str(folder)]
+    subprocess.run([*cli, "write", "x"], check=True, capture_output=True)
+    with sqlite3.connect(folder / "journal.db") as db:
+        db.execute("INSERT INTO _sqlite_migrations (migration_set, name, applied_at) "
+                   "VALUES ('closeness_journal', 'm999_future', 'then')")
+    done = subprocess.run([*cli, "list"], capture_output=True, text=True)
+    assert done.returncode == 1
+    assert "written by a newer version of closeness-journal" in done.stderr

@@ -1,0 +1,49 @@
+"""Merging many entries fills the search index once, and leaves it as the trigger would have."""
+
+from datetime import UTC, date, datetime, timedelta
+
+from closeness_journal.core.entries import Entry, EntryFilter
+from closeness_journal.store import Journal
+from closeness_journal.store.archive import BULK_AT_LEAST
+
+NOW = datetime(2026, 6, 1, 12, tzinfo=UTC)
+
+
+def _journal_with(count: int, word: str) -> Journal:
+    journal = Journal.in_memory()
+    journal.add_many(
+        (Entry(local_date=date(2026, 1, 1) + timedelta(days=n % 100), body=f"{word} number {n}"), NOW)
+        for n in range(count)
+    )
+    return journal
+
+
+def _trigger(journal: Journal) -> str:
+    return journal.db.execute("SELECT sql FROM sqlite_master WHERE name = 'entries_ai'").fetchone()[0]
+
+
+def test_many_entries_are_searchable_once_merged_and_the_trigger_is_put_back():
+    source = _journal_with(BULK_AT_LEAST + 50, "lighthouse")
+    trashed = source.entries(limit=1)[0]
+    source.delete(trashed.id)
+    backup = source.dump()
+    target = _journal_with(3, "harbour")
+    target.merge(_part(backup, 10))  # a few first: those are skipped by the big merge below
+    trigger = _trigger(target)
+
+    added = target.merge(backup)
+
+    assert added["entries"] == len(backup.entries) - 10
+    assert _trigger(target) == trigger
+    assert target.count(EntryFilter(search="lighthouse")) == BULK_AT_LEAST + 50 - 1  # not the one in the trash
+    assert target.count(EntryFilter(search="harbour")) == 3
+    assert target.integrity_problems() == []
+    target.add(Entry(local_date=date(2026, 5, 1), body="a lighthouse after the merge"))  # the trigger works again
+    assert target.count(EntryFilter(search="lighthouse")) == BULK_AT_LEAST + 50
+
+
+def _part(backup, count):
+    from dataclasses import replace
+
+    return replace(backup, entries=backup.entries[:count], revisions=[], reviews=[], review_revisions=[], drafts=[],
+                   exercises=[], rungs=[], settings={})
