@@ -150,10 +150,17 @@ def _drafts(rows: list[tuple[str, str, Any]], kept: Callable[[str], bool]) -> tu
     window is in its key ("edit:{id}:{pid}@{host}"); `kept` says whether its entry still exists."""
     from closeness_journal.core import archive_format
     from closeness_journal.core.today import Draft, held_elsewhere, open_elsewhere
-    from closeness_journal.store.drafts import edit_draft_owner
+    from closeness_journal.core.pause import PauseDraft
+    from closeness_journal.store.drafts import (
+        PAUSE_DRAFTS,
+        REVIEW_DRAFTS,
+        TODAY_DRAFTS,
+        edit_draft_owner,
+        key_start,
+    )
     from closeness_journal.windows import process_alive, this_window
 
-    problems, waiting, edits, gone, elsewhere = [], 0, 0, 0, 0
+    problems, waiting, edits, gone, elsewhere, reviews = [], 0, 0, 0, 0, 0
     here = this_window()
     for key, saved_at, data in rows:
         try:
@@ -162,8 +169,13 @@ def _drafts(rows: list[tuple[str, str, Any]], kept: Callable[[str], bool]) -> tu
             problems.append(f"A draft can't be read: {error}.")
             continue
         edit = edit_draft_owner(key)
-        if edit is not None and held_elsewhere(edit[1], here, process_alive) or (
-                key.startswith("today:") and open_elsewhere(Draft.from_json(data, date.today()), here, process_alive)):
+        if key.startswith(key_start(REVIEW_DRAFTS)):
+            reviews += 1  # a week's review is not a window's: it waits for that week
+        elif edit is not None and held_elsewhere(edit[1], here, process_alive) or (
+                key.startswith(key_start(TODAY_DRAFTS))
+                and open_elsewhere(Draft.from_json(data, date.today()), here, process_alive)) or (
+                key.startswith(key_start(PAUSE_DRAFTS))
+                and held_elsewhere(PauseDraft.from_json(data).window, here, process_alive)):
             elsewhere += 1
         elif edit is not None and kept(edit[0]):
             edits += 1
@@ -181,6 +193,9 @@ def _drafts(rows: list[tuple[str, str, Any]], kept: Callable[[str], bool]) -> tu
     if gone:
         notes.append(f"{plural(gone, 'unsaved edit', 'unsaved edits')} of an entry deleted for good, from a window "
                      "that closed, will come back as a new entry when you open the journal.")
+    if reviews:
+        notes.append(f"{plural(reviews, 'unsaved weekly review', 'unsaved weekly reviews')} will come back "
+                     "when you open that week's review.")
     if elsewhere:
         notes.append(f"{plural(elsewhere, 'draft belongs', 'drafts belong')} to a journal window open now.")
     return problems, notes
