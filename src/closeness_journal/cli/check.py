@@ -149,8 +149,8 @@ def _drafts(rows: list[tuple[str, str, Any]], kept: Callable[[str], bool]) -> tu
     """Drafts that can't be read are problems; drafts closed windows left are news. An edit's
     window is in its key ("edit:{id}:{pid}@{host}"); `kept` says whether its entry still exists."""
     from closeness_journal.core import archive_format
-    from closeness_journal.core.today import Draft, held_elsewhere, open_elsewhere
     from closeness_journal.core.pause import PauseDraft
+    from closeness_journal.core.today import Draft, held_elsewhere, open_elsewhere
     from closeness_journal.store.drafts import (
         PAUSE_DRAFTS,
         REVIEW_DRAFTS,
