@@ -2,9 +2,10 @@
 
 Closing the terminal sends SIGHUP, which Textual does not handle: without a handler the process
 dies before `on_unmount`, losing unsaved typing. The app saves every draft first. The hang-up
-path never blocks: the signal only posts the saving to the event loop, and a watchdog thread
-ends the process if leaving takes too long (Textual's shutdown can wait for ever on writes to a
-terminal that is gone, and a process left hanging would keep its draft from the next window).
+path never blocks: the signal only posts the saving to the event loop, writes to a terminal
+that is gone are dropped (ui/hangup.py: Textual's writer would die and the loop wait for ever),
+and a watchdog thread ends the process if leaving takes too long (a process left hanging would
+keep its draft from the next window).
 """
 
 from __future__ import annotations
@@ -12,7 +13,6 @@ from __future__ import annotations
 import asyncio
 import os
 import signal
-import threading
 import time
 from collections.abc import Callable, Iterable
 from datetime import date
@@ -23,6 +23,7 @@ from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.content import Content
+from textual.driver import Driver
 from textual.screen import Screen
 from textual.theme import Theme
 
@@ -31,6 +32,7 @@ from closeness_journal.core.settings import THEME, WELCOME_SHOWN, Settings, them
 from closeness_journal.core.text import printable
 from closeness_journal.store import Journal, JournalError
 from closeness_journal.ui.autosave import Autosave
+from closeness_journal.ui.hangup import Watchdog, forgiving_driver
 from closeness_journal.ui.screens.confirm import ConfirmScreen
 from closeness_journal.ui.screens.today import TodayScreen
 
@@ -126,6 +128,9 @@ class JournalApp(App[int]):
         run, self._after_first_frame = self._after_first_frame, None
         if run is not None and (problem := run()):
             self.notify(problem, severity="warning", markup=False, timeout=10)
+
+    def get_driver_class(self) -> type[Driver]:
+        return forgiving_driver(super().get_driver_class())
 
     def on_mount(self) -> None:
         self.add_mode("today", lambda: TodayScreen(self.journal, self.library, self.today()))
@@ -388,7 +393,7 @@ class JournalApp(App[int]):
             return
         self._hanging_up = True
         if not self.is_headless:
-            self._watchdog = _Watchdog(HANGUP_LONGEST_SECONDS)
+            self._watchdog = Watchdog(HANGUP_LONGEST_SECONDS)
         try:
             self._loop.call_soon_threadsafe(self.handle_hangup)
         except RuntimeError:  # the loop has closed: the app is already gone
@@ -402,26 +407,6 @@ class JournalApp(App[int]):
         if watchdog is not None:
             watchdog.shorten(HANGUP_GRACE_SECONDS)  # drafts are safe: leaving may not take long
         self.exit(0)
-
-
-class _Watchdog:
-    """Ends the process (exit code 0) if it is still running after `seconds`: a safety net for
-    the hang-up path. Drafts are saved through SQLite, so nothing saved is lost by ending."""
-
-    def __init__(self, seconds: float) -> None:
-        self._deadline = time.monotonic() + seconds
-        self._changed = threading.Event()
-        threading.Thread(target=self._watch, name="hangup-watchdog", daemon=True).start()
-
-    def shorten(self, seconds: float) -> None:
-        self._deadline = min(self._deadline, time.monotonic() + seconds)
-        self._changed.set()
-
-    def _watch(self) -> None:
-        while (left := self._deadline - time.monotonic()) > 0:
-            self._changed.wait(left)
-            self._changed.clear()
-        os._exit(0)
 
 
 def run_app(
