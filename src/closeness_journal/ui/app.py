@@ -133,17 +133,15 @@ class JournalApp(App[int]):
         return forgiving_driver(super().get_driver_class())
 
     def on_mount(self) -> None:
-        self.add_mode("today", lambda: TodayScreen(self.journal, self.library, self.today()))
-        self.add_mode("history", self._history_screen)
-        self.add_mode("review", self._review_screen)
-        self.add_mode("patterns", self._patterns_screen)
+        for mode, make in (("today", self._today_screen), ("history", self._history_screen),
+                           ("review", self._review_screen), ("patterns", self._patterns_screen),
+                           ("exercises", self._exercises_screen), ("ladder", self._ladder_screen)):
+            self.add_mode(mode, lambda make=make: _styled_now(self, make()))
         settings = Settings.read(self.journal.setting)
         saved_theme = theme_to_apply(settings, self.available_themes)
         if saved_theme is not None:
             self.theme = saved_theme
         self.theme_changed_signal.subscribe(self, self.keep_theme)
-        self.add_mode("exercises", self._exercises_screen)
-        self.add_mode("ladder", self._ladder_screen)
         self.switch_mode("today")
         if self._start_on_pause:
             self.action_pause()
@@ -172,6 +170,9 @@ class JournalApp(App[int]):
         if current is not None and current == self.current_mode and len(self.screen_stack) <= 1:
             return False
         return not (action == "pause" and self.screen.id == "pause-screen")
+
+    def _today_screen(self) -> Screen:
+        return TodayScreen(self.journal, self.library, self.today())
 
     def _history_screen(self) -> Screen:
         from closeness_journal.ui.screens.history import HistoryScreen
@@ -407,6 +408,14 @@ class JournalApp(App[int]):
         if watchdog is not None:
             watchdog.shorten(HANGUP_GRACE_SECONDS)  # drafts are safe: leaving may not take long
         self.exit(0)
+
+
+def _styled_now(app: App, screen: Screen) -> Screen:
+    """A mode's new screen, marked as knowing the styles as they are now (its widgets are styled
+    as they mount). Textual marks it out of date, and so parses every style sheet again, twice,
+    the first time you switch to it: about 30-60 ms of the window's start and of each first F3/F4."""
+    screen._css_update_count = app._css_update_count
+    return screen
 
 
 def run_app(
