@@ -10,11 +10,11 @@ from textual.widgets import Footer
 
 
 def _shown_keys(screen: Screen) -> tuple[Any, ...]:
-    """What the footer shows of the screen's keys: each key, what it does, whether it is enabled."""
+    """What the footer is built from: each of the screen's keys (the command palette's too, which
+    is not `show`n as the others are), what it does, whether it is shown and enabled."""
     return tuple(
-        (binding.key, binding.action, binding.description, enabled, tooltip, binding.group)
+        (binding.key, binding.action, binding.description, binding.show, enabled, tooltip, binding.group)
         for _, binding, enabled, tooltip in screen.active_bindings.values()
-        if binding.show
     )
 
 
