@@ -53,10 +53,16 @@ def made_up(rng: random.Random, n: int) -> Entry:
         acted=maybe(rng.choice(["yes", "partly", "no"])),
     )
     day = START + timedelta(days=rng.randint(0, 60))
-    return Entry(day, body=f"entry {n}", checkin=checkin, private=rng.random() < 0.3)
+    tags = tuple(rng.sample(["work", "Work", "evening", "Evening", "home", "río", "Río"], rng.randint(0, 3)))
+    return Entry(day, body=f"entry {n}", checkin=checkin, private=rng.random() < 0.3, tags=tags)
 
 
 def assert_kept_sums_match(journal: Journal) -> None:
+    scanned_tags = journal.db.execute(  # how tags() counted before m017 kept the counts
+        "SELECT min(t.value), count(DISTINCT e.id) FROM entries e, json_each(e.tags) t "
+        "WHERE e.deleted_at IS NULL GROUP BY lower(t.value) ORDER BY count(DISTINCT e.id) DESC, lower(t.value)"
+    ).fetchall()
+    assert journal.tags() == [tuple(row) for row in scanned_tags]
     for since, until in SPANS:
         for include_private in (True, False):
             kept = journal.pattern_source(since, until, include_private)
@@ -80,6 +86,7 @@ def test_the_kept_sums_follow_every_change_to_the_entries(journal):
     assert_kept_sums_match(journal)
     source = journal.pattern_source(*SPANS[0])
     assert sum(d.entries for d in source.days) == 80 and source.behaviours and source.people  # not all empty
+    assert any(count > 1 for _, count in journal.tags())
 
     for n, entry in enumerate(entries[:30]):  # edits: other check-ins, other days, private or not
         other = made_up(rng, 100 + n)

@@ -4,8 +4,10 @@ scanning and JSON parsing -> a few ms).
 
 - `pattern_days`: for each day and privacy (0, or 1 for private), the sums `DayTotals` and
   `ClosenessCounts` are made of, over the entries outside the trash.
-- `pattern_counts`: for each field (behaviours, stayed, fears, kinds: one per slug in the JSON
-  list; relationship; who, as written), day and privacy, how many times each value appears.
+- `pattern_counts`: for each field (behaviours, stayed, fears, kinds, tags: one per value in the
+  JSON list; relationship; who, as written), day and privacy, how many times each value appears;
+  and `tag_entries`: how many entries have each tag, compared without regard to case (History's
+  tag filter lists the tags with how many entries have each, and no longer reads every entry).
 
 Triggers add an entry's share when it is written or leaves the trash and take it away when it
 is changed, goes to the trash or is deleted, so the sums are always those of the entries as they
@@ -45,13 +47,15 @@ DAY_SUMS: tuple[tuple[str, str], ...] = (
 )
 """Each day column and an entry's share of it (`{r}`: the entry's row)."""
 
-LIST_FIELDS = ("behaviours", "stayed", "fears", "kinds")
-"""JSON lists of slugs: each slug counts once per time it appears."""
+LIST_FIELDS = ("behaviours", "stayed", "fears", "kinds", "tags")
+"""JSON lists of slugs (and tags): each counts once per time it appears."""
 
 WATCHED = (
     "local_date", "private", "deleted_at", "withdrawal", "sabotage", "intensity", "small_step", "predicted",
     "outcome", "stayed_close", "urge", "acted", "close_before", "relationship", "who", *LIST_FIELDS,
 )
+TAG_ENTRIES = "tag_entries"
+"""The field counting entries per tag in lower case (an entry tagged both "Work" and "work" once)."""
 """The entry columns the sums are made of: an update of any other column leaves them alone."""
 
 TRIGGERS = ("pattern_sums_ai", "pattern_sums_ad", "pattern_sums_au_old", "pattern_sums_au_new")
@@ -78,6 +82,12 @@ def _shares(r: str, sign: str) -> list[str]:
             f"SELECT '{field}', {r}.local_date, {private}, j.value, {sign} FROM json_each({listed}) AS j "
             f"WHERE true {upsert}"
         )
+    tags = f"(CASE WHEN json_valid({r}.tags) THEN {r}.tags ELSE '[]' END)"
+    statements.append(
+        f"INSERT INTO pattern_counts (field, local_date, private, value, n) "
+        f"SELECT DISTINCT '{TAG_ENTRIES}', {r}.local_date, {private}, lower(j.value), {sign} "
+        f"FROM json_each({tags}) AS j WHERE true {upsert}"
+    )
     for field, present in (("relationship", "IS NOT NULL"), ("who", "!= ''")):
         statements.append(
             f"INSERT INTO pattern_counts (field, local_date, private, value, n) "
@@ -121,6 +131,12 @@ def keep(db: Any) -> None:
             f"SELECT '{field}', e.local_date, {private}, j.value, count(*) FROM entries AS e, json_each({listed}) AS j "
             f"WHERE e.deleted_at IS NULL GROUP BY e.local_date, {private}, j.value"
         )
+    db.execute(
+        f"INSERT INTO pattern_counts (field, local_date, private, value, n) "
+        f"SELECT '{TAG_ENTRIES}', e.local_date, {private}, lower(j.value), count(DISTINCT e.id) "
+        "FROM entries AS e, json_each(CASE WHEN json_valid(e.tags) THEN e.tags ELSE '[]' END) AS j "
+        f"WHERE e.deleted_at IS NULL GROUP BY e.local_date, {private}, lower(j.value)"
+    )
     for field, present in (("relationship", "IS NOT NULL"), ("who", "!= ''")):
         db.execute(
             f"INSERT INTO pattern_counts (field, local_date, private, value, n) "
