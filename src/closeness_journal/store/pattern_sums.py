@@ -18,6 +18,8 @@ What m017 builds is made from the definitions here: change them only with a new 
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 _AWAY = "({r}.withdrawal = 1 OR {r}.sabotage = 1)"
@@ -117,32 +119,45 @@ def keep(db: Any) -> None:
         db.execute(f"DROP TRIGGER IF EXISTS {name}")
     db.execute("DELETE FROM pattern_days")
     db.execute("DELETE FROM pattern_counts")
+    _add(db, "true")
+    _make_triggers(db)
+
+
+def _add(db: Any, chosen: str) -> None:
+    """Add the shares of the entries outside the trash that `chosen` (SQL over `e`) picks."""
+    day_upsert = "ON CONFLICT (local_date, private) DO UPDATE SET " + ", ".join(
+        f"{name} = {name} + excluded.{name}" for name, _ in DAY_SUMS)
+    upsert = "ON CONFLICT (field, local_date, private, value) DO UPDATE SET n = n + excluded.n"
     private = _PRIVATE.format(r="e")
     names = ", ".join(name for name, _ in DAY_SUMS)
     sums = ", ".join(f"sum({sql.format(r='e')})" for _, sql in DAY_SUMS)
     db.execute(
         f"INSERT INTO pattern_days (local_date, private, {names}) SELECT e.local_date, {private}, {sums} "
-        f"FROM entries AS e WHERE e.deleted_at IS NULL GROUP BY e.local_date, {private}"
+        f"FROM entries AS e WHERE e.deleted_at IS NULL AND {chosen} GROUP BY e.local_date, {private} {day_upsert}"
     )
     for field in LIST_FIELDS:
         listed = f"(CASE WHEN json_valid(e.{field}) THEN e.{field} ELSE '[]' END)"
         db.execute(
             f"INSERT INTO pattern_counts (field, local_date, private, value, n) "
             f"SELECT '{field}', e.local_date, {private}, j.value, count(*) FROM entries AS e, json_each({listed}) AS j "
-            f"WHERE e.deleted_at IS NULL GROUP BY e.local_date, {private}, j.value"
+            f"WHERE e.deleted_at IS NULL AND {chosen} GROUP BY e.local_date, {private}, j.value {upsert}"
         )
     db.execute(
         f"INSERT INTO pattern_counts (field, local_date, private, value, n) "
         f"SELECT '{TAG_ENTRIES}', e.local_date, {private}, lower(j.value), count(DISTINCT e.id) "
         "FROM entries AS e, json_each(CASE WHEN json_valid(e.tags) THEN e.tags ELSE '[]' END) AS j "
-        f"WHERE e.deleted_at IS NULL GROUP BY e.local_date, {private}, lower(j.value)"
+        f"WHERE e.deleted_at IS NULL AND {chosen} GROUP BY e.local_date, {private}, lower(j.value) {upsert}"
     )
     for field, present in (("relationship", "IS NOT NULL"), ("who", "!= ''")):
         db.execute(
             f"INSERT INTO pattern_counts (field, local_date, private, value, n) "
             f"SELECT '{field}', e.local_date, {private}, e.{field}, count(*) FROM entries AS e "
-            f"WHERE e.deleted_at IS NULL AND e.{field} {present} GROUP BY e.local_date, {private}, e.{field}"
+            f"WHERE e.deleted_at IS NULL AND e.{field} {present} AND {chosen} "
+            f"GROUP BY e.local_date, {private}, e.{field} {upsert}"
         )
+
+
+def _make_triggers(db: Any) -> None:
     watched = ", ".join(WATCHED)
     new, old = " ".join(_shares("new", "1")), " ".join(_shares("old", "-1"))
     # An update takes the old share away and adds the new one (in either order: they are sums).
@@ -153,3 +168,16 @@ def keep(db: Any) -> None:
     )
     for name, event, share in zip(TRIGGERS, events, (new, old, old, new), strict=True):
         db.execute(f"CREATE TRIGGER {name} AFTER {event} BEGIN {share} END")
+
+
+@contextmanager
+def added_in_bulk(db: Any) -> Iterator[None]:
+    """Around adding many entries in one transaction (`add_many`, an import): the triggers step
+    aside and the new entries' shares are added in one pass at the end (a row at a time, they
+    would add about a third to the insert's time). New rows have ids above every earlier one."""
+    before = db.execute("SELECT coalesce(max(id), 0) FROM entries").fetchone()[0]
+    for name in TRIGGERS:
+        db.execute(f"DROP TRIGGER IF EXISTS {name}")
+    yield
+    _add(db, f"e.id > {int(before)}")
+    _make_triggers(db)
