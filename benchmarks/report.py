@@ -107,7 +107,7 @@ def fmt(value: float | None, unit: str) -> str:
 
 
 GROUPS = ["cold start", "History", "list", "search", "patterns", "Patterns", "weekly review", "Weekly review",
-          "save", "export", "import", "peak RSS"]
+          "Ladder", "switch back", "save", "export", "import", "peak RSS"]
 """The table's order: rows are grouped by the first of these their measure starts with."""
 
 

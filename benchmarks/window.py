@@ -26,6 +26,9 @@ from harness import TERM_SIZE
 
 PAGE_UPS = 30
 """Page Up presses from the oldest entry (about two pages of rows at TERM_SIZE)."""
+REOPENED = [("f2", "TodayScreen"), ("f3", "HistoryScreen"), ("f4", "PatternsScreen"), ("review", "ReviewScreen"),
+            ("f8", "LadderScreen")]
+"""Switching back to screens already opened (the review's key is given on the command line)."""
 
 
 async def drawn(widget) -> None:
@@ -56,9 +59,11 @@ async def press(app, key: str, ready: Callable[[], bool], timeout: float = 60) -
 async def measure(db: Path, today: date, rows_wanted: int, review_key: str) -> dict[str, Any]:
     from closeness_journal.prompt_files import load_prompts
     from closeness_journal.ui.app import JournalApp
-    from closeness_journal.ui.screens.history import PAGE_SIZE, HistoryScreen
-    from closeness_journal.ui.screens.patterns import PatternsScreen
-    from closeness_journal.ui.widgets.entry_table import EntryTable
+
+    # The screens' modules are not imported here: each first open below pays for its imports,
+    # as it does in the window. Screens and widgets are recognised by their class names.
+    def showing(name: str) -> bool:
+        return type(app.screen).__name__ == name
 
     out: dict[str, Any] = {"errors": {}}
     journal = Journal.open(db)
@@ -70,10 +75,9 @@ async def measure(db: Path, today: date, rows_wanted: int, review_key: str) -> d
         await drawn(app.screen)
 
         def history_table():
-            screen = app.screen
-            if not isinstance(screen, HistoryScreen):
+            if not showing("HistoryScreen"):
                 return None
-            tables = screen.query(EntryTable)
+            tables = app.screen.query("EntryTable")
             return tables.first() if tables else None
 
         try:
@@ -87,13 +91,15 @@ async def measure(db: Path, today: date, rows_wanted: int, review_key: str) -> d
             out["history_page_up"] = [await press(app, "pageup", lambda: True) for _ in range(PAGE_UPS)]
             out["history_page_up_rows"] = table.row_count
             out["history_home"] = await press(app, "home", lambda: table.entry_id == newest, timeout=30)
+            from closeness_journal.ui.screens.history import PAGE_SIZE
+
             out["page_size"] = PAGE_SIZE
         except Exception as error:  # noqa: BLE001
             out["errors"]["history"] = f"{type(error).__name__}: {error}"
         try:
             def patterns(days: int) -> bool:
                 screen = app.screen
-                found = isinstance(screen, PatternsScreen) and screen.patterns is not None
+                found = showing("PatternsScreen") and screen.patterns is not None
                 return found and (screen.patterns.until - screen.patterns.since).days >= days
 
             out["patterns_open"] = await press(app, "f4", lambda: patterns(0))
@@ -108,6 +114,18 @@ async def measure(db: Path, today: date, rows_wanted: int, review_key: str) -> d
             out["review_open"] = await press(app, review_key, lambda: "review" in type(app.screen).__name__.lower())
         except Exception as error:  # noqa: BLE001
             out["errors"]["review"] = f"{type(error).__name__}: {error}"
+        try:
+            out["ladder_open"] = await press(app, "f8", lambda: showing("LadderScreen"))
+        except Exception as error:  # noqa: BLE001
+            out["errors"]["ladder"] = f"{type(error).__name__}: {error}"
+        try:  # back to each screen opened above: Today (F2) first, then each in turn
+            out["reopen"] = {}
+            for key, screen in REOPENED:
+                if key == "review":
+                    key = review_key
+                out["reopen"][screen] = await press(app, key, lambda screen=screen: showing(screen))
+        except Exception as error:  # noqa: BLE001
+            out["errors"]["reopen"] = f"{type(error).__name__}: {error}"
     journal.close()
     status = Path("/proc/self/status").read_text()
     for key in ("VmHWM", "VmRSS"):

@@ -71,6 +71,7 @@ def test_the_cheap_measures_run_on_a_tiny_journal(bench_modules, tmp_path):
     measured = {row.measure for row in rows}
     assert measured == {
         "search (common word)", "search (rare word)", "patterns: a year (store + compute)",
+        "patterns: all (store + compute)",
         "weekly review: build last week", "export --format markdown (whole journal)", "export --format json",
         "import (json) into an empty journal", f"save one entry (worst = p99 of {measures.SAVES})",
         "export floor: sqlite3 reads every row, writes a file", "export ratio (markdown / floor)",

@@ -307,8 +307,11 @@ def test_a_daily_backup_on_first_open_keeping_fourteen(capsys, private_folders):
 
 
 def test_the_window_makes_the_daily_backup_after_its_first_frame_not_before(capsys, private_folders, monkeypatch):
-    """Opening the window hands the day's backup to the app (run after the first frame, before
-    any key): nothing is copied before the window starts, and the copy is there once it has run."""
+    """Opening the window hands the day's backup to the app (run on a thread of its own after the
+    first frame, before any key): nothing is copied before the window starts, and the copy is
+    there once it has run, through a connection of its own (the window's belongs to its thread)."""
+    import threading
+
     from closeness_journal.ui import app as window
 
     run(capsys, "write", "first")
@@ -318,7 +321,13 @@ def test_the_window_makes_the_daily_backup_after_its_first_frame_not_before(caps
 
     def fake_run_app(journal, data_dir=None, demo=False, pause=False, after_first_frame=None):
         seen["before"] = today_copy.exists()
-        assert after_first_frame is not None and after_first_frame() is None
+        assert after_first_frame is not None
+        journal.close()  # the backup doesn't use the window's connection
+        said: list[str | None] = []
+        apart = threading.Thread(target=lambda: said.append(after_first_frame()))
+        apart.start()
+        apart.join()
+        assert said == [None]
         seen["after"] = today_copy.exists()
         return 0
 

@@ -47,20 +47,42 @@ def test_ways_of_staying_and_closeness_counts(on_disk):
     assert (source.closeness.pulled_away, source.closeness.stayed) == (2, 3)
 
 
-def test_every_pattern_query_reads_only_the_pattern_index(on_disk):
-    """At 100,000 entries the sums stay fast because no query reads the table's rows (the long
-    text lives there): each one searches the covering index by date, none scans."""
+def test_patterns_read_only_the_sums_kept_per_day_by_their_keys(on_disk):
+    """At 100,000 entries patterns over any span stay fast because they read the sums kept per
+    day (m017), a few thousand rows over ten years, never the entries: each query searches
+    `pattern_days` or `pattern_counts` by its key."""
     statements: list[str] = []
     conn = on_disk.db.conn
     conn.set_trace_callback(statements.append)
     try:
-        on_disk.pattern_source(date(2026, 1, 1), date(2026, 12, 31))
+        on_disk.pattern_source(date(1, 1, 1), date(2026, 12, 31))
         on_disk.day_totals(date(2026, 1, 1), date(2026, 12, 31))
+    finally:
+        conn.set_trace_callback(None)
+    reads = [s for s in statements if s.lstrip().upper().startswith("SELECT")]
+    assert len(reads) >= 7
+    for sql in reads:
+        assert "FROM entries" not in sql, sql
+        plan = " / ".join(row[3] for row in conn.execute("EXPLAIN QUERY PLAN " + sql))
+        assert "USING PRIMARY KEY" in plan, (sql, plan)
+        assert "SCAN pattern_" not in plan, (sql, plan)
+
+
+def test_what_changed_since_a_moment_is_summed_from_the_entries_by_date(on_disk):
+    """Only what changed after a moment (an export of what is new) can't come from the kept
+    sums: it is summed from the entries, searching an index by date, never scanning them all."""
+    from datetime import UTC, datetime
+
+    statements: list[str] = []
+    conn = on_disk.db.conn
+    conn.set_trace_callback(statements.append)
+    try:
+        on_disk.pattern_source(date(2026, 1, 1), date(2026, 12, 31), changed_since=datetime(2026, 1, 1, tzinfo=UTC))
     finally:
         conn.set_trace_callback(None)
     reads = [s for s in statements if s.lstrip().upper().startswith("SELECT") and "FROM entries" in s]
     assert len(reads) >= 7
     for sql in reads:
         plan = " / ".join(row[3] for row in conn.execute("EXPLAIN QUERY PLAN " + sql))
-        assert "SEARCH entries USING COVERING INDEX idx_entries_patterns_2" in plan, (sql, plan)
+        assert "SEARCH entries USING" in plan and "local_date>" in plan, (sql, plan)
         assert "SCAN entries" not in plan, (sql, plan)

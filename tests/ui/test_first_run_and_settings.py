@@ -232,22 +232,32 @@ async def test_quitting_the_demo_without_typing_just_quits(journal, library):
 
 
 async def test_the_daily_backup_runs_once_after_the_first_frame_and_before_any_key(journal, library):
-    """The first frame never waits for the backup: it runs once Today is drawn, once, before the
-    first key is handled; a backup that fails is said in the window, not printed over it."""
+    """The first frame never waits for the backup: it starts once Today is drawn, once, on a thread
+    of its own, and is done before the first key is handled (the key waits for it, if it must);
+    a backup that fails is said in the window, not printed over it."""
+    import threading
+
     from closeness_journal.ui.app import JournalApp
     from closeness_journal.ui.screens.today import TodayScreen
 
-    calls: list[bool] = []
+    calls: list[tuple[bool, bool]] = []
+    go_on = threading.Event()
+    typed: list[str] = []
 
     def backup() -> str | None:
-        calls.append(isinstance(app.screen, TodayScreen) and app.screen.is_mounted)
+        calls.append((isinstance(app.screen, TodayScreen) and app.screen.is_mounted,
+                      threading.current_thread() is threading.main_thread()))
+        go_on.wait(10)  # a slow backup: the window goes on meanwhile
+        typed.append(app.screen.query_one("#editor").text)  # nothing typed was handled before it ended
         return "today's automatic backup could not be made: the disk is full"
 
     app = JournalApp(journal, library, after_first_frame=backup)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
-        assert calls == [True]
+        assert calls == [(True, False)]  # started after the first frame, not on the window's thread
+        threading.Timer(0.2, go_on.set).start()  # the backup ends while the key waits for it
         await pilot.press("x")
         await pilot.pause()
-        assert calls == [True]
+        assert calls == [(True, False)] and typed == [""]
+        assert app.screen.query_one("#editor").text == "x"
         assert any("could not be made" in str(n.message) for n in app._notifications)

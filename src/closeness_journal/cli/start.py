@@ -14,12 +14,13 @@ from closeness_journal.cli.common import daily_backup_now, opened
 
 
 def open_window(args: argparse.Namespace, folder: Path, today: date) -> int:
-    """The window; the day's automatic backup waits until its first frame is drawn."""
+    """The window; the day's automatic backup is made beside it once its first frame is drawn."""
     from closeness_journal.cli.encryption import key_in_window
     from closeness_journal.ui.app import run_app
 
     with opened(folder, key=key_in_window(folder)) as journal:
-        return run_app(journal, data_dir=folder, after_first_frame=lambda: daily_backup_now(journal, folder))
+        key = journal.key
+        return run_app(journal, data_dir=folder, after_first_frame=lambda: _daily_backup_apart(folder, key))
 
 
 def pause(args: argparse.Namespace, folder: Path, today: date) -> int:
@@ -28,8 +29,25 @@ def pause(args: argparse.Namespace, folder: Path, today: date) -> int:
     from closeness_journal.ui.app import run_app
 
     with opened(folder, key=key_in_window(folder)) as journal:
+        key = journal.key
         return run_app(journal, data_dir=folder, pause=True,
-                       after_first_frame=lambda: daily_backup_now(journal, folder))
+                       after_first_frame=lambda: _daily_backup_apart(folder, key))
+
+
+def _daily_backup_apart(folder: Path, key: bytes | None) -> str | None:
+    """The day's automatic backup through a connection of its own (the window makes it on a
+    thread of its own, and a SQLite connection belongs to the thread that opened it); an
+    encrypted journal's backup is made with its key."""
+    from closeness_journal.store import Journal, JournalError
+
+    try:
+        journal = Journal.open(paths.database_path(folder), key)
+    except JournalError as error:
+        return f"today's automatic backup could not be made: {error}"
+    try:
+        return daily_backup_now(journal, folder)
+    finally:
+        journal.close()
 
 
 def support(args: argparse.Namespace, folder: Path, today: date) -> int:

@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 from closeness_journal import paths, private_files
 from closeness_journal.core import archive_format
 from closeness_journal.core.vocabulary import SABOTAGE, WITHDRAWAL, categories_of
-from closeness_journal.store import driver
+from closeness_journal.store import driver, pattern_sums
 from closeness_journal.store.connection import JournalBase, reading, reading_as_they_go, utc
 from closeness_journal.store.entries import _slug_list, _text_list, entry_from_row, entry_to_row, revision_from_row
 from closeness_journal.store.errors import DiskFull, JournalError
@@ -258,7 +258,8 @@ def _insert_entries(db: Any, entries: list[Entry], progress: archive_format.Tell
         return _each(db, sql, rows, len(entries), progress)
     before = db.execute("SELECT coalesce(max(id), 0) FROM entries").fetchone()[0]
     db.execute("DROP TRIGGER entries_ai")
-    added = _each(db, sql, rows, len(entries), progress)
+    with pattern_sums.added_in_bulk(db):  # the kept pattern sums too: one pass, not a trigger a row
+        added = _each(db, sql, rows, len(entries), progress)
     if progress is not None:
         progress("Indexing for search", len(entries), len(entries))
     searched = ", ".join(SEARCH_COLUMNS)

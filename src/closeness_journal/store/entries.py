@@ -14,6 +14,7 @@ from typing import Any
 from closeness_journal.core.checkin import CheckIn
 from closeness_journal.core.entries import Answer, Entry, Revision
 from closeness_journal.core.vocabulary import BEHAVIOUR_CATEGORY, SABOTAGE, WITHDRAWAL
+from closeness_journal.store import pattern_sums
 from closeness_journal.store.connection import JournalBase, reading, utc
 from closeness_journal.store.drafts import EDIT_DRAFTS, key_start
 from closeness_journal.store.errors import EntryNotFound
@@ -50,7 +51,7 @@ class EntriesMixin(JournalBase):
                 entry_to_row(replace(entry.validated(), id=entry.id or str(uuid.uuid4()),
                                      created_at=written, updated_at=written, deleted_at=None))
             )
-        with self._write() as db:
+        with self._write() as db, pattern_sums.added_in_bulk(db):
             db["entries"].insert_all(rows, batch_size=500)
         return len(rows)
 

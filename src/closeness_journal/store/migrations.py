@@ -318,6 +318,16 @@ def m016_flags_agenda_and_exports(db: Database) -> None:
     )
 
 
+@schema()
+def m017_pattern_sums(db: Database) -> None:
+    """Patterns over any span read sums kept per day (`pattern_days`, `pattern_counts`) by
+    triggers on `entries`, instead of every entry: see `store/pattern_sums.py`, which this
+    migration builds from (so it never changes but through a new migration)."""
+    from closeness_journal.store import pattern_sums
+
+    pattern_sums.create(db)
+
+
 # --------------------------------------------------------------------------- the search index
 # Helpers the migrations above call. What they build is part of those migrations: a journal
 # made today must end up like one upgraded from any earlier version, so change the index with
@@ -419,6 +429,10 @@ def transform_keeping_search(db: Database, table: str, **changes: Any) -> None:
     db[table].transform(**changes)
     if table == "entries":
         _rebuild_search_2(db)
+        if db["pattern_days"].exists():  # m017's sums lose their triggers too
+            from closeness_journal.store import pattern_sums
+
+            pattern_sums.keep(db)
 
 
 MIGRATION_NAMES = schema.names

@@ -24,10 +24,10 @@ class PatternsMixin(JournalBase):
         self, since: date, until: date, include_private: bool = True, changed_since: datetime | None = None
     ) -> tuple[DayTotals, ...]:
         """Each day's sums over [since, until], one row per day that holds entries (GROUP BY in SQL)."""
-        where, span = _range(since, until, include_private, changed_since)
+        days, span = _day_sums(since, until, include_private, changed_since)
         return tuple(
             DayTotals(date.fromisoformat(row[0]), *row[1:])
-            for row in self._db.execute(f"{_DAY_SUMS.format(where=where)} ORDER BY local_date", span)
+            for row in self._db.execute(f"{days} ORDER BY local_date", span)
         )
 
     @reading
@@ -37,12 +37,14 @@ class PatternsMixin(JournalBase):
         """The sums over [since, until] per week within a month, one row for each that holds
         entries (GROUP BY in SQL, over the day sums): they add up to weeks or to months, whichever
         is shown. Each row's day is its first day with entries; `days` counts its days with entries."""
-        where, span = _range(since, until, include_private, changed_since)
+        return self._week_month_totals(*_day_sums(since, until, include_private, changed_since))
+
+    def _week_month_totals(self, days: str, span: list[str]) -> tuple[DayTotals, ...]:
         sums = ", ".join(f"sum({name})" for name, _ in _DAY_COLUMNS[1:-1])
         return tuple(
             DayTotals(date.fromisoformat(row[0]), *row[1:])
             for row in self._db.execute(
-                f"SELECT min(local_date), {sums}, count(*) FROM ({_DAY_SUMS.format(where=where)}) "
+                f"SELECT min(local_date), {sums}, count(*) FROM ({days}) "
                 f"GROUP BY {_WEEK_NUMBER}, substr(local_date, 1, 7) ORDER BY 1",
                 span,
             )
@@ -53,7 +55,45 @@ class PatternsMixin(JournalBase):
         self, since: date, until: date, include_private: bool = True, changed_since: datetime | None = None
     ) -> PatternSource:
         """Sums per week within a month (see `week_month_totals`) and breakdown counts over
-        [since, until] (only what changed after `changed_since` when given), all aggregated in SQL."""
+        [since, until] (only what changed after `changed_since` when given), all aggregated in SQL:
+        from the sums kept per day (`pattern_sums.py`), or from the entries for what changed."""
+        if changed_since is not None:
+            return self._scanned_pattern_source(since, until, include_private, changed_since)
+        private = "" if include_private else " AND private = 0"
+        span = [since.isoformat(), until.isoformat()]
+        counted = f"FROM pattern_counts WHERE field = ? AND local_date BETWEEN ? AND ?{private} AND n > 0"
+
+        def each(field: str) -> dict[str, int]:
+            return dict(self._db.execute(f"SELECT value, sum(n) {counted} GROUP BY value", [field, *span]).fetchall())
+
+        people = dict(
+            self._db.execute(
+                f"SELECT min(value), sum(n) {counted} GROUP BY lower(value) ORDER BY sum(n) DESC, min(value) LIMIT 10",
+                ["who", *span],
+            ).fetchall()
+        )
+        row = self._db.execute(
+            "SELECT coalesce(sum(away), 0), coalesce(sum(away_after_closeness), 0), "
+            "coalesce(sum(closeness_not_away), 0), coalesce(sum(stayed_close), 0), "
+            f"coalesce(sum(stayed_after_closeness), 0) FROM pattern_days WHERE local_date BETWEEN ? AND ?{private}",
+            span,
+        ).fetchone()
+        return PatternSource(
+            days=self.week_month_totals(since, until, include_private),
+            behaviours=each("behaviours"),
+            stayed=each("stayed"),
+            fears=each("fears"),
+            relationships=each("relationship"),
+            kinds=each("kinds"),
+            people=people,
+            closeness=ClosenessCounts(*row),
+        )
+
+    def _scanned_pattern_source(
+        self, since: date, until: date, include_private: bool = True, changed_since: datetime | None = None
+    ) -> PatternSource:
+        """`pattern_source` computed from the entries themselves (what `changed_since` needs; the
+        tests compare the kept sums with it)."""
         where, span = _range(since, until, include_private, changed_since)
 
         def each(column: str) -> dict[str, int]:
@@ -75,7 +115,7 @@ class PatternsMixin(JournalBase):
         people = dict(
             self._db.execute(
                 f"SELECT min(who), count(*) FROM entries WHERE {where} AND who != '' "
-                "GROUP BY lower(who) ORDER BY count(*) DESC LIMIT 10",
+                "GROUP BY lower(who) ORDER BY count(*) DESC, min(who) LIMIT 10",
                 span,
             ).fetchall()
         )
@@ -87,7 +127,7 @@ class PatternsMixin(JournalBase):
             span,
         ).fetchone()
         return PatternSource(
-            days=self.week_month_totals(since, until, include_private, changed_since),
+            days=self._week_month_totals(*_day_sums(since, until, include_private, changed_since, scanned=True)),
             behaviours=each("behaviours"),
             stayed=each("stayed"),
             fears=each("fears"),
@@ -154,6 +194,25 @@ _DAY_SUMS = (
 )
 _WEEK_NUMBER = "CAST((julianday(local_date) - julianday('0001-01-01')) / 7 AS INTEGER)"
 """Weeks counted from Monday 1 January of year 1 (so every week runs Monday to Sunday, as ISO weeks do)."""
+
+
+_KEPT_DAY_SUMS = (
+    "SELECT local_date, " + ", ".join(f"sum({name}) AS {name}" for name, _ in _DAY_COLUMNS[1:-1]) + ", 1 AS days"
+    + " FROM pattern_days WHERE local_date BETWEEN ? AND ?{private} AND entries > 0 GROUP BY local_date"
+)
+"""A day's sums, in `DayTotals`' order, from the sums kept per day and privacy (`pattern_sums.py`)."""
+
+
+def _day_sums(
+    since: date, until: date, include_private: bool, changed_since: datetime | None = None, scanned: bool = False
+) -> tuple[str, list[str]]:
+    """The query of the day sums over [since, until] (one row per day with entries) and its
+    parameters: from the kept sums, or from the entries (`changed_since`, and `scanned`)."""
+    if changed_since is None and not scanned:
+        return _KEPT_DAY_SUMS.format(private="" if include_private else " AND private = 0"), [
+            since.isoformat(), until.isoformat()]
+    where, span = _range(since, until, include_private, changed_since)
+    return _DAY_SUMS.format(where=where), span
 
 
 def _range(

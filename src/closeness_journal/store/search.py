@@ -158,12 +158,16 @@ class SearchMixin(JournalBase):
     @reading
     def tags(self) -> list[tuple[str, int]]:
         """Every tag used outside the trash with how many entries have it, most used first (a tag
-        written in several ways is shown as first written)."""
+        written in several ways is shown as first written). From the counts kept per day
+        (`pattern_sums.py`), not from every entry (0.4 s at 100,000 entries)."""
         return [
             (tag, count)
             for tag, count in self._db.execute(
-                "SELECT min(t.value), count(DISTINCT e.id) FROM entries e, json_each(e.tags) t "
-                "WHERE e.deleted_at IS NULL GROUP BY lower(t.value) ORDER BY count(DISTINCT e.id) DESC, lower(t.value)"
+                "WITH names AS (SELECT lower(value) AS key, min(value) AS tag FROM pattern_counts "
+                "WHERE field = 'tags' AND n > 0 GROUP BY lower(value)), "
+                "counts AS (SELECT value AS key, sum(n) AS n FROM pattern_counts "
+                "WHERE field = 'tag_entries' AND n > 0 GROUP BY value) "
+                "SELECT names.tag, counts.n FROM names JOIN counts USING (key) ORDER BY counts.n DESC, key"
             )
         ]
 

@@ -2,9 +2,10 @@
 
 Closing the terminal sends SIGHUP, which Textual does not handle: without a handler the process
 dies before `on_unmount`, losing unsaved typing. The app saves every draft first. The hang-up
-path never blocks: the signal only posts the saving to the event loop, and a watchdog thread
-ends the process if leaving takes too long (Textual's shutdown can wait for ever on writes to a
-terminal that is gone, and a process left hanging would keep its draft from the next window).
+path never blocks: the signal only posts the saving to the event loop, writes to a terminal
+that is gone are dropped (ui/hangup.py: Textual's writer would die and the loop wait for ever),
+and a watchdog thread ends the process if leaving takes too long (a process left hanging would
+keep its draft from the next window).
 """
 
 from __future__ import annotations
@@ -12,7 +13,6 @@ from __future__ import annotations
 import asyncio
 import os
 import signal
-import threading
 import time
 from collections.abc import Callable, Iterable
 from datetime import date
@@ -23,6 +23,8 @@ from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.content import Content
+from textual.dom import DOMNode
+from textual.driver import Driver
 from textual.screen import Screen
 from textual.theme import Theme
 
@@ -31,8 +33,11 @@ from closeness_journal.core.settings import THEME, WELCOME_SHOWN, Settings, them
 from closeness_journal.core.text import printable
 from closeness_journal.store import Journal, JournalError
 from closeness_journal.ui.autosave import Autosave
+from closeness_journal.ui.background import InBackground
+from closeness_journal.ui.hangup import Watchdog, forgiving_driver
 from closeness_journal.ui.kept_edits import keep_orphaned_edits
 from closeness_journal.ui.screens.confirm import ConfirmScreen
+from closeness_journal.ui.screens.mode import styled_now
 from closeness_journal.ui.screens.today import TodayScreen
 
 # The other screens are imported when first opened: start-up only pays for Today (their
@@ -94,9 +99,10 @@ class JournalApp(App[int]):
     ) -> None:
         """`welcome`: show the first-run welcome if this journal hasn't had it (the window does;
         tests that aren't about it don't). `pause`: open straight on a pause. `clock`: the seconds
-        the pause's breathing follows. `after_first_frame`: the day's automatic backup, run once the
-        first frame is drawn and before any key, paste or click is handled (so before any change);
-        it returns a line to show when it could not be made."""
+        the pause's breathing follows. `after_first_frame`: the day's automatic backup, started on a
+        thread of its own once the first frame is drawn and waited for before any key, paste or
+        click is handled (so done before any change); it opens its own connection, and returns a
+        line to show when it could not be made."""
         super().__init__()
         self.demo = demo
         if demo:
@@ -110,36 +116,51 @@ class JournalApp(App[int]):
         self._welcome = welcome
         self._start_on_pause = pause
         self.clock = clock
-        self._after_first_frame = after_first_frame
+        self._after_first_frame = None if after_first_frame is None else InBackground(after_first_frame)
 
     async def on_event(self, event: events.Event) -> None:
-        if self._after_first_frame is not None and isinstance(
-            event, (events.Ready, events.Key, events.Paste, events.MouseDown)
-        ):
-            self._run_after_first_frame()
+        if self._after_first_frame is not None:
+            if isinstance(event, events.Ready):
+                self._after_first_frame.start()
+                self.set_interval(0.2, self._after_first_frame_done, name="after-first-frame")
+            elif isinstance(event, (events.Key, events.Paste, events.MouseDown)):
+                self._after_first_frame_done(wait=True)
         # Pasted text is cleaned before any widget sees it: an escape sequence in it would
         # otherwise be drawn as it is and reach the terminal (saving cleans it, but too late).
         if isinstance(event, events.Paste) and not event.is_forwarded:
             event.text = printable(event.text)
         await super().on_event(event)
 
-    def _run_after_first_frame(self) -> None:
-        run, self._after_first_frame = self._after_first_frame, None
-        if run is not None and (problem := run()):
+    def _after_first_frame_done(self, wait: bool = False) -> None:
+        """Once the day's backup is done (waited for before the first key is handled), say if it
+        went wrong; then forget it."""
+        background = self._after_first_frame
+        if background is None or not (wait or background.done):
+            return
+        self._after_first_frame = None
+        if problem := background.wait():
             self.notify(problem, severity="warning", markup=False, timeout=10)
 
+    def get_driver_class(self) -> type[Driver]:
+        return forgiving_driver(super().get_driver_class())
+
+    def update_styles(self, node: DOMNode, animate: bool = True) -> None:
+        """A widget not yet in a screen is styled as it mounts: Textual would style it (and what it
+        holds) now as well, each time one of its classes changes while it is built (the footer's
+        twenty keys, rebuilt at every F-key, and every compact field of the check-in)."""
+        if node is self or node.is_attached:
+            super().update_styles(node, animate)
+
     def on_mount(self) -> None:
-        self.add_mode("today", lambda: TodayScreen(self.journal, self.library, self.today()))
-        self.add_mode("history", self._history_screen)
-        self.add_mode("review", self._review_screen)
-        self.add_mode("patterns", self._patterns_screen)
+        for mode, make in (("today", self._today_screen), ("history", self._history_screen),
+                           ("review", self._review_screen), ("patterns", self._patterns_screen),
+                           ("exercises", self._exercises_screen), ("ladder", self._ladder_screen)):
+            self.add_mode(mode, lambda make=make: styled_now(self, make()))
         settings = Settings.read(self.journal.setting)
         saved_theme = theme_to_apply(settings, self.available_themes)
         if saved_theme is not None:
             self.theme = saved_theme
         self.theme_changed_signal.subscribe(self, self.keep_theme)
-        self.add_mode("exercises", self._exercises_screen)
-        self.add_mode("ladder", self._ladder_screen)
         self.switch_mode("today")
         if self._start_on_pause:
             self.action_pause()
@@ -163,12 +184,14 @@ class JournalApp(App[int]):
         """Hide the key for the view you are already on, so the footer has room for the rest."""
         current = {
             "show_today": "today", "show_history": "history", "show_patterns": "patterns", "show_review": "review",
-            "show_exercises": "exercises",
-            "show_ladder": "ladder",
+            "show_exercises": "exercises", "show_ladder": "ladder",
         }.get(action)
         if current is not None and current == self.current_mode and len(self.screen_stack) <= 1:
             return False
         return not (action == "pause" and self.screen.id == "pause-screen")
+
+    def _today_screen(self) -> Screen:
+        return TodayScreen(self.journal, self.library, self.today())
 
     def _history_screen(self) -> Screen:
         from closeness_journal.ui.screens.history import HistoryScreen
@@ -363,6 +386,8 @@ class JournalApp(App[int]):
 
     def on_unmount(self) -> None:
         self.flush_drafts()
+        if self._after_first_frame is not None and not getattr(self, "_hanging_up", False):
+            self._after_first_frame.wait()  # a backup cut short would be left half-written
         for sig, previous in getattr(self, "_previous_handlers", {}).items():
             try:
                 signal.signal(sig, previous)
@@ -390,7 +415,7 @@ class JournalApp(App[int]):
             return
         self._hanging_up = True
         if not self.is_headless:
-            self._watchdog = _Watchdog(HANGUP_LONGEST_SECONDS)
+            self._watchdog = Watchdog(HANGUP_LONGEST_SECONDS)
         try:
             self._loop.call_soon_threadsafe(self.handle_hangup)
         except RuntimeError:  # the loop has closed: the app is already gone
@@ -404,26 +429,6 @@ class JournalApp(App[int]):
         if watchdog is not None:
             watchdog.shorten(HANGUP_GRACE_SECONDS)  # drafts are safe: leaving may not take long
         self.exit(0)
-
-
-class _Watchdog:
-    """Ends the process (exit code 0) if it is still running after `seconds`: a safety net for
-    the hang-up path. Drafts are saved through SQLite, so nothing saved is lost by ending."""
-
-    def __init__(self, seconds: float) -> None:
-        self._deadline = time.monotonic() + seconds
-        self._changed = threading.Event()
-        threading.Thread(target=self._watch, name="hangup-watchdog", daemon=True).start()
-
-    def shorten(self, seconds: float) -> None:
-        self._deadline = min(self._deadline, time.monotonic() + seconds)
-        self._changed.set()
-
-    def _watch(self) -> None:
-        while (left := self._deadline - time.monotonic()) > 0:
-            self._changed.wait(left)
-            self._changed.clear()
-        os._exit(0)
 
 
 def run_app(

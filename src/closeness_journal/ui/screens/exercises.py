@@ -24,10 +24,12 @@ from closeness_journal.core.dates import long_date, short_date
 from closeness_journal.core.exercises import Exercise, Round, exercises_in, render_markdown, shown_answer, side_by_side
 from closeness_journal.core.prompts import PromptLibrary
 from closeness_journal.store import Journal, JournalError
+from closeness_journal.ui.screens.mode import ModeScreen
 from closeness_journal.ui.text import literal, literal_line
+from closeness_journal.ui.widgets.keys_footer import KeysFooter
 
 
-class ExercisesScreen(Screen[None]):
+class ExercisesScreen(ModeScreen):
     """The exercises on the left, with your rounds of the one highlighted; its instructions on the right."""
 
     DEFAULT_CSS = """
@@ -76,7 +78,7 @@ class ExercisesScreen(Screen[None]):
                     yield Button("Begin", id="exercise-begin", variant="primary", compact=True)
                     yield Button("Start a new round", id="exercise-new", compact=True)
                 yield Static(id="exercise-instructions")
-        yield Footer(compact=True)
+        yield KeysFooter(compact=True)
 
     def on_mount(self) -> None:
         self.title = "Exercises"

@@ -9,9 +9,8 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.content import Content
-from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import DataTable, Footer, Header, Input, Select, Static
+from textual.widgets import DataTable, Header, Input, Select, Static
 
 from closeness_journal.core.dates import BadDate, parse_date
 from closeness_journal.core.entries import Entry, EntryFilter
@@ -22,8 +21,10 @@ from closeness_journal.store import Journal, JournalError
 from closeness_journal.ui.screens.confirm import ConfirmScreen
 from closeness_journal.ui.screens.edit_entry import EditEntryScreen
 from closeness_journal.ui.screens.entry_view import EntryScreen
+from closeness_journal.ui.screens.mode import ModeScreen
 from closeness_journal.ui.text import literal_line
 from closeness_journal.ui.widgets.entry_table import EntryTable
+from closeness_journal.ui.widgets.keys_footer import KeysFooter
 
 PAGE_SIZE = 200
 LOAD_AHEAD = 60
@@ -32,7 +33,7 @@ MAX_ROWS = 3 * PAGE_SIZE
 SEARCH_DELAY = 0.3
 
 
-class HistoryScreen(Screen[None]):
+class HistoryScreen(ModeScreen):
     """Find, read, edit and delete past entries."""
 
     BINDINGS = [
@@ -87,7 +88,7 @@ class HistoryScreen(Screen[None]):
             yield Select([], prompt="Any tag", id="tag", compact=True, disabled=True)
         yield EntryTable(id="history-table")
         yield Static(id="history-status")
-        yield Footer(compact=True)
+        yield KeysFooter(compact=True)
 
     def on_mount(self) -> None:
         self.title = "History"

@@ -15,8 +15,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.screen import Screen
-from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 from textual_plotext import PlotextPlot
 
@@ -36,8 +35,10 @@ from closeness_journal.core.ladder import (
 )
 from closeness_journal.store import Journal, JournalError
 from closeness_journal.ui.screens.confirm import ConfirmScreen
+from closeness_journal.ui.screens.mode import ModeScreen
 from closeness_journal.ui.screens.rung_dialog import RungDialog
 from closeness_journal.ui.text import literal, literal_line
+from closeness_journal.ui.widgets.keys_footer import KeysFooter
 
 TICK_ROOM = 8
 """Columns each date under the chart needs, with a space after it."""
@@ -86,7 +87,7 @@ def suggestion_content(suggestion: Suggestion) -> Content:
     )
 
 
-class LadderScreen(Screen[None]):
+class LadderScreen(ModeScreen):
     """The ladder of small steps (F8)."""
 
     DEFAULT_CSS = """
@@ -148,7 +149,7 @@ class LadderScreen(Screen[None]):
                          classes="ladder-title", id="forecast-title")
             yield Static(id="forecast-sentence")
             yield PlotextPlot(id="forecast-chart")
-        yield Footer(compact=True)
+        yield KeysFooter(compact=True)
 
     def on_mount(self) -> None:
         self.title = "Your ladder"

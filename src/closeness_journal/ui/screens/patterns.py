@@ -17,8 +17,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Grid, Vertical, VerticalScroll
 from textual.content import Content
-from textual.screen import Screen
-from textual.widgets import Footer, Header, Static, Tab, Tabs
+from textual.widgets import Header, Static, Tab, Tabs
 from textual_plotext import PlotextPlot
 
 from closeness_journal.core.dates import short_date, week_start
@@ -36,6 +35,8 @@ from closeness_journal.core.patterns import (
 from closeness_journal.core.text import one_line
 from closeness_journal.core.year_calendar import MARKS, MEANINGS, WEEKDAYS, YearCalendar, calendar_span, year_calendar
 from closeness_journal.store import Journal, JournalError
+from closeness_journal.ui.screens.mode import ModeScreen
+from closeness_journal.ui.widgets.keys_footer import KeysFooter
 
 SERIES = (
     ("withdrawal", "█", "cyan", "pulled away"),
@@ -66,7 +67,7 @@ def tick_label(period: Period, by: str) -> str:
     return f"{period.start:%b}" + (f" {period.start:%y}" if period.start.month == 1 else "")
 
 
-class PatternsScreen(Screen[None]):
+class PatternsScreen(ModeScreen):
     """Charts, a calendar and counts for a chosen range."""
 
     BINDINGS = [
@@ -116,7 +117,7 @@ class PatternsScreen(Screen[None]):
                 yield _title("Small steps: expected and real")
                 yield Static(id="step-sentence", classes="sentence")
                 yield PlotextPlot(id="steps-chart")
-        yield Footer(compact=True)
+        yield KeysFooter(compact=True)
 
     def on_mount(self) -> None:
         self.title = "Patterns"

@@ -10,8 +10,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalGroup, VerticalScroll
 from textual.content import Content
 from textual.message import Message
-from textual.screen import Screen
-from textual.widgets import Footer, Header, Select, Static, TextArea
+from textual.widgets import Header, Select, Static, TextArea
 
 from closeness_journal.core.dates import iso_week_label, short_date
 from closeness_journal.core.ladder import Rung, ladder_order, suggest
@@ -30,7 +29,9 @@ from closeness_journal.store import Journal, JournalError, review_draft_key
 from closeness_journal.ui.autosave import Autosave
 from closeness_journal.ui.screens.edit_entry import EditEntryScreen
 from closeness_journal.ui.screens.entry_view import EntryScreen
+from closeness_journal.ui.screens.mode import ModeScreen
 from closeness_journal.ui.text import literal, literal_line
+from closeness_journal.ui.widgets.keys_footer import KeysFooter
 
 
 def summary_content(review: WeeklyReview) -> Content:
@@ -152,7 +153,7 @@ class ReadEntryScreen(EntryScreen):
         return False if action == "delete" else super().check_action(action, parameters)
 
 
-class ReviewScreen(Screen[None]):
+class ReviewScreen(ModeScreen):
     """Look back on a week; answers are saved with the review and can be edited later."""
 
     DEFAULT_CSS = """
@@ -206,7 +207,7 @@ class ReviewScreen(Screen[None]):
             questions = VerticalScroll(id="review-questions")
             questions.can_focus = False  # shift+tab from the first answer goes straight to the week's entries
             yield questions
-        yield Footer(compact=True)
+        yield KeysFooter(compact=True)
 
     async def on_mount(self) -> None:
         self.title = "Weekly review"

@@ -14,8 +14,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import Screen
-from textual.widgets import Footer, Header, Static, TextArea
+from textual.widgets import Header, Static, TextArea
 
 from closeness_journal import day_prompts
 from closeness_journal.core.checkin import CheckInFields
@@ -37,8 +36,10 @@ from closeness_journal.core.today import (
 )
 from closeness_journal.store import TODAY_DRAFTS, Journal, JournalError, today_draft_key
 from closeness_journal.ui.autosave import Autosave
+from closeness_journal.ui.screens.mode import ModeScreen
 from closeness_journal.ui.text import not_saved
 from closeness_journal.ui.widgets.checkin_form import CheckInForm
+from closeness_journal.ui.widgets.keys_footer import KeysFooter
 from closeness_journal.ui.widgets.prompt_card import PromptCard
 from closeness_journal.ui.widgets.slot_editor import SlotEditor
 from closeness_journal.windows import process_alive, this_window
@@ -49,7 +50,7 @@ PLACEHOLDER = (
 )
 
 
-class TodayScreen(Screen[None]):
+class TodayScreen(ModeScreen):
     """One sitting: write under any of the day's prompts (ctrl+n / ctrl+b move between them and the
     free writing), fill the check-in once, and save it all as one entry."""
 
@@ -92,7 +93,7 @@ class TodayScreen(Screen[None]):
             # The check-in (two thirds of the screen's widgets) is mounted just after the first
             # frame, so the writing space is there to type into as soon as the window opens.
             yield Vertical(id="checkin-slot")
-        yield Footer(compact=True)
+        yield KeysFooter(compact=True)
 
     def checkin_values(self) -> CheckInFields:
         forms = self.query(CheckInForm)
