@@ -17,6 +17,17 @@ from closeness_journal.prompt_files import load_prompts
 from closeness_journal.store import Journal
 from closeness_journal.ui.app import JournalApp
 
+
+
+@pytest.fixture(autouse=True)
+def steady_cursor(monkeypatch):
+    """The editor's cursor doesn't blink in a snapshot: a picture taken half a second later would
+    otherwise show it or not, and the same screen would differ by a cursor."""
+    from textual.widgets import TextArea
+
+    monkeypatch.setattr(TextArea, "_toggle_cursor_blink_visible", lambda self: None)
+
+
 TODAY = date(2026, 11, 18)
 NOW = datetime(2026, 11, 18, 20, 0, tzinfo=UTC)
 SIZES = [(80, 24), (120, 40)]
