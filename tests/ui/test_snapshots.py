@@ -18,7 +18,6 @@ from closeness_journal.store import Journal
 from closeness_journal.ui.app import JournalApp
 
 
-
 @pytest.fixture(autouse=True)
 def steady_cursor(monkeypatch):
     """The editor's cursor doesn't blink in a snapshot: a picture taken half a second later would
