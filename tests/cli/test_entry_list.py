@@ -107,3 +107,12 @@ def test_list_refuses_a_journal_from_a_newer_version_untouched(tmp_path):
     done = subprocess.run([*cli, "list"], capture_output=True, text=True)
     assert done.returncode == 1
     assert "written by a newer version of closeness-journal" in done.stderr
+
+
+def test_the_legend_is_one_whole_line_at_80_columns(monkeypatch, capsys):
+    """At the usual 80 columns the legend is never broken in the middle of what a marker means."""
+    monkeypatch.setenv("COLUMNS", "80")
+    entry_list.print_entry_list(_hits("A short one", False))
+    lines = capsys.readouterr().out.splitlines()
+    assert entry_list.LEGEND in lines
+    assert "number: the fear, 0-10" in entry_list.LEGEND

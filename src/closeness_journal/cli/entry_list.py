@@ -17,7 +17,8 @@ from collections.abc import Sequence
 from closeness_journal.core.entries import Entry, SearchHit
 from closeness_journal.core.text import one_line, printable
 
-LEGEND = "◐ pulled away  ▲ pushed away  ● stayed close  ⚑ flagged  number: how strong the fear was"
+LEGEND = "◐ pulled away  ▲ pushed away  ● stayed close  ⚑ flagged  number: the fear, 0-10"
+"""Fits 80 columns, so it is never cut mid-phrase (a longer one was)."""
 EMPTY = "Your journal is empty so far. Write your first entry with: closeness-journal write -"
 NOTHING_FOUND = "No entries found."
 
