@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 import re
 import uuid
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
 from datetime import date, datetime
 from typing import Any
@@ -258,6 +258,24 @@ def _slug_list(stored: str | None) -> tuple[str, ...]:
     return tuple(parts)
 
 
+_MEMO = 4096
+"""Stored lists (slugs, prompts) recur across a journal: this many of each are remembered, read once."""
+_slugs_read: dict[str, tuple[str, ...]] = {}
+_prompts_read: dict[str, tuple[tuple[str, str], ...]] = {}
+
+
+def _slugs(stored: str | None) -> tuple[str, ...]:
+    """`_slug_list`, remembered."""
+    if not stored or stored == "[]":
+        return ()
+    done = _slugs_read.get(stored)
+    if done is None:
+        done = _slug_list(stored)
+        if len(_slugs_read) < _MEMO:
+            _slugs_read[stored] = done
+    return done
+
+
 def _text_list(stored: str | None) -> tuple[str, ...]:
     """A stored JSON list of free text (tags)."""
     return () if not stored or stored == "[]" else tuple(json.loads(stored))
@@ -271,6 +289,76 @@ def answers_of(texts: str, prompts: str) -> tuple[Answer, ...]:
         Answer(prompt_id, prompt_text, text)
         for (prompt_id, prompt_text), text in zip(json.loads(prompts), texts.split(ANSWER_SEPARATOR), strict=True)
     )
+
+
+def _prompts(stored: str) -> tuple[tuple[str, str], ...]:
+    done = _prompts_read.get(stored)
+    if done is None:
+        done = tuple((prompt_id, prompt_text) for prompt_id, prompt_text in json.loads(stored))
+        if len(_prompts_read) < _MEMO:
+            _prompts_read[stored] = done
+    return done
+
+
+def entries_from_rows(columns: Sequence[str], rows: Iterable[Sequence[Any]]) -> Iterator[Entry]:
+    """`entry_from_row` for each row of a cursor (`columns` its names, in order), read by position
+    (no dict a row); the lists that recur (slugs, prompts) are read once each."""
+    at = {name: number for number, name in enumerate(columns)}
+    (uuid_, created, updated, day, kind, body, texts, prompts, who, relationship, kinds, behaviours, fears,
+     intensity, close_before, small_step, predicted, outcome, stayed, urge, acted, urge_after, rung, private,
+     tags, flagged_at, deleted_at) = (at[name] for name in _ROW_COLUMNS)
+    new, from_iso, day_from_iso = object.__new__, datetime.fromisoformat, date.fromisoformat
+    separator = ANSWER_SEPARATOR
+    for row in rows:
+        checkin = new(CheckIn)
+        checkin.__dict__.update(
+            who=row[who] or "",
+            relationship=row[relationship],
+            kinds=_slugs(row[kinds]),
+            behaviours=_slugs(row[behaviours]),
+            fears=_slugs(row[fears]),
+            intensity=row[intensity],
+            close_before=bool(row[close_before]),
+            small_step=row[small_step] or "",
+            predicted=row[predicted],
+            outcome=row[outcome],
+            stayed=_slugs(row[stayed]),
+            urge=row[urge],
+            acted=row[acted],
+            urge_after=row[urge_after],
+            rung=row[rung],
+        )
+        stored = row[prompts]
+        if not stored or stored == "[]":
+            answers: tuple[Answer, ...] = ()
+        else:
+            answers = tuple(
+                Answer(prompt_id, prompt_text, text)
+                for (prompt_id, prompt_text), text in zip(_prompts(stored), row[texts].split(separator), strict=True)
+            )
+        entry = new(Entry)
+        entry.__dict__.update(
+            id=row[uuid_],
+            created_at=from_iso(row[created]),
+            updated_at=from_iso(row[updated]),
+            local_date=day_from_iso(row[day]),
+            kind=row[kind],
+            answers=answers,
+            body=row[body] or "",
+            checkin=checkin,
+            private=bool(row[private]),
+            tags=_text_list(row[tags]),
+            flagged=row[flagged_at] is not None,
+            deleted_at=from_iso(row[deleted_at]) if row[deleted_at] else None,
+        )
+        yield entry
+
+
+_ROW_COLUMNS = (
+    "uuid", "created_at", "updated_at", "local_date", "kind", "body", "answers", "answer_prompts", "who",
+    "relationship", "kinds", "behaviours", "fears", "intensity", "close_before", "small_step", "predicted",
+    "outcome", "stayed", "urge", "acted", "urge_after", "rung", "private", "tags", "flagged_at", "deleted_at",
+)
 
 
 def entry_from_row(row: dict[str, Any]) -> Entry:
