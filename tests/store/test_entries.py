@@ -142,3 +142,12 @@ def test_rows_read_by_position_are_the_entries_read_by_name(journal):
     twice = list(entries_from_rows(columns, rows)) + list(entries_from_rows(columns, rows))  # remembered lists too
     assert twice == by_name + by_name and [repr(e) for e in twice[:2]] == [repr(e) for e in by_name]
     assert twice[0].answers and twice[0].checkin.kinds and twice[1].deleted_at is not None
+
+
+def test_slug_lists_are_written_as_the_json_encoder_writes_them():
+    import json
+
+    from closeness_journal.store.entries import _slug_list, _slugs_json
+
+    for slugs in [(), ("loss",), ("went-quiet", "hid-needs", "a")]:
+        assert _slugs_json(slugs) == json.dumps(list(slugs)) and _slug_list(_slugs_json(slugs)) == slugs

@@ -224,15 +224,15 @@ def entry_to_row(entry: Entry) -> dict[str, Any]:
         "answer_prompts": json.dumps([[a.prompt_id, a.prompt_text] for a in entry.answers], ensure_ascii=False),
         "who": checkin.who,
         "relationship": checkin.relationship,
-        "kinds": json.dumps(list(checkin.kinds)),
-        "behaviours": json.dumps(list(checkin.behaviours)),
-        "fears": json.dumps(list(checkin.fears)),
+        "kinds": _slugs_json(checkin.kinds),
+        "behaviours": _slugs_json(checkin.behaviours),
+        "fears": _slugs_json(checkin.fears),
         "intensity": checkin.intensity,
         "close_before": int(checkin.close_before),
         "small_step": checkin.small_step,
         "predicted": checkin.predicted,
         "outcome": checkin.outcome,
-        "stayed": json.dumps(list(checkin.stayed)),
+        "stayed": _slugs_json(checkin.stayed),
         "urge": checkin.urge,
         "acted": checkin.acted,
         "urge_after": checkin.urge_after,
@@ -245,6 +245,12 @@ def entry_to_row(entry: Entry) -> dict[str, Any]:
         "sabotage": int(SABOTAGE in categories),
         "deleted_at": entry.deleted_at.isoformat() if entry.deleted_at else None,
     }
+
+
+def _slugs_json(slugs: tuple[str, ...]) -> str:
+    """`json.dumps(list(slugs))` for checked slugs ("a-z" and "-" only: nothing to escape), without
+    the JSON encoder: an import writes four of these an entry."""
+    return '["' + '", "'.join(slugs) + '"]' if slugs else "[]"
 
 
 def _slug_list(stored: str | None) -> tuple[str, ...]:
