@@ -34,7 +34,8 @@ def read_file(
     the checking goes (the archive's entries)."""
     text = read_text(path)
     try:
-        return from_text(text, kind or guess_kind(text), now, progress)
+        with archive_format.collector_paused():
+            return from_text(text, kind or guess_kind(text), now, progress)
     except ImportRefused as error:
         raise ImportRefused(f"{path}: {error}; nothing was imported") from None
 

@@ -131,22 +131,21 @@ class Entry:
         """Return a cleaned copy (slugs de-duplicated, text trimmed) or raise InvalidEntry."""
         # Control characters (terminal escapes) are never stored: text is kept as typed otherwise.
         # A comma separates tags everywhere (the form's tag field too), so "a,b" is two tags.
-        split = (part for tag in self.tags for part in tag.split(","))
-        tags = tuple(dict.fromkeys(t for t in (one_line(t).lstrip("#@").strip() for t in split) if t))
+        tags: tuple[str, ...] = ()
+        if self.tags:
+            split = (part for tag in self.tags for part in tag.split(","))
+            tags = tuple(dict.fromkeys(t for t in (one_line(t).lstrip("#@").strip() for t in split) if t))
         if self.kind not in ENTRY_KINDS:
             raise InvalidEntry(str(UnknownSlug("kind of entry", self.kind, ENTRY_KINDS)))
-        cleaned = replace(
+        answers = tuple(_answer_cleaned(a) for a in self.answers)
+        cleaned = _copied(
             self,
             checkin=self.checkin.validated(),
             body=printable(self.body).rstrip(),
-            answers=tuple(
-                Answer(one_line(a.prompt_id), printable(a.prompt_text), text)
-                for a in self.answers
-                if (text := printable(a.text).rstrip()).strip()
-            ),
+            answers=tuple(a for a in answers if a is not None) if None in answers else answers,
             tags=tags,
         )
-        if cleaned.is_empty() and not allow_empty:
+        if not allow_empty and cleaned.is_empty():
             raise InvalidEntry("there is nothing to save yet: write something or fill in the check-in")
         return cleaned
 
@@ -195,6 +194,28 @@ class Entry:
 
 
 _FIELD_NAMES = frozenset(Entry.__dataclass_fields__) - {"checkin", "answers"}
+
+
+def _answer_cleaned(answer: Answer) -> Answer | None:
+    """An answer as `Entry.validated` keeps it (None: nothing written), the same object when
+    nothing changes."""
+    text = printable(answer.text).rstrip()
+    if not text.strip():
+        return None
+    prompt_id, prompt_text = one_line(answer.prompt_id), printable(answer.prompt_text)
+    if text == answer.text and prompt_id == answer.prompt_id and prompt_text == answer.prompt_text:
+        return answer
+    return Answer(prompt_id, prompt_text, text)
+
+
+def _copied(entry: Entry, **changes: Any) -> Entry:
+    """`dataclasses.replace(entry, **changes)` without running `__init__` again (it only sets the
+    fields: no `__post_init__`; an import copies every entry this way). A test checks the two agree."""
+    copy = object.__new__(Entry)
+    values = copy.__dict__
+    values.update(entry.__dict__)
+    values.update(changes)
+    return copy
 
 
 @dataclass(frozen=True)

@@ -79,7 +79,7 @@ class ArchiveMixin(JournalBase):
         transaction: a failure adds nothing. Importing the same backup twice adds nothing.
         `progress` is told how the entries go in."""
         added = {"entries": 0, "revisions": 0, "reviews": 0, "settings": 0, "drafts": 0, "exercises": 0, "rungs": 0}
-        with self._write() as db:
+        with archive_format.collector_paused(), self._write() as db:
             for rung in backup.rungs:
                 row = rung_to_row(rung)
                 cursor = db.execute(
