@@ -285,6 +285,28 @@ def _labels(kind: str, slugs: tuple[str, ...]) -> str:
     return "; ".join(BEHAVIOURS[b] for b in slugs if BEHAVIOUR_CATEGORY[b] == kind)
 
 
+@functools.lru_cache(maxsize=4096)
+def _chosen_rows(
+    kinds: tuple[str, ...], close_before: bool, behaviours: tuple[str, ...], stayed: tuple[str, ...],
+    fears: tuple[str, ...],
+) -> tuple[tuple[str, str], ...]:
+    """The rows of `checkin_summary` for what was ticked (the same few choices recur across a journal)."""
+    rows = []
+    if kinds:
+        rows.append(("Kinds of closeness", _labels("kinds", kinds)))
+    if close_before:
+        rows.append(("Just before", "a moment of closeness"))
+    if behaviours:
+        for category, label in CATEGORY_LABELS.items():
+            if chosen := _labels(category, behaviours):
+                rows.append((label, chosen))
+    if stayed:
+        rows.append(("Stayed close", _labels("stayed", stayed)))
+    if fears:
+        rows.append(("Feared", _labels("fears", fears)))
+    return tuple(rows)
+
+
 def entry_notes(entry: Entry, revision_count: int = 0) -> list[str]:
     """Short notes about an entry's history: edited (and how many versions are kept), in the trash."""
     notes = []
@@ -310,18 +332,10 @@ def checkin_summary(entry: Entry) -> list[tuple[str, str]]:
             relation = RELATIONSHIPS[checkin.relationship]
             who = f"{who} ({relation})" if who else relation
         rows.append(("With", who))
-    if checkin.kinds:
-        rows.append(("Kinds of closeness", _labels("kinds", checkin.kinds)))
-    if checkin.close_before:
-        rows.append(("Just before", "a moment of closeness"))
-    for category, label in CATEGORY_LABELS.items():
-        chosen = _labels(category, checkin.behaviours)
-        if chosen:
-            rows.append((label, chosen))
-    if checkin.stayed:
-        rows.append(("Stayed close", _labels("stayed", checkin.stayed)))
-    if checkin.fears:
-        rows.append(("Feared", _labels("fears", checkin.fears)))
+    if checkin.kinds or checkin.close_before or checkin.behaviours or checkin.stayed or checkin.fears:
+        rows.extend(
+            _chosen_rows(checkin.kinds, checkin.close_before, checkin.behaviours, checkin.stayed, checkin.fears)
+        )
     if checkin.intensity is not None:
         rows.append(("Fear intensity", f"{checkin.intensity} of 10"))
     if checkin.urge is not None:
