@@ -339,7 +339,7 @@ def entries_from_rows(columns: Sequence[str], rows: Iterable[Sequence[Any]]) -> 
             answers: tuple[Answer, ...] = ()
         else:
             answers = tuple(
-                Answer(prompt_id, prompt_text, text)
+                _answer(new, prompt_id, prompt_text, text)
                 for (prompt_id, prompt_text), text in zip(_prompts(stored), row[texts].split(separator), strict=True)
             )
         entry = new(Entry)
@@ -358,6 +358,13 @@ def entries_from_rows(columns: Sequence[str], rows: Iterable[Sequence[Any]]) -> 
             deleted_at=from_iso(row[deleted_at]) if row[deleted_at] else None,
         )
         yield entry
+
+
+def _answer(new: Any, prompt_id: str, prompt_text: str, text: str) -> Answer:
+    """An Answer read back, made as `entries_from_rows` makes entries (its fields set, no __init__)."""
+    answer = new(Answer)
+    answer.__dict__.update(prompt_id=prompt_id, prompt_text=prompt_text, text=text)
+    return answer
 
 
 _ROW_COLUMNS = (
