@@ -334,7 +334,7 @@ def _entry(entry: Entry, text: _UserText) -> str:
         # (the replacement was capitalised as if it began a sentence).
         who, relationship = who[:1].lower() + who[1:], None
     small_step = text.line(checkin.small_step) if checkin.small_step else ""
-    tags = tuple(t for t in map(text.line, entry.tags) if t)
+    tags = tuple(t for t in map(text.line, entry.tags) if t) if entry.tags else ()
     if (who, small_step, tags, relationship) != (checkin.who, checkin.small_step, entry.tags, checkin.relationship):
         shown = replace(checkin, who=who, small_step=small_step, relationship=relationship)
         entry = replace(entry, checkin=shown, tags=tags)

@@ -297,6 +297,21 @@ def answers_of(texts: str, prompts: str) -> tuple[Answer, ...]:
     )
 
 
+_tags_read: dict[str, tuple[str, ...]] = {}
+
+
+def _tags(stored: str | None) -> tuple[str, ...]:
+    """`_text_list`, remembered (a journal's tags recur)."""
+    if not stored or stored == "[]":
+        return ()
+    done = _tags_read.get(stored)
+    if done is None:
+        done = _text_list(stored)
+        if len(_tags_read) < _MEMO:
+            _tags_read[stored] = done
+    return done
+
+
 def _prompts(stored: str) -> tuple[tuple[str, str], ...]:
     done = _prompts_read.get(stored)
     if done is None:
@@ -353,7 +368,7 @@ def entries_from_rows(columns: Sequence[str], rows: Iterable[Sequence[Any]]) -> 
             body=row[body] or "",
             checkin=checkin,
             private=bool(row[private]),
-            tags=_text_list(row[tags]),
+            tags=_tags(row[tags]),
             flagged=row[flagged_at] is not None,
             deleted_at=from_iso(row[deleted_at]) if row[deleted_at] else None,
         )
