@@ -151,3 +151,15 @@ def test_slug_lists_are_written_as_the_json_encoder_writes_them():
 
     for slugs in [(), ("loss",), ("went-quiet", "hid-needs", "a")]:
         assert _slugs_json(slugs) == json.dumps(list(slugs)) and _slug_list(_slugs_json(slugs)) == slugs
+
+
+def test_prompts_and_tags_are_written_as_json_dumps_writes_them(journal):
+    import json
+
+    saved = journal.add(FULL, now=NOW)
+    stored = "SELECT answer_prompts, tags FROM entries WHERE uuid = ?"
+    prompts, tags = journal._db.execute(stored, [saved.id]).fetchone()
+    assert prompts == json.dumps([[a.prompt_id, a.prompt_text] for a in FULL.answers], ensure_ascii=False)
+    assert tags == json.dumps(list(saved.tags), ensure_ascii=False) and saved.tags
+    plain = journal.add(Entry(DAY, body="no tags"), now=NOW)
+    assert journal._db.execute(stored, [plain.id]).fetchone() == ("[]", "[]")

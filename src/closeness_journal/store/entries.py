@@ -221,7 +221,7 @@ def entry_to_row(entry: Entry) -> dict[str, Any]:
         "prompt_text": None,
         "body": entry.body,
         "answers": ANSWER_SEPARATOR.join(answer.text for answer in entry.answers),
-        "answer_prompts": json.dumps([[a.prompt_id, a.prompt_text] for a in entry.answers], ensure_ascii=False),
+        "answer_prompts": _to_json([[a.prompt_id, a.prompt_text] for a in entry.answers]) if entry.answers else "[]",
         "who": checkin.who,
         "relationship": checkin.relationship,
         "kinds": _slugs_json(checkin.kinds),
@@ -239,12 +239,17 @@ def entry_to_row(entry: Entry) -> dict[str, Any]:
         "rung": checkin.rung,
         "stayed_close": int(checkin.stayed_close),
         "private": int(entry.private),
-        "tags": json.dumps(list(entry.tags), ensure_ascii=False),
+        "tags": _to_json(list(entry.tags)) if entry.tags else "[]",
         "flagged_at": entry.updated_at.isoformat() if entry.flagged else None,
         "withdrawal": int(WITHDRAWAL in categories),
         "sabotage": int(SABOTAGE in categories),
         "deleted_at": entry.deleted_at.isoformat() if entry.deleted_at else None,
     }
+
+
+_to_json = json.JSONEncoder(ensure_ascii=False).encode
+"""`json.dumps(value, ensure_ascii=False)` with its encoder made once (`dumps` makes one a call
+when given any option): the same text."""
 
 
 def _slugs_json(slugs: tuple[str, ...]) -> str:
