@@ -66,3 +66,22 @@ def test_files_that_cannot_be_read(tmp_path):
     latin.write_bytes(b"caf\xe9")
     with pytest.raises(importing.ImportRefused, match="expected UTF-8"):
         importing.read_file(latin)
+
+
+def test_an_archive_file_read_by_msgspec_or_by_json_gives_the_same_backup(tmp_path, monkeypatch):
+    text = archive_text(Entry(date(2026, 11, 2), body="first \u00e9"), Entry(date(2026, 11, 3), body="second"))
+    path = tmp_path / "archive.json"
+    path.write_text(text, encoding="utf-8")
+    fast = importing.read_file(path)
+    assert fast == importing.from_text(text, "json") and len(fast.entries) == 2
+    # A setting msgspec refuses (a number too large for a float; json reads it as infinity, kept as
+    # an unknown setting): json reads the file again, as it always did.
+    data = json.loads(text)
+    data["settings"] = {"someone-else:key": 1}
+    path.write_text(json.dumps(data).replace('"someone-else:key": 1', '"someone-else:key": 1e400'), encoding="utf-8")
+    assert importing._fast_archive(path, None, None) is None
+    again = importing.read_file(path)
+    assert again.entries == fast.entries and again.settings == {"someone-else:key": float("inf")}
+    # Our archive's words are looked for in the file's first bytes; anything else goes the usual way.
+    path.write_text("[]", encoding="utf-8")
+    assert importing._fast_archive(path, "json", None) is None

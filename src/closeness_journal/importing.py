@@ -12,7 +12,7 @@ import json
 from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 from closeness_journal.core import archive_format, jrnl
 from closeness_journal.core.archive_format import Backup, Limits
@@ -32,11 +32,45 @@ def read_file(
     """Everything `path` holds, as a Backup; `kind` is worked out from the text when not given.
     Nothing in it may be dated after `now` (default: the current time). `progress` is told how
     the checking goes (the archive's entries)."""
-    text = read_text(path)
     try:
-        return from_text(text, kind or guess_kind(text), now, progress)
+        with archive_format.collector_paused():
+            if kind in (None, "json") and (data := _fast_archive(path, kind, progress)) is not None:
+                return _checked(data, _limits(now), progress)
+            text = read_text(path)
+            return from_text(text, kind or guess_kind(text), now, progress)
     except ImportRefused as error:
         raise ImportRefused(f"{path}: {error}; nothing was imported") from None
+
+
+def _fast_archive(path: Path, kind: Kind | None, progress: archive_format.Tell | None) -> Any:
+    """Our own archive parsed straight from the file's bytes by msgspec (several times faster than
+    `json`, and the file's text is never held beside what it holds), or None to read it the usual
+    way: not our archive, or anything msgspec refuses (then `json` reads it again and says what is
+    wrong in its own words; it reads whatever msgspec reads, to the same values)."""
+    try:
+        with path.open("rb") as file:
+            start = file.read(2000)
+            if not start.lstrip().startswith(b"{") or b'"closeness-journal"' not in start:
+                return None
+            file.seek(0)
+            raw = file.read()
+    except OSError:
+        return None
+    import msgspec
+
+    if progress is not None:
+        progress("Reading the file", 0, None)
+    try:
+        return msgspec.json.decode(raw)
+    except (msgspec.MsgspecError, ValueError, RecursionError):
+        return None
+
+
+def _checked(data: Any, limits: Limits, progress: archive_format.Tell | None) -> Backup:
+    try:
+        return archive_format.read_backup(data, limits, progress)
+    except (archive_format.BackupFormatError, InvalidEntry) as error:
+        raise ImportRefused(str(error)) from None
 
 
 def read_text(path: Path) -> str:

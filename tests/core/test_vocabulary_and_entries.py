@@ -112,3 +112,22 @@ def test_printable_strips_escape_sequences_but_keeps_markup_characters():
     text = "[bold]x[/] \x1b]2;title\x1b\\ \x1b[31mred\x1b[0m\tok\r\nnext\x07"
     assert printable(text) == "[bold]x[/]  red\tok\nnext"
     assert one_line("a\nb   c", 4) == "a b…"
+
+
+def test_validated_copies_are_what_replace_would_make():
+    import dataclasses
+
+    from closeness_journal.core.entries import Answer, _copied
+
+    entry = Entry(date(2026, 1, 2), body="  kept \x1b[31m\n", answers=(Answer("p", "Prompt", "said"),),
+                  tags=("a,#b",))
+    copy = _copied(entry, body="other", tags=("x",))
+    assert copy == dataclasses.replace(entry, body="other", tags=("x",)) and copy.answers is entry.answers
+    assert repr(copy) == repr(dataclasses.replace(entry, body="other", tags=("x",)))
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        copy.body = "changed"
+    cleaned = entry.validated()
+    assert cleaned.body == "  kept" and cleaned.tags == ("a", "b") and cleaned.answers == entry.answers
+    dirty = Entry(date(2026, 1, 2), answers=(Answer(" p\n", "Pro\x07mpt", "said \n"), Answer("q", "Q", "  ")))
+    assert dirty.validated().answers == (Answer("p", "Prompt", "said"),)
+    assert Entry(date(2026, 1, 2)).validated(allow_empty=True) == Entry(date(2026, 1, 2))

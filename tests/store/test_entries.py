@@ -128,3 +128,38 @@ def test_entries_read_back_are_ordinary_equal_immutable_entries(journal):
     with pytest.raises(dataclasses.FrozenInstanceError):
         read.body = "changed"
     assert dataclasses.replace(read, body="copy").body == "copy"
+
+
+def test_rows_read_by_position_are_the_entries_read_by_name(journal):
+    from closeness_journal.store.entries import entries_from_rows, entry_from_row
+
+    saved = [journal.add(FULL, now=NOW), journal.add(Entry(DAY, body="plain"), now=NOW + timedelta(seconds=1))]
+    journal.delete(saved[1].id, now=NOW + timedelta(seconds=2))
+    cursor = journal._db.execute("SELECT * FROM entries ORDER BY id")
+    columns = [d[0] for d in cursor.description]
+    rows = cursor.fetchall()
+    by_name = [entry_from_row(dict(zip(columns, row, strict=True))) for row in rows]
+    twice = list(entries_from_rows(columns, rows)) + list(entries_from_rows(columns, rows))  # remembered lists too
+    assert twice == by_name + by_name and [repr(e) for e in twice[:2]] == [repr(e) for e in by_name]
+    assert twice[0].answers and twice[0].checkin.kinds and twice[1].deleted_at is not None
+
+
+def test_slug_lists_are_written_as_the_json_encoder_writes_them():
+    import json
+
+    from closeness_journal.store.entries import _slug_list, _slugs_json
+
+    for slugs in [(), ("loss",), ("went-quiet", "hid-needs", "a")]:
+        assert _slugs_json(slugs) == json.dumps(list(slugs)) and _slug_list(_slugs_json(slugs)) == slugs
+
+
+def test_prompts_and_tags_are_written_as_json_dumps_writes_them(journal):
+    import json
+
+    saved = journal.add(FULL, now=NOW)
+    stored = "SELECT answer_prompts, tags FROM entries WHERE uuid = ?"
+    prompts, tags = journal._db.execute(stored, [saved.id]).fetchone()
+    assert prompts == json.dumps([[a.prompt_id, a.prompt_text] for a in FULL.answers], ensure_ascii=False)
+    assert tags == json.dumps(list(saved.tags), ensure_ascii=False) and saved.tags
+    plain = journal.add(Entry(DAY, body="no tags"), now=NOW)
+    assert journal._db.execute(stored, [plain.id]).fetchone() == ("[]", "[]")

@@ -95,3 +95,19 @@ def test_the_ladder_migration_upgrades_a_journal_made_before_it(tmp_path):
     assert journal.get("00000000").checkin.rung is None
     assert journal.ladder() == () and journal.attempts() == []
     journal.close()
+
+
+def test_attempts_are_found_through_the_rung_index_not_the_whole_range(on_disk):
+    """The date index would walk every entry of the range; the partial rung index holds only the attempts."""
+    seen: list[str] = []
+    on_disk._db.conn.set_trace_callback(seen.append)
+    try:
+        on_disk.attempts(since=DAY - timedelta(days=30), until=DAY, include_private=False)
+        on_disk.attempts(rung="abcd")
+    finally:
+        on_disk._db.conn.set_trace_callback(None)
+    queries = [sql for sql in seen if "FROM entries" in sql]
+    assert len(queries) == 2
+    for sql in queries:
+        plan = " ".join(str(row[-1]) for row in on_disk._db.conn.execute(f"EXPLAIN QUERY PLAN {sql}"))
+        assert "idx_entries_rung" in plan, plan

@@ -131,22 +131,21 @@ class Entry:
         """Return a cleaned copy (slugs de-duplicated, text trimmed) or raise InvalidEntry."""
         # Control characters (terminal escapes) are never stored: text is kept as typed otherwise.
         # A comma separates tags everywhere (the form's tag field too), so "a,b" is two tags.
-        split = (part for tag in self.tags for part in tag.split(","))
-        tags = tuple(dict.fromkeys(t for t in (one_line(t).lstrip("#@").strip() for t in split) if t))
+        tags: tuple[str, ...] = ()
+        if self.tags:
+            split = (part for tag in self.tags for part in tag.split(","))
+            tags = tuple(dict.fromkeys(t for t in (one_line(t).lstrip("#@").strip() for t in split) if t))
         if self.kind not in ENTRY_KINDS:
             raise InvalidEntry(str(UnknownSlug("kind of entry", self.kind, ENTRY_KINDS)))
-        cleaned = replace(
+        answers = tuple(_answer_cleaned(a) for a in self.answers)
+        cleaned = _copied(
             self,
             checkin=self.checkin.validated(),
             body=printable(self.body).rstrip(),
-            answers=tuple(
-                Answer(one_line(a.prompt_id), printable(a.prompt_text), text)
-                for a in self.answers
-                if (text := printable(a.text).rstrip()).strip()
-            ),
+            answers=tuple(a for a in answers if a is not None) if None in answers else answers,
             tags=tags,
         )
-        if cleaned.is_empty() and not allow_empty:
+        if not allow_empty and cleaned.is_empty():
             raise InvalidEntry("there is nothing to save yet: write something or fill in the check-in")
         return cleaned
 
@@ -195,6 +194,28 @@ class Entry:
 
 
 _FIELD_NAMES = frozenset(Entry.__dataclass_fields__) - {"checkin", "answers"}
+
+
+def _answer_cleaned(answer: Answer) -> Answer | None:
+    """An answer as `Entry.validated` keeps it (None: nothing written), the same object when
+    nothing changes."""
+    text = printable(answer.text).rstrip()
+    if not text.strip():
+        return None
+    prompt_id, prompt_text = one_line(answer.prompt_id), printable(answer.prompt_text)
+    if text == answer.text and prompt_id == answer.prompt_id and prompt_text == answer.prompt_text:
+        return answer
+    return Answer(prompt_id, prompt_text, text)
+
+
+def _copied(entry: Entry, **changes: Any) -> Entry:
+    """`dataclasses.replace(entry, **changes)` without running `__init__` again (it only sets the
+    fields: no `__post_init__`; an import copies every entry this way). A test checks the two agree."""
+    copy = object.__new__(Entry)
+    values = copy.__dict__
+    values.update(entry.__dict__)
+    values.update(changes)
+    return copy
 
 
 @dataclass(frozen=True)
@@ -264,6 +285,28 @@ def _labels(kind: str, slugs: tuple[str, ...]) -> str:
     return "; ".join(BEHAVIOURS[b] for b in slugs if BEHAVIOUR_CATEGORY[b] == kind)
 
 
+@functools.lru_cache(maxsize=4096)
+def _chosen_rows(
+    kinds: tuple[str, ...], close_before: bool, behaviours: tuple[str, ...], stayed: tuple[str, ...],
+    fears: tuple[str, ...],
+) -> tuple[tuple[str, str], ...]:
+    """The rows of `checkin_summary` for what was ticked (the same few choices recur across a journal)."""
+    rows = []
+    if kinds:
+        rows.append(("Kinds of closeness", _labels("kinds", kinds)))
+    if close_before:
+        rows.append(("Just before", "a moment of closeness"))
+    if behaviours:
+        for category, label in CATEGORY_LABELS.items():
+            if chosen := _labels(category, behaviours):
+                rows.append((label, chosen))
+    if stayed:
+        rows.append(("Stayed close", _labels("stayed", stayed)))
+    if fears:
+        rows.append(("Feared", _labels("fears", fears)))
+    return tuple(rows)
+
+
 def entry_notes(entry: Entry, revision_count: int = 0) -> list[str]:
     """Short notes about an entry's history: edited (and how many versions are kept), in the trash."""
     notes = []
@@ -289,18 +332,10 @@ def checkin_summary(entry: Entry) -> list[tuple[str, str]]:
             relation = RELATIONSHIPS[checkin.relationship]
             who = f"{who} ({relation})" if who else relation
         rows.append(("With", who))
-    if checkin.kinds:
-        rows.append(("Kinds of closeness", _labels("kinds", checkin.kinds)))
-    if checkin.close_before:
-        rows.append(("Just before", "a moment of closeness"))
-    for category, label in CATEGORY_LABELS.items():
-        chosen = _labels(category, checkin.behaviours)
-        if chosen:
-            rows.append((label, chosen))
-    if checkin.stayed:
-        rows.append(("Stayed close", _labels("stayed", checkin.stayed)))
-    if checkin.fears:
-        rows.append(("Feared", _labels("fears", checkin.fears)))
+    if checkin.kinds or checkin.close_before or checkin.behaviours or checkin.stayed or checkin.fears:
+        rows.extend(
+            _chosen_rows(checkin.kinds, checkin.close_before, checkin.behaviours, checkin.stayed, checkin.fears)
+        )
     if checkin.intensity is not None:
         rows.append(("Fear intensity", f"{checkin.intensity} of 10"))
     if checkin.urge is not None:

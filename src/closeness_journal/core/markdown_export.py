@@ -136,8 +136,9 @@ def _plain_prose(text: str) -> bool:
     return (
         text.isascii()
         and not text[0].isspace() and not text[-1].isspace() and text[0] not in _LINE_MARK_STARTS
-        and " \n" not in text and "\t\n" not in text
-        and _SPECIAL.search(text) is None and _LINE_START.search(text) is None
+        and _SPECIAL.search(text) is None
+        # most texts are one line: then no line can start or end badly, and three scans are saved
+        and ("\n" not in text or (" \n" not in text and "\t\n" not in text and _LINE_START.search(text) is None))
     )
 
 
@@ -333,7 +334,7 @@ def _entry(entry: Entry, text: _UserText) -> str:
         # (the replacement was capitalised as if it began a sentence).
         who, relationship = who[:1].lower() + who[1:], None
     small_step = text.line(checkin.small_step) if checkin.small_step else ""
-    tags = tuple(t for t in map(text.line, entry.tags) if t)
+    tags = tuple(t for t in map(text.line, entry.tags) if t) if entry.tags else ()
     if (who, small_step, tags, relationship) != (checkin.who, checkin.small_step, entry.tags, checkin.relationship):
         shown = replace(checkin, who=who, small_step=small_step, relationship=relationship)
         entry = replace(entry, checkin=shown, tags=tags)

@@ -3,6 +3,7 @@ merging such an archive in, and the SQLite backup copy."""
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
 from collections.abc import Iterator
@@ -78,7 +79,7 @@ class ArchiveMixin(JournalBase):
         transaction: a failure adds nothing. Importing the same backup twice adds nothing.
         `progress` is told how the entries go in."""
         added = {"entries": 0, "revisions": 0, "reviews": 0, "settings": 0, "drafts": 0, "exercises": 0, "rungs": 0}
-        with self._write() as db:
+        with archive_format.collector_paused(), self._write() as db:
             for rung in backup.rungs:
                 row = rung_to_row(rung)
                 cursor = db.execute(
@@ -273,10 +274,14 @@ def _insert_entries(db: Any, entries: list[Entry], progress: archive_format.Tell
 
 
 def _each(db: Any, sql: str, rows: Iterator[list[Any]], total: int, progress: archive_format.Tell | None) -> int:
-    added = 0
-    for done, row in enumerate(rows, 1):
-        added += db.execute(sql, row).rowcount
-        if progress is not None and done % archive_format.EVERY == 0:
+    """The rows inserted a batch at a time (`executemany` sums the rows each insert added, not
+    counting its triggers' rows), telling `progress` after each batch."""
+    added = done = 0
+    conn = db.conn
+    while batch := list(itertools.islice(rows, archive_format.EVERY)):
+        added += conn.executemany(sql, batch).rowcount
+        done += len(batch)
+        if progress is not None and len(batch) == archive_format.EVERY:
             progress("Adding entries", done, total)
     return added
 

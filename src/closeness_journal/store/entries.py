@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 import re
 import uuid
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
 from datetime import date, datetime
 from typing import Any
@@ -222,30 +222,41 @@ def entry_to_row(entry: Entry) -> dict[str, Any]:
         "prompt_text": None,
         "body": entry.body,
         "answers": ANSWER_SEPARATOR.join(answer.text for answer in entry.answers),
-        "answer_prompts": json.dumps([[a.prompt_id, a.prompt_text] for a in entry.answers], ensure_ascii=False),
+        "answer_prompts": _to_json([[a.prompt_id, a.prompt_text] for a in entry.answers]) if entry.answers else "[]",
         "who": checkin.who,
         "relationship": checkin.relationship,
-        "kinds": json.dumps(list(checkin.kinds)),
-        "behaviours": json.dumps(list(checkin.behaviours)),
-        "fears": json.dumps(list(checkin.fears)),
+        "kinds": _slugs_json(checkin.kinds),
+        "behaviours": _slugs_json(checkin.behaviours),
+        "fears": _slugs_json(checkin.fears),
         "intensity": checkin.intensity,
         "close_before": int(checkin.close_before),
         "small_step": checkin.small_step,
         "predicted": checkin.predicted,
         "outcome": checkin.outcome,
-        "stayed": json.dumps(list(checkin.stayed)),
+        "stayed": _slugs_json(checkin.stayed),
         "urge": checkin.urge,
         "acted": checkin.acted,
         "urge_after": checkin.urge_after,
         "rung": checkin.rung,
         "stayed_close": int(checkin.stayed_close),
         "private": int(entry.private),
-        "tags": json.dumps(list(entry.tags), ensure_ascii=False),
+        "tags": _to_json(list(entry.tags)) if entry.tags else "[]",
         "flagged_at": entry.updated_at.isoformat() if entry.flagged else None,
         "withdrawal": int(WITHDRAWAL in categories),
         "sabotage": int(SABOTAGE in categories),
         "deleted_at": entry.deleted_at.isoformat() if entry.deleted_at else None,
     }
+
+
+_to_json = json.JSONEncoder(ensure_ascii=False).encode
+"""`json.dumps(value, ensure_ascii=False)` with its encoder made once (`dumps` makes one a call
+when given any option): the same text."""
+
+
+def _slugs_json(slugs: tuple[str, ...]) -> str:
+    """`json.dumps(list(slugs))` for checked slugs ("a-z" and "-" only: nothing to escape), without
+    the JSON encoder: an import writes four of these an entry."""
+    return '["' + '", "'.join(slugs) + '"]' if slugs else "[]"
 
 
 def _slug_list(stored: str | None) -> tuple[str, ...]:
@@ -257,6 +268,24 @@ def _slug_list(stored: str | None) -> tuple[str, ...]:
     if stored.count('"') != 2 * len(parts) or "\\" in stored or not stored.startswith('["'):
         return tuple(json.loads(stored) or ())  # not written by json.dumps as expected
     return tuple(parts)
+
+
+_MEMO = 4096
+"""Stored lists (slugs, prompts) recur across a journal: this many of each are remembered, read once."""
+_slugs_read: dict[str, tuple[str, ...]] = {}
+_prompts_read: dict[str, tuple[tuple[str, str], ...]] = {}
+
+
+def _slugs(stored: str | None) -> tuple[str, ...]:
+    """`_slug_list`, remembered."""
+    if not stored or stored == "[]":
+        return ()
+    done = _slugs_read.get(stored)
+    if done is None:
+        done = _slug_list(stored)
+        if len(_slugs_read) < _MEMO:
+            _slugs_read[stored] = done
+    return done
 
 
 def _text_list(stored: str | None) -> tuple[str, ...]:
@@ -272,6 +301,98 @@ def answers_of(texts: str, prompts: str) -> tuple[Answer, ...]:
         Answer(prompt_id, prompt_text, text)
         for (prompt_id, prompt_text), text in zip(json.loads(prompts), texts.split(ANSWER_SEPARATOR), strict=True)
     )
+
+
+_tags_read: dict[str, tuple[str, ...]] = {}
+
+
+def _tags(stored: str | None) -> tuple[str, ...]:
+    """`_text_list`, remembered (a journal's tags recur)."""
+    if not stored or stored == "[]":
+        return ()
+    done = _tags_read.get(stored)
+    if done is None:
+        done = _text_list(stored)
+        if len(_tags_read) < _MEMO:
+            _tags_read[stored] = done
+    return done
+
+
+def _prompts(stored: str) -> tuple[tuple[str, str], ...]:
+    done = _prompts_read.get(stored)
+    if done is None:
+        done = tuple((prompt_id, prompt_text) for prompt_id, prompt_text in json.loads(stored))
+        if len(_prompts_read) < _MEMO:
+            _prompts_read[stored] = done
+    return done
+
+
+def entries_from_rows(columns: Sequence[str], rows: Iterable[Sequence[Any]]) -> Iterator[Entry]:
+    """`entry_from_row` for each row of a cursor (`columns` its names, in order), read by position
+    (no dict a row); the lists that recur (slugs, prompts) are read once each."""
+    at = {name: number for number, name in enumerate(columns)}
+    (uuid_, created, updated, day, kind, body, texts, prompts, who, relationship, kinds, behaviours, fears,
+     intensity, close_before, small_step, predicted, outcome, stayed, urge, acted, urge_after, rung, private,
+     tags, flagged_at, deleted_at) = (at[name] for name in _ROW_COLUMNS)
+    new, from_iso, day_from_iso = object.__new__, datetime.fromisoformat, date.fromisoformat
+    separator = ANSWER_SEPARATOR
+    for row in rows:
+        checkin = new(CheckIn)
+        checkin.__dict__.update(
+            who=row[who] or "",
+            relationship=row[relationship],
+            kinds=_slugs(row[kinds]),
+            behaviours=_slugs(row[behaviours]),
+            fears=_slugs(row[fears]),
+            intensity=row[intensity],
+            close_before=bool(row[close_before]),
+            small_step=row[small_step] or "",
+            predicted=row[predicted],
+            outcome=row[outcome],
+            stayed=_slugs(row[stayed]),
+            urge=row[urge],
+            acted=row[acted],
+            urge_after=row[urge_after],
+            rung=row[rung],
+        )
+        stored = row[prompts]
+        if not stored or stored == "[]":
+            answers: tuple[Answer, ...] = ()
+        else:
+            answers = tuple(
+                _answer(new, prompt_id, prompt_text, text)
+                for (prompt_id, prompt_text), text in zip(_prompts(stored), row[texts].split(separator), strict=True)
+            )
+        entry = new(Entry)
+        entry.__dict__.update(
+            id=row[uuid_],
+            created_at=from_iso(row[created]),
+            updated_at=from_iso(row[updated]),
+            local_date=day_from_iso(row[day]),
+            kind=row[kind],
+            answers=answers,
+            body=row[body] or "",
+            checkin=checkin,
+            private=bool(row[private]),
+            tags=_tags(row[tags]),
+            flagged=row[flagged_at] is not None,
+            deleted_at=from_iso(row[deleted_at]) if row[deleted_at] else None,
+        )
+        yield entry
+
+
+def _answer(new: Any, prompt_id: str, prompt_text: str, text: str) -> Answer:
+    """An Answer read back, made as `entries_from_rows` makes entries (its fields set, no __init__)."""
+    answer = new(Answer)
+    answer.__dict__.update(prompt_id=prompt_id, prompt_text=prompt_text, text=text)
+    return answer
+
+
+_ROW_COLUMNS = (
+    "uuid", "created_at", "updated_at", "local_date", "kind", "body", "answers", "answer_prompts", "who",
+    "relationship", "kinds", "behaviours", "fears", "intensity", "close_before", "small_step", "predicted",
+    "outcome", "stayed", "urge", "acted", "urge_after", "rung", "private", "tags", "flagged_at", "deleted_at",
+)
 
 
 def entry_from_row(row: dict[str, Any]) -> Entry:

@@ -95,18 +95,20 @@ class LadderMixin(JournalBase):
     ) -> list[Attempt]:
         """The entries (outside the trash) that tried a rung, oldest first, optionally within days
         or for one rung."""
-        clauses, params = ["rung IS NOT NULL", "deleted_at IS NULL"], []
+        # The attempts are found through idx_entries_rung (partial: rungs only); the unary `+`
+        # keeps SQLite from walking every entry of the range in the date index instead.
+        clauses, params = ["rung IS NOT NULL", "+deleted_at IS NULL"], []
         if rung is not None:
             clauses.append("rung = ?")
             params.append(rung)
         if since is not None:
-            clauses.append("local_date >= ?")
+            clauses.append("+local_date >= ?")
             params.append(since.isoformat())
         if until is not None:
-            clauses.append("local_date <= ?")
+            clauses.append("+local_date <= ?")
             params.append(until.isoformat())
         if not include_private:
-            clauses.append("private = 0")
+            clauses.append("+private = 0")
         return [
             Attempt(row[0], row[1], date.fromisoformat(row[2]), row[3], row[4])
             for row in self._db.execute(

@@ -14,7 +14,7 @@ from typing import Any
 from closeness_journal.core.entries import Entry, EntryFilter, SearchHit
 from closeness_journal.core.vocabulary import SABOTAGE, WITHDRAWAL
 from closeness_journal.store.connection import JournalBase, reading, reading_as_they_go
-from closeness_journal.store.entries import entry_from_row
+from closeness_journal.store.entries import entries_from_rows, entry_from_row
 from closeness_journal.store.migrations import ANSWER_SEPARATOR, SEARCH_COLUMNS
 
 RANK_AT_MOST = 500
@@ -42,8 +42,7 @@ class SearchMixin(JournalBase):
         )
         columns = [d[0] for d in cursor.description]
         while rows := cursor.fetchmany(chunk):
-            for row in rows:
-                yield entry_from_row(dict(zip(columns, row, strict=True)))
+            yield from entries_from_rows(columns, rows)
 
     @reading
     def entries(
