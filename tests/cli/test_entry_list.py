@@ -67,7 +67,8 @@ def test_list_and_search_import_neither_sqlite_utils_nor_rich_nor_textual(tmp_pa
         "from closeness_journal.cli import main\n"
         "assert main(sys.argv[1:]) == 0\n"
         "loaded = [m for m in sys.modules if m.split('.')[0] in ('sqlite_utils', 'textual')"
-        " or m in ('rich.console', 'closeness_journal.store.journal')]\n"
+        " or m in ('rich.console', 'closeness_journal.store.journal', 'closeness_journal.core.today',"
+        " 'closeness_journal.core.prompts', 'closeness_journal.core.review')]\n"
         "print('LOADED', sorted(loaded))\n"
     )
     for args in (["list", "-n", "10"], ["list", "--search", "lighthouse"]):

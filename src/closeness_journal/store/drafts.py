@@ -21,10 +21,12 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from closeness_journal.core.today import Window
 from closeness_journal.store.connection import JournalBase, reading, utc
+
+if TYPE_CHECKING:  # core.today brings the prompts and the review: `list` does without them
+    from closeness_journal.core.today import Window
 
 TODAY_DRAFTS = "today"
 EDIT_DRAFTS = "edit"
@@ -58,6 +60,8 @@ def edit_draft_owner(key: str) -> tuple[str, Window | None] | None:
         return None
     entry_id, _, owner = key[len(start):].partition(_SEPARATOR)
     pid, at, host = owner.partition("@")
+    from closeness_journal.core.today import Window
+
     window = Window(int(pid), host) if at and pid.isascii() and pid.isdigit() and host else None
     return entry_id, window
 
