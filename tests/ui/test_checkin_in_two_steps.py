@@ -55,3 +55,25 @@ async def test_a_form_taller_than_the_screen_wants_is_whole_at_once():
         form = app.query_one(CheckInForm)
         assert form.complete and not form.query(RestOfForm)
         assert form.values().checkin.who == ""
+
+
+async def test_values_loaded_and_typed_before_the_rest_comes_are_all_kept():
+    from closeness_journal.core.checkin import CheckIn, CheckInFields
+
+    restored = CheckInFields(CheckIn(who="Robin", urge=7, fears=("abandonment",), kinds=("physical",),
+                                     small_step="stayed for tea"), ("evening",), True)
+    app = FormApp(44, [])
+    async with app.run_test(size=(100, 24)) as pilot:
+        await pilot.pause()
+        form = app.query_one(CheckInForm)
+        assert not form.complete
+        form.load(restored)  # as Today does before its first frame
+        assert form.query_one("#who").value == "Robin"  # shown at once
+        assert form.values() == restored
+        form.query_one("#who").value = "Sam"  # typed before the rest came
+        await form.mount_rest()
+        await pilot.pause()
+        assert form.complete
+        expected = CheckInFields(CheckIn(who="Sam", urge=7, fears=("abandonment",), kinds=("physical",),
+                                         small_step="stayed for tea"), ("evening",), True)
+        assert form.values() == expected

@@ -97,15 +97,12 @@ class TodayScreen(ModeScreen):
         yield KeysFooter(compact=True)
 
     def checkin_values(self) -> CheckInFields:
-        form = self.query_one(CheckInForm)
-        return form.values() if form.complete else self._pending_checkin
+        return self.query_one(CheckInForm).values()
 
     async def mount_checkin(self) -> None:
-        """The rest of the check-in, after the first frame; then a restored draft's values."""
+        """The rest of the check-in, after the first frame (with a restored draft's values)."""
         for form in self.query(CheckInForm):  # none if the window closed meanwhile
             await form.mount_rest()
-            if not self._pending_checkin.is_empty():
-                form.load(self._pending_checkin)
 
     def rungs(self) -> list[Rung]:
         """The ladder's rungs, for the check-in's small step (none when the journal can't be read)."""
@@ -120,9 +117,13 @@ class TodayScreen(ModeScreen):
             form.set_rungs(self.rungs())
 
     def on_mount(self) -> None:
-        self.call_after_refresh(self.mount_checkin)  # the rest of the check-in, below the fold
+        # the rest of the check-in (below the fold) once the first frame is drawn, beside what
+        # follows it rather than before: a window asked to quit when drawn doesn't wait for it
+        self.call_after_refresh(lambda: self.run_worker(self.mount_checkin(), name="rest-of-checkin"))
         self.title = "Today"
         self._restore_draft()
+        if not self._pending_checkin.is_empty():  # the fields in the first frame show it at once
+            self.query_one(CheckInForm).load(self._pending_checkin)
         self._show_slot()
         self._update_subtitle()
         self.query_one("#editor", TextArea).focus()
@@ -222,8 +223,7 @@ class TodayScreen(ModeScreen):
         self._show_slot()
         self._pending_checkin = CheckInFields()
         form = self.query_one(CheckInForm)
-        if form.complete:  # else the rest, when it comes, loads the (now empty) pending values
-            form.clear()
+        form.clear()
         form.scroll_home(animate=False)
         self.autosave.changed()
         self.autosave.flush()

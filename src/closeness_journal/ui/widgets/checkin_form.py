@@ -177,6 +177,8 @@ class CheckInForm(VerticalScroll, can_focus=False):
         """Every rung of the ladder (retired ones too, so an entry that tried one keeps it)."""
         self._first_rows = first_rows
         self._rest: list[Part] | None = None
+        self._loaded = CheckInFields()
+        """What was last loaded: the fields not mounted yet hold it."""
 
     def _scale(self, label: str, scale_id: str) -> Part:
         def widgets() -> list[Widget]:
@@ -265,9 +267,10 @@ class CheckInForm(VerticalScroll, can_focus=False):
 
     async def mount_rest(self) -> None:
         """Mount the fields below the fold in place of the room kept for them (nothing moves:
-        the room was as tall as they are), then show the ladder's rungs."""
+        the room was as tall as they are), then show the ladder's rungs and what was loaded."""
         if self._rest is None:
             return
+        now = self.values()  # what the fields there hold, and what was loaded for the rest
         rest, self._rest = self._rest, None
         room = self.query_one(RestOfForm)
         with self.app.batch_update():
@@ -275,49 +278,79 @@ class CheckInForm(VerticalScroll, can_focus=False):
             await room.remove()
         with self.prevent(Select.Changed):
             self._show_rungs(None)
+        if not now.is_empty():
+            self.load(now)
 
     # ------------------------------------------------------------------ values
 
     def values(self) -> CheckInFields:
-        """What the form holds now."""
-        relationship = self.query_one("#relationship", Select).value
-        acted = self.query_one("#acted", Select).value
+        """What the form holds now (before the rest of a form shown in two steps is mounted, the
+        fields not there yet hold what was last loaded)."""
+        loaded = self._loaded.checkin
+
+        def value(field_id: str, otherwise: Any) -> Any:
+            found = self.query(f"#{field_id}")
+            return found.first().value if found else otherwise
+
+        def ticked(list_id: str, otherwise: Sequence[str], vocabulary: Mapping[str, str]) -> tuple[str, ...]:
+            found = self.query(f"#{list_id}")
+            if found:
+                return tuple(found.first(SelectionList).selected)
+            return tuple(slug for slug in otherwise if slug in vocabulary)  # as the list would take them
+
+        def chosen(select_id: str, otherwise: str | None) -> str | None:
+            picked = value(select_id, otherwise)
+            return picked if isinstance(picked, str) else None
+
+        def scale(name: str) -> int | None:
+            found = self.query(f"#{name}")
+            return _scale_value(found.first(Input).value) if found else getattr(loaded, name)
+
         checkin = CheckIn(
-            who=self.query_one("#who", Input).value.strip(),
-            relationship=relationship if isinstance(relationship, str) else None,
-            kinds=tuple(self.query_one("#kinds", SelectionList).selected),
-            close_before=self.query_one("#close_before", Checkbox).value,
-            behaviours=tuple(self.query_one("#withdrawal", SelectionList).selected)
-            + tuple(self.query_one("#sabotage", SelectionList).selected),
-            fears=tuple(self.query_one("#fears", SelectionList).selected),
-            intensity=_scale_value(self.query_one("#intensity", Input).value),
-            small_step=self.query_one("#small_step", Input).value.strip(),
-            predicted=_scale_value(self.query_one("#predicted", Input).value),
-            outcome=_scale_value(self.query_one("#outcome", Input).value),
-            stayed=tuple(self.query_one("#stayed", SelectionList).selected),
-            urge=_scale_value(self.query_one("#urge", Input).value),
-            acted=acted if isinstance(acted, str) else None,
-            rung=rung if isinstance(rung := self.query_one("#rung", Select).value, str) else None,
+            who=value("who", loaded.who).strip(),
+            relationship=chosen("relationship", loaded.relationship),
+            kinds=ticked("kinds", loaded.kinds, KINDS),
+            close_before=value("close_before", loaded.close_before),
+            behaviours=ticked("withdrawal", loaded.behaviours, WITHDRAWAL_BEHAVIOURS)
+            + ticked("sabotage", loaded.behaviours, SABOTAGE_BEHAVIOURS),
+            fears=ticked("fears", loaded.fears, FEARS),
+            intensity=scale("intensity"),
+            small_step=value("small_step", loaded.small_step).strip(),
+            predicted=scale("predicted"),
+            outcome=scale("outcome"),
+            stayed=ticked("stayed", loaded.stayed, STAYED),
+            urge=scale("urge"),
+            acted=chosen("acted", loaded.acted),
+            rung=chosen("rung", loaded.rung),
         )
-        tags = tuple(t.strip() for t in self.query_one("#tags", Input).value.split(",") if t.strip())
-        return CheckInFields(checkin, tags, self.query_one("#private", Checkbox).value)
+        tags = value("tags", ", ".join(self._loaded.tags))
+        return CheckInFields(checkin, tuple(t.strip() for t in tags.split(",") if t.strip()),
+                             value("private", self._loaded.private))
 
     def load(self, fields: CheckInFields) -> None:
-        """Fill the form with `fields` (slugs this version doesn't know are left out)."""
+        """Fill the form with `fields` (slugs this version doesn't know are left out); before the
+        rest of a form shown in two steps is mounted, the fields that are there."""
         checkin = fields.checkin
+        self._loaded = fields
+
+        def present(field_id: str) -> list[Any]:
+            return list(self.query(f"#{field_id}"))
+
         with self.prevent(Input.Changed, Select.Changed, Checkbox.Changed, SelectionList.SelectedChanged):
-            self.query_one("#who", Input).value = one_line(checkin.who)
+            for who in present("who"):
+                who.value = one_line(checkin.who)
             for select_id, chosen_slug, vocabulary in (
                 ("relationship", checkin.relationship, RELATIONSHIPS),
                 ("acted", checkin.acted, ACTED),
             ):
-                select = self.query_one(f"#{select_id}", Select)
-                if chosen_slug in vocabulary:
-                    select.value = chosen_slug
-                else:
-                    select.clear()
-            self.query_one("#close_before", Checkbox).value = checkin.close_before
-            self.query_one("#private", Checkbox).value = fields.private
+                for select in present(select_id):
+                    if chosen_slug in vocabulary:
+                        select.value = chosen_slug
+                    else:
+                        select.clear()
+            for box_id, ticked in (("close_before", checkin.close_before), ("private", fields.private)):
+                for box in present(box_id):
+                    box.value = ticked
             for list_id, chosen_slugs, vocabulary in (
                 ("stayed", checkin.stayed, STAYED),
                 ("withdrawal", checkin.behaviours, WITHDRAWAL_BEHAVIOURS),
@@ -325,17 +358,21 @@ class CheckInForm(VerticalScroll, can_focus=False):
                 ("fears", checkin.fears, FEARS),
                 ("kinds", checkin.kinds, KINDS),
             ):
-                chosen = self.query_one(f"#{list_id}", SelectionList)
-                chosen.deselect_all()
-                for slug in chosen_slugs:
-                    if slug in vocabulary:
-                        chosen.select(slug)
+                for chosen in present(list_id):
+                    chosen.deselect_all()
+                    for slug in chosen_slugs:
+                        if slug in vocabulary:
+                            chosen.select(slug)
             for name in SCALES:
                 value = getattr(checkin, name)
-                self.query_one(f"#{name}", Input).value = "" if value is None else str(value)
-            self.query_one("#small_step", Input).value = one_line(checkin.small_step)
-            self._show_rungs(checkin.rung)
-            self.query_one("#tags", Input).value = ", ".join(one_line(tag) for tag in fields.tags)
+                for scale in present(name):
+                    scale.value = "" if value is None else str(value)
+            for step in present("small_step"):
+                step.value = one_line(checkin.small_step)
+            if present("rung"):
+                self._show_rungs(checkin.rung)
+            for tags in present("tags"):
+                tags.value = ", ".join(one_line(tag) for tag in fields.tags)
 
     def clear(self) -> None:
         self.load(CheckInFields())
