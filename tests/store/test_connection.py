@@ -170,3 +170,23 @@ def test_housekeeping_is_not_a_change_screens_redraw_for(journal):
     token = journal.change_token()
     journal.tidy()
     assert journal.change_token() == token
+
+
+def test_settings_and_drafts_are_written_without_sqlite_utils(tmp_path):
+    """The window writes the day's prompts before its first frame and drafts as you type: neither
+    waits for sqlite-utils' import."""
+    path = tmp_path / "journal.db"
+    Journal.open(path).close()  # created and migrated (that needs sqlite-utils)
+    code = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from closeness_journal.store import Journal\n"
+        "journal = Journal.open(Path(sys.argv[1]))\n"
+        "journal.set_setting('deeper:2026-11-18', {'prompt': 'x'})\n"
+        "journal.save_draft('today:w', {'body': 'half a thought'})\n"
+        "journal.discard_draft('today:w')\n"
+        "assert journal.setting('deeper:2026-11-18') == {'prompt': 'x'}\n"
+        "print('LOADED', sorted(m for m in sys.modules if m.split('.')[0] == 'sqlite_utils'))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code, str(path)], capture_output=True, text=True, check=True)
+    assert done.stdout.strip().endswith("LOADED []"), done.stdout + done.stderr

@@ -124,3 +124,15 @@ def test_edits_of_entries_deleted_for_good_are_found_and_become_entries_at_once(
     added = journal.add(Entry(DAY, body="typed while it went"), draft=edit_draft_key(gone.id, window))
     assert journal.orphaned_edits() == [] and journal.get(added.id).body == "typed while it went"
     assert journal.draft(edit_draft_key(here.id, window)) == {"body": "an ordinary edit"}
+
+
+def test_an_upsert_keeps_one_row_a_key_and_replaces_its_value(journal):
+    journal.set_setting("deeper:2026-11-18", {"prompt": "a"})
+    journal.set_setting("deeper:2026-11-18", {"prompt": "b"})
+    journal.save_draft("today:w", {"body": "one"}, now=NOW)
+    journal.save_draft("today:w", {"body": "two"}, now=NOW + timedelta(minutes=1))
+    rows = journal._db.execute("SELECT key, value FROM settings WHERE key LIKE 'deeper:%'").fetchall()
+    assert rows == [("deeper:2026-11-18", '{"prompt": "b"}')]
+    drafts = journal._db.execute("SELECT key, saved_at, data FROM drafts").fetchall()
+    assert drafts == [("today:w", (NOW + timedelta(minutes=1)).isoformat(), '{"body": "two"}')]
+

@@ -90,20 +90,19 @@ class TodayScreen(ModeScreen):
                     id="editor", soft_wrap=True, tab_behavior="focus",
                     placeholder=PLACEHOLDER,
                 )
-            # The check-in (two thirds of the screen's widgets) is mounted just after the first
-            # frame, so the writing space is there to type into as soon as the window opens.
-            yield Vertical(id="checkin-slot")
+            # The check-in (two thirds of the screen's widgets): the fields the screen shows are in
+            # the first frame, the rest (below the fold, with room kept for them) just after it.
+            with Vertical(id="checkin-slot"):
+                yield CheckInForm(id="checkin", rungs=self.rungs(), first_rows=self.app.size.height)
         yield KeysFooter(compact=True)
 
     def checkin_values(self) -> CheckInFields:
-        forms = self.query(CheckInForm)
-        return forms.first().values() if forms else self._pending_checkin
+        return self.query_one(CheckInForm).values()
 
     async def mount_checkin(self) -> None:
-        form = CheckInForm(id="checkin", rungs=self.rungs())
-        await self.query_one("#checkin-slot").mount(form)
-        if not self._pending_checkin.is_empty():
-            form.load(self._pending_checkin)
+        """The rest of the check-in, after the first frame (with a restored draft's values)."""
+        for form in self.query(CheckInForm):  # none if the window closed meanwhile
+            await form.mount_rest()
 
     def rungs(self) -> list[Rung]:
         """The ladder's rungs, for the check-in's small step (none when the journal can't be read)."""
@@ -118,9 +117,13 @@ class TodayScreen(ModeScreen):
             form.set_rungs(self.rungs())
 
     def on_mount(self) -> None:
-        self.call_after_refresh(self.mount_checkin)
+        # the rest of the check-in (below the fold) once the first frame is drawn, beside what
+        # follows it rather than before: a window asked to quit when drawn doesn't wait for it
+        self.call_after_refresh(lambda: self.run_worker(self.mount_checkin(), name="rest-of-checkin"))
         self.title = "Today"
         self._restore_draft()
+        if not self._pending_checkin.is_empty():  # the fields in the first frame show it at once
+            self.query_one(CheckInForm).load(self._pending_checkin)
         self._show_slot()
         self._update_subtitle()
         self.query_one("#editor", TextArea).focus()
@@ -219,9 +222,9 @@ class TodayScreen(ModeScreen):
         self.query("#review-offer").remove()
         self._show_slot()
         self._pending_checkin = CheckInFields()
-        for form in self.query(CheckInForm):
-            form.clear()
-            form.scroll_home(animate=False)
+        form = self.query_one(CheckInForm)
+        form.clear()
+        form.scroll_home(animate=False)
         self.autosave.changed()
         self.autosave.flush()
         count = self._update_subtitle()

@@ -8,7 +8,8 @@ Long labels and choices wrap, so nothing is cut at 80 columns.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from rich.segment import Segment
@@ -20,6 +21,7 @@ from textual.content import Content
 from textual.geometry import Size
 from textual.message import Message
 from textual.strip import Strip
+from textual.widget import Widget
 from textual.widgets import Checkbox, Input, Label, OptionList, Select, SelectionList
 from textual.widgets.option_list import OptionDoesNotExist
 
@@ -121,6 +123,42 @@ class Anchors(Label):
         return anchor_lines(width).count("\n") + 1
 
 
+FORM_WIDEST = 52 - 4
+"""The widest a check-in's fields are on Today (its column at most 52, less border, padding, scroll bar)."""
+
+
+def _lines(text: str, width: int) -> int:
+    """The rows `text` takes wrapped at `width`, as a label or a choice wraps it."""
+    return len(Content(text).wrap(max(width, 1)))
+
+
+@dataclass(frozen=True)
+class Part:
+    """A field of the form: its widgets, made when wanted, and the rows it takes at a width
+    (its margin included)."""
+
+    widgets: Callable[[], list[Widget]]
+    rows: Callable[[int, int], int]
+    """The rows at (the form's inner width, its height)."""
+
+
+class RestOfForm(Widget):
+    """Room for the fields not mounted yet, as tall as they will be: the form's scroll bar is the
+    same before and after they come (blank; below the fold)."""
+
+    DEFAULT_CSS = "RestOfForm { height: auto; width: 100%; }"
+
+    def __init__(self, parts: Sequence[Part]) -> None:
+        super().__init__()
+        self._parts = parts
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        return sum(part.rows(width, container.height) for part in self._parts)
+
+    def render(self) -> Content:
+        return Content("")
+
+
 def _scale_value(text: str) -> int | None:
     return int(text) if text.strip().isdigit() else None
 
@@ -131,98 +169,188 @@ class CheckInForm(VerticalScroll, can_focus=False):
     class Changed(Message):
         """Something in the check-in was changed by the person."""
 
-    def __init__(self, *, rungs: Sequence[Rung] = (), id: str | None = None) -> None:
+    def __init__(self, *, rungs: Sequence[Rung] = (), id: str | None = None, first_rows: int | None = None) -> None:
+        """`first_rows`: compose only the fields that fill about that many rows, and keep room
+        for the rest, mounted by `mount_rest` (Today shows its first frame sooner)."""
         super().__init__(id=id)
         self._rungs = {rung.id: rung for rung in rungs}
         """Every rung of the ladder (retired ones too, so an entry that tried one keeps it)."""
+        self._first_rows = first_rows
+        self._rest: list[Part] | None = None
+        self._loaded = CheckInFields()
+        """What was last loaded: the fields not mounted yet hold it."""
 
-    def _scale(self, label: str, scale_id: str) -> ComposeResult:
-        with Horizontal(classes="scale-row"):
-            yield Label(label, classes="field-label")
-            yield Input(placeholder="0-10", id=scale_id, restrict=SCALE, max_length=2, compact=True)
+    def _scale(self, label: str, scale_id: str) -> Part:
+        def widgets() -> list[Widget]:
+            return [Horizontal(Label(label, classes="field-label"),
+                               Input(placeholder="0-10", id=scale_id, restrict=SCALE, max_length=2, compact=True),
+                               classes="scale-row")]
 
-    def _anchors(self) -> Label:
-        return Anchors(classes="anchors")
+        # the words beside the box (five columns and a margin), under a margin; at least the box's two rows
+        return Part(widgets, lambda width, height: max(1 + _lines(label, width - 6), 2))
 
-    def _ticks(self, label: str, list_id: str, vocabulary: Mapping[str, str]) -> ComposeResult:
-        yield Label(label, classes="field-label")
-        yield TickList(*[(text, slug) for slug, text in vocabulary.items()], id=list_id, compact=True)
+    def _anchors(self) -> Part:
+        return Part(lambda: [Anchors(classes="anchors")], lambda width, height: anchor_lines(width).count("\n") + 1)
+
+    def _label(self, label: str) -> Part:
+        return Part(lambda: [Label(label, classes="field-label")], lambda width, height: 1 + _lines(label, width))
+
+    def _line(self, make: Callable[[], Widget], rows: int = 1) -> Part:
+        """A one-line field (`rows` with its margin)."""
+        return Part(lambda: [make()], lambda width, height: rows)
+
+    def _ticks(self, label: str, list_id: str, vocabulary: Mapping[str, str]) -> list[Part]:
+        choices = [(text, slug) for slug, text in vocabulary.items()]
+        return [
+            self._label(label),
+            # a list is at most as tall as the form (Textual's `max-height: 100%`), and scrolls within
+            Part(lambda: [TickList(*choices, id=list_id, compact=True)],
+                 lambda width, height: min(sum(_lines(text, width - GUTTER) for text, _ in choices), height)),
+        ]
+
+    def parts(self) -> list[Part]:
+        """The form's fields in order, each with the rows it takes at a width."""
+        title = Content.assemble("Check-in ", Content.styled("(all optional)", "dim"))
+        return [
+            Part(lambda: [Label(title, classes="form-title")], lambda width, height: 1),
+            self._label("Who was it with?"),
+            self._line(lambda: Input(placeholder="a name or a role", id="who", compact=True)),
+            self._label("Your relationship"),
+            self._line(lambda: Select(
+                [(label.capitalize(), slug) for slug, label in RELATIONSHIPS.items()],
+                prompt="choose…", id="relationship", compact=True,
+            )),
+            self._line(lambda: TickBox("Closeness came just before", id="close_before", compact=True), 2),
+            self._scale("How strong was the pull to get away?", "urge"),
+            self._anchors(),
+            self._label("Did you act on it?"),
+            self._line(lambda: Select([(label, slug) for slug, label in ACTED.items()], prompt="choose…", id="acted",
+                                      compact=True)),
+            *self._ticks("What did you do to stay close?", "stayed", STAYED),
+            *self._ticks("Pulling away: what did you do?", "withdrawal", WITHDRAWAL_BEHAVIOURS),
+            *self._ticks("Pushing away: what did you do?", "sabotage", SABOTAGE_BEHAVIOURS),
+            *self._ticks("What were you afraid of?", "fears", FEARS),
+            self._scale("How strong was the fear?", "intensity"),
+            self._anchors(),
+            *self._ticks("Kinds of closeness involved", "kinds", KINDS),
+            self._label("A small step you took"),
+            self._line(lambda: Input(placeholder="even a tiny one counts", id="small_step", compact=True)),
+            self._line(lambda: Select([], prompt="or a step from your ladder…", id="rung", compact=True),
+                       1 if self._offered_rungs(None) else 0),
+            self._scale("How hard you expected it to be", "predicted"),
+            self._scale("How hard it really was", "outcome"),
+            self._anchors(),
+            self._label("Tags (separated by commas)"),
+            self._line(lambda: Input(placeholder="e.g. work, evening", id="tags", compact=True)),
+            self._line(lambda: TickBox("Leave out of exports", id="private", compact=True), 2),
+        ]
 
     def compose(self) -> ComposeResult:
-        yield Label(Content.assemble("Check-in ", Content.styled("(all optional)", "dim")), classes="form-title")
-        yield Label("Who was it with?", classes="field-label")
-        yield Input(placeholder="a name or a role", id="who", compact=True)
-        yield Label("Your relationship", classes="field-label")
-        yield Select(
-            [(label.capitalize(), slug) for slug, label in RELATIONSHIPS.items()],
-            prompt="choose…",
-            id="relationship",
-            compact=True,
-        )
-        yield TickBox("Closeness came just before", id="close_before", compact=True)
-        yield from self._scale("How strong was the pull to get away?", "urge")
-        yield self._anchors()
-        yield Label("Did you act on it?", classes="field-label")
-        yield Select([(label, slug) for slug, label in ACTED.items()], prompt="choose…", id="acted", compact=True)
-        yield from self._ticks("What did you do to stay close?", "stayed", STAYED)
-        yield from self._ticks("Pulling away: what did you do?", "withdrawal", WITHDRAWAL_BEHAVIOURS)
-        yield from self._ticks("Pushing away: what did you do?", "sabotage", SABOTAGE_BEHAVIOURS)
-        yield from self._ticks("What were you afraid of?", "fears", FEARS)
-        yield from self._scale("How strong was the fear?", "intensity")
-        yield self._anchors()
-        yield from self._ticks("Kinds of closeness involved", "kinds", KINDS)
-        yield Label("A small step you took", classes="field-label")
-        yield Input(placeholder="even a tiny one counts", id="small_step", compact=True)
-        yield Select([], prompt="or a step from your ladder…", id="rung", compact=True)
-        yield from self._scale("How hard you expected it to be", "predicted")
-        yield from self._scale("How hard it really was", "outcome")
-        yield self._anchors()
-        yield Label("Tags (separated by commas)", classes="field-label")
-        yield Input(placeholder="e.g. work, evening", id="tags", compact=True)
-        yield TickBox("Leave out of exports", id="private", compact=True)
+        parts = self.parts()
+        first = len(parts)
+        if self._first_rows is not None:  # fields until the rows shown are filled (at the widest, fewest rows)
+            rows = 0
+            for first, part in enumerate(parts, start=1):  # noqa: B007 (first is used after the loop)
+                rows += part.rows(FORM_WIDEST, self._first_rows)
+                if rows > self._first_rows:
+                    break
+        for part in parts[:first]:
+            yield from part.widgets()
+        if first < len(parts):
+            self._rest = parts[first:]
+            yield RestOfForm(self._rest)
+
+    @property
+    def complete(self) -> bool:
+        """Whether every field is there (the rest of a form shown in two steps is mounted)."""
+        return self._rest is None
+
+    async def mount_rest(self) -> None:
+        """Mount the fields below the fold in place of the room kept for them (nothing moves:
+        the room was as tall as they are), then show the ladder's rungs and what was loaded."""
+        if self._rest is None:
+            return
+        now = self.values()  # what the fields there hold, and what was loaded for the rest
+        rest, self._rest = self._rest, None
+        room = self.query_one(RestOfForm)
+        with self.app.batch_update():
+            await self.mount_all([widget for part in rest for widget in part.widgets()], before=room)
+            await room.remove()
+        with self.prevent(Select.Changed):
+            self._show_rungs(None)
+        if not now.is_empty():
+            self.load(now)
 
     # ------------------------------------------------------------------ values
 
     def values(self) -> CheckInFields:
-        """What the form holds now."""
-        relationship = self.query_one("#relationship", Select).value
-        acted = self.query_one("#acted", Select).value
+        """What the form holds now (before the rest of a form shown in two steps is mounted, the
+        fields not there yet hold what was last loaded)."""
+        loaded = self._loaded.checkin
+
+        def value(field_id: str, otherwise: Any) -> Any:
+            found = self.query(f"#{field_id}")
+            return found.first().value if found else otherwise
+
+        def ticked(list_id: str, otherwise: Sequence[str], vocabulary: Mapping[str, str]) -> tuple[str, ...]:
+            found = self.query(f"#{list_id}")
+            if found:
+                return tuple(found.first(SelectionList).selected)
+            return tuple(slug for slug in otherwise if slug in vocabulary)  # as the list would take them
+
+        def chosen(select_id: str, otherwise: str | None) -> str | None:
+            picked = value(select_id, otherwise)
+            return picked if isinstance(picked, str) else None
+
+        def scale(name: str) -> int | None:
+            found = self.query(f"#{name}")
+            return _scale_value(found.first(Input).value) if found else getattr(loaded, name)
+
         checkin = CheckIn(
-            who=self.query_one("#who", Input).value.strip(),
-            relationship=relationship if isinstance(relationship, str) else None,
-            kinds=tuple(self.query_one("#kinds", SelectionList).selected),
-            close_before=self.query_one("#close_before", Checkbox).value,
-            behaviours=tuple(self.query_one("#withdrawal", SelectionList).selected)
-            + tuple(self.query_one("#sabotage", SelectionList).selected),
-            fears=tuple(self.query_one("#fears", SelectionList).selected),
-            intensity=_scale_value(self.query_one("#intensity", Input).value),
-            small_step=self.query_one("#small_step", Input).value.strip(),
-            predicted=_scale_value(self.query_one("#predicted", Input).value),
-            outcome=_scale_value(self.query_one("#outcome", Input).value),
-            stayed=tuple(self.query_one("#stayed", SelectionList).selected),
-            urge=_scale_value(self.query_one("#urge", Input).value),
-            acted=acted if isinstance(acted, str) else None,
-            rung=rung if isinstance(rung := self.query_one("#rung", Select).value, str) else None,
+            who=value("who", loaded.who).strip(),
+            relationship=chosen("relationship", loaded.relationship),
+            kinds=ticked("kinds", loaded.kinds, KINDS),
+            close_before=value("close_before", loaded.close_before),
+            behaviours=ticked("withdrawal", loaded.behaviours, WITHDRAWAL_BEHAVIOURS)
+            + ticked("sabotage", loaded.behaviours, SABOTAGE_BEHAVIOURS),
+            fears=ticked("fears", loaded.fears, FEARS),
+            intensity=scale("intensity"),
+            small_step=value("small_step", loaded.small_step).strip(),
+            predicted=scale("predicted"),
+            outcome=scale("outcome"),
+            stayed=ticked("stayed", loaded.stayed, STAYED),
+            urge=scale("urge"),
+            acted=chosen("acted", loaded.acted),
+            rung=chosen("rung", loaded.rung),
         )
-        tags = tuple(t.strip() for t in self.query_one("#tags", Input).value.split(",") if t.strip())
-        return CheckInFields(checkin, tags, self.query_one("#private", Checkbox).value)
+        tags = value("tags", ", ".join(self._loaded.tags))
+        return CheckInFields(checkin, tuple(t.strip() for t in tags.split(",") if t.strip()),
+                             value("private", self._loaded.private))
 
     def load(self, fields: CheckInFields) -> None:
-        """Fill the form with `fields` (slugs this version doesn't know are left out)."""
+        """Fill the form with `fields` (slugs this version doesn't know are left out); before the
+        rest of a form shown in two steps is mounted, the fields that are there."""
         checkin = fields.checkin
+        self._loaded = fields
+
+        def present(field_id: str) -> list[Any]:
+            return list(self.query(f"#{field_id}"))
+
         with self.prevent(Input.Changed, Select.Changed, Checkbox.Changed, SelectionList.SelectedChanged):
-            self.query_one("#who", Input).value = one_line(checkin.who)
+            for who in present("who"):
+                who.value = one_line(checkin.who)
             for select_id, chosen_slug, vocabulary in (
                 ("relationship", checkin.relationship, RELATIONSHIPS),
                 ("acted", checkin.acted, ACTED),
             ):
-                select = self.query_one(f"#{select_id}", Select)
-                if chosen_slug in vocabulary:
-                    select.value = chosen_slug
-                else:
-                    select.clear()
-            self.query_one("#close_before", Checkbox).value = checkin.close_before
-            self.query_one("#private", Checkbox).value = fields.private
+                for select in present(select_id):
+                    if chosen_slug in vocabulary:
+                        select.value = chosen_slug
+                    else:
+                        select.clear()
+            for box_id, ticked in (("close_before", checkin.close_before), ("private", fields.private)):
+                for box in present(box_id):
+                    box.value = ticked
             for list_id, chosen_slugs, vocabulary in (
                 ("stayed", checkin.stayed, STAYED),
                 ("withdrawal", checkin.behaviours, WITHDRAWAL_BEHAVIOURS),
@@ -230,17 +358,21 @@ class CheckInForm(VerticalScroll, can_focus=False):
                 ("fears", checkin.fears, FEARS),
                 ("kinds", checkin.kinds, KINDS),
             ):
-                chosen = self.query_one(f"#{list_id}", SelectionList)
-                chosen.deselect_all()
-                for slug in chosen_slugs:
-                    if slug in vocabulary:
-                        chosen.select(slug)
+                for chosen in present(list_id):
+                    chosen.deselect_all()
+                    for slug in chosen_slugs:
+                        if slug in vocabulary:
+                            chosen.select(slug)
             for name in SCALES:
                 value = getattr(checkin, name)
-                self.query_one(f"#{name}", Input).value = "" if value is None else str(value)
-            self.query_one("#small_step", Input).value = one_line(checkin.small_step)
-            self._show_rungs(checkin.rung)
-            self.query_one("#tags", Input).value = ", ".join(one_line(tag) for tag in fields.tags)
+                for scale in present(name):
+                    scale.value = "" if value is None else str(value)
+            for step in present("small_step"):
+                step.value = one_line(checkin.small_step)
+            if present("rung"):
+                self._show_rungs(checkin.rung)
+            for tags in present("tags"):
+                tags.value = ", ".join(one_line(tag) for tag in fields.tags)
 
     def clear(self) -> None:
         self.load(CheckInFields())
@@ -248,20 +380,23 @@ class CheckInForm(VerticalScroll, can_focus=False):
     # ------------------------------------------------------------------ the ladder
 
     def on_mount(self) -> None:
-        with self.prevent(Select.Changed):
-            self._show_rungs(None)
+        if self.complete:
+            with self.prevent(Select.Changed):
+                self._show_rungs(None)
 
     def set_rungs(self, rungs: Sequence[Rung]) -> None:
         """The ladder as it is now (a rung added or retired meanwhile); the chosen rung stays chosen."""
-        chosen = self.query_one("#rung", Select).value
         self._rungs = {rung.id: rung for rung in rungs}
+        if not self.complete:
+            return  # shown when the rest is mounted
+        chosen = self.query_one("#rung", Select).value
         with self.prevent(Select.Changed):
             self._show_rungs(chosen if isinstance(chosen, str) else None)
 
     def _show_rungs(self, chosen: str | None) -> None:
         """The ladder's active rungs, easiest first, to choose from (and the chosen one, even retired);
         hidden when the ladder is empty."""
-        offered = [rung for rung in ladder_order(self._rungs.values()) if not rung.retired or rung.id == chosen]
+        offered = self._offered_rungs(chosen)
         options = [(literal_line(rung.text, 60), rung.id) for rung in offered]
         if chosen and chosen not in self._rungs:  # a rung this journal doesn't have (from an import)
             options.append((literal_line("a step no longer on your ladder"), chosen))
@@ -270,6 +405,9 @@ class CheckInForm(VerticalScroll, can_focus=False):
         if chosen:
             select.value = chosen
         select.display = bool(options)
+
+    def _offered_rungs(self, chosen: str | None) -> list[Rung]:
+        return [rung for rung in ladder_order(self._rungs.values()) if not rung.retired or rung.id == chosen]
 
     @on(Select.Changed, "#rung")
     def rung_chosen(self, event: Select.Changed) -> None:

@@ -1,0 +1,79 @@
+"""Today's check-in in two steps: the fields the screen shows come with the first frame, the rest
+(below the fold) just after, into room kept for them, so nothing on the screen moves or changes."""
+
+import pytest
+from textual.app import App, ComposeResult
+from textual.containers import Horizontal
+
+from closeness_journal.core.ladder import Rung
+from closeness_journal.ui.widgets.checkin_form import CheckInForm, RestOfForm
+
+RUNGS = [Rung("Ring Ana about the weekend and ask how her week went, even briefly", 25, id="r1")]
+
+
+class FormApp(App[None]):
+    CSS_PATH = "../../src/closeness_journal/ui/journal.tcss"
+
+    def __init__(self, width: int, rungs: list[Rung]) -> None:
+        super().__init__()
+        self.form_width, self.rungs = width, rungs
+
+    def compose(self) -> ComposeResult:
+        with Horizontal():
+            yield CheckInForm(id="checkin", rungs=self.rungs, first_rows=self.size.height)
+
+    def on_mount(self) -> None:
+        form = self.query_one(CheckInForm)
+        form.styles.width = form.styles.min_width = form.styles.max_width = self.form_width
+
+
+@pytest.mark.parametrize("rungs", [[], RUNGS], ids=["no ladder", "a ladder"])
+@pytest.mark.parametrize("width", [34, 37, 41, 44, 48, 52])
+@pytest.mark.parametrize("height", [8, 24])
+async def test_the_room_kept_is_as_tall_as_the_rest_of_the_form(width, height, rungs):
+    """At a small height the rest begins with the first fields; at 24 rows, with the lists."""
+    app = FormApp(width, rungs)
+    async with app.run_test(size=(100, height)) as pilot:
+        await pilot.pause()
+        form = app.query_one(CheckInForm)
+        assert form.region.width == width
+        assert not form.complete
+        room = form.query_one(RestOfForm)
+        assert room.region.y >= form.region.bottom  # below the fold
+        before = form.virtual_size
+        await form.mount_rest()
+        await pilot.pause()
+        assert form.complete and not form.query(RestOfForm)
+        assert form.virtual_size == before  # the scroll bar is the same
+        assert form.query_one("#rung").display == bool(rungs)
+
+
+async def test_a_form_taller_than_the_screen_wants_is_whole_at_once():
+    app = FormApp(44, [])
+    async with app.run_test(size=(100, 200)) as pilot:
+        await pilot.pause()
+        form = app.query_one(CheckInForm)
+        assert form.complete and not form.query(RestOfForm)
+        assert form.values().checkin.who == ""
+
+
+async def test_values_loaded_and_typed_before_the_rest_comes_are_all_kept():
+    from closeness_journal.core.checkin import CheckIn, CheckInFields
+
+    restored = CheckInFields(CheckIn(who="Robin", urge=7, fears=("abandonment",), kinds=("physical",),
+                                     small_step="stayed for tea"), ("evening",), True)
+    app = FormApp(44, [])
+    async with app.run_test(size=(100, 24)) as pilot:
+        await pilot.pause()
+        form = app.query_one(CheckInForm)
+        assert not form.complete
+        form.load(restored)  # as Today does before its first frame
+        assert form.query_one("#who").value == "Robin"  # shown at once
+        assert form.values() == restored
+        form.query_one("#who").value = "Sam"  # typed before the rest came
+        await form.mount_rest()
+        await pilot.pause()
+        assert form.complete
+        expected = CheckInFields(CheckIn(who="Sam", urge=7, fears=("abandonment",), kinds=("physical",),
+                                         small_step="stayed for tea"), ("evening",), True)
+        assert form.values() == expected
