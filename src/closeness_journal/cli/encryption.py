@@ -13,6 +13,7 @@ import os
 import sys
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from closeness_journal import paths
 from closeness_journal.cli.common import Failure, UsageError
@@ -157,17 +158,27 @@ def encrypt(args: argparse.Namespace, folder: Path, today: date) -> int:
     return _left(done.left)
 
 
-def decrypt(args: argparse.Namespace, folder: Path, today: date) -> int:
-    from closeness_journal.store import encryption, recrypt
+def _unlocked(folder: Path, doing: str, not_encrypted: str, prompt: str) -> tuple[Any, bytes]:
+    """The encryption state of the journal in `folder` and its key from the passphrase, for a
+    command that rewrites it (`doing`): refused when it isn't encrypted, when another rewrite was
+    stopped part-way, or when the passphrase doesn't open it."""
+    from closeness_journal.store import encryption
 
     state = encryption.read(folder)
     if state is None:
-        raise Failure("your journal is not encrypted; there is nothing to decrypt.")
-    if state.doing not in (None, "decrypt") or state.key is None:
+        raise Failure(f"your journal is not encrypted; {not_encrypted}.")
+    if state.doing not in (None, doing) or state.key is None:
         raise encryption.unfinished(state.doing or "encrypt")
-    key = state.key.key_for(ask("Passphrase for your journal: "))
+    key = state.key.key_for(ask(prompt))
     if key is None:
         raise encryption.WrongPassphrase()
+    return state, key
+
+
+def decrypt(args: argparse.Namespace, folder: Path, today: date) -> int:
+    from closeness_journal.store import recrypt
+
+    state, key = _unlocked(folder, "decrypt", "there is nothing to decrypt", "Passphrase for your journal: ")
     done = recrypt.decrypt(folder, state.key, key)
     print(f"Your journal is no longer encrypted ({_files(done.files)} written anew): anyone who can read "
           "its files can read it.")
@@ -177,14 +188,9 @@ def decrypt(args: argparse.Namespace, folder: Path, today: date) -> int:
 def change_passphrase(args: argparse.Namespace, folder: Path, today: date) -> int:
     from closeness_journal.store import encryption, recrypt
 
-    state = encryption.read(folder)
-    if state is None:
-        raise Failure("your journal is not encrypted; `closeness-journal encrypt` encrypts it with a passphrase.")
-    if state.doing not in (None, "passphrase") or state.key is None:
-        raise encryption.unfinished(state.doing or "encrypt")
-    old = state.key.key_for(ask("Current passphrase: "))
-    if old is None:
-        raise encryption.WrongPassphrase()
+    state, old = _unlocked(
+        folder, "passphrase", "`closeness-journal encrypt` encrypts it with a passphrase", "Current passphrase: "
+    )
     if state.doing == "passphrase" and state.new_key is not None:  # a stopped change: finish it
         new = state.new_key.key_for(ask("The new passphrase you chose: "))
         if new is None:

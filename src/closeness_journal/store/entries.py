@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 import re
 import uuid
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import replace
 from datetime import date, datetime
 from typing import Any
@@ -276,16 +276,21 @@ _slugs_read: dict[str, tuple[str, ...]] = {}
 _prompts_read: dict[str, tuple[tuple[str, str], ...]] = {}
 
 
-def _slugs(stored: str | None) -> tuple[str, ...]:
-    """`_slug_list`, remembered."""
+def _remembered(memo: dict[str, Any], read: Callable[[str], Any], stored: str | None) -> Any:
+    """`read(stored)`, kept in `memo` (up to `_MEMO` of them) for the next row that holds the same."""
     if not stored or stored == "[]":
         return ()
-    done = _slugs_read.get(stored)
+    done = memo.get(stored)
     if done is None:
-        done = _slug_list(stored)
-        if len(_slugs_read) < _MEMO:
-            _slugs_read[stored] = done
+        done = read(stored)
+        if len(memo) < _MEMO:
+            memo[stored] = done
     return done
+
+
+def _slugs(stored: str | None) -> tuple[str, ...]:
+    """`_slug_list`, remembered."""
+    return _remembered(_slugs_read, _slug_list, stored)
 
 
 def _text_list(stored: str | None) -> tuple[str, ...]:
@@ -308,23 +313,16 @@ _tags_read: dict[str, tuple[str, ...]] = {}
 
 def _tags(stored: str | None) -> tuple[str, ...]:
     """`_text_list`, remembered (a journal's tags recur)."""
-    if not stored or stored == "[]":
-        return ()
-    done = _tags_read.get(stored)
-    if done is None:
-        done = _text_list(stored)
-        if len(_tags_read) < _MEMO:
-            _tags_read[stored] = done
-    return done
+    return _remembered(_tags_read, _text_list, stored)
+
+
+def _prompt_list(stored: str) -> tuple[tuple[str, str], ...]:
+    return tuple((prompt_id, prompt_text) for prompt_id, prompt_text in json.loads(stored))
 
 
 def _prompts(stored: str) -> tuple[tuple[str, str], ...]:
-    done = _prompts_read.get(stored)
-    if done is None:
-        done = tuple((prompt_id, prompt_text) for prompt_id, prompt_text in json.loads(stored))
-        if len(_prompts_read) < _MEMO:
-            _prompts_read[stored] = done
-    return done
+    """The (id, text) of each prompt answered, remembered."""
+    return _remembered(_prompts_read, _prompt_list, stored)
 
 
 def entries_from_rows(columns: Sequence[str], rows: Iterable[Sequence[Any]]) -> Iterator[Entry]:
