@@ -89,18 +89,27 @@ def _read_line(fd: int) -> str:
         raise UsageError(f"--passphrase-fd {fd}: the passphrase isn't valid UTF-8") from None
 
 
-def key_for(folder: Path) -> bytes | None:
-    """The key of the journal in `folder`: None when it is not encrypted, else from the passphrase
-    (asked for once). A wrong one: "That passphrase doesn't open this journal.", exit 1."""
+def _ready(folder: Path) -> Any:
+    """The encryption state of the journal in `folder`, None when it is not encrypted; refused
+    when an encrypt, decrypt or passphrase change was stopped part-way (run it again)."""
     if not is_encrypted(folder):
         return None
     from closeness_journal.store import encryption
 
     state = encryption.read(folder)
+    if state is not None and (state.doing or state.key is None):
+        raise encryption.unfinished(state.doing or "encrypt")
+    return state
+
+
+def key_for(folder: Path) -> bytes | None:
+    """The key of the journal in `folder`: None when it is not encrypted, else from the passphrase
+    (asked for once). A wrong one: "That passphrase doesn't open this journal.", exit 1."""
+    state = _ready(folder)
     if state is None:
         return None
-    if state.doing or state.key is None:
-        raise encryption.unfinished(state.doing or "encrypt")
+    from closeness_journal.store import encryption
+
     where = folder.resolve()
     if where not in _KEYS:
         _KEYS[where] = encryption.unlock(folder, ask("Passphrase for your journal: "))
@@ -110,15 +119,9 @@ def key_for(folder: Path) -> bytes | None:
 def key_in_window(folder: Path) -> bytes | None:
     """For the window: the passphrase is asked for on a screen of its own, before anything else
     (read from --passphrase-fd when given). None for a journal that is not encrypted."""
-    if not is_encrypted(folder):
-        return None
-    from closeness_journal.store import encryption
-
-    state = encryption.read(folder)
+    state = _ready(folder)
     if state is None:
         return None
-    if state.doing or state.key is None:
-        raise encryption.unfinished(state.doing or "encrypt")
     if _FD:
         return key_for(folder)
     from closeness_journal.ui.unlock import ask_in_window
