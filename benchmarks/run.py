@@ -2,6 +2,7 @@
 
     python benchmarks/run.py            # the full run, by hand: about 4 minutes
     python benchmarks/run.py --quick    # a smoke test for CI: about 15 seconds
+    python benchmarks/run.py --only window,list   # some of the measures (names as in the table)
 
 Run it with the project's interpreter (`.venv/bin/python benchmarks/run.py`). It prints a table
 (median and worst of several runs, the target, whether it was met) and writes the same as JSON to
@@ -30,12 +31,23 @@ import report
 from measures import MEASURES
 
 
+def _names(text: str) -> set[str]:
+    names = {name.strip() for name in text.split(",") if name.strip()}
+    unknown = names - {m.name for m in MEASURES}
+    if unknown or not names:
+        raise argparse.ArgumentTypeError(f"no measure named {', '.join(sorted(unknown)) or 'at all'}; "
+                                         f"the measures: {', '.join(m.name for m in MEASURES)}")
+    return names
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="\n\n".join(__doc__.split("\n\n")[:2]),
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--quick", action="store_true", help="small journals, few repeats: a smoke test for CI")
     parser.add_argument("--work", type=Path, help="cache generated journals here (default: a folder in the temp dir)")
     parser.add_argument("--seed", type=int, default=7, help="another seed, another journal (default: 7)")
+    parser.add_argument("--only", type=_names, help="run only these measures, comma-separated: "
+                        + ", ".join(m.name for m in MEASURES))
     parser.add_argument("--results", type=Path, default=harness.HERE / "results", help="where the JSON goes")
     args = parser.parse_args(argv)
 
@@ -49,7 +61,7 @@ def main(argv: list[str] | None = None) -> int:
     harness.log(f"closeness-journal benchmarks ({mode}), journals cached in {work}")
     try:
         harness.make_journals(bench, work, args.seed)
-        for measure in MEASURES:
+        for measure in [m for m in MEASURES if args.only is None or m.name in args.only]:
             harness.log(f"{measure.name} …")
             with results.guard(measure.name, None):
                 measure.run(bench)
