@@ -42,11 +42,13 @@ def read_file(
         raise ImportRefused(f"{path}: {error}; nothing was imported") from None
 
 
-def _fast_archive(path: Path, kind: Kind | None, progress: archive_format.Tell | None) -> Any:
+def _fast_archive(path: Path, kind: Kind | None, progress: archive_format.Tell | None, typed: bool = True) -> Any:
     """Our own archive parsed straight from the file's bytes by msgspec (several times faster than
     `json`, and the file's text is never held beside what it holds), or None to read it the usual
     way: not our archive, or anything msgspec refuses (then `json` reads it again and says what is
-    wrong in its own words; it reads whatever msgspec reads, to the same values)."""
+    wrong in its own words; it reads whatever msgspec reads, to the same values). A version-2
+    archive whose entries have the types they must have comes as `archive_fast.Archive` (the
+    types checked as it is decoded); anything else as plain values."""
     try:
         with path.open("rb") as file:
             start = file.read(2000)
@@ -58,8 +60,12 @@ def _fast_archive(path: Path, kind: Kind | None, progress: archive_format.Tell |
         return None
     import msgspec
 
+    from closeness_journal.core import archive_fast
+
     if progress is not None:
         progress("Reading the file", 0, None)
+    if typed and (archive := archive_fast.decode(raw)) is not None:
+        return archive
     try:
         return msgspec.json.decode(raw)
     except (msgspec.MsgspecError, ValueError, RecursionError):
@@ -67,7 +73,11 @@ def _fast_archive(path: Path, kind: Kind | None, progress: archive_format.Tell |
 
 
 def _checked(data: Any, limits: Limits, progress: archive_format.Tell | None) -> Backup:
+    from closeness_journal.core import archive_fast
+
     try:
+        if isinstance(data, archive_fast.Archive):
+            return archive_fast.read(data, limits, progress)
         return archive_format.read_backup(data, limits, progress)
     except (archive_format.BackupFormatError, InvalidEntry) as error:
         raise ImportRefused(str(error)) from None

@@ -403,6 +403,11 @@ def read_backup(data: Any, limits: Limits | None = None, progress: Tell | None =
         backup.entries.append(read_entry(item, f"entries[{n}]", version, limits))
         if progress is not None and (n + 1) % EVERY == 0:
             progress("Checking entries", n + 1, len(items))
+    return read_rest(data, backup, version, limits)
+
+
+def read_rest(data: dict[str, Any], backup: Backup, version: int, limits: Limits | None = None) -> Backup:
+    """`backup` (its entries read) with everything else in the document `data` checked and read."""
     for n, item in enumerate(_list(data, "revisions")):
         where = f"revisions[{n}]"
         entry_id = _text(item, "entry_id", where)

@@ -1,0 +1,210 @@
+"""The JSON archive read fast: the same `Backup` as `archive_format.read_backup`, with the type of
+every entry field checked in C by msgspec as the file is decoded.
+
+`decode` reads a version-2 archive into typed structs (`Archive`, `_Entry`): anything that
+doesn't fit them (a wrong type, a field an entry can't have, an older version, not JSON at all)
+gives None, and the caller reads the file the usual way, whose messages name the field at fault.
+`read` then checks what the types can't say (ids, days and times, the vocabulary, text as the
+journal keeps it). An entry already in the form the journal keeps (what an export writes) is
+made straight from its struct; any other entry, to be cleaned or to be refused with its message,
+goes through `archive_format.read_entry`, so the result is always what `read_backup` gives
+(`tests/core/test_archive_fast.py` compares the two on many hand-made and random entries).
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+from typing import Any
+
+import msgspec
+
+from closeness_journal.core import archive_format, text
+from closeness_journal.core.archive_format import Backup, Limits
+from closeness_journal.core.checkin import SCALE_MAX, SCALE_MIN, CheckIn
+from closeness_journal.core.dates import FIRST_DAY, LAST_DAY
+from closeness_journal.core.entries import Answer, Entry
+from closeness_journal.core.vocabulary import (
+    ACTED,
+    BEHAVIOURS,
+    ENTRY_KINDS,
+    FEARS,
+    KINDS,
+    RELATIONSHIPS,
+    SITTING,
+    STAYED,
+)
+
+VERSION = 2
+"""The archive version read here; any other goes the usual way."""
+
+
+class _Answer(msgspec.Struct):
+    prompt_id: str
+    prompt_text: str
+    text: str
+
+
+class _Entry(msgspec.Struct, forbid_unknown_fields=True):
+    """An entry of a version-2 archive: the types `read_entry` checks, the same defaults as a
+    missing field has there (`archive_format.ENTRY_FIELDS[2]` are the names)."""
+
+    id: str
+    local_date: str
+    created_at: str
+    updated_at: str
+    deleted_at: str | None = None
+    kind: str | None = None
+    answers: list[_Answer] = []
+    body: str = ""
+    who: str = ""
+    relationship: str | None = None
+    kinds: list[str] = []
+    behaviours: list[str] = []
+    fears: list[str] = []
+    intensity: int | None = None
+    close_before: bool = False
+    small_step: str = ""
+    predicted: int | None = None
+    outcome: int | None = None
+    stayed: list[str] = []
+    urge: int | None = None
+    acted: str | None = None
+    urge_after: int | None = None
+    rung: str | None = None
+    private: bool = False
+    tags: list[str] = []
+    flagged: bool = False
+    withdrawal: Any = None  # derived: never read
+    sabotage: Any = None
+    stayed_close: Any = None
+
+
+REST = ("revisions", "reviews", "review_revisions", "settings", "drafts", "exercises", "rungs")
+"""The parts of the archive beside the entries, read by `archive_format` as they are."""
+
+
+class Archive(msgspec.Struct):
+    format: str
+    format_version: int
+    entries: list[_Entry] = []
+    revisions: Any = msgspec.UNSET
+    reviews: Any = msgspec.UNSET
+    review_revisions: Any = msgspec.UNSET
+    settings: Any = msgspec.UNSET
+    drafts: Any = msgspec.UNSET
+    exercises: Any = msgspec.UNSET
+    rungs: Any = msgspec.UNSET
+
+
+def decode(raw: bytes) -> Archive | None:
+    """The archive in `raw` as typed structs, or None when it isn't a version-2 archive whose
+    entries have the types they must have."""
+    try:
+        archive = msgspec.json.decode(raw, type=Archive)
+    except (msgspec.MsgspecError, ValueError, RecursionError):
+        return None
+    if archive.format != archive_format.FORMAT or archive.format_version != VERSION:
+        return None
+    return archive
+
+
+def read(archive: Archive, limits: Limits, progress: archive_format.Tell | None = None) -> Backup:
+    """`archive_format.read_backup` of the same document: a Backup, or BackupFormatError naming
+    the first field at fault. The entries' structs are let go as they are read."""
+    structs, archive.entries = archive.entries, []
+    entries: list[Entry] = []
+    total = len(structs)
+    late_day, late_time = limits.today + timedelta(days=1), limits.now + timedelta(days=1)
+    for n in range(total):
+        struct, structs[n] = structs[n], None  # type: ignore[call-overload]
+        entry = _entry(struct, late_day, late_time)
+        if entry is None:  # to be cleaned, or refused with the message naming its field
+            entry = archive_format.read_entry(msgspec.to_builtins(struct), f"entries[{n}]", VERSION, limits)
+        entries.append(entry)
+        if progress is not None and (n + 1) % archive_format.EVERY == 0:
+            progress("Checking entries", n + 1, total)
+    rest = {name: value for name in REST if (value := getattr(archive, name)) is not msgspec.UNSET}
+    return archive_format.read_rest(rest, Backup(entries=entries), VERSION, limits)
+
+
+_CANONICAL_UUID = archive_format._CANONICAL_UUID
+_CONTROL = text._CONTROL
+"""`text.printable` changes a text exactly when this finds something in it."""
+
+
+def _flat(value: str) -> bool:
+    """Whether `value` is as `one_line` leaves it."""
+    return _CONTROL.search(value) is None and " ".join(value.split()) == value
+
+
+def _slugs(values: list[str], vocabulary: Any) -> bool:
+    """Whether `check_slugs` keeps `values` as they are (known, none twice)."""
+    return len(set(values)) == len(values) and all(value in vocabulary for value in values)
+
+
+def _scale(value: int | None) -> bool:
+    return value is None or SCALE_MIN <= value <= SCALE_MAX
+
+
+def _time(value: str, late: datetime) -> datetime | None:
+    """`value` read as `archive_format._time` reads it, or None when that would refuse it."""
+    try:
+        moment = datetime.fromisoformat(value)
+    except ValueError:
+        return None
+    if moment.tzinfo is None or moment.date() < FIRST_DAY or moment > late:
+        return None
+    return moment
+
+
+def _entry(s: _Entry, late_day: date, late_time: datetime) -> Entry | None:
+    """The Entry `read_entry` makes of `s` when every check passes and `Entry.validated` would
+    leave it as it is; None for anything else (`read_entry` then says what, or cleans it)."""
+    if not _CANONICAL_UUID.fullmatch(s.id):
+        return None
+    try:
+        day = date.fromisoformat(s.local_date)
+    except ValueError:
+        return None
+    if not FIRST_DAY <= day <= LAST_DAY or day > late_day:
+        return None
+    created, updated = _time(s.created_at, late_time), _time(s.updated_at, late_time)
+    deleted = None if s.deleted_at is None else _time(s.deleted_at, late_time)
+    if created is None or updated is None or (deleted is None and s.deleted_at is not None):
+        return None
+    if s.kind is not None and s.kind not in ENTRY_KINDS:
+        return None
+    for answer in s.answers:
+        words = answer.text
+        if not words.strip() or words != words.rstrip() or _CONTROL.search(words):
+            return None
+        if _CONTROL.search(answer.prompt_text) or not _flat(answer.prompt_id):
+            return None
+    body, tags, rung = s.body, s.tags, s.rung
+    if _CONTROL.search(body) or body != body.rstrip() or not _flat(s.who) or not _flat(s.small_step):
+        return None
+    if rung is not None and (not rung or not _flat(rung)):
+        return None
+    if len(set(tags)) != len(tags) or not all(tag and tag[0] not in "#@" and "," not in tag and _flat(tag)
+                                              for tag in tags):
+        return None
+    if not (_slugs(s.kinds, KINDS) and _slugs(s.behaviours, BEHAVIOURS) and _slugs(s.fears, FEARS)
+            and _slugs(s.stayed, STAYED)):
+        return None
+    if (s.relationship is not None and s.relationship not in RELATIONSHIPS) or (s.acted is not None
+                                                                                 and s.acted not in ACTED):
+        return None
+    if not (_scale(s.intensity) and _scale(s.urge) and _scale(s.predicted) and _scale(s.outcome)
+            and _scale(s.urge_after)):
+        return None
+    checkin = CheckIn(
+        who=s.who, relationship=s.relationship, kinds=tuple(s.kinds), behaviours=tuple(s.behaviours),
+        fears=tuple(s.fears), intensity=s.intensity, close_before=s.close_before, small_step=s.small_step,
+        predicted=s.predicted, outcome=s.outcome, stayed=tuple(s.stayed), urge=s.urge, acted=s.acted,
+        urge_after=s.urge_after, rung=rung,
+    )
+    return Entry(
+        local_date=day, body=body, answers=tuple(Answer(a.prompt_id, a.prompt_text, a.text) for a in s.answers),
+        checkin=checkin, private=s.private, tags=tuple(tags), kind=s.kind or SITTING, flagged=s.flagged, id=s.id,
+        created_at=created, updated_at=updated, deleted_at=deleted,
+    )
