@@ -254,7 +254,7 @@ def _insert_entries(db: Any, entries: list[Entry], progress: archive_format.Tell
         return 0
     columns = list(entry_to_row(entries[0]))
     sql = f"INSERT OR IGNORE INTO entries ({', '.join(columns)}) VALUES ({', '.join('?' for _ in columns)})"
-    rows = ([row[c] for c in columns] for row in map(entry_to_row, entries))
+    rows = (tuple(entry_to_row(entry).values()) for entry in entries)  # in the order of `columns`
     trigger = db.execute("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'entries_ai'").fetchone()
     if len(entries) < BULK_AT_LEAST or trigger is None:
         return _each(db, sql, rows, len(entries), progress)
