@@ -85,3 +85,25 @@ def test_an_archive_file_read_by_msgspec_or_by_json_gives_the_same_backup(tmp_pa
     # Our archive's words are looked for in the file's first bytes; anything else goes the usual way.
     path.write_text("[]", encoding="utf-8")
     assert importing._fast_archive(path, "json", None) is None
+
+
+def test_an_archive_as_exported_is_read_the_fast_way_and_an_older_one_the_usual_way(tmp_path, monkeypatch):
+    from closeness_journal.core import archive_format
+
+    path = tmp_path / "archive.json"
+    path.write_text(archive_text(Entry(date(2026, 11, 2), body="first"), Entry(date(2026, 11, 3), body="x")))
+    usual = importing.from_text(path.read_text(), "json")
+
+    def not_expected(*args, **kwargs):
+        raise AssertionError("read the usual way")
+
+    monkeypatch.setattr(archive_format, "read_backup", not_expected)
+    monkeypatch.setattr(archive_format, "read_entry", not_expected)
+    assert importing.read_file(path) == usual
+    monkeypatch.undo()
+    older = json.loads(path.read_text())
+    older["format_version"] = 1
+    path.write_text(json.dumps(older))
+    calls = []
+    monkeypatch.setattr(archive_format, "read_backup", lambda *args, **kwargs: calls.append(args) or usual)
+    assert importing.read_file(path) == usual and len(calls) == 1

@@ -42,7 +42,7 @@ def read_file(
         raise ImportRefused(f"{path}: {error}; nothing was imported") from None
 
 
-def _fast_archive(path: Path, kind: Kind | None, progress: archive_format.Tell | None, typed: bool = True) -> Any:
+def _fast_archive(path: Path, kind: Kind | None, progress: archive_format.Tell | None) -> Any:
     """Our own archive parsed straight from the file's bytes by msgspec (several times faster than
     `json`, and the file's text is never held beside what it holds), or None to read it the usual
     way: not our archive, or anything msgspec refuses (then `json` reads it again and says what is
@@ -64,7 +64,7 @@ def _fast_archive(path: Path, kind: Kind | None, progress: archive_format.Tell |
 
     if progress is not None:
         progress("Reading the file", 0, None)
-    if typed and (archive := archive_fast.decode(raw)) is not None:
+    if (archive := archive_fast.decode(raw)) is not None:
         return archive
     try:
         return msgspec.json.decode(raw)
