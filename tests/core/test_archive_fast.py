@@ -180,3 +180,23 @@ FIELDS = {
 def test_random_entries_read_as_the_usual_reading_reads_them(changes):
     fast, usual, typed = _both(_document(ENTRY, _changed(**changes)))
     assert fast == usual if typed else fast is None
+
+
+def test_the_collector_is_put_back_with_what_was_made_meanwhile_counted_long_lived():
+    import gc
+
+    from closeness_journal.core.archive_format import collector_paused
+
+    with collector_paused():
+        assert not gc.isenabled()
+        made = [[n] for n in range(1000)]
+    assert gc.isenabled()
+    # in the oldest generation: the next young collection doesn't walk every entry just read
+    assert any(thing is made for thing in gc.get_objects(generation=2))
+    gc.disable()
+    try:
+        with collector_paused():
+            pass
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
