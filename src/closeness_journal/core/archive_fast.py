@@ -218,7 +218,7 @@ def _entry(s: _Entry, late_day: date, late_time: datetime) -> Entry | None:
 
 
 def _made(cls: type[T], /, **fields: Any) -> T:
-    """`kind(**fields)` for a frozen dataclass without running its `__init__` (it only sets the
+    """`cls(**fields)` for a frozen dataclass without running its `__init__` (it only sets the
     fields; three an entry, 100,000 entries). Every field must be given: a test checks."""
     made = object.__new__(cls)
     made.__dict__.update(fields)
