@@ -237,7 +237,7 @@ def read_entry(item: Any, where: str, version: int = FORMAT_VERSION, limits: Lim
         for key in item:
             if key not in known:
                 raise BackupFormatError(
-                    f"{where}.{key}: not a field of an entry in a version-{version} archive, so nothing was imported"
+                    f"{where}.{key}: not a field of an entry in a version-{version} archive"
                 )
     answers = item.get("answers", [])
     if not isinstance(answers, list):
