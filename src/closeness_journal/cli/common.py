@@ -6,24 +6,23 @@ Nothing here imports the store or Rich at import time, so `--help` and `--versio
 
 from __future__ import annotations
 
-import argparse
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from closeness_journal import paths
+from closeness_journal.cli.errors import Failure, UsageError
 from closeness_journal.core.dates import BadDate, local_day, parse_date
 
+if TYPE_CHECKING:
+    import argparse
 
-class UsageError(Exception):
-    """The command was used wrongly (exit 2)."""
-
-
-class Failure(Exception):
-    """Something went wrong that is not the person's typing (exit 1)."""
+__all__ = [
+    "Failure", "Handler", "UsageError", "daily_backup_now", "date_option", "opened", "print_json", "reading_only",
+]
 
 
 class Handler(Protocol):
@@ -54,6 +53,18 @@ def opened(
     try:
         if daily_backup and (problem := daily_backup_now(journal, folder)):
             print(f"closeness-journal: {problem}", file=sys.stderr)
+        yield journal
+    finally:
+        journal.close()
+
+
+@contextmanager
+def reading_only(folder: Path, reader: Any) -> Iterator[Any]:
+    """The journal in `folder`, which is not encrypted, opened as `reader` (a `JournalBase`:
+    `ListReader`) for a command that only reads, and closed after it, whatever happens."""
+    journal = reader.open(paths.database_path(folder))
+    journal.wait_for_writers(_say_waiting())
+    try:
         yield journal
     finally:
         journal.close()
