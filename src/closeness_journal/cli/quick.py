@@ -1,8 +1,8 @@
 """The quick way in for the commonest reads: `list`, `list -n N` and `list --search WORDS` (with the
 global `--data-dir` and `--passphrase-fd`), read without argparse.
 
-Importing argparse and declaring the main parser and `list`'s costs about 15 ms, as much again as
-the rest of `list`. `quick_args` reads only that narrow grammar, exactly as argparse reads it, and
+Importing argparse and declaring the main parser and `list`'s took about 15 ms of the 100 ms
+`list` took. `quick_args` reads only that narrow grammar, exactly as argparse reads it, and
 gives up (None) on anything else: another command or option, `--help`, an abbreviation, a value
 that starts with "-", a number argparse would refuse. Then `parser.py`'s argparse reads the line
 and says what is wrong in its own words, so every message stays the same.
