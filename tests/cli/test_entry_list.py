@@ -71,7 +71,7 @@ def test_list_and_search_import_neither_sqlite_utils_nor_rich_nor_textual(tmp_pa
         " 'closeness_journal.core.prompts', 'closeness_journal.core.review', 'argparse', 'dataclasses', 'uuid',"
         " 'inspect', 'shutil', 'closeness_journal.core.entries', 'closeness_journal.core.checkin',"
         " 'closeness_journal.store.entries', 'closeness_journal.store.search', 'closeness_journal.cli.parser',"
-        " 'closeness_journal.cli.entries', 'closeness_journal.cli.encryption')]\n"
+        " 'closeness_journal.cli.entries', 'closeness_journal.cli.encryption', 'typing')]\n"
         "print('LOADED', sorted(loaded))\n"
     )
     for args in (["list", "-n", "10"], ["list", "--search", "lighthouse"]):
