@@ -68,7 +68,10 @@ def test_list_and_search_import_neither_sqlite_utils_nor_rich_nor_textual(tmp_pa
         "assert main(sys.argv[1:]) == 0\n"
         "loaded = [m for m in sys.modules if m.split('.')[0] in ('sqlite_utils', 'textual')"
         " or m in ('rich.console', 'closeness_journal.store.journal', 'closeness_journal.core.today',"
-        " 'closeness_journal.core.prompts', 'closeness_journal.core.review')]\n"
+        " 'closeness_journal.core.prompts', 'closeness_journal.core.review', 'argparse', 'dataclasses', 'uuid',"
+        " 'inspect', 'shutil', 'closeness_journal.core.entries', 'closeness_journal.core.checkin',"
+        " 'closeness_journal.store.entries', 'closeness_journal.store.search', 'closeness_journal.cli.parser',"
+        " 'closeness_journal.cli.entries', 'closeness_journal.cli.encryption', 'typing')]\n"
         "print('LOADED', sorted(loaded))\n"
     )
     for args in (["list", "-n", "10"], ["list", "--search", "lighthouse"]):
@@ -117,3 +120,31 @@ def test_the_legend_is_one_whole_line_at_80_columns(monkeypatch, capsys):
     lines = capsys.readouterr().out.splitlines()
     assert entry_list.LEGEND in lines
     assert "number: the fear, 0-10" in entry_list.LEGEND
+
+
+@pytest.mark.parametrize("text", ["plain words about the lighthouse", "wide 漢字 lighthouse", "tabs\tlighthouse"])
+def test_the_quick_list_prints_what_the_long_way_prints(tmp_path, monkeypatch, capsys, text):
+    """`list`, `list -n N` and `list --search` read as rows print the bytes `entries.list_entries` prints
+    (text only Rich can measure goes the long way)."""
+    from closeness_journal.cli import entries, quick
+    from closeness_journal.store import Journal
+
+    monkeypatch.setenv("COLUMNS", "70")
+    monkeypatch.delenv("FORCE_COLOR", raising=False)
+    monkeypatch.delenv("TTY_COMPATIBLE", raising=False)
+    folder = tmp_path / "journal"
+    journal = Journal.open(folder / "journal.db")
+    for day in range(1, 6):
+        checkin = CheckIn(who="Sam" * day, intensity=day, behaviours=("went-quiet",) if day % 2 else ())
+        journal.add(Entry(local_date=date(2026, 3, day), body=f"{text} {day}\nsecond line", checkin=checkin))
+    journal.add(Entry(local_date=date(2026, 3, 9), checkin=CheckIn(small_step="asked for help")))
+    journal.close()
+    for argv in (["list"], ["list", "-n", "2"], ["list", "--search", "lighthouse"], ["list", "--search", "zzz"],
+                 ["list", "--search", "!!"], ["list", "-n", "0", "--search", "second"]):
+        args = quick.quick_args(argv)
+        assert args is not None
+        assert entry_list.list_entries(args, folder, date(2026, 3, 10)) == 0
+        quick_out = capsys.readouterr().out
+        assert entries.list_entries(args, folder, date(2026, 3, 10)) == 0
+        assert quick_out == capsys.readouterr().out, argv
+        assert "2026-03-0" in quick_out or "No entries found." in quick_out

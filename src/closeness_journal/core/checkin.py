@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, fields, replace
 from typing import Any
 
+from closeness_journal.core import entry_line
 from closeness_journal.core.text import one_line
 from closeness_journal.core.vocabulary import (
     ACTED,
@@ -61,7 +62,7 @@ class CheckIn:
     @property
     def stayed_close(self) -> bool:
         """True when something was done to stay close, or the pull came and was not acted on."""
-        return bool(self.stayed) or self.acted == "no"
+        return entry_line.stayed_close(self.stayed, self.acted)
 
     @property
     def withdrawal(self) -> bool:

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from typing import Any
 
+from closeness_journal.core import entry_line
 from closeness_journal.core.checkin import CheckIn, CheckInFields, InvalidEntry
 from closeness_journal.core.text import one_line, printable
 from closeness_journal.core.vocabulary import (
@@ -87,11 +88,7 @@ class Entry:
     @property
     def first_line(self) -> str:
         """The first non-empty line written (the answers first, then the free writing), for lists."""
-        for text in (*(answer.text for answer in self.answers), self.body):
-            for line in text.splitlines():
-                if line.strip():
-                    return line.strip()
-        return ""
+        return entry_line.first_line((*(answer.text for answer in self.answers), self.body))
 
     @property
     def words(self) -> str:
@@ -118,7 +115,7 @@ class Entry:
     @property
     def headline(self) -> str:
         """What to show for the entry in one line: its first line, else its small step ("" if neither)."""
-        return self.first_line or self.checkin.small_step.strip()
+        return entry_line.headline(self.first_line, self.checkin.small_step)
 
     def is_empty(self) -> bool:
         """Nothing written and nothing checked in: there is nothing to keep."""

@@ -21,11 +21,13 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from datetime import datetime
-from typing import TYPE_CHECKING, Any
 
 from closeness_journal.store.connection import JournalBase, reading, utc
 
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing: `list` does without it (3 ms)
 if TYPE_CHECKING:  # core.today brings the prompts and the review: `list` does without them
+    from typing import Any
+
     from closeness_journal.core.today import Window
 
 TODAY_DRAFTS = "today"

@@ -14,7 +14,10 @@ from __future__ import annotations
 
 import sqlite3
 from pathlib import Path
-from typing import Any
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing: `list` does without it (3 ms)
+if TYPE_CHECKING:
+    from typing import Any
 
 Error: tuple[type[Exception], ...] = (sqlite3.Error,)
 DatabaseError: tuple[type[Exception], ...] = (sqlite3.DatabaseError,)

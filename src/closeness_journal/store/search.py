@@ -1,12 +1,11 @@
 """Finding entries: the filters as SQL, history's pages, and full-text search with snippets.
 
 The search index (`entries_fts`, built in `migrations.py`) holds only the entries outside the
-trash. What a person types is never read as FTS syntax: `_fts_query` quotes every word.
+trash. What a person types is never read as FTS syntax: `entry_rows.fts_query` quotes every word.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from dataclasses import replace
 from typing import Any
@@ -15,16 +14,16 @@ from closeness_journal.core.entries import Entry, EntryFilter, SearchHit
 from closeness_journal.core.vocabulary import SABOTAGE, WITHDRAWAL
 from closeness_journal.store.connection import JournalBase, reading, reading_as_they_go
 from closeness_journal.store.entries import entries_from_rows, entry_from_row
-from closeness_journal.store.migrations import ANSWER_SEPARATOR, SEARCH_COLUMNS
-
-RANK_AT_MOST = 500
-"""Searches with more matches than this list the newest written first instead of best first."""
-SNIPPET_FTS_AT_MOST = 50_000
-"""Entries longer than this (characters of searchable text) get a snippet made in Python."""
-SNIPPET_WINDOW = 400
-"""How many characters either side of the first match the Python snippet looks at."""
-# Private-use characters mark matches in FTS snippets; they are split out before display.
-_MATCH_START, _MATCH_END = "\ue000", "\ue001"
+from closeness_journal.store.entry_rows import (
+    LIVE,
+    RANK_AT_MOST,
+    fts_query,
+    matches,
+    newest_page,
+    order_of,
+    snippets,
+    word_page,
+)
 
 
 class SearchMixin(JournalBase):
@@ -90,69 +89,23 @@ class SearchMixin(JournalBase):
         common word), the most recently written come first instead, which is quicker and, for
         a word that is everywhere, more useful."""
         where, params = _filter_sql(filters)
-        fts_query = _fts_query(filters.search or "")
-        if not fts_query:
-            sql = (
-                f"SELECT e.*, NULL AS _snippet FROM entries e WHERE {where} "
-                "ORDER BY e.local_date DESC, e.created_at DESC, e.uuid DESC LIMIT ? OFFSET ?"
-            )
-            return [SearchHit(entry_from_row(row)) for row in self._db.query(sql, [*params, limit, offset])]
-        order = "entries_fts.rowid DESC" if self._matches(fts_query) > RANK_AT_MOST else "entries_fts.rank"
-        if replace(filters, search=None) == EntryFilter():
-            # Only words: the index holds just the entries outside the trash, so the page of
-            # matches is found in the index alone, and only those rows are read.
-            ids = [
-                row[0]
-                for row in self._db.execute(
-                    f"SELECT rowid FROM entries_fts WHERE entries_fts MATCH ? ORDER BY {order} LIMIT ? OFFSET ?",
-                    [fts_query, limit, offset],
-                )
+        words = fts_query(filters.search or "")
+        if not words:
+            return [SearchHit(entry_from_row(row)) for row in newest_page(self._db, where, params, limit, offset)]
+        order = order_of(self._matches(words), RANK_AT_MOST)
+        if replace(filters, search=None) == EntryFilter():  # only words: see `word_page`
+            return [
+                SearchHit(entry_from_row(row), snippet)
+                for row, snippet in word_page(self._db, words, filters.search or "", order, limit, offset)
             ]
-            if not ids:
-                return []
-            rows = {
-                row["id"]: row
-                for row in self._db.query(
-                    # "+" keeps SQLite on the id look-ups rather than the deleted_at index
-                    f"SELECT * FROM entries WHERE id IN ({', '.join('?' for _ in ids)}) AND +deleted_at IS NULL", ids
-                )
-            }
-            snippets = self._snippets(fts_query, filters.search or "", ids, rows)
-            return [SearchHit(entry_from_row(rows[i]), snippets.get(i, ())) for i in ids if i in rows]
         sql = (
             "SELECT e.* FROM entries_fts JOIN entries e ON e.id = entries_fts.rowid "
             f"WHERE entries_fts MATCH ? AND {where} ORDER BY {order}, e.local_date DESC LIMIT ? OFFSET ?"
         )
-        found = [dict(row) for row in self._db.query(sql, [fts_query, *params, limit, offset])]
+        found = [dict(row) for row in self._db.query(sql, [words, *params, limit, offset])]
         by_id = {row["id"]: row for row in found}
-        snippets = self._snippets(fts_query, filters.search or "", list(by_id), by_id)
-        return [SearchHit(entry_from_row(row), snippets.get(row["id"], ())) for row in found]
-
-    def _snippets(
-        self, fts_query: str, typed: str, ids: list[int], rows: dict[int, dict[str, Any]]
-    ) -> dict[int, tuple[tuple[str, bool], ...]]:
-        """A marked snippet for each of a page's entries. FTS5's snippet() takes time that grows
-        faster than the entry's length (over two minutes for one entry of 5 MB), so it is asked
-        only for entries up to SNIPPET_FTS_AT_MOST characters; a longer one gets a snippet made
-        here from a bounded window around the first match."""
-        short = [i for i in ids if i in rows and _searchable_length(rows[i]) <= SNIPPET_FTS_AT_MOST]
-        snippets: dict[int, tuple[tuple[str, bool], ...]] = {
-            i: _window_snippet(rows[i], typed) for i in ids if i in rows and i not in short
-        }
-        if short:
-            # FTS5 narrows a rowid range quickly (an IN list or rowid = ? it does not), and the
-            # page's ids are the matches in their range when newest first, or among at most
-            # RANK_AT_MOST matches when best first.
-            wanted = set(short)
-            for rowid, snippet in self._db.execute(
-                f"SELECT rowid, CASE WHEN rowid IN ({', '.join('?' for _ in short)}) "
-                "THEN snippet(entries_fts, -1, ?, ?, '…', 16) END FROM entries_fts "
-                "WHERE entries_fts MATCH ? AND rowid BETWEEN ? AND ?",
-                [*short, _MATCH_START, _MATCH_END, fts_query, min(short), max(short)],
-            ):
-                if rowid in wanted:
-                    snippets[rowid] = _split_snippet(snippet)
-        return snippets
+        marked = snippets(self._db, words, filters.search or "", list(by_id), by_id)
+        return [SearchHit(entry_from_row(row), marked.get(row["id"], ())) for row in found]
 
     @reading
     def tags(self) -> list[tuple[str, int]]:
@@ -172,20 +125,20 @@ class SearchMixin(JournalBase):
 
     def _matches(self, fts_query: str) -> int:
         """How many entries outside the trash match (the index holds no others)."""
-        return self._db.execute("SELECT count(*) FROM entries_fts WHERE entries_fts MATCH ?", [fts_query]).fetchone()[0]
+        return matches(self._db, fts_query)
 
     @reading
     def count(self, filters: EntryFilter = EntryFilter()) -> int:
         where, params = _filter_sql(filters)
-        fts_query = _fts_query(filters.search or "")
-        if fts_query and replace(filters, search=None) == EntryFilter():
-            return self._matches(fts_query)
-        if fts_query:
+        words = fts_query(filters.search or "")
+        if words and replace(filters, search=None) == EntryFilter():
+            return self._matches(words)
+        if words:
             sql = (
                 "SELECT count(*) FROM entries_fts JOIN entries e ON e.id = entries_fts.rowid "
                 f"WHERE entries_fts MATCH ? AND {where}"
             )
-            params = [fts_query, *params]
+            params = [words, *params]
         else:
             sql = f"SELECT count(*) FROM entries e WHERE {where}"
         return self._db.execute(sql, params).fetchone()[0]
@@ -194,7 +147,7 @@ class SearchMixin(JournalBase):
 def _filter_sql(filters: EntryFilter) -> tuple[str, list[Any]]:
     """The WHERE clause (on `entries e`) and its parameters for everything but the words."""
     filters = filters.validated()
-    clauses = ["e.deleted_at IS NULL"]
+    clauses = [LIVE]
     params: list[Any] = []
     if filters.since:
         clauses.append("e.local_date >= ?")
@@ -230,85 +183,3 @@ def changed_since_sql(prefix: str = "") -> str:
     """Written, edited or flagged after a moment (two parameters: the moment, twice). Times are
     compared as times, not as text, so one stored with another UTC offset (an import) counts right."""
     return f"(julianday({prefix}updated_at) > julianday(?) OR julianday({prefix}flagged_at) > julianday(?))"
-
-
-_WORD = re.compile(r"\w+", re.UNICODE)
-
-
-def _fts_query(text: str) -> str:
-    """Turn what a person typed into a safe FTS5 query: every word must appear (the last may
-    be the start of a word). FTS syntax in the input (quotes, AND, NEAR, *) is never interpreted."""
-    words = _WORD.findall(text)
-    if not words:
-        return ""
-    quoted = [f'"{word}"' for word in words]
-    quoted[-1] += "*"
-    return " ".join(quoted)
-
-
-def _split_snippet(snippet: str | None) -> tuple[tuple[str, bool], ...]:
-    """A snippet's pieces, each with whether it is a match."""
-    if not snippet:
-        return ()
-    pieces: list[tuple[str, bool]] = []
-    snippet = snippet.replace(ANSWER_SEPARATOR, " … ")  # a snippet may span two answers
-    for index, part in enumerate(re.split(f"[{_MATCH_START}{_MATCH_END}]", snippet)):
-        if part:
-            pieces.append((part, index % 2 == 1))
-    return tuple(pieces)
-
-
-def _searchable_length(row: dict[str, Any]) -> int:
-    return sum(len(row.get(column) or "") for column in SEARCH_COLUMNS)
-
-
-def _window_snippet(row: dict[str, Any], typed: str) -> tuple[tuple[str, bool], ...]:
-    """A snippet for a long entry, like FTS5's: about 16 words around the first place a typed word
-    starts (the last may be the start of a word), the words marked; at most 2 × SNIPPET_WINDOW
-    characters are looked at once the first match is found."""
-    words = _WORD.findall(typed)
-    if not words:
-        return ()
-    pattern = re.compile(
-        r"(?<!\w)(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + r")\w*",
-        re.IGNORECASE,
-    )
-    for column in SEARCH_COLUMNS:
-        text = (row.get(column) or "").replace(ANSWER_SEPARATOR, " … ")
-        first = pattern.search(text)
-        if first is None:
-            continue
-        start, end = max(0, first.start() - SNIPPET_WINDOW), min(len(text), first.end() + SNIPPET_WINDOW)
-        window = text[start:end]
-        before = _WORD_SPAN.findall(window[: first.start() - start])[-8:]
-        after = _WORD_SPAN.findall(window[first.end() - start :])[:7]
-        middle = "".join(before) + first.group(0) + "".join(after)
-        begins = first.start() - len("".join(before))
-        pieces: list[tuple[str, bool]] = [("…", False)] if text[:begins].strip() else []
-        cursor = 0
-        for match in pattern.finditer(middle):
-            if match.start() > cursor:
-                pieces.append((middle[cursor : match.start()], False))
-            pieces.append((match.group(0), True))
-            cursor = match.end()
-        if cursor < len(middle):
-            pieces.append((middle[cursor:], False))
-        if text[begins + len(middle) :].strip():
-            pieces.append(("…", False))
-        return _merge(pieces)
-    head = " ".join((row.get("body") or "")[: 2 * SNIPPET_WINDOW].split()[:16])
-    return ((head + "…", False),) if head else ()
-
-
-_WORD_SPAN = re.compile(r"\W*\w+\W*", re.UNICODE)
-
-
-def _merge(pieces: list[tuple[str, bool]]) -> tuple[tuple[str, bool], ...]:
-    """Neighbouring pieces of the same kind as one."""
-    merged: list[tuple[str, bool]] = []
-    for text, marked in pieces:
-        if merged and merged[-1][1] == marked:
-            merged[-1] = (merged[-1][0] + text, marked)
-        elif text:
-            merged.append((text, marked))
-    return tuple(merged)

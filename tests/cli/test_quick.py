@@ -1,0 +1,78 @@
+"""`quick_args` reads `list`'s commonest command lines exactly as argparse does, and leaves every
+other line (and every mistake) to argparse."""
+
+from __future__ import annotations
+
+import itertools
+import random
+
+import pytest
+
+from closeness_journal.cli.parser import build_parser
+from closeness_journal.cli.quick import quick_args
+
+WORDS = [
+    "list", "write", "show", "-n", "--limit", "--search", "--data-dir", "--passphrase-fd", "--json", "--since",
+    "--tag", "-h", "--help", "--version", "--lim", "--", "-", "10", "0", "-1", "x", "", " 7", "1_000", "٣",
+    str(2**63), str(2**63 - 1), "--limit=5", "--limit=-5", "--search=-x", "--search=", "--data-dir=d", "-n5",
+    "-n=5", "--passphrase-fd=3", "--passphrase-fd=-1", "--passphrase-fd=x", "walk by the sea", "-x y",
+]
+
+
+def _argparse(argv: list[str]) -> dict[str, object] | None:
+    try:
+        parsed = vars(build_parser().parse_args(argv))
+    except SystemExit:
+        return None
+    parsed.pop("command_parser", None)
+    parsed.pop("handler")
+    return parsed
+
+
+def _compare(argv: list[str]) -> bool:
+    """Whether quick_args read `argv` (then as argparse does); False when it left it to argparse."""
+    quick = quick_args(argv)
+    if quick is None:
+        return False
+    got = vars(quick)
+    assert got.pop("handler") is not None
+    assert got == _argparse(argv), argv
+    return True
+
+
+@pytest.mark.parametrize("argv", [
+    ["list"], ["list", "-n", "10"], ["--data-dir", "/j", "list", "-n", "10"], ["list", "--search", "lighthouse"],
+    ["list", "--data-dir", "a", "--search", "walk by the sea", "--limit", "0"], ["--data-dir=a", "list", "-n", "3"],
+    ["--data-dir", "a", "list", "--data-dir", "b"], ["--passphrase-fd", "0", "list", "--passphrase-fd=4"],
+    ["list", "-n", "5", "-n", "6"], ["list", "--search", ""], ["list", "--limit=-5"], ["list", "-n", " 7"],
+])
+def test_the_commonest_lines_are_read_as_argparse_reads_them(argv):
+    assert _compare(argv)
+
+
+@pytest.mark.parametrize("argv", [
+    [], ["write", "x"], ["list", "--json"], ["list", "--since", "2026-01-01"], ["list", "-h"], ["list", "--lim", "3"],
+    ["list", "-n", "-1"], ["list", "-n", "x"], ["list", "-n", str(2**63)], ["list", "-n"], ["list", "extra"],
+    ["--passphrase-fd", "-1", "list"], ["--passphrase-fd=x", "list"], ["--version"], ["list", "--", "x"],
+    ["-n", "3", "list"], ["list", "-n5"], ["list", "--search", "-x"],
+])
+def test_anything_else_is_left_to_argparse(argv):
+    assert quick_args(argv) is None
+
+
+def test_random_lines_are_read_as_argparse_reads_them_or_left_to_it(capsys):
+    rng = random.Random(18)
+    lines = [list(line) for n in range(4) for line in itertools.product(["list", "-n", "--search", "x"], repeat=n)]
+    lines += [rng.choices(WORDS, k=rng.randint(1, 6)) for _ in range(1500)]
+    lines += [["list", *rng.choices(WORDS, k=rng.randint(1, 5))] for _ in range(1500)]
+    values = ["10", "0", "-1", "x", "", " 7", "1_000", "٣", str(2**63), "walk by the sea", "-x y", "--json", "list"]
+
+    def pairs(options: list[str], most: int) -> list[str]:
+        return [word for _ in range(rng.randint(0, most)) for word in (rng.choice(options), rng.choice(values))]
+
+    for _ in range(1500):
+        lines.append([*pairs(["--data-dir", "--passphrase-fd", "-n"], 2), "list",
+                      *pairs(["-n", "--limit", "--search", "--data-dir", "--passphrase-fd", "--since"], 4)])
+    read = sum(_compare(line) for line in lines)
+    capsys.readouterr()  # argparse's usage errors
+    assert read > 250, read  # the comparison compares something
