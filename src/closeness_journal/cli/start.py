@@ -11,27 +11,34 @@ from pathlib import Path
 
 from closeness_journal import paths
 from closeness_journal.cli.common import daily_backup_now, opened
+from closeness_journal.ui import collector
 
 
 def open_window(args: argparse.Namespace, folder: Path, today: date) -> int:
     """The window; the day's automatic backup is made beside it once its first frame is drawn."""
     from closeness_journal.cli.encryption import key_in_window
-    from closeness_journal.ui.app import run_app
 
-    with opened(folder, key=key_in_window(folder)) as journal:
-        key = journal.key
-        return run_app(journal, data_dir=folder, after_first_frame=lambda: _daily_backup_apart(folder, key))
+    key = key_in_window(folder)
+    with collector.paused():  # until the first frame is drawn (ui/collector.py)
+        from closeness_journal.ui.app import run_app
+
+        with opened(folder, key=key) as journal:
+            key = journal.key
+            return run_app(journal, data_dir=folder, after_first_frame=lambda: _daily_backup_apart(folder, key))
 
 
 def pause(args: argparse.Namespace, folder: Path, today: date) -> int:
     """The window, opened straight on a pause."""
     from closeness_journal.cli.encryption import key_in_window
-    from closeness_journal.ui.app import run_app
 
-    with opened(folder, key=key_in_window(folder)) as journal:
-        key = journal.key
-        return run_app(journal, data_dir=folder, pause=True,
-                       after_first_frame=lambda: _daily_backup_apart(folder, key))
+    key = key_in_window(folder)
+    with collector.paused():  # until the first frame is drawn (ui/collector.py)
+        from closeness_journal.ui.app import run_app
+
+        with opened(folder, key=key) as journal:
+            key = journal.key
+            return run_app(journal, data_dir=folder, pause=True,
+                           after_first_frame=lambda: _daily_backup_apart(folder, key))
 
 
 def _daily_backup_apart(folder: Path, key: bytes | None) -> str | None:

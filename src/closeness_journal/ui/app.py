@@ -32,6 +32,7 @@ from closeness_journal.core.prompts import PromptLibrary
 from closeness_journal.core.settings import THEME, WELCOME_SHOWN, Settings, theme_to_apply, welcome_due
 from closeness_journal.core.text import printable
 from closeness_journal.store import Journal, JournalError
+from closeness_journal.ui import collector
 from closeness_journal.ui.autosave import Autosave
 from closeness_journal.ui.background import InBackground
 from closeness_journal.ui.hangup import Watchdog, forgiving_driver
@@ -119,6 +120,8 @@ class JournalApp(App[int]):
         self._after_first_frame = None if after_first_frame is None else InBackground(after_first_frame)
 
     async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.Ready):
+            collector.resume()  # the first frame is drawn (ui/collector.py)
         if self._after_first_frame is not None:
             if isinstance(event, events.Ready):
                 self._after_first_frame.start()
