@@ -6,11 +6,12 @@ from __future__ import annotations
 
 import argparse
 import tempfile
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 from closeness_journal import paths
 from closeness_journal.cli.common import daily_backup_now, opened
+from closeness_journal.core.dates import local_day
 from closeness_journal.ui import collector
 
 
@@ -44,9 +45,13 @@ def pause(args: argparse.Namespace, folder: Path, today: date) -> int:
 def _daily_backup_apart(folder: Path, key: bytes | None) -> str | None:
     """The day's automatic backup through a connection of its own (the window makes it on a
     thread of its own, and a SQLite connection belongs to the thread that opened it); an
-    encrypted journal's backup is made with its key."""
+    encrypted journal's backup is made with its key. Once today's is made, the journal isn't
+    opened again (a window opened later in the day has nothing to do here)."""
+    from closeness_journal import private_files
     from closeness_journal.store import Journal, JournalError
 
+    if private_files.daily_backup_due(folder, local_day(datetime.now(UTC))) is None:
+        return None
     try:
         journal = Journal.open(paths.database_path(folder), key)
     except JournalError as error:
