@@ -37,7 +37,6 @@ from closeness_journal.ui.autosave import Autosave
 from closeness_journal.ui.background import InBackground
 from closeness_journal.ui.hangup import Watchdog, forgiving_driver
 from closeness_journal.ui.kept_edits import keep_orphaned_edits
-from closeness_journal.ui.screens.confirm import ConfirmScreen
 from closeness_journal.ui.screens.mode import styled_now
 from closeness_journal.ui.screens.today import TodayScreen
 
@@ -356,6 +355,8 @@ class JournalApp(App[int]):
         return [autosave.problem or "unknown problem" for autosave in self.autosaves() if not autosave.flush()]
 
     async def action_quit(self) -> None:
+        from closeness_journal.ui.screens.confirm import ConfirmScreen
+
         problems = self.flush_drafts()
         if self.demo and not problems and self.unsaved_work():
             self.push_screen(
