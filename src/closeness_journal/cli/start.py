@@ -20,7 +20,7 @@ def open_window(args: argparse.Namespace, folder: Path, today: date) -> int:
     from closeness_journal.cli.encryption import key_in_window
 
     key = key_in_window(folder)
-    with collector.paused():  # until the first frame is drawn (ui/collector.py)
+    with collector.paused():  # until the window is ready (ui/collector.py)
         from closeness_journal.ui.app import run_app
 
         with opened(folder, key=key) as journal:
@@ -33,7 +33,7 @@ def pause(args: argparse.Namespace, folder: Path, today: date) -> int:
     from closeness_journal.cli.encryption import key_in_window
 
     key = key_in_window(folder)
-    with collector.paused():  # until the first frame is drawn (ui/collector.py)
+    with collector.paused():  # until the window is ready (ui/collector.py)
         from closeness_journal.ui.app import run_app
 
         with opened(folder, key=key) as journal:

@@ -120,7 +120,7 @@ class JournalApp(App[int]):
 
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, events.Ready):
-            collector.resume()  # the first frame is drawn (ui/collector.py)
+            collector.resume()  # the window is ready (ui/collector.py)
         if self._after_first_frame is not None:
             if isinstance(event, events.Ready):
                 self._after_first_frame.start()

@@ -3,10 +3,12 @@
 Start-up makes about 100,000 objects (Textual's classes and styles, the screen's widgets) and
 frees few of them, so each collection before the first frame walks them and finds next to nothing
 to free: together they took about as long as drawing the check-in (measured with `gc.callbacks`).
-So the collector is paused while the window starts. Once the first frame is drawn, what start-up
-made is set aside for good (`gc.freeze`: later collections skip it, so they stay short while you
-type) and collecting resumes. The few cycles start-up left behind (about 3,000 objects, well under
-a megabyte) stay with it.
+So the collector is paused while the window starts. Once Textual says the window is ready (its
+`Ready` event: the first layout is done, and Today's first frame follows), what start-up made is
+set aside for good (`gc.freeze`: later collections skip it, so they stay short while you type, and
+so does leaving) and collecting resumes. The few cycles start-up left behind (about 3,000 objects,
+well under a megabyte) stay with it; nothing in them needs finalizing (the journal, the terminal
+and the threads are closed explicitly).
 """
 
 from __future__ import annotations
@@ -37,7 +39,7 @@ def paused() -> Iterator[None]:
 
 
 def resume() -> None:
-    """The first frame is drawn: set aside what exists now, and collect again (if `paused` paused)."""
+    """The window is ready: set aside what exists now, and collect again (if `paused` paused)."""
     global _paused
     if _paused:
         _paused = False
