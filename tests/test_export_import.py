@@ -350,3 +350,30 @@ def test_write_private_is_atomic(tmp_path):
         private_files.write_private(target, chunks(), force=True)
     assert target.read_text() == "the good old file"
     assert not list(tmp_path.glob(".*partial"))
+
+
+def test_the_window_opens_no_second_connection_once_today_s_backup_is_made(capsys, private_folders, monkeypatch):
+    """The day's backup is made once; a window opened later that day finds it there and doesn't
+    open the journal again for it (no schema check on a thread beside the first frame)."""
+    from closeness_journal.store import Journal
+    from closeness_journal.ui import app as window
+
+    run(capsys, "write", "first")
+    run(capsys, "write", "second")  # the first change of the day to a journal with entries makes today's copy
+    today_copy = private_folders / "backups" / f"journal-{date.today().isoformat()}.db"
+    assert today_copy.exists()
+    opens: list[object] = []
+    real_open = Journal.open.__func__
+    monkeypatch.setattr(Journal, "open", classmethod(lambda cls, *a, **k: opens.append(a) or real_open(cls, *a, **k)))
+    said: list[str | None] = []
+
+    def fake_run_app(journal, data_dir=None, demo=False, pause=False, after_first_frame=None):
+        said.append(after_first_frame())
+        return 0
+
+    monkeypatch.setattr(window, "run_app", fake_run_app)
+    assert run(capsys)[0] == 0
+    assert said == [None] and len(opens) == 1  # the window's own connection, and no other
+    today_copy.unlink()
+    assert run(capsys)[0] == 0
+    assert said == [None, None] and len(opens) == 3 and today_copy.exists()  # not made yet: it is now

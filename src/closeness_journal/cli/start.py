@@ -6,40 +6,52 @@ from __future__ import annotations
 
 import argparse
 import tempfile
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 from closeness_journal import paths
 from closeness_journal.cli.common import daily_backup_now, opened
+from closeness_journal.core.dates import local_day
+from closeness_journal.ui import collector
 
 
 def open_window(args: argparse.Namespace, folder: Path, today: date) -> int:
     """The window; the day's automatic backup is made beside it once its first frame is drawn."""
     from closeness_journal.cli.encryption import key_in_window
-    from closeness_journal.ui.app import run_app
 
-    with opened(folder, key=key_in_window(folder)) as journal:
-        key = journal.key
-        return run_app(journal, data_dir=folder, after_first_frame=lambda: _daily_backup_apart(folder, key))
+    key = key_in_window(folder)
+    with collector.paused():  # until the window is ready (ui/collector.py)
+        from closeness_journal.ui.app import run_app
+
+        with opened(folder, key=key) as journal:
+            key = journal.key
+            return run_app(journal, data_dir=folder, after_first_frame=lambda: _daily_backup_apart(folder, key))
 
 
 def pause(args: argparse.Namespace, folder: Path, today: date) -> int:
     """The window, opened straight on a pause."""
     from closeness_journal.cli.encryption import key_in_window
-    from closeness_journal.ui.app import run_app
 
-    with opened(folder, key=key_in_window(folder)) as journal:
-        key = journal.key
-        return run_app(journal, data_dir=folder, pause=True,
-                       after_first_frame=lambda: _daily_backup_apart(folder, key))
+    key = key_in_window(folder)
+    with collector.paused():  # until the window is ready (ui/collector.py)
+        from closeness_journal.ui.app import run_app
+
+        with opened(folder, key=key) as journal:
+            key = journal.key
+            return run_app(journal, data_dir=folder, pause=True,
+                           after_first_frame=lambda: _daily_backup_apart(folder, key))
 
 
 def _daily_backup_apart(folder: Path, key: bytes | None) -> str | None:
     """The day's automatic backup through a connection of its own (the window makes it on a
     thread of its own, and a SQLite connection belongs to the thread that opened it); an
-    encrypted journal's backup is made with its key."""
+    encrypted journal's backup is made with its key. Once today's is made, the journal isn't
+    opened again (a window opened later in the day has nothing to do here)."""
+    from closeness_journal import private_files
     from closeness_journal.store import Journal, JournalError
 
+    if private_files.daily_backup_due(folder, local_day(datetime.now(UTC))) is None:
+        return None
     try:
         journal = Journal.open(paths.database_path(folder), key)
     except JournalError as error:

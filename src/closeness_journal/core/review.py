@@ -11,14 +11,16 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from closeness_journal.core.dates import FIRST_DAY, LAST_DAY, iso_week_label
 from closeness_journal.core.entries import Entry, EntryFilter
 from closeness_journal.core.ladder import Attempt, Rung, follow_up_words
-from closeness_journal.core.patterns import Count, Patterns, PatternSource, Period, compute
 from closeness_journal.core.prompts import WEEKLY_REVIEW_THEME, Prompt, PromptLibrary
 from closeness_journal.core.vocabulary import STAYED
+
+if TYPE_CHECKING:
+    from closeness_journal.core.patterns import Count, Patterns, PatternSource, Period
 
 _WEEK = re.compile(r"^(\d{4})-W(\d{2})$")
 FIGURES = ("withdrawal", "sabotage", "small_steps", "mean_intensity", "days_journaled", "entries")
@@ -135,6 +137,8 @@ def staying_of(entries: Iterable[Entry]) -> Staying:
 
 def staying_counts(entries: Iterable[Entry]) -> tuple[Count, ...]:
     """What was done to stay close, most often first."""
+    from closeness_journal.core.patterns import Count
+
     counts = Counter(slug for entry in entries for slug in entry.checkin.stayed)
     ordered = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
     return tuple(Count(slug, STAYED.get(slug, slug), n) for slug, n in ordered)
@@ -320,6 +324,8 @@ class ReviewSource(Protocol):
 
 def weekly_review(source: ReviewSource, monday: date) -> WeeklyReview:
     """The review of the week starting on `monday`, with the week before for comparison."""
+    from closeness_journal.core.patterns import compute
+
     sunday = monday + timedelta(days=6)
     before, last_sunday = monday - timedelta(days=7), monday - timedelta(days=1)
     this_week = compute(source.pattern_source(monday, sunday), monday, sunday, by="week")

@@ -15,10 +15,10 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from sqlite_utils import Database
 
+    from closeness_journal.core import archive_format
     from closeness_journal.core.entries import Entry, Revision
 
 from closeness_journal import paths, private_files
-from closeness_journal.core import archive_format
 from closeness_journal.core.vocabulary import SABOTAGE, WITHDRAWAL, categories_of
 from closeness_journal.store import driver, pattern_sums
 from closeness_journal.store.connection import JournalBase, reading, reading_as_they_go, utc
@@ -37,6 +37,8 @@ class ArchiveMixin(JournalBase):
     def dump(self, entries: bool = True) -> archive_format.Backup:
         """Everything in the journal, in a stable order (entries oldest first); without `entries`,
         everything but the entries and their revisions."""
+        from closeness_journal.core import archive_format
+
         backup = archive_format.Backup()
         if entries:
             backup.entries = list(self._entries_to_dump())
@@ -61,6 +63,8 @@ class ArchiveMixin(JournalBase):
     def archive_document(self, exported_at: str) -> dict[str, Any]:
         """`dump().to_json(exported_at)`, with the entries and revisions as iterators, read from
         the journal as they are written out (memory stays flat whatever the journal's size)."""
+        from closeness_journal.core import archive_format
+
         document = self.dump(entries=False).to_json(exported_at)
         rows = self._db.query("SELECT * FROM entries ORDER BY local_date, created_at, uuid")
         document["entries"] = reading_as_they_go(entry_json(row) for row in rows)
@@ -79,6 +83,8 @@ class ArchiveMixin(JournalBase):
         """Add what the journal doesn't have yet (matched by id, week or key), all in one
         transaction: a failure adds nothing. Importing the same backup twice adds nothing.
         `progress` is told how the entries go in."""
+        from closeness_journal.core import archive_format
+
         added = {"entries": 0, "revisions": 0, "reviews": 0, "settings": 0, "drafts": 0, "exercises": 0, "rungs": 0}
         with archive_format.collector_paused(), self._write() as db:
             for rung in backup.rungs:
@@ -301,6 +307,8 @@ _HASHSIZE = 1024 * 1024
 def _each(db: Any, sql: str, rows: Iterator[list[Any]], total: int, progress: archive_format.Tell | None) -> int:
     """The rows inserted a batch at a time (`executemany` sums the rows each insert added, not
     counting its triggers' rows), telling `progress` after each batch."""
+    from closeness_journal.core import archive_format
+
     added = done = 0
     conn = db.conn
     while batch := list(itertools.islice(rows, archive_format.EVERY)):

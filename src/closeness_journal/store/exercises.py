@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from sqlite_utils import Database
 
-from closeness_journal.core.exercises import Round, read_round
+    from closeness_journal.core.exercises import Round
 from closeness_journal.store.connection import JournalBase, reading, utc
 from closeness_journal.store.errors import JournalError
 
@@ -98,6 +98,8 @@ def _to_row(round_: Round) -> dict[str, Any]:
 
 
 def _from_row(row: dict[str, Any]) -> Round:
+    from closeness_journal.core.exercises import Round, read_round
+
     data = dict(row, turns=json.loads(row["turns"] or "[]"))
     try:
         return read_round(data, "round")

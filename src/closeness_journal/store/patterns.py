@@ -4,8 +4,11 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import TYPE_CHECKING
 
-from closeness_journal.core.patterns import ClosenessCounts, DayTotals, PatternSource
+if TYPE_CHECKING:
+    from closeness_journal.core.patterns import DayTotals, PatternSource
+
 from closeness_journal.core.prompts import CheckinCounts
 from closeness_journal.store.connection import JournalBase, reading
 from closeness_journal.store.search import changed_since_sql
@@ -24,6 +27,8 @@ class PatternsMixin(JournalBase):
         self, since: date, until: date, include_private: bool = True, changed_since: datetime | None = None
     ) -> tuple[DayTotals, ...]:
         """Each day's sums over [since, until], one row per day that holds entries (GROUP BY in SQL)."""
+        from closeness_journal.core.patterns import DayTotals
+
         days, span = _day_sums(since, until, include_private, changed_since)
         return tuple(
             DayTotals(date.fromisoformat(row[0]), *row[1:])
@@ -40,6 +45,8 @@ class PatternsMixin(JournalBase):
         return self._week_month_totals(*_day_sums(since, until, include_private, changed_since))
 
     def _week_month_totals(self, days: str, span: list[str]) -> tuple[DayTotals, ...]:
+        from closeness_journal.core.patterns import DayTotals
+
         sums = ", ".join(f"sum({name})" for name, _ in _DAY_COLUMNS[1:-1])
         return tuple(
             DayTotals(date.fromisoformat(row[0]), *row[1:])
@@ -57,6 +64,8 @@ class PatternsMixin(JournalBase):
         """Sums per week within a month (see `week_month_totals`) and breakdown counts over
         [since, until] (only what changed after `changed_since` when given), all aggregated in SQL:
         from the sums kept per day (`pattern_sums.py`), or from the entries for what changed."""
+        from closeness_journal.core.patterns import ClosenessCounts, PatternSource
+
         if changed_since is not None:
             return self._scanned_pattern_source(since, until, include_private, changed_since)
         private = "" if include_private else " AND private = 0"
@@ -94,6 +103,8 @@ class PatternsMixin(JournalBase):
     ) -> PatternSource:
         """`pattern_source` computed from the entries themselves (what `changed_since` needs; the
         tests compare the kept sums with it)."""
+        from closeness_journal.core.patterns import ClosenessCounts, PatternSource
+
         where, span = _range(since, until, include_private, changed_since)
 
         def each(column: str) -> dict[str, int]:

@@ -32,11 +32,11 @@ from closeness_journal.core.prompts import PromptLibrary
 from closeness_journal.core.settings import THEME, WELCOME_SHOWN, Settings, theme_to_apply, welcome_due
 from closeness_journal.core.text import printable
 from closeness_journal.store import Journal, JournalError
+from closeness_journal.ui import collector
 from closeness_journal.ui.autosave import Autosave
 from closeness_journal.ui.background import InBackground
 from closeness_journal.ui.hangup import Watchdog, forgiving_driver
 from closeness_journal.ui.kept_edits import keep_orphaned_edits
-from closeness_journal.ui.screens.confirm import ConfirmScreen
 from closeness_journal.ui.screens.mode import styled_now
 from closeness_journal.ui.screens.today import TodayScreen
 
@@ -119,6 +119,8 @@ class JournalApp(App[int]):
         self._after_first_frame = None if after_first_frame is None else InBackground(after_first_frame)
 
     async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.Ready):
+            collector.resume()  # the window is ready (ui/collector.py)
         if self._after_first_frame is not None:
             if isinstance(event, events.Ready):
                 self._after_first_frame.start()
@@ -353,6 +355,8 @@ class JournalApp(App[int]):
         return [autosave.problem or "unknown problem" for autosave in self.autosaves() if not autosave.flush()]
 
     async def action_quit(self) -> None:
+        from closeness_journal.ui.screens.confirm import ConfirmScreen
+
         problems = self.flush_drafts()
         if self.demo and not problems and self.unsaved_work():
             self.push_screen(
