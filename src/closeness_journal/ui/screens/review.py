@@ -33,11 +33,11 @@ from closeness_journal.ui.screens.mode import ModeScreen
 from closeness_journal.ui.text import literal, literal_line
 from closeness_journal.ui.widgets.keys_footer import KeysFooter
 
-FIRST_LINES = 30
-"""The week's lines (a day, or an entry under its day) shown at first: at least this many, and
-more than the window has rows. A week of many entries (a Textual widget a line, about 2 ms apiece
-on a busy machine) shows the rest `LINES_A_STEP` at a time as you scroll or move down to them."""
 LINES_A_STEP = 20
+"""The week's lines (a day, or an entry under its day) are shown at first down to more than the
+window's height under the summary (at least this many). A week of many entries (a Textual widget a
+line, about 2 ms apiece on a busy machine) shows the rest this many at a time as you scroll or move
+down to them."""
 
 
 def summary_content(review: WeeklyReview) -> Content:
@@ -246,7 +246,8 @@ class ReviewScreen(ModeScreen):
             return False
         review = self.review
         self.sub_title = week_span(review.start, review.end)
-        self.query_one("#review-summary-text", Static).update(summary_content(review))
+        summary = summary_content(review)
+        self.query_one("#review-summary-text", Static).update(summary)
         hint = "  (Tab or shift+tab to an entry, Enter to read it)" if review.this.entries else ""
         title = Content.assemble(Content.styled("\nEach day", "bold"), Content.styled(hint, "$text-muted"))
         self.query_one("#review-days-title", Static).update(title)
@@ -254,7 +255,7 @@ class ReviewScreen(ModeScreen):
         focused = self.focused.entry_id if isinstance(self.focused, EntryLine) else None
         await days.remove_children()
         self._unshown = day_lines(review)
-        wanted = max(self.app.size.height + 10, FIRST_LINES)  # more than fit under the summary
+        wanted = max(LINES_A_STEP, self.app.size.height + 10 - summary.plain.count("\n"))  # more than fit
         if focused is not None:  # down to the line that had the focus
             wanted = max(wanted, 1 + next((n for n, line in enumerate(self._unshown) if line[1] == focused), 0))
         await self.show_more_lines(wanted)
