@@ -92,6 +92,8 @@ class PatternsScreen(ModeScreen):
         self.patterns: Patterns | None = None
         self.calendar: YearCalendar | None = None
         self._seen: tuple[int, int] | None = None
+        self._computed: dict[str, tuple[tuple[int, int], Patterns]] = {}
+        """Each range's figures as last computed, with the journal's change token then."""
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -155,18 +157,40 @@ class PatternsScreen(ModeScreen):
 
     # ------------------------------------------------------------------ drawing
 
+    def _figures(self, name: str) -> Patterns:
+        """A range's figures: computed again only when the journal changed since they last were."""
+        token = self._journal.change_token()
+        kept = self._computed.get(name)
+        if kept is not None and kept[0] == token:
+            return kept[1]
+        until = self._today
+        since = range_start(name, until, self._journal.first_entry_date())
+        patterns = compute(self._journal.pattern_source(since, until), since, until)
+        self._computed[name] = (token, patterns)
+        return patterns
+
+    def _compute_ahead(self) -> None:
+        """Once the screen is drawn, the figures of the whole journal, the range that costs most to
+        add up (about 70 ms at 100,000 entries), so choosing "all" only has the drawing left."""
+        try:
+            self._figures(RANGES[-1])
+        except JournalError:
+            pass  # said when that range is chosen
+
     def refresh_patterns(self) -> None:
         until = self._today
         try:
             self._seen = self._journal.change_token()
-            since = range_start(self._range, until, self._journal.first_entry_date())
-            self.patterns = compute(self._journal.pattern_source(since, until), since, until)
+            self.patterns = self._figures(self._range)
             if self.calendar is None:
                 self.calendar = year_calendar(self._journal.day_totals(*calendar_span(until)), until)
         except JournalError as error:
             self.notify(str(error), severity="error", markup=False)
             return
+        if self._range != RANGES[-1]:
+            self.call_after_refresh(self._compute_ahead)
         patterns = self.patterns
+        since = patterns.since
         self.sub_title = f"{short_date(since)} – {short_date(until)}, by {patterns.by}"
         thin = patterns.entries < THIN_JOURNAL
         self.query_one("#charts").display = not thin
