@@ -12,10 +12,10 @@ from __future__ import annotations
 
 from typing import Any, NamedTuple
 
+from rich.cells import cell_len
 from rich.segment import Segment
 from rich.style import Style
 from textual import events
-from textual.geometry import Size
 from textual.screen import Screen
 from textual.strip import Strip
 from textual.widget import Widget
@@ -43,7 +43,8 @@ def _shown_keys(screen: Screen) -> tuple[Any, ...]:
 
 
 class KeysFooter(Widget, can_focus=False):
-    """The keys of the screen, on one line at the bottom, as Textual's compact `Footer` draws them."""
+    """The keys of the screen, on one line at the bottom, as Textual's compact `Footer` draws them
+    (a key of a binding group is drawn as a key of its own: no screen here groups its keys)."""
 
     ALLOW_SELECT = False
     COMPONENT_CLASSES = {
@@ -116,7 +117,7 @@ class KeysFooter(Widget, can_focus=False):
                                     tooltip))
         column = 0
         for index, item in enumerate(items):
-            width = len(item.display) + (1 + len(item.description) if item.description else 0)
+            width = cell_len(item.display) + (1 + cell_len(item.description) if item.description else 0)
             items[index] = item._replace(start=column, end=column + width)
             column += width + 1  # a space between keys
         self._items = items
@@ -141,13 +142,7 @@ class KeysFooter(Widget, can_focus=False):
     def _palette_start(self, width: int) -> int:
         if self._palette is None:
             return width
-        return max(0, width - (1 + len(self._palette.display) + 1 + len(self._palette.description)))
-
-    def get_content_width(self, container: Size, viewport: Size) -> int:
-        return container.width
-
-    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
-        return 1
+        return max(0, width - (1 + cell_len(self._palette.display) + 1 + cell_len(self._palette.description)))
 
     def render_line(self, y: int) -> Strip:
         if self._composed is None:
@@ -163,13 +158,12 @@ class KeysFooter(Widget, can_focus=False):
         gap = Style(bgcolor=background.rich_color)
 
         def drawn(item: FooterItem) -> list[Segment]:
+            """A key as Textual's `FooterKey` draws it: the key, then a space and what it does."""
             style = item_style + (hover_style if item == self._hover else Style())
-            if not item.enabled:
-                style += dim
-            parts = [Segment(item.display, style + key_style if item.enabled else style + key_style + dim)]
+            after = Style() if item.enabled else dim  # a key that can't be used now is dimmed
+            parts = [Segment(item.display, style + key_style + after)]
             if item.description:
-                described = style + description_style + (dim if not item.enabled else Style())
-                parts.append(Segment(" " + item.description, described))
+                parts.append(Segment(" " + item.description, style + description_style + after))
             return parts
 
         segments: list[Segment] = []
@@ -195,7 +189,7 @@ class KeysFooter(Widget, can_focus=False):
         item = self._item_at(event.x)
         if item != self._hover:
             self._hover = item
-            self.tooltip = item.tooltip or item.description if item else None
+            self.tooltip = item.tooltip if item and item.tooltip else None  # as Textual's footer keys
             self.refresh()
 
     def on_leave(self) -> None:
