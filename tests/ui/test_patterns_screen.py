@@ -210,3 +210,23 @@ async def test_the_whole_journal_is_added_up_ahead_and_follows_what_is_written(m
         await pilot.pause()
         assert screen.patterns.since == date(2019, 5, 6)
         assert sum(period.withdrawal for period in screen.patterns.periods) == 2
+
+
+async def test_more_months_than_the_chart_has_room_for_are_added_up_a_few_to_a_bar(make_app, journal):
+    """Three bars a period need three columns: past that they overlapped, and the last drawn hid the others."""
+    for month in range(60):
+        day = date(2021 + month // 12, month % 12 + 1, 3)
+        journal.add(Entry(day, body="a month", checkin=CheckIn(behaviours=("went-quiet",))))
+    app = make_app(TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f4")
+        await pilot.pause()
+        screen = app.screen
+        assert "adds up" not in text_of(screen, "#away-title")
+        await pilot.press("4")
+        await pilot.pause()
+        assert len(screen.patterns.periods) > 60
+        per = int(text_of(screen, "#away-title").split("each bar adds up ")[1].split()[0])
+        assert per > 1 and "months" in text_of(screen, "#away-title")
+        chart = text_of(screen, "#away-chart")
+        assert "Jan 21" in chart and "Dec 25" in chart  # a bar of a few months is named by its first, with its year
