@@ -7,6 +7,7 @@ import pytest
 
 from closeness_journal.core.checkin import CheckIn
 from closeness_journal.core.entries import Entry, EntryFilter
+from closeness_journal.store import Journal
 
 DAY = date(2026, 11, 18)
 NOW = datetime(2026, 11, 18, 20, 30, tzinfo=UTC)
@@ -188,3 +189,17 @@ def test_the_tag_filter_matches_any_case_and_tags_are_listed_by_use(journal):
     assert [e.id for e in journal.entries(EntryFilter(tags=("work", "EVENING")))] == [work.id]
     assert journal.entries(EntryFilter(tags=("home",))) == []
     assert journal.tags() == [("evening", 2), ("Work", 1)]
+
+
+def test_listing_the_tags_is_a_read_that_needs_no_sqlite_utils(tmp_path):
+    """History lists the tags when it first opens: a plain read (sqlite-utils is for writes)."""
+    path = tmp_path / "journal.db"
+    journal = Journal.open(path)
+    journal.add(Entry(date(2026, 11, 2), body="a walk", tags=("Walks",)))
+    journal.close()
+    journal = Journal.open(path)
+    try:
+        assert journal.tags() == [("Walks", 1)]
+        assert journal._db._database is None
+    finally:
+        journal.close()

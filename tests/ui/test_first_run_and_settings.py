@@ -11,6 +11,7 @@ from closeness_journal.core.entries import Entry
 from closeness_journal.core.settings import DEEPER_THEMES, MENTION_REVIEW, THEME, WELCOME_SHOWN
 from closeness_journal.ui.app import JournalApp
 from closeness_journal.ui.screens.confirm import ConfirmScreen
+from closeness_journal.ui.widgets.keys_footer import KeysFooter
 
 TODAY = date(2026, 11, 18)
 DATA_DIR = Path("/home/someone/.local/share/closeness-journal")
@@ -184,8 +185,10 @@ async def test_the_palette_key_sits_flush_right_so_no_stray_letter_shows(journal
     app = app_for(journal, library)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        palette = app.screen.query_one("FooterKey.-command-palette")
-        assert palette.region.right == 80
+        footer = app.screen.query_one(KeysFooter)
+        assert footer.region.right == 80 and footer.key_spans()["ctrl+p"][1] == 80
+        line = "".join(segment.text for segment in footer.render_line(0))
+        assert len(line) == 80 and line.endswith("▏^p palette")
 
 
 # ---------------------------------------------------------------------- the demo

@@ -194,3 +194,39 @@ def test_tick_labels_name_weeks_by_their_dates():
     assert tick_label(Period("2026-W45", date(2026, 11, 4), date(2026, 11, 8)), "week") == "2 Nov"
     assert tick_label(Period("2026-11", date(2026, 11, 1), date(2026, 11, 30)), "month") == "Nov"
     assert tick_label(Period("2027-01", date(2027, 1, 1), date(2027, 1, 31)), "month") == "Jan 27"
+
+
+async def test_the_whole_journal_is_added_up_ahead_and_follows_what_is_written(make_app, journal):
+    """All (4) is added up once the screen is drawn; kept figures are used only while nothing changed."""
+    journal.add(Entry(date(2020, 3, 2), body="long ago", checkin=CheckIn(behaviours=("went-quiet",))))
+    app = make_app(TODAY)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("f4")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, PatternsScreen) and "all" in screen._computed
+        journal.add(Entry(date(2019, 5, 6), body="even longer ago", checkin=CheckIn(behaviours=("went-quiet",))))
+        await pilot.press("4")
+        await pilot.pause()
+        assert screen.patterns.since == date(2019, 5, 6)
+        assert sum(period.withdrawal for period in screen.patterns.periods) == 2
+
+
+async def test_more_months_than_the_chart_has_room_for_are_added_up_a_few_to_a_bar(make_app, journal):
+    """Three bars a period need three columns: past that they overlapped, and the last drawn hid the others."""
+    for month in range(60):
+        day = date(2021 + month // 12, month % 12 + 1, 3)
+        journal.add(Entry(day, body="a month", checkin=CheckIn(behaviours=("went-quiet",))))
+    app = make_app(TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f4")
+        await pilot.pause()
+        screen = app.screen
+        assert "adds up" not in text_of(screen, "#away-title")
+        await pilot.press("4")
+        await pilot.pause()
+        assert len(screen.patterns.periods) > 60
+        per = int(text_of(screen, "#away-title").split("each bar adds up ")[1].split()[0])
+        assert per > 1 and "months" in text_of(screen, "#away-title")
+        chart = text_of(screen, "#away-chart")
+        assert "Jan 21" in chart and "Dec 25" in chart  # a bar of a few months is named by its first, with its year

@@ -11,6 +11,7 @@ from closeness_journal.store import Journal
 from closeness_journal.ui import autosave
 from closeness_journal.ui.app import JournalApp
 from closeness_journal.ui.widgets.grounding import Grounding
+from closeness_journal.ui.widgets.keys_footer import KeysFooter
 
 TODAY = date(2026, 11, 18)
 
@@ -64,8 +65,11 @@ async def test_the_pause_key_shows_in_the_footer_of_today_at_80_columns(journal,
     app = pause_app(journal, library)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        key = next(k for k in app.screen.query("FooterKey") if k.key == "f9")
-        assert key.region.right <= 80 - len(" ^p palette") and key.region.width > 0
+        footer = app.screen.query_one(KeysFooter)
+        start, end = footer.key_spans()["f9"]
+        assert end <= 80 - len(" ^p palette") and end > start
+        line = "".join(segment.text for segment in footer.render_line(0))
+        assert line[start:end] == "f9 Pause"
 
 
 async def test_the_breathing_follows_the_clock_then_the_note_comes_by_itself(journal, library):

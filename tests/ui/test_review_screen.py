@@ -186,3 +186,37 @@ def test_weeks_are_named_by_their_days():
     assert week_span(date(2026, 11, 9), date(2026, 11, 15)) == "9–15 Nov 2026"
     assert week_span(date(2026, 10, 26), date(2026, 11, 1)) == "26 Oct – 1 Nov 2026"
     assert week_span(date(2025, 12, 29), date(2026, 1, 4)) == "29 Dec 2025 – 4 Jan 2026"
+
+
+async def test_a_week_of_many_entries_shows_its_lines_as_you_go_down_to_them(make_app, journal):
+    """A line is a widget: a week of a hundred entries shows the first ones, and the next ones as
+    you move or scroll down to them; every entry can be reached, in order."""
+    entries = [journal.add(Entry(W46 + timedelta(days=n % 7), body=f"entry {n}")) for n in range(100)]
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("f5")
+        await pilot.pause()
+        review = app.screen
+        first = list(review.query(EntryLine))
+        assert 20 <= len(first) < 100
+        first[-1].focus()
+        await pilot.press("down")
+        await pilot.pause()
+        more = list(review.query(EntryLine))
+        assert len(more) > len(first) and app.focused is more[len(first)]
+        review.query_one("#review-summary").scroll_end(animate=False, immediate=True)
+        for _ in range(10):
+            await pilot.pause(0.05)
+            review.query_one("#review-summary").scroll_end(animate=False, immediate=True)
+        lines = list(review.query(EntryLine))
+        in_order = [entry_id for _, items in review.review.days for entry_id, _ in items]
+        assert [line.entry_id for line in lines] == in_order and sorted(in_order) == sorted(e.id for e in entries)
+        # coming back from an entry far down the week keeps the focus on it
+        lines[-1].focus()
+        await pilot.press("enter")
+        await pilot.pause()
+        journal.update(replace(journal.get(lines[-1].entry_id), body="changed meanwhile"))
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.focused, EntryLine) and app.focused.entry_id == lines[-1].entry_id
+        assert "changed meanwhile" in str(app.focused.render())

@@ -115,11 +115,12 @@ class SearchMixin(JournalBase):
         return [
             (tag, count)
             for tag, count in self._db.execute(
-                "WITH names AS (SELECT lower(value) AS key, min(value) AS tag FROM pattern_counts "
-                "WHERE field = 'tags' AND n > 0 GROUP BY lower(value)), "
-                "counts AS (SELECT value AS key, sum(n) AS n FROM pattern_counts "
-                "WHERE field = 'tag_entries' AND n > 0 GROUP BY value) "
-                "SELECT names.tag, counts.n FROM names JOIN counts USING (key) ORDER BY counts.n DESC, key"
+                # a SELECT first (no WITH), so it runs as a read, without sqlite-utils
+                "SELECT names.tag, counts.n FROM (SELECT lower(value) AS key, min(value) AS tag FROM pattern_counts "
+                "WHERE field = 'tags' AND n > 0 GROUP BY lower(value)) AS names "
+                "JOIN (SELECT value AS key, sum(n) AS n FROM pattern_counts "
+                "WHERE field = 'tag_entries' AND n > 0 GROUP BY value) AS counts USING (key) "
+                "ORDER BY counts.n DESC, key"
             )
         ]
 

@@ -18,9 +18,6 @@ from closeness_journal.core.prompts import PromptLibrary
 from closeness_journal.core.vocabulary import CATEGORY_LABELS, FEARS, RELATIONSHIPS
 from closeness_journal.core.wording import plural
 from closeness_journal.store import Journal, JournalError
-from closeness_journal.ui.screens.confirm import ConfirmScreen
-from closeness_journal.ui.screens.edit_entry import EditEntryScreen
-from closeness_journal.ui.screens.entry_view import EntryScreen
 from closeness_journal.ui.screens.mode import ModeScreen
 from closeness_journal.ui.text import literal_line
 from closeness_journal.ui.widgets.entry_table import EntryTable
@@ -31,6 +28,9 @@ LOAD_AHEAD = 60
 MAX_ROWS = 3 * PAGE_SIZE
 """Paging up keeps at most this many rows in the table (the ones furthest down are let go)."""
 SEARCH_DELAY = 0.3
+
+# The screens History opens (reading, editing, the question before a delete) are imported when
+# first opened: the first F3 doesn't wait for them (the editor's imports are about 30 ms).
 
 
 class HistoryScreen(ModeScreen):
@@ -342,6 +342,8 @@ class HistoryScreen(ModeScreen):
             revisions = self._journal.revision_count(entry.id)
         except JournalError:
             revisions = 0
+        from closeness_journal.ui.screens.entry_view import EntryScreen
+
         self.app.push_screen(EntryScreen(entry, revisions, flag=self._toggle_flag), after)
 
     def action_flag(self) -> None:
@@ -366,6 +368,8 @@ class HistoryScreen(ModeScreen):
     def action_edit(self) -> None:
         entry = self._selected()
         if entry is not None:
+            from closeness_journal.ui.screens.edit_entry import EditEntryScreen
+
             self.app.push_screen(EditEntryScreen(self._journal, entry))
 
     def action_delete(self) -> None:
@@ -389,6 +393,8 @@ class HistoryScreen(ModeScreen):
             literal_line(entry.headline or entry.local_date.isoformat(), 60, "italic"),
             Content("\n\nYou can restore it from the trash (t) until you empty it."),
         )
+        from closeness_journal.ui.screens.confirm import ConfirmScreen
+
         self.app.push_screen(ConfirmScreen(question, yes="Move to trash", no="Keep it"), decided)
 
     def action_undo_delete(self) -> None:

@@ -34,9 +34,7 @@ from closeness_journal.core.ladder import (
     tried_words,
 )
 from closeness_journal.store import Journal, JournalError
-from closeness_journal.ui.screens.confirm import ConfirmScreen
 from closeness_journal.ui.screens.mode import ModeScreen
-from closeness_journal.ui.screens.rung_dialog import RungDialog
 from closeness_journal.ui.text import literal, literal_line
 from closeness_journal.ui.widgets.keys_footer import KeysFooter
 
@@ -249,7 +247,11 @@ class LadderScreen(ModeScreen):
 
     # ------------------------------------------------------------------ changing the ladder
 
+    # The rung dialog and the question before retiring are imported when first opened (not with F8).
+
     def action_add(self) -> None:
+        from closeness_journal.ui.screens.rung_dialog import RungDialog
+
         self.app.push_screen(RungDialog(), self._save_new)
 
     def _save_new(self, rung: Rung | None) -> None:
@@ -266,6 +268,8 @@ class LadderScreen(ModeScreen):
     def action_edit(self) -> None:
         step = self.highlighted()
         if step is not None:
+            from closeness_journal.ui.screens.rung_dialog import RungDialog
+
             self.app.push_screen(RungDialog(step.rung), self._save_changed)
 
     def _save_changed(self, rung: Rung | None) -> None:
@@ -298,6 +302,8 @@ class LadderScreen(ModeScreen):
                 return
             self.refresh_ladder()
             self.notify("Retired. It and its tries are kept.", title="Off the ladder")
+
+        from closeness_journal.ui.screens.confirm import ConfirmScreen
 
         self.app.push_screen(ConfirmScreen(question, yes="Retire", no="Keep it"), decided)
 

@@ -33,6 +33,12 @@ from closeness_journal.ui.screens.mode import ModeScreen
 from closeness_journal.ui.text import literal, literal_line
 from closeness_journal.ui.widgets.keys_footer import KeysFooter
 
+LINES_A_STEP = 20
+"""The week's lines (a day, or an entry under its day) are shown at first down to more than the
+window's height under the summary (at least this many). A week of many entries (a Textual widget a
+line, about 2 ms apiece on a busy machine) shows the rest this many at a time as you scroll or move
+down to them."""
+
 
 def summary_content(review: WeeklyReview) -> Content:
     """The week in words, all user text literal (the days and their entries follow, as lines of their own)."""
@@ -115,10 +121,13 @@ class EntryLine(Static, can_focus=True):
     def on_click(self) -> None:
         self.action_open()
 
-    def action_move(self, step: int) -> None:
+    async def action_move(self, step: int) -> None:
         """Up and down go from entry to entry (and scroll the summary past its ends)."""
         lines = list(self.screen.query(EntryLine))
         index = lines.index(self) + step
+        screen = self.screen
+        if index >= len(lines) and isinstance(screen, ReviewScreen) and await screen.show_more_lines():
+            lines = list(screen.query(EntryLine))
         if 0 <= index < len(lines):
             lines[index].focus()
         else:
@@ -126,15 +135,22 @@ class EntryLine(Static, can_focus=True):
             scroll.scroll_relative(y=step, animate=False)
 
 
-def day_lines(review: WeeklyReview) -> list[Static]:
-    """Each day of the week with the entries written about it, one line each (entries can be opened)."""
-    lines: list[Static] = []
+def day_lines(review: WeeklyReview) -> list[tuple[date, str | None, str]]:
+    """Each day of the week with the entries written about it, one line each: (day, entry id, first
+    line); a day with nothing written has a line of its own (no id)."""
+    lines: list[tuple[date, str | None, str]] = []
     for day, items in review.days:
         if not items:
-            lines.append(DayLine(Content.styled(f"  {day:%a %d}  ·", "$text-muted")))
-        for entry_id, line in items:
-            lines.append(EntryLine(Content.assemble(Content(f"  {day:%a %d}  "), literal_line(line, 60)), entry_id))
+            lines.append((day, None, ""))
+        lines += [(day, entry_id, line) for entry_id, line in items]
     return lines
+
+
+def line_widget(day: date, entry_id: str | None, line: str) -> Static:
+    """A line of `day_lines` as shown (an entry's line can be opened)."""
+    if entry_id is None:
+        return DayLine(Content.styled(f"  {day:%a %d}  ·", "$text-muted"))
+    return EntryLine(Content.assemble(Content(f"  {day:%a %d}  "), literal_line(line, 60)), entry_id)
 
 
 def week_span(monday: date, sunday: date) -> str:
@@ -196,6 +212,8 @@ class ReviewScreen(ModeScreen):
         self._rungs: dict[str, Rung] = {}
         self._seen: tuple[int, int] | None = None
         """The journal's change token when the week's summary was last read."""
+        self._unshown: list[tuple[date, str | None, str]] = []
+        """The week's lines not shown yet (`day_lines`), in order."""
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -211,6 +229,7 @@ class ReviewScreen(ModeScreen):
 
     async def on_mount(self) -> None:
         self.title = "Weekly review"
+        self.watch(self.query_one("#review-summary", VerticalScroll), "scroll_y", self._near_the_end, init=False)
         await self.load_week()
 
     @property
@@ -227,18 +246,37 @@ class ReviewScreen(ModeScreen):
             return False
         review = self.review
         self.sub_title = week_span(review.start, review.end)
-        self.query_one("#review-summary-text", Static).update(summary_content(review))
+        summary = summary_content(review)
+        self.query_one("#review-summary-text", Static).update(summary)
         hint = "  (Tab or shift+tab to an entry, Enter to read it)" if review.this.entries else ""
         title = Content.assemble(Content.styled("\nEach day", "bold"), Content.styled(hint, "$text-muted"))
         self.query_one("#review-days-title", Static).update(title)
         days = self.query_one("#review-days", VerticalGroup)
         focused = self.focused.entry_id if isinstance(self.focused, EntryLine) else None
         await days.remove_children()
-        await days.mount_all(day_lines(review))
+        self._unshown = day_lines(review)
+        wanted = max(LINES_A_STEP, self.app.size.height + 10 - summary.plain.count("\n"))  # more than fit
+        if focused is not None:  # down to the line that had the focus
+            wanted = max(wanted, 1 + next((n for n, line in enumerate(self._unshown) if line[1] == focused), 0))
+        await self.show_more_lines(wanted)
         for line in days.query(EntryLine):
             if line.entry_id == focused:
                 line.focus(scroll_visible=False)
         return True
+
+    async def show_more_lines(self, count: int = LINES_A_STEP) -> bool:
+        """Show the next lines of the week's days (False when they are all shown already)."""
+        if not self._unshown:
+            return False
+        shown, self._unshown = self._unshown[:count], self._unshown[count:]
+        await self.query_one("#review-days", VerticalGroup).mount_all([line_widget(*line) for line in shown])
+        return True
+
+    async def _near_the_end(self) -> None:
+        """Scrolled near the last line shown: show the next ones."""
+        scroll = self.query_one("#review-summary", VerticalScroll)
+        if self._unshown and scroll.scroll_y + scroll.size.height + LINES_A_STEP // 2 >= scroll.virtual_size.height:
+            await self.show_more_lines()
 
     async def on_screen_resume(self) -> None:
         """Back from reading or editing an entry (or from another view): the week's figures follow
