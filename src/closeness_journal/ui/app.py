@@ -176,9 +176,20 @@ class JournalApp(App[int]):
         self.call_after_refresh(keep_orphaned_edits, self, self.journal, self.today())  # edits of entries gone
         self.set_interval(TIDY_SECONDS, self.tidy_when_idle, name="tidy")
         if os.environ.get(EXIT_WHEN_READY_ENV):  # benchmarks: time from start to Today drawn
-            self.call_after_refresh(lambda: self.call_after_refresh(self.exit, 0))
+            self.call_after_refresh(self._exit_once_drawn)
         for problem in self._prompt_problems:
             self.notify(f"A prompt file was skipped: {problem}", severity="warning", markup=False, timeout=10)
+
+    def _exit_once_drawn(self) -> None:
+        """Quit once the first screen of ours (Today, or the welcome or pause over it) has been
+        drawn on the terminal, then one more refresh (as the benchmark's floor apps do). While
+        Textual holds updates back (it does as the window starts, and for 50 ms after a switch of
+        screens) a callback after a refresh runs at once, before anything is drawn: so wait until
+        nothing is held back and ours is on top; its callbacks then run only once it is drawn."""
+        if self.screen.id == "_default" or self._batch_count:
+            self.set_timer(0.002, self._exit_once_drawn)
+        else:
+            self.screen.call_after_refresh(lambda: self.call_after_refresh(self.exit, 0))
 
     # ------------------------------------------------------------------ navigation
 

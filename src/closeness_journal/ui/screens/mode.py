@@ -3,11 +3,12 @@ Exercises, Ladder) share."""
 
 from __future__ import annotations
 
-import gc
 from typing import Any
 
 from textual import events
 from textual.screen import Screen
+
+from closeness_journal.ui import collector
 
 
 class ModeScreen(Screen[None]):
@@ -17,16 +18,16 @@ class ModeScreen(Screen[None]):
 
     Once one of them is first drawn, what the window holds so far (its code, its screens, their
     widgets, which live as long as the window) is set aside from Python's garbage collector
-    (`gc.freeze`). Otherwise each full collection walks every one of those objects again: 0.15-0.4 s
-    at a random moment, as often as not in the middle of opening a screen or of a key. Reference
-    counting still frees what is let go; cycles already unreachable at that moment, a few times a
-    window, wait until the window closes."""
+    (`ui/collector.py`). Otherwise each full collection walks every one of those objects again:
+    0.15-0.4 s at a random moment, as often as not in the middle of opening a screen or of a key.
+    Reference counting still frees what is let go; cycles already unreachable at that moment, a
+    few times a window, wait until the window closes."""
 
     def _on_mount(self, event: events.Mount) -> None:
-        self.call_after_refresh(gc.freeze)
+        self.call_after_refresh(collector.set_aside)
 
     def _on_unmount(self, event: events.Unmount) -> None:
-        gc.unfreeze()  # the window is closing: what it held can be collected again (tests run many)
+        collector.release()  # the window is closing
 
     def _on_screen_resume(self, event: events.ScreenResume) -> None:
         # Runs before Screen's own handler, which reads `refresh_styles`. When a style changed,
