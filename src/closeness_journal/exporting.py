@@ -14,7 +14,8 @@ from pathlib import Path
 
 from closeness_journal import private_files
 from closeness_journal.core.dates import iso_week_label
-from closeness_journal.core.entries import Entry, EntryFilter
+from closeness_journal.core.entries import EntryFilter
+from closeness_journal.core.export_rows import EntryRow
 from closeness_journal.core.export_sections import ReviewAnswers, scope_sentence
 from closeness_journal.core.html_export import render_html
 from closeness_journal.core.markdown_export import render_markdown
@@ -107,7 +108,7 @@ def prepare(
     render = render_html if choice.kind == "html" else render_markdown
     ladder = journal.ladder(retired=True, since=since, until=until, include_private=choice.include_private)
     count = journal.count(shown)
-    entries = journal.iter_entries(shown) if progress is None else _told(journal.iter_entries(shown), count, progress)
+    entries = journal.export_rows(shown) if progress is None else _told(journal.export_rows(shown), count, progress)
     chunks = render(
         entries, patterns=patterns, since=since, until=until, exported_on=today,
         private_left_out=left_out, names=names, reviews=reviews,
@@ -119,7 +120,7 @@ def prepare(
     return Prepared(chunks, record, last)
 
 
-def _told(entries: Iterator[Entry], total: int, progress: Tell) -> Iterator[Entry]:
+def _told(entries: Iterator[EntryRow], total: int, progress: Tell) -> Iterator[EntryRow]:
     for done, entry in enumerate(entries, 1):
         if done % EVERY == 0:
             progress("Writing entries", done, total)
