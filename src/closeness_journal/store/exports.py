@@ -4,7 +4,7 @@ export, the figures of "For my session", and each way a name was written."""
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import replace
 from datetime import date, datetime
 from typing import Any
@@ -22,7 +22,7 @@ from closeness_journal.core.session import (
     SessionFacts,
 )
 from closeness_journal.store.connection import JournalBase, reading, reading_as_they_go, utc
-from closeness_journal.store.entries import _prompts, _slugs, _tags, entry_from_row
+from closeness_journal.store.entries import _MEMO, _prompt_list, _slug_list, _text_list, entry_from_row
 from closeness_journal.store.migrations import ANSWER_SEPARATOR
 from closeness_journal.store.search import _filter_sql
 
@@ -122,22 +122,33 @@ class ExportsMixin(JournalBase):
             f"SELECT {_EXPORT_COLUMNS} FROM entries e WHERE {where} ORDER BY e.local_date, e.created_at, e.uuid",
             params,
         )
-        day_from_iso, separator = date.fromisoformat, ANSWER_SEPARATOR
+        # What recurs is read once (the lists of slugs, tags and prompts, and the day), looked up
+        # here rather than through a function a value: this loop runs once a row.
+        slugs: dict[str | None, tuple[str, ...]] = {None: (), "": (), "[]": ()}
+        tags_read: dict[str | None, tuple[str, ...]] = {None: (), "": (), "[]": ()}
+        prompts_read: dict[str, tuple[str, ...]] = {}
+        separator = ANSWER_SEPARATOR
+        last_day, shown_day = None, date.min
         while rows := cursor.fetchmany(chunk):
             for (day, uuid, created, updated, kind, texts, prompts, body, who, relationship, kinds, close_before,
                  behaviours, stayed, fears, intensity, urge, urge_after, acted, small_step, rung, predicted,
                  outcome, tags, private, flagged) in rows:
+                if day != last_day:
+                    last_day, shown_day = day, date.fromisoformat(day)
                 if not prompts or prompts == "[]":
                     answers: tuple[tuple[str, str], ...] = ()
                 else:
-                    answers = tuple(
-                        (prompt_text, text)
-                        for (_, prompt_text), text in zip(_prompts(prompts), texts.split(separator), strict=True)
-                    )
+                    asked = prompts_read.get(prompts) or _kept(prompts_read, _prompt_texts, prompts)
+                    answers = tuple(zip(asked, texts.split(separator), strict=True))
                 yield (
-                    day_from_iso(day), uuid, created, updated, kind, answers, body or "", who or "", relationship,
-                    _slugs(kinds), bool(close_before), _slugs(behaviours), _slugs(stayed), _slugs(fears),
-                    intensity, urge, urge_after, acted, small_step or "", rung, predicted, outcome, _tags(tags),
+                    shown_day, uuid, created, updated, kind, answers, body or "", who or "", relationship,
+                    slugs[kinds] if kinds in slugs else _kept(slugs, _slug_list, kinds),
+                    bool(close_before),
+                    slugs[behaviours] if behaviours in slugs else _kept(slugs, _slug_list, behaviours),
+                    slugs[stayed] if stayed in slugs else _kept(slugs, _slug_list, stayed),
+                    slugs[fears] if fears in slugs else _kept(slugs, _slug_list, fears),
+                    intensity, urge, urge_after, acted, small_step or "", rung, predicted, outcome,
+                    tags_read[tags] if tags in tags_read else _kept(tags_read, _text_list, tags),
                     bool(private), flagged is not None,
                 )
 
@@ -213,6 +224,18 @@ class ExportsMixin(JournalBase):
             noted = counts.get(who.lower(), {})
             names[who] = min(noted, key=lambda rel: (-noted[rel], rel)) if noted else None
         return names
+
+
+def _kept(memo: dict[Any, Any], read: Callable[[str], Any], stored: str) -> Any:
+    """`read(stored)`, kept in `memo` for the rows that hold the same (up to `_MEMO` values)."""
+    value = read(stored)
+    if len(memo) < _MEMO:
+        memo[stored] = value
+    return value
+
+
+def _prompt_texts(stored: str) -> tuple[str, ...]:
+    return tuple(text for _, text in _prompt_list(stored))
 
 
 def _when(entry: Entry) -> Any:
