@@ -4,10 +4,10 @@ export, the figures of "For my session", and each way a name was written."""
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import replace
 from datetime import date, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from closeness_journal.core.entries import Entry, EntryFilter
 from closeness_journal.core.export_rows import EntryRow
@@ -21,9 +21,13 @@ from closeness_journal.core.session import (
     ExportRecord,
     SessionFacts,
 )
+from closeness_journal.core.vocabulary import SABOTAGE, WITHDRAWAL, categories_of
 from closeness_journal.store.connection import JournalBase, reading, reading_as_they_go, utc
 from closeness_journal.store.entries import _MEMO, _prompt_list, _slug_list, _text_list, entry_from_row
 from closeness_journal.store.migrations import ANSWER_SEPARATOR
+
+if TYPE_CHECKING:
+    from closeness_journal.core.archive_json import ArchivedAnswer, ArchivedEntry
 from closeness_journal.store.search import _filter_sql
 
 SESSION_NOTE = "session_note"
@@ -152,6 +156,14 @@ class ExportsMixin(JournalBase):
                     bool(private), flagged is not None,
                 )
 
+    def archive_entries(self, chunk: int = 2000) -> Iterator[ArchivedEntry]:
+        """Every entry, in the trash too, as the JSON archive holds it (oldest first), made straight
+        from the rows (no `Entry`, no dict a row) and read a chunk at a time."""
+        cursor = self._db.execute(
+            f"SELECT {', '.join(_ARCHIVE_COLUMNS)} FROM entries ORDER BY local_date, created_at, uuid"
+        )
+        return reading_as_they_go(archived(_chunked(cursor, chunk)))
+
     @reading
     def first_day(self, filters: EntryFilter) -> date | None:
         """The earliest day among the entries matching `filters`."""
@@ -224,6 +236,73 @@ class ExportsMixin(JournalBase):
             noted = counts.get(who.lower(), {})
             names[who] = min(noted, key=lambda rel: (-noted[rel], rel)) if noted else None
         return names
+
+
+_ARCHIVE_COLUMNS = (
+    "uuid", "local_date", "kind", "answers", "answer_prompts", "body", "who", "relationship", "kinds", "behaviours",
+    "fears", "intensity", "close_before", "small_step", "predicted", "outcome", "stayed", "urge", "acted",
+    "urge_after", "rung", "private", "tags", "flagged_at", "created_at", "updated_at", "deleted_at",
+)
+"""The columns `archived` reads, in the order it unpacks them."""
+
+
+def _chunked(cursor: Any, chunk: int) -> Iterator[Any]:
+    while rows := cursor.fetchmany(chunk):
+        yield from rows
+
+
+def archived(rows: Iterable[Sequence[Any]]) -> Iterator[ArchivedEntry]:
+    """Each row (the values of `_ARCHIVE_COLUMNS`, in order) as the archive holds the entry:
+    `entry_from_row(row).to_json()`, without the Entry. Stored times are written again as
+    `datetime.isoformat` writes them, and the day as `date.isoformat` does."""
+    from closeness_journal.core.archive_json import ArchivedAnswer, ArchivedEntry  # msgspec: only for the archive
+
+    slugs: dict[str | None, tuple[str, ...]] = {None: (), "": (), "[]": ()}
+    tags_read: dict[str | None, tuple[str, ...]] = {None: (), "": (), "[]": ()}
+    prompts_read: dict[str, tuple[tuple[str, str], ...]] = {}
+    categories: dict[tuple[str, ...], tuple[bool, bool]] = {}
+    separator, from_iso, answer, entry = ANSWER_SEPARATOR, datetime.fromisoformat, ArchivedAnswer, ArchivedEntry
+    last_day, shown_day = None, ""
+    for (uuid, day, kind, texts, prompts, body, who, relationship, kinds, behaviours, fears, intensity, close_before,
+         small_step, predicted, outcome, stayed, urge, acted, urge_after, rung, private, tags, flagged_at, created,
+         updated, deleted) in rows:
+        if day != last_day:
+            last_day, shown_day = day, date.fromisoformat(day).isoformat()
+        if not prompts or prompts == "[]":
+            answers: list[ArchivedAnswer] = []
+        else:
+            asked = prompts_read.get(prompts) or _kept(prompts_read, _prompt_list, prompts)
+            answers = [
+                answer(prompt_id, prompt_text, text)
+                for (prompt_id, prompt_text), text in zip(asked, texts.split(separator), strict=True)
+            ]
+        behaviours = slugs[behaviours] if behaviours in slugs else _kept(slugs, _slug_list, behaviours)
+        stayed = slugs[stayed] if stayed in slugs else _kept(slugs, _slug_list, stayed)
+        withdrawal, sabotage = categories.get(behaviours) or _kept(categories, _categories, behaviours)
+        yield entry(
+            uuid, shown_day, kind, answers, body or "", who or "", relationship,
+            slugs[kinds] if kinds in slugs else _kept(slugs, _slug_list, kinds),
+            behaviours,
+            slugs[fears] if fears in slugs else _kept(slugs, _slug_list, fears),
+            intensity, bool(close_before), small_step or "", predicted, outcome, stayed, urge, acted, urge_after, rung,
+            bool(private),
+            tags_read[tags] if tags in tags_read else _kept(tags_read, _text_list, tags),
+            flagged_at is not None, from_iso(created).isoformat(), from_iso(updated).isoformat(),
+            from_iso(deleted).isoformat() if deleted else None, withdrawal, sabotage, bool(stayed) or acted == "no",
+        )
+
+
+def entry_json(row: Mapping[str, Any]) -> dict[str, Any]:
+    """`archived` for one row read as a dict: `entry_from_row(row).to_json()`, key for key."""
+    import msgspec
+
+    # as written to the archive, then read back: lists where the Struct holds tuples
+    return msgspec.json.decode(msgspec.json.encode(next(archived([[row[column] for column in _ARCHIVE_COLUMNS]]))))
+
+
+def _categories(behaviours: tuple[str, ...]) -> tuple[bool, bool]:
+    found = categories_of(behaviours)
+    return WITHDRAWAL in found, SABOTAGE in found
 
 
 def _kept(memo: dict[Any, Any], read: Callable[[str], Any], stored: str) -> Any:
