@@ -121,8 +121,9 @@ _NEEDS_CLEANING = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 """Control characters (a carriage return among them): what `printable` would change."""
 
 
-_SPECIAL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f`*_\[<|~\\&]")
-"""A character `_printable` would drop, or one the inline escaping might backslash."""
+_SPECIAL = bytes(range(0x09)) + bytes(range(0x0B, 0x20)) + b"\x7f`*_[<|~\\&"
+"""An ASCII character `_printable` would drop, or one the inline escaping might backslash (as bytes:
+deleting them from the encoded text is one C loop, about twice as fast as a regex search)."""
 _LINE_START = re.compile(r"\n[\s#>+=:\-0-9]")
 """A line that is empty, or starts with white space or like a heading, quote, list, rule or number."""
 _LINE_MARK_STARTS = frozenset("#>+=:-0123456789")
@@ -137,7 +138,7 @@ def _plain_prose(text: str) -> bool:
     return (
         text.isascii()
         and not text[0].isspace() and not text[-1].isspace() and text[0] not in _LINE_MARK_STARTS
-        and _SPECIAL.search(text) is None
+        and len(text.encode().translate(None, _SPECIAL)) == len(text)  # ASCII: a byte a character
         # most texts are one line: then no line can start or end badly, and three scans are saved
         and ("\n" not in text or (" \n" not in text and "\t\n" not in text and _LINE_START.search(text) is None))
     )
