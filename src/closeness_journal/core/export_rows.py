@@ -13,6 +13,7 @@ from collections.abc import Iterable, Iterator
 from datetime import date, datetime
 from typing import Any
 
+from closeness_journal.core.dates import short_date
 from closeness_journal.core.entries import Entry
 
 FIELDS = (
@@ -41,6 +42,15 @@ def rows_of(entries: Iterable[Entry | EntryRow]) -> Iterator[EntryRow]:
     """Rows as they are; entries as `row_of` makes them."""
     for entry in entries:
         yield entry if isinstance(entry, tuple) else row_of(entry)
+
+
+def add_marks(words: list[tuple[str, str]], flagged: bool, created_at: str, updated_at: str) -> None:
+    """After the check-in's words (`checkin_words`), the entry's marks: flagged, and edited after
+    it was first written (the same words in every export)."""
+    if flagged:
+        words.append(("Flagged", "to bring up at your next session"))
+    if updated_at != created_at and (edited := edited_on(created_at, updated_at)) is not None:
+        words.append(("Edited", f"on {short_date(edited)}, after it was first written"))
 
 
 def edited_on(created_at: str, updated_at: str) -> date | None:

@@ -17,7 +17,7 @@ from html import escape
 from operator import itemgetter
 
 from closeness_journal.core.chart_svg import chart_svg
-from closeness_journal.core.dates import long_date, short_date, week_start
+from closeness_journal.core.dates import long_date, week_start
 from closeness_journal.core.entries import Entry, checkin_words
 from closeness_journal.core.export_blocks import (
     Block,
@@ -33,7 +33,7 @@ from closeness_journal.core.export_blocks import (
     Table,
     ladder_section,
 )
-from closeness_journal.core.export_rows import EntryRow, edited_on, rows_of
+from closeness_journal.core.export_rows import EntryRow, add_marks, rows_of
 from closeness_journal.core.export_sections import (
     Cleaner,
     ReviewAnswers,
@@ -243,10 +243,7 @@ def _entry(row: EntryRow, clean: Cleaner) -> str:
         kind, who, relationship, kinds, close_before, behaviours, stayed, fears, intensity, urge, urge_after, acted,
         small_step, rung, predicted, outcome, tags, private,
     )
-    if flagged:
-        rows.append(("Flagged", "to bring up at your next session"))
-    if (edited := edited_on(created_at, updated_at)) is not None:
-        rows.append(("Edited", f"on {short_date(edited)}, after it was first written"))
+    add_marks(rows, flagged, created_at, updated_at)
     if rows:
         out.append(
             '<dl class="checkin">' + "".join(f"<dt>{escape(k)}</dt><dd>{escape(v)}</dd>" for k, v in rows) + "</dl>\n"

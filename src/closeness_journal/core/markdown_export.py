@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from datetime import date
 from operator import itemgetter
 
-from closeness_journal.core.dates import short_date, week_start
+from closeness_journal.core.dates import week_start
 from closeness_journal.core.entries import Entry, checkin_words
 from closeness_journal.core.export_blocks import (
     Block,
@@ -30,7 +30,7 @@ from closeness_journal.core.export_blocks import (
     Table,
     ladder_section,
 )
-from closeness_journal.core.export_rows import EntryRow, edited_on, rows_of
+from closeness_journal.core.export_rows import EntryRow, add_marks, rows_of
 from closeness_journal.core.export_sections import (
     STAYED_MEANS,
     Cleaner,
@@ -319,12 +319,13 @@ def _entry(row: EntryRow, text: _UserText) -> str:
     (_, _, created_at, updated_at, kind, answers, body, who, relationship, kinds, close_before, behaviours, stayed,
      fears, intensity, urge, urge_after, acted, small_step, rung, predicted, outcome, tags, private, flagged) = row
     out = []
+    line, block = text.line, text.block
     for prompt_text, answer in answers:
-        if prompt := text.line(prompt_text):
+        if prompt := line(prompt_text):
             out.append(f"*{prompt}*\n\n")
-        if said := text.block(answer):
+        if said := block(answer):
             out.append(f"{said}\n\n")
-    if body and (said := text.block(body)):
+    if body and (said := block(body)):
         if answers:
             out.append("*Free writing*\n\n")
         out.append(f"{said}\n\n")
@@ -332,28 +333,22 @@ def _entry(row: EntryRow, text: _UserText) -> str:
     # The check-in in words. `checkin_words` joins what the person wrote with the journal's
     # own labels (which have nothing to escape), so that text is made safe first.
     if who:
-        written, who = who, text.line(who)
+        written, who = who, line(who)
         if text.redact and who and who != _escape(_one_line(written)):
             # The name was replaced by the relationship ("my partner"): say it once, in lower case
             # (the replacement was capitalised as if it began a sentence).
             who, relationship = who[:1].lower() + who[1:], None
     if small_step:
-        small_step = text.line(small_step)
+        small_step = line(small_step)
     if tags:
-        tags = tuple(t for t in map(text.line, tags) if t)
-    rows = [
-        f"- **{label}:** {value}\n"
-        for label, value in checkin_words(
-            kind, who, relationship, kinds, close_before, behaviours, stayed, fears, intensity, urge, urge_after,
-            acted, small_step, rung, predicted, outcome, tags, private,
-        )
-    ]
-    if flagged:
-        rows.append("- **Flagged:** to bring up at your next session\n")
-    if (edited := edited_on(created_at, updated_at)) is not None:
-        rows.append(f"- **Edited:** on {short_date(edited)}, after it was first written\n")
-    if rows:
-        out.append("".join(rows) + "\n")
+        tags = tuple(t for t in map(line, tags) if t)
+    words = checkin_words(
+        kind, who, relationship, kinds, close_before, behaviours, stayed, fears, intensity, urge, urge_after, acted,
+        small_step, rung, predicted, outcome, tags, private,
+    )
+    add_marks(words, flagged, created_at, updated_at)
+    if words:
+        out.append("".join([f"- **{label}:** {value}\n" for label, value in words]) + "\n")
     if not out:
         out.append("*Nothing was written for this one.*\n\n")
     return "".join(out)
