@@ -65,3 +65,41 @@ def test_edited_on_compares_moments_not_text():
     assert edited_on("2026-11-18T23:00:00+00:00", "2026-11-18T23:30:00-01:00") == date(2026, 11, 18)
     assert edited_on("2026-11-18T08:00:00+00:00", "2026-11-17T09:00:00+00:00") is None
     assert edited_on("", "2026-11-18T08:00:00+00:00") is None
+
+
+def test_the_archive_reads_the_trash_beside_the_rest_in_one_order(journal):
+    a_varied_journal(journal)
+    same_moment = MORNING - timedelta(days=1)
+    for n, (day, trashed) in enumerate([(END, True), (END, False), (END, True), (date(1, 1, 1), True),
+                                        (date(9999, 12, 31), True), (END - timedelta(days=3), True)]):
+        # the same day and moment: the id decides, and two of them go to the trash
+        entry = Entry(day, body=f"same moment {n}", id=f"0e0e0e0e-0000-4000-8000-00000000010{n}",
+                      created_at=same_moment, updated_at=same_moment)
+        journal.merge(Backup(entries=[entry]))
+        if trashed:
+            journal.delete(entry.id)
+    expected = [row[0] for row in journal.db.execute("SELECT uuid FROM entries ORDER BY local_date, created_at, uuid")]
+    assert journal.trash_count() >= 5
+    assert [entry.id for entry in journal.archive_entries(chunk=3)] == expected
+
+
+def test_merged_keeps_the_order_of_both_streams():
+    import random
+
+    from closeness_journal.store.exports import _ARCHIVE_COLUMNS, _merged
+
+    rng = random.Random(5)
+    day, created, uuid = (_ARCHIVE_COLUMNS.index(c) for c in ("local_date", "created_at", "uuid"))
+
+    def row(n):
+        values = [""] * len(_ARCHIVE_COLUMNS)
+        values[day], values[created], values[uuid] = rng.choice("abc"), rng.choice("xy"), f"{n:04}"
+        return tuple(values)
+
+    for _ in range(200):
+        rows = [row(n) for n in range(rng.randrange(12))]
+        key = lambda r: (r[day], r[created], r[uuid])  # noqa: E731
+        ordered = sorted(rows, key=key)
+        split = [r for r in ordered if rng.random() < 0.3]
+        rest = [r for r in ordered if r not in split]
+        assert list(_merged(iter(rest), iter(split))) == ordered

@@ -159,10 +159,13 @@ class ExportsMixin(JournalBase):
     def archive_entries(self, chunk: int = 2000) -> Iterator[ArchivedEntry]:
         """Every entry, in the trash too, as the JSON archive holds it (oldest first), made straight
         from the rows (no `Entry`, no dict a row) and read a chunk at a time."""
-        cursor = self._db.execute(
-            f"SELECT {', '.join(_ARCHIVE_COLUMNS)} FROM entries ORDER BY local_date, created_at, uuid"
-        )
-        return reading_as_they_go(archived(_chunked(cursor, chunk)))
+        # The entries outside the trash come in this order from their index; the few in the trash
+        # are sorted apart and read beside them. One ORDER BY over every row would sort the whole
+        # table first (100,000 entries: about 1 s before the first row, the rows spilled to disk).
+        select = f"SELECT {', '.join(_ARCHIVE_COLUMNS)} FROM entries WHERE deleted_at IS"
+        live = self._db.execute(f"{select} NULL ORDER BY local_date, created_at, uuid")
+        trash = self._db.execute(f"{select} NOT NULL ORDER BY local_date, created_at, uuid")
+        return reading_as_they_go(archived(_merged(_chunked(live, chunk), trash)))
 
     @reading
     def first_day(self, filters: EntryFilter) -> date | None:
@@ -249,6 +252,25 @@ _ARCHIVE_COLUMNS = (
 def _chunked(cursor: Any, chunk: int) -> Iterator[Any]:
     while rows := cursor.fetchmany(chunk):
         yield from rows
+
+
+_DAY, _CREATED, _UUID = (_ARCHIVE_COLUMNS.index(column) for column in ("local_date", "created_at", "uuid"))
+
+
+def _merged(rows: Iterator[Sequence[Any]], others: Iterator[Sequence[Any]]) -> Iterator[Sequence[Any]]:
+    """The rows of two streams, each in (local_date, created_at, uuid) order, in that order together
+    (as SQLite orders text: UTF-8 bytes, the order of Python's strings)."""
+    waiting = next(others, None)
+    for row in rows:
+        while waiting is not None and waiting[_DAY] <= row[_DAY] and (
+            (waiting[_DAY], waiting[_CREATED], waiting[_UUID]) < (row[_DAY], row[_CREATED], row[_UUID])
+        ):
+            yield waiting
+            waiting = next(others, None)
+        yield row
+    if waiting is not None:
+        yield waiting
+        yield from others
 
 
 def archived(rows: Iterable[Sequence[Any]]) -> Iterator[ArchivedEntry]:
