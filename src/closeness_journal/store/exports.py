@@ -156,7 +156,7 @@ class ExportsMixin(JournalBase):
                     bool(private), flagged is not None,
                 )
 
-    def archive_entries(self, chunk: int = 2000) -> Iterator[ArchivedEntry]:
+    def archive_entries(self, chunk: int = 500) -> Iterator[ArchivedEntry]:
         """Every entry, in the trash too, as the JSON archive holds it (oldest first), made straight
         from the rows (no `Entry`, no dict a row) and read a chunk at a time."""
         # The entries outside the trash come in this order from their index; the few in the trash
