@@ -103,3 +103,21 @@ def test_merged_keeps_the_order_of_both_streams():
         split = [r for r in ordered if rng.random() < 0.3]
         rest = [r for r in ordered if r not in split]
         assert list(_merged(iter(rest), iter(split))) == ordered
+
+
+def test_fear_by_relationship_is_what_json_each_counts_in_the_same_order(journal):
+    a_varied_journal(journal)
+    fears = [("not-enough",), ("rejection", "not-enough"), ("engulfment",), ()]
+    for n in range(40):  # ties across relationships, and none noted
+        journal.add(Entry(END - timedelta(days=n % 9), body="x", checkin=CheckIn(
+            relationship=(None, "partner", "friend", "family")[n % 4], fears=fears[n % len(fears)])), now=MORNING)
+    for filters in (EntryFilter(), EntryFilter(since=END - timedelta(days=4))):
+        from closeness_journal.store.search import _filter_sql
+
+        where, params = _filter_sql(filters)
+        expected = journal.db.execute(
+            f"SELECT e.relationship, j.value, count(*) FROM entries e, json_each(e.fears) AS j WHERE {where} "
+            "GROUP BY e.relationship, j.value ORDER BY count(*) DESC, e.relationship, j.value", params,
+        ).fetchall()
+        assert any(rel is None for rel, _, _ in expected) and len(expected) > 5
+        assert list(journal.session_facts(filters).fear_by_relationship) == expected
