@@ -9,6 +9,7 @@ day as a date; the two times stay as stored, ISO text). `row_of` makes the same 
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterable, Iterator
 from datetime import date, datetime
 from typing import Any
@@ -39,9 +40,14 @@ def row_of(entry: Entry) -> EntryRow:
 
 
 def rows_of(entries: Iterable[Entry | EntryRow]) -> Iterator[EntryRow]:
-    """Rows as they are; entries as `row_of` makes them."""
-    for entry in entries:
-        yield entry if isinstance(entry, tuple) else row_of(entry)
+    """Rows as they are; entries as `row_of` makes them (what the first is tells what they all are)."""
+    entries = iter(entries)
+    first = next(entries, None)
+    if first is None:
+        return iter(())
+    if isinstance(first, tuple):
+        return itertools.chain((first,), entries)  # type: ignore[arg-type]
+    return map(row_of, itertools.chain((first,), entries))  # type: ignore[arg-type]
 
 
 def add_marks(words: list[tuple[str, str]], flagged: bool, created_at: str, updated_at: str) -> None:
