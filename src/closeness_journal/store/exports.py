@@ -25,10 +25,10 @@ from closeness_journal.core.vocabulary import SABOTAGE, WITHDRAWAL, categories_o
 from closeness_journal.store.connection import JournalBase, reading, reading_as_they_go, utc
 from closeness_journal.store.entries import _MEMO, _prompt_list, _slug_list, _text_list, entry_from_row
 from closeness_journal.store.migrations import ANSWER_SEPARATOR
+from closeness_journal.store.search import _filter_sql
 
 if TYPE_CHECKING:
     from closeness_journal.core.archive_json import ArchivedAnswer, ArchivedEntry
-from closeness_journal.store.search import _filter_sql
 
 SESSION_NOTE = "session_note"
 """The setting that keeps "what I want to talk about" (a setting, so a JSON backup carries it)."""
