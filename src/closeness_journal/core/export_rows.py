@@ -3,8 +3,10 @@
 building them took as long as writing the Markdown).
 
 The tuple holds the entry's values in the order of `FIELDS`, already decoded (lists as tuples, the
-day as a date; the two times stay as stored, ISO text). `row_of` makes the same tuple from an
-`Entry` (the renderers take either), and a test checks the store's rows and `row_of` agree.
+day as a date). The two times stay ISO text as stored, and only when they differ ("" both when the
+entry was never changed): all an export asks of them is whether the entry was edited, and when.
+`row_of` makes the same tuple from an `Entry` (the renderers take either), and a test checks the
+store's rows and `row_of` agree.
 """
 
 from __future__ import annotations
@@ -31,8 +33,11 @@ EntryRow = tuple[Any, ...]
 def row_of(entry: Entry) -> EntryRow:
     """The row the store would read for `entry`."""
     c = entry.checkin
+    created_at, updated_at = _iso(entry.created_at), _iso(entry.updated_at)
+    if created_at == updated_at:
+        created_at = updated_at = ""
     return (
-        entry.local_date, entry.id, _iso(entry.created_at), _iso(entry.updated_at), entry.kind,
+        entry.local_date, entry.id, created_at, updated_at, entry.kind,
         tuple((answer.prompt_text, answer.text) for answer in entry.answers), entry.body, c.who, c.relationship,
         c.kinds, c.close_before, c.behaviours, c.stayed, c.fears, c.intensity, c.urge, c.urge_after, c.acted,
         c.small_step, c.rung, c.predicted, c.outcome, entry.tags, entry.private, entry.flagged,

@@ -39,11 +39,16 @@ _FLAGGED = "e.flagged_at IS NOT NULL"
 _FLAGGED_INDEX = "INDEXED BY idx_entries_flagged"
 """Flagged entries are few: SQLite would otherwise walk the whole range in the pattern index."""
 _EXPORT_COLUMNS = (
-    "e.local_date, e.uuid, e.created_at, e.updated_at, e.kind, e.answers, e.answer_prompts, e.body, e.who, "
-    "e.relationship, e.kinds, e.close_before, e.behaviours, e.stayed, e.fears, e.intensity, e.urge, e.urge_after, "
-    "e.acted, e.small_step, e.rung, e.predicted, e.outcome, e.tags, e.private, e.flagged_at"
+    "e.local_date, e.uuid, "
+    "CASE WHEN e.updated_at != e.created_at THEN e.created_at ELSE '' END, "
+    "CASE WHEN e.updated_at != e.created_at THEN e.updated_at ELSE '' END, "
+    "e.kind, e.answers, e.answer_prompts, e.body, e.who, e.relationship, nullif(e.kinds, '[]'), e.close_before, "
+    "nullif(e.behaviours, '[]'), nullif(e.stayed, '[]'), nullif(e.fears, '[]'), e.intensity, e.urge, e.urge_after, "
+    "e.acted, e.small_step, e.rung, e.predicted, e.outcome, nullif(e.tags, '[]'), e.private, e.flagged_at"
 )
-"""The columns `export_rows` reads, in the order it unpacks them."""
+"""The columns `export_rows` reads, in the order it unpacks them. What is most often empty comes
+empty from SQLite, not as text to look at: the two times only when they differ (all an export
+asks of them is whether the entry was edited), the lists only when they hold something."""
 
 
 class ExportsMixin(JournalBase):
