@@ -8,7 +8,7 @@ from closeness_journal.core.markdown_export import _escape, _printable, _UserTex
 PLAIN = st.sampled_from(["a", "word ", "Z", "é", "1", "12", ".", ")", " ", "\n", "\t"])
 ODD = st.sampled_from(
     ["#", ">", "+", "=", ":", "-", "*", "_", "`", "[", "<", "|", "~", "\\", "&", "&amp;", "\n\n", "\r", "\x1b[31m",
-     "\x85", "\u00a0", "\u2028", "\u3000", "🙂", "\x0b", "\x0c", "\x1c", "\x1f"]
+     "\x85", "\u00a0", "\u2028", "\u3000", "🙂", "\x0b", "\x0c", "\x1c", "\x1f", "\x00", "\x08", "\x7f", "\x9f"]
 )
 TEXTS = st.lists(st.one_of(PLAIN, PLAIN, PLAIN, PLAIN, ODD), max_size=30).map("".join)
 

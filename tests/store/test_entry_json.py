@@ -6,8 +6,8 @@ from closeness_journal import demo
 from closeness_journal.core.checkin import CheckIn
 from closeness_journal.core.entries import Answer, Entry
 from closeness_journal.store import Journal
-from closeness_journal.store.archive import entry_json
 from closeness_journal.store.entries import entry_from_row
+from closeness_journal.store.exports import entry_json
 
 
 def test_entry_json_is_the_entrys_to_json_for_every_kind_of_row():
@@ -32,15 +32,16 @@ def test_a_damaged_page_met_while_streaming_the_export_is_said_in_words(monkeypa
     import pytest
 
     from closeness_journal import exporting
-    from closeness_journal.store import JournalError, archive
+    from closeness_journal.store import JournalError, exports
 
     journal = Journal.in_memory()
     journal.add(Entry(local_date=date(2026, 1, 1), body="one"))
 
-    def damaged(row):
+    def damaged(rows):
+        yield from ()
         raise sqlite3.DatabaseError("database disk image is malformed")
 
-    monkeypatch.setattr(archive, "entry_json", damaged)
+    monkeypatch.setattr(exports, "archived", damaged)
     prepared = exporting.prepare(journal, exporting.Choice("json"), date(2026, 2, 1))
     with pytest.raises(JournalError, match="could not be read"):
         exporting.write(journal, prepared, tmp_path / "out.json")

@@ -47,7 +47,8 @@ def export(args: argparse.Namespace, folder: Path, today: date) -> int:
     with opened(folder) as journal, Progress() as progress:
         if agenda is not None:
             journal.set_session_note(agenda)
-        prepared = exporting.prepare(journal, choice, today, progress=progress.tell)
+        # off a terminal nothing is shown, so the rows aren't counted on their way out either
+        prepared = exporting.prepare(journal, choice, today, progress=progress.tell if progress.on else None)
         try:
             written = exporting.write(journal, prepared, output, force=args.force, data_dir=folder)
         except (private_files.FileExists, private_files.JournalFile) as error:

@@ -23,6 +23,51 @@ from typing import Any
 
 import msgspec
 
+
+class ArchivedAnswer(msgspec.Struct):
+    """An answer as the archive holds it (`Answer.to_json`'s keys, in order)."""
+
+    prompt_id: str
+    prompt_text: str
+    text: str
+
+
+class ArchivedEntry(msgspec.Struct):
+    """An entry as the archive holds it: `Entry.to_json`'s keys, in its order (msgspec writes a
+    Struct's fields in order, as json writes a dict's keys). The store makes these straight from
+    rows (`Journal.archive_entries`); `tests/store/test_entry_json.py` checks they are the Entry's."""
+
+    id: str
+    local_date: str
+    kind: str
+    answers: Any
+    body: str
+    who: str
+    relationship: str | None
+    kinds: Any
+    behaviours: Any
+    fears: Any
+    intensity: int | None
+    close_before: bool
+    small_step: str
+    predicted: int | None
+    outcome: int | None
+    stayed: Any
+    urge: int | None
+    acted: str | None
+    urge_after: int | None
+    rung: str | None
+    private: bool
+    tags: Any
+    flagged: bool
+    created_at: str
+    updated_at: str
+    deleted_at: str | None
+    withdrawal: bool
+    sabotage: bool
+    stayed_close: bool
+
+
 BATCH = 500
 """Items encoded and indented together: fewer calls, and a batch of text at a time in memory."""
 
@@ -64,9 +109,10 @@ def _items(
     done = 0
     first = True
     while batch := list(itertools.islice(items, BATCH)):
-        # "[\n {…},\n {…}\n]" one level deeper: the items start two spaces in.
-        text = _indented(batch, 1, floatless)
-        yield ("[\n  " if first else ",\n  ") + text[4:-3]
+        # The batch inside a list, "[\n [\n  {…},\n  {…}\n ]\n]", is indented as the document's
+        # own list is (its items two spaces in): the items are its text without the brackets.
+        text = _indented([batch], 0, floatless)
+        yield ("[\n  " if first else ",\n  ") + text[7:-5]
         first = False
         done += len(batch)
         if progress is not None:

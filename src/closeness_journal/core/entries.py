@@ -319,36 +319,46 @@ def entry_notes(entry: Entry, revision_count: int = 0) -> list[str]:
 def checkin_summary(entry: Entry) -> list[tuple[str, str]]:
     """The check-in (and the entry's tags and private mark) as (label, value) pairs in readable
     words, leaving out what wasn't filled in."""
+    c = entry.checkin
+    return checkin_words(
+        entry.kind, c.who, c.relationship, c.kinds, c.close_before, c.behaviours, c.stayed, c.fears, c.intensity,
+        c.urge, c.urge_after, c.acted, c.small_step, c.rung, c.predicted, c.outcome, entry.tags, entry.private,
+    )
+
+
+def checkin_words(
+    kind: str, who: str, relationship: str | None, kinds: tuple[str, ...], close_before: bool,
+    behaviours: tuple[str, ...], stayed: tuple[str, ...], fears: tuple[str, ...], intensity: int | None,
+    urge: int | None, urge_after: int | None, acted: str | None, small_step: str, rung: str | None,
+    predicted: int | None, outcome: int | None, tags: tuple[str, ...], private: bool,
+) -> list[tuple[str, str]]:
+    """`checkin_summary` from the values themselves (the exports read rows, not entries)."""
     rows: list[tuple[str, str]] = []
-    checkin = entry.checkin
-    if entry.is_pause:
+    if kind == PAUSE:
         rows.append(("Written as", ENTRY_KINDS[PAUSE]))
-    if checkin.who or checkin.relationship:
-        who = checkin.who
-        if checkin.relationship:
-            relation = RELATIONSHIPS[checkin.relationship]
+    if who or relationship:
+        if relationship:
+            relation = RELATIONSHIPS[relationship]
             who = f"{who} ({relation})" if who else relation
         rows.append(("With", who))
-    if checkin.kinds or checkin.close_before or checkin.behaviours or checkin.stayed or checkin.fears:
-        rows.extend(
-            _chosen_rows(checkin.kinds, checkin.close_before, checkin.behaviours, checkin.stayed, checkin.fears)
-        )
-    if checkin.intensity is not None:
-        rows.append(("Fear intensity", f"{checkin.intensity} of 10"))
-    if checkin.urge is not None:
-        rows.append(("The pull to get away", f"{checkin.urge} of 10"))
-    if checkin.urge_after is not None:
-        rows.append(("The pull at the end of the pause", f"{checkin.urge_after} of 10"))
-    if checkin.acted is not None:
-        rows.append(("Acted on the pull", ACTED[checkin.acted]))
-    if checkin.small_step:
-        rows.append(("Small step, from your ladder" if checkin.rung else "Small step", checkin.small_step))
-    if checkin.predicted is not None or checkin.outcome is not None:
-        predicted = "—" if checkin.predicted is None else f"{checkin.predicted}"
-        outcome = "—" if checkin.outcome is None else f"{checkin.outcome}"
-        rows.append(("Planned step: expected → how it really was", f"{predicted} → {outcome} (of 10)"))
-    if entry.tags:
-        rows.append(("Tags", ", ".join(entry.tags)))
-    if entry.private:
+    if kinds or close_before or behaviours or stayed or fears:
+        rows.extend(_chosen_rows(kinds, close_before, behaviours, stayed, fears))
+    if intensity is not None:
+        rows.append(("Fear intensity", f"{intensity} of 10"))
+    if urge is not None:
+        rows.append(("The pull to get away", f"{urge} of 10"))
+    if urge_after is not None:
+        rows.append(("The pull at the end of the pause", f"{urge_after} of 10"))
+    if acted is not None:
+        rows.append(("Acted on the pull", ACTED[acted]))
+    if small_step:
+        rows.append(("Small step, from your ladder" if rung else "Small step", small_step))
+    if predicted is not None or outcome is not None:
+        expected = "—" if predicted is None else f"{predicted}"
+        really = "—" if outcome is None else f"{outcome}"
+        rows.append(("Planned step: expected → how it really was", f"{expected} → {really} (of 10)"))
+    if tags:
+        rows.append(("Tags", ", ".join(tags)))
+    if private:
         rows.append(("Left out of exports", "yes"))
     return rows

@@ -86,10 +86,14 @@ class Cleaner:
     def shown_checkin(self, checkin: CheckIn) -> tuple[str, str | None]:
         """Who (cleaned) and the relationship slug to show beside it. A name that was replaced already
         says the relationship ("my partner"): it is said once, in lower case, without the slug."""
-        who = self.line(checkin.who) if checkin.who else ""
-        if self.redact and who and who != one_line(checkin.who):
+        return self.shown(checkin.who, checkin.relationship)
+
+    def shown(self, who: str, relationship: str | None) -> tuple[str, str | None]:
+        """`shown_checkin` from the two values."""
+        written, who = who, self.line(who) if who else ""
+        if self.redact and who and who != one_line(written):
             return who[:1].lower() + who[1:], None
-        return who, checkin.relationship
+        return who, relationship
 
     def with_whom(self, checkin: CheckIn) -> str:
         """`Sam (a partner)`, `a partner`, `my partner` (redacted), or ""."""

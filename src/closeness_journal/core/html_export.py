@@ -14,10 +14,11 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import replace
 from datetime import date
 from html import escape
+from operator import itemgetter
 
 from closeness_journal.core.chart_svg import chart_svg
-from closeness_journal.core.dates import long_date, short_date, week_start
-from closeness_journal.core.entries import Entry, checkin_summary
+from closeness_journal.core.dates import long_date, week_start
+from closeness_journal.core.entries import Entry, checkin_words
 from closeness_journal.core.export_blocks import (
     Block,
     Bullets,
@@ -32,6 +33,7 @@ from closeness_journal.core.export_blocks import (
     Table,
     ladder_section,
 )
+from closeness_journal.core.export_rows import EntryRow, add_marks, rows_of
 from closeness_journal.core.export_sections import (
     Cleaner,
     ReviewAnswers,
@@ -44,7 +46,7 @@ from closeness_journal.core.export_sections import (
 from closeness_journal.core.ladder import LadderRung
 from closeness_journal.core.patterns import Patterns
 from closeness_journal.core.redaction import replacement_words
-from closeness_journal.core.session import SessionFacts, anchor
+from closeness_journal.core.session import SessionFacts, id_anchor
 
 STYLE = """
 :root { color-scheme: light; }
@@ -162,7 +164,7 @@ def blocks_html(blocks: Iterable[Block]) -> str:
 
 
 def render_html(
-    entries: Iterable[Entry],
+    entries: Iterable[Entry | EntryRow],
     *,
     patterns: Patterns,
     since: date,
@@ -196,19 +198,19 @@ def render_html(
     yield '<section class="entries" id="entries">\n'
     week: date | None = None
     written = 0
-    for day, group in itertools.groupby(entries, key=lambda entry: entry.local_date):
+    for day, group in itertools.groupby(rows_of(entries), key=itemgetter(0)):
         todays = list(group)
         parts = []
         if week_start(day) != week:
             week = week_start(day)
             parts.append(f"<h2>Week of {long_date(week)}</h2>\n")
         parts.append(f"<h3>{long_date(day)}</h3>\n")
-        for number, entry in enumerate(todays, 1):
-            place = f' id="{anchor(entry)}"' if entry.id else ""
+        for number, row in enumerate(todays, 1):
+            place = f' id="{id_anchor(row[1])}"' if row[1] else ""
             parts.append(f'<article class="entry"{place}>\n')
             if len(todays) > 1:
                 parts.append(f"<h4>Entry {number} of {len(todays)}</h4>\n")
-            parts.append(_entry(entry, clean))
+            parts.append(_entry(row, clean))
             parts.append("</article>\n")
         written += len(todays)
         yield "".join(parts)
@@ -222,27 +224,26 @@ def _lede(block: Block) -> Block:
     return replace(block, kind="lede") if isinstance(block, Para) else block
 
 
-def _entry(entry: Entry, clean: Cleaner) -> str:
+def _entry(row: EntryRow, clean: Cleaner) -> str:
+    (_, _, created_at, updated_at, kind, answers, body, who, relationship, kinds, close_before, behaviours, stayed,
+     fears, intensity, urge, urge_after, acted, small_step, rung, predicted, outcome, tags, private, flagged) = row
     out = []
-    for answer in entry.answers:
-        if prompt := clean.line(answer.prompt_text):
+    for prompt_text, answer in answers:
+        if prompt := clean.line(prompt_text):
             out.append(f'<p class="prompt">{escape(prompt)}</p>\n')
-        out.append(_prose(clean.block(answer.text)))
-    if entry.body.strip():
-        if entry.answers:
+        out.append(_prose(clean.block(answer)))
+    if body.strip():
+        if answers:
             out.append('<p class="prompt">Free writing</p>\n')
-        out.append(_prose(clean.block(entry.body)))
-    checkin = entry.checkin
-    who, relationship = clean.shown_checkin(checkin)
-    small_step = clean.line(checkin.small_step) if checkin.small_step else ""
-    tags = tuple(t for t in map(clean.line, entry.tags) if t)
-    shown_checkin = replace(checkin, who=who, small_step=small_step, relationship=relationship)
-    shown = replace(entry, checkin=shown_checkin, tags=tags)
-    rows = checkin_summary(shown)
-    if entry.flagged:
-        rows.append(("Flagged", "to bring up at your next session"))
-    if entry.created_at and entry.updated_at and entry.updated_at > entry.created_at:
-        rows.append(("Edited", f"on {short_date(entry.updated_at.date())}, after it was first written"))
+        out.append(_prose(clean.block(body)))
+    who, relationship = clean.shown(who, relationship)
+    small_step = clean.line(small_step) if small_step else ""
+    tags = tuple(t for t in map(clean.line, tags) if t)
+    rows = checkin_words(
+        kind, who, relationship, kinds, close_before, behaviours, stayed, fears, intensity, urge, urge_after, acted,
+        small_step, rung, predicted, outcome, tags, private,
+    )
+    add_marks(rows, flagged, created_at, updated_at)
     if rows:
         out.append(
             '<dl class="checkin">' + "".join(f"<dt>{escape(k)}</dt><dd>{escape(v)}</dd>" for k, v in rows) + "</dl>\n"

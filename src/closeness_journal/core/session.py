@@ -82,4 +82,9 @@ _NOT_IN_AN_ANCHOR = re.compile(r"[^0-9A-Za-z-]")
 
 def anchor(entry: Entry) -> str:
     """The entry's place in an export (`entry-<id>`), for links from "For my session"."""
-    return "entry-" + _NOT_IN_AN_ANCHOR.sub("", entry.id or "")
+    return id_anchor(entry.id)
+
+
+def id_anchor(entry_id: str | None) -> str:
+    """`anchor` from the entry's id alone (the exports read rows, not entries)."""
+    return "entry-" + _NOT_IN_AN_ANCHOR.sub("", entry_id or "")

@@ -8,7 +8,7 @@ import itertools
 import json
 import os
 from collections.abc import Iterator
-from datetime import date, datetime
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -19,14 +19,13 @@ if TYPE_CHECKING:
     from closeness_journal.core.entries import Entry, Revision
 
 from closeness_journal import paths, private_files
-from closeness_journal.core.vocabulary import SABOTAGE, WITHDRAWAL, categories_of
 from closeness_journal.store import driver, pattern_sums
 from closeness_journal.store.connection import JournalBase, reading, reading_as_they_go, utc
-from closeness_journal.store.entries import _slug_list, _text_list, entry_from_row, entry_to_row, revision_from_row
+from closeness_journal.store.entries import entry_from_row, entry_to_row, revision_from_row
 from closeness_journal.store.errors import DiskFull, JournalError
 from closeness_journal.store.exercises import dump_rounds, merge_rounds
 from closeness_journal.store.ladder import rung_from_row, rung_to_row
-from closeness_journal.store.migrations import ANSWER_SEPARATOR, SEARCH_COLUMNS
+from closeness_journal.store.migrations import SEARCH_COLUMNS
 from closeness_journal.store.reviews import review_from_row
 
 
@@ -66,8 +65,7 @@ class ArchiveMixin(JournalBase):
         from closeness_journal.core import archive_format
 
         document = self.dump(entries=False).to_json(exported_at)
-        rows = self._db.query("SELECT * FROM entries ORDER BY local_date, created_at, uuid")
-        document["entries"] = reading_as_they_go(entry_json(row) for row in rows)
+        document["entries"] = self.archive_entries()  # type: ignore[attr-defined]
         document["revisions"] = reading_as_they_go(archive_format.revision_json(r) for r in self._revisions_to_dump())
         return document
 
@@ -195,55 +193,6 @@ class ArchiveMixin(JournalBase):
                 value = data
             rows.append((key, saved_at, value))
         return rows
-
-
-def entry_json(row: dict[str, Any]) -> dict[str, Any]:
-    """`entry_from_row(row).to_json()`, made straight from the row: the JSON export spends about
-    two thirds of its time per entry building the Entry and its JSON otherwise.
-    `tests/store/test_entry_json.py` checks the two agree, key for key and in order."""
-    behaviours = _slug_list(row["behaviours"])
-    stayed = _slug_list(row["stayed"])
-    acted = row["acted"]
-    categories = categories_of(behaviours)
-    prompts = row["answer_prompts"]
-    answers = [] if not prompts or prompts == "[]" else [
-        {"prompt_id": prompt_id, "prompt_text": prompt_text, "text": text}
-        for (prompt_id, prompt_text), text in zip(
-            json.loads(prompts), row["answers"].split(ANSWER_SEPARATOR), strict=True
-        )
-    ]
-    deleted_at = row["deleted_at"]
-    return {
-        "id": row["uuid"],
-        "local_date": date.fromisoformat(row["local_date"]).isoformat(),
-        "kind": row["kind"],
-        "answers": answers,
-        "body": row["body"] or "",
-        "who": row["who"] or "",
-        "relationship": row["relationship"],
-        "kinds": list(_slug_list(row["kinds"])),
-        "behaviours": list(behaviours),
-        "fears": list(_slug_list(row["fears"])),
-        "intensity": row["intensity"],
-        "close_before": bool(row["close_before"]),
-        "small_step": row["small_step"] or "",
-        "predicted": row["predicted"],
-        "outcome": row["outcome"],
-        "stayed": list(stayed),
-        "urge": row["urge"],
-        "acted": acted,
-        "urge_after": row["urge_after"],
-        "rung": row["rung"],
-        "private": bool(row["private"]),
-        "tags": list(_text_list(row["tags"])),
-        "flagged": row["flagged_at"] is not None,
-        "created_at": datetime.fromisoformat(row["created_at"]).isoformat(),
-        "updated_at": datetime.fromisoformat(row["updated_at"]).isoformat(),
-        "deleted_at": datetime.fromisoformat(deleted_at).isoformat() if deleted_at else None,
-        "withdrawal": WITHDRAWAL in categories,
-        "sabotage": SABOTAGE in categories,
-        "stayed_close": bool(stayed) or acted == "no",
-    }
 
 
 BULK_AT_LEAST = 200
