@@ -235,10 +235,12 @@ class Alternated:
         return statistics.median(self.times[key]) if self.times[key] else None
 
 
-def alternate(commands: dict[str, list[str]], repeats: int, env: dict[str, str], label: str = "round") -> Alternated:
+def alternate(commands: dict[str, list[str]], repeats: int, env: dict[str, str], label: str = "round",
+              drawn: dict[str, bytes] | None = None) -> Alternated:
     """Each command run `repeats` + 1 times in a pty, in rounds (one of each per round, so a slow moment of
     the machine touches them all alike); the first round only warms the page cache and .pyc files.
-    A command that fails once is not run again."""
+    A command that fails once is not run again. `drawn`: words a command's output must hold (what it
+    draws), so a window that quits before drawing counts as failed, not as fast."""
     found = Alternated({key: [] for key in commands}, {key: [] for key in commands}, {})
     for repeat in range(repeats + 1):
         for key, command in commands.items():
@@ -252,6 +254,9 @@ def alternate(commands: dict[str, list[str]], repeats: int, env: dict[str, str],
             if run.returncode != 0:
                 tail = run.output.decode(errors="replace").strip().splitlines()[-3:]
                 found.failed[key] = f"exit {run.returncode}: {' | '.join(tail)[-200:]}"
+                continue
+            if drawn and key in drawn and drawn[key] not in run.output:
+                found.failed[key] = f"quit without drawing {drawn[key].decode()!r}"
                 continue
             if repeat:
                 found.times[key].append(run.seconds * 1000)

@@ -120,7 +120,9 @@ def cold_start(bench: Bench) -> None:
     }
     for size, folder in bench.scratch.items():
         commands[str(size)] = [*console_script(), "--data-dir", str(folder)]
-    found = alternate(commands, bench.plan.cold_repeats, env, label="cold start round")
+    drawn = {"floor": b"Hello from the floor", "same": b"SameWidgetsApp",
+             **{str(size): b"Check-in" for size in bench.scratch}}
+    found = alternate(commands, bench.plan.cold_repeats, env, label="cold start round", drawn=drawn)
     note = f"whole process in a {TERM_SIZE[0]}x{TERM_SIZE[1]} pty, spawn to exit; after 1 warm-up run"
     if "floor" in found.failed:
         results.error("cold start: minimal Textual app (floor)", None, found.failed["floor"])
