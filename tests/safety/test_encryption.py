@@ -321,3 +321,29 @@ def test_check_says_the_journal_is_encrypted_and_finds_a_plain_backup_copied_in(
     copied.write_bytes((plain / "journal.db").read_bytes())
     code, out, _ = run("check", "--passphrase-fd", fd(PASS))
     assert code == 1 and f"{copied} is not encrypted" in out
+
+
+def test_an_encrypted_journal_missing_its_settings_file_says_so(run, fd, private_folders):
+    encrypted_journal(run, fd, private_folders)
+    settings = private_folders / "journal.db.encryption"
+    kept = settings.read_bytes()
+    settings.unlink()
+    before = (private_folders / "journal.db").read_bytes()
+    code, _, err = run("list")
+    line = one_clear_line(err)
+    assert code == 1 and "journal.db.encryption is missing" in line and "damaged" in line, line
+    assert (private_folders / "journal.db").read_bytes() == before
+    settings.write_bytes(kept)  # put back, it opens again
+    code, out, _ = run("list", "--passphrase-fd", fd(PASS))
+    assert code == 0
+
+
+def test_a_plain_journal_damaged_says_nothing_of_encryption(run, private_folders):
+    private_folders.mkdir(parents=True)
+    run("write", "a first line")
+    database = private_folders / "journal.db"
+    data = bytearray(database.read_bytes())
+    data[100:200] = bytes(100)  # damage inside the first page; the SQLite header stays
+    database.write_bytes(bytes(data))
+    code, _, err = run("list")
+    assert code == 1 and "encrypt" not in err

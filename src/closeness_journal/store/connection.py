@@ -177,7 +177,7 @@ def _cannot_read(error: Exception, where: str, path: Path | None) -> JournalErro
         "I have left it untouched. If you have a backup, you can restore it from there."
     )
     if path is None or name in _DAMAGED or not name:
-        return damaged
+        return _maybe_encrypted(path) or damaged
     folder = path.parent
     trouble = _cannot_write_in(folder)
     if trouble == errno.ENOSPC or name == "SQLITE_FULL" or _nearly_full(folder):
@@ -185,6 +185,27 @@ def _cannot_read(error: Exception, where: str, path: Path | None) -> JournalErro
     if trouble in (errno.EROFS, errno.EACCES, errno.EPERM):
         return JournalError(_read_only_folder(folder))
     return JournalError(f"I can't open {where} just now ({error}). Nothing was changed.")
+
+
+def _maybe_encrypted(path: Path | None) -> JournalError | None:
+    """An encrypted journal whose settings file is missing reads as noise, like a damaged one: when
+    the file doesn't start as every plain SQLite file does and no settings file is beside it, say
+    both, and what to put back."""
+    if path is None or paths.encryption_settings(path.parent).exists():
+        return None
+    try:
+        with open(path, "rb") as file:
+            start = file.read(16)
+    except OSError:
+        return None
+    if len(start) < 16 or start == b"SQLite format 3\x00":
+        return None
+    settings = paths.encryption_settings(path.parent).name
+    return NotAJournal(
+        f"{path} is not a journal database I can read: it may be damaged, or, if you encrypted it, its "
+        f"settings file {settings} is missing from beside it (put it back in the same folder). "
+        "I have left it untouched. If you have a backup, you can restore it from there."
+    )
 
 
 def _cannot_write_in(folder: Path) -> int | None:
