@@ -54,6 +54,20 @@ async def test_a_key_shows_its_tooltip_under_the_mouse(make_app):
         assert footer.tooltip == "Save every answer, the free writing and the check-in as one entry"
 
 
+async def test_at_80_columns_a_key_that_does_not_fit_whole_is_left_out(make_app):
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        footer = app.screen.query_one(KeysFooter)
+        line = footer_line(app)
+        shown = footer.key_spans()
+        assert "f9 Pause" in line and "^p palette" in line
+        for item in footer._items:  # each key is on the line whole, or not at all
+            drawn = f"{item.display} {item.description}"
+            assert (drawn in line) == (item.key in shown), (drawn, line)
+        assert "f3 History" not in line and "f3" not in line  # it was cut to "f3 Hi"
+
+
 async def test_what_the_window_holds_is_set_aside_from_the_collector_until_it_closes(make_app):
     """Full garbage collections walked every object of the window (0.15-0.4 s inside screen opens);
     once a main screen is drawn they skip them, and they can be collected again when the window closes."""

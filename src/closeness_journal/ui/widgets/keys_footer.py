@@ -3,9 +3,9 @@
 Textual's `Footer` is a widget for each key (about twenty), mounted and styled again each time the
 keys change, and rebuilt a frame after the screen is first shown. That was most of the time it takes
 to open the Ladder, and half of switching back to a screen (0.1-0.4 s each on a busy machine).
-This one draws the same line (the same styles, the palette key on the right over the keys that
-don't fit) and only draws it again when what it shows changes. A key can still be clicked, and
-shows its tooltip under the mouse.
+This one draws the same line (the same styles, the palette key on the right), leaves out the keys
+that don't fit whole (F1 Help lists them all), and only draws it again when what it shows changes.
+A key can still be clicked, and shows its tooltip under the mouse.
 """
 
 from __future__ import annotations
@@ -167,7 +167,10 @@ class KeysFooter(Widget, can_focus=False):
             return parts
 
         segments: list[Segment] = []
+        room = self._palette_start(width)
         for item in self._items:
+            if item.end > room:  # a key is shown whole or not at all ("f3 Hi" told nothing)
+                break
             segments += drawn(item)
             segments.append(Segment(" ", gap))
         line = Strip(segments).adjust_cell_length(width, gap)
