@@ -220,3 +220,62 @@ async def test_a_week_of_many_entries_shows_its_lines_as_you_go_down_to_them(mak
         await pilot.pause()
         assert isinstance(app.focused, EntryLine) and app.focused.entry_id == lines[-1].entry_id
         assert "changed meanwhile" in str(app.focused.render())
+
+
+def text_of_widget(screen, selector: str) -> str:
+    return str(screen.query_one(selector).render())
+
+
+async def test_a_busy_week_lists_the_first_few_moments_and_steps_and_shows_the_rest_when_asked(make_app, journal):
+    """A week of many close moments and small steps keeps its summary short: the first few of each, then
+    "and N more", which shows the whole list (Enter on it, or a click); another week starts short again."""
+    for n in range(8):
+        journal.add(Entry(W46 + timedelta(days=n % 7), body=f"moment number {n}",
+                          checkin=CheckIn(close_before=True, behaviours=("went-quiet",) if n % 2 else ())))
+    for n in range(7):
+        journal.add(Entry(W46 + timedelta(days=n % 7), body=f"a step {n}", checkin=CheckIn(small_step=f"step {n}")))
+    for n in range(7):  # the week before: as busy
+        journal.add(Entry(W46 - timedelta(days=7 - n), body=f"earlier {n}",
+                          checkin=CheckIn(close_before=True, small_step=f"earlier step {n}")))
+    app = make_app()
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.press("f5")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, ReviewScreen) and len(screen.review.moments) == 8 and len(screen.review.steps) == 7
+        summary, steps = summary_of(screen), text_of_widget(screen, "#review-steps-text")
+        assert summary.count("moment number") == 5 and "moment number 5" not in summary
+        assert steps.count("step ") == 5 and "step 5" not in steps
+        more_moments, more_steps = screen.query_one("#review-more-moments"), screen.query_one("#review-more-steps")
+        assert more_moments.display and more_steps.display
+        assert "and 3 more (Enter to see them all)" in text_of_widget(screen, "#review-more-moments")
+        assert "and 2 more (Enter to see them all)" in text_of_widget(screen, "#review-more-steps")
+        more_moments.focus()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert summary_of(screen).count("moment number") == 8 and not more_moments.display
+        assert text_of_widget(screen, "#review-steps-text").count("step ") == 5  # the other list is as it was
+        await pilot.click("#review-more-steps")
+        await pilot.pause()
+        assert text_of_widget(screen, "#review-steps-text").count("step ") == 7 and not more_steps.display
+        journal.add(Entry(W46, body="moment number 8", checkin=CheckIn(close_before=True)))
+        await screen.show_summary()  # read again (as after an edit): the week's lists stay whole
+        assert summary_of(screen).count("moment number") == 9
+        await pilot.press("ctrl+b")  # the week before: short again
+        await pilot.pause()
+        assert screen.sub_title == "2–8 Nov 2026"
+        assert summary_of(screen).count("earlier") == 5 and "and 2 more (Enter" in text_of_widget(
+            screen, "#review-more-moments")
+
+
+async def test_a_quiet_week_has_no_more_lines(make_app, journal):
+    for n in range(5):
+        journal.add(Entry(W46 + timedelta(days=n), body=f"moment {n}", checkin=CheckIn(close_before=True)))
+    app = make_app()
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.press("f5")
+        await pilot.pause()
+        screen = app.screen
+        assert summary_of(screen).count("moment ") == 5
+        assert not screen.query_one("#review-more-moments").display
+        assert not screen.query_one("#review-more-steps").display and not screen.query_one("#review-steps-text").display

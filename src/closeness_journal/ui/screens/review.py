@@ -24,12 +24,12 @@ from closeness_journal.core.review import (
     weekly_review,
 )
 from closeness_journal.core.text import printable
-from closeness_journal.core.wording import noticing_note, week_lines
 from closeness_journal.store import Journal, JournalError, review_draft_key
 from closeness_journal.ui.autosave import Autosave
 from closeness_journal.ui.screens.edit_entry import EditEntryScreen
 from closeness_journal.ui.screens.entry_view import EntryScreen
 from closeness_journal.ui.screens.mode import ModeScreen
+from closeness_journal.ui.screens.review_summary import LISTS, MoreLine, left_out, summary_parts
 from closeness_journal.ui.text import literal, literal_line
 from closeness_journal.ui.widgets.keys_footer import KeysFooter
 
@@ -38,49 +38,6 @@ LINES_A_STEP = 20
 window's height under the summary (at least this many). A week of many entries (a Textual widget a
 line, about 2 ms apiece on a busy machine) shows the rest this many at a time as you scroll or move
 down to them."""
-
-
-def summary_content(review: WeeklyReview) -> Content:
-    """The week in words, all user text literal (the days and their entries follow, as lines of their own)."""
-    parts: list[Content] = []
-    if review.last_step:
-        parts += [Content.styled("The step you chose last week: ", "bold"), literal(review.last_step), Content("\n\n")]
-    if review.rung_follow_up:
-        parts += [literal(review.rung_follow_up), Content("\n\n")]
-    if review.this.entries == 0:
-        parts.append(Content.styled(
-            "You didn't write during this week, and that's fine. You can still look back on it "
-            "with the questions beside this.\n\n", "italic"))
-    lines = week_lines(review)
-    if lines:
-        parts.append(Content.styled("This week beside the week before\n", "bold $text-primary"))
-    for line in lines:
-        parts += [Content.styled(f"{line.label}: ", "bold"), Content(line.words), Content("\n")]
-    note = noticing_note(review)
-    if note:
-        parts.append(Content.styled(f"{note}\n", "italic $text-muted"))
-    for title, counts in (
-        ("What you did to stay close", review.ways_of_staying),
-        ("How you pulled or pushed away", review.behaviours),
-        ("Fears", review.fears),
-        ("Who with", review.relationships),
-    ):
-        if counts:
-            listed = "; ".join(f"{c.label} ({c.count})" for c in counts)
-            parts += [Content.styled(f"\n{title}: ", "bold"), literal(listed), Content("\n")]
-    if review.moments:
-        parts.append(Content.styled("\nMoments of closeness, and what came next\n", "bold"))
-        for moment in review.moments:
-            parts += [
-                Content(f"  {moment.day:%a}: {moment.followed_by}. "), literal_line(moment.line, 60), Content("\n")
-            ]
-    if review.steps:
-        parts.append(Content.styled("\nSmall steps\n", "bold"))
-        for step in review.steps:
-            planned = step.predicted is not None and step.outcome is not None
-            gap = f" (expected {step.predicted}, really {step.outcome})" if planned else ""
-            parts += [Content(f"  {step.day:%a}: "), literal_line(step.step, 50), Content(gap + "\n")]
-    return Content.assemble(*parts)
 
 
 class DayLine(Static):
@@ -212,6 +169,8 @@ class ReviewScreen(ModeScreen):
         self._rungs: dict[str, Rung] = {}
         self._seen: tuple[int, int] | None = None
         """The journal's change token when the week's summary was last read."""
+        self._everything: tuple[date, frozenset[str]] = (self.monday, frozenset())
+        """The week, and which of its summary's lists are shown in full (`review_summary.LISTS`)."""
         self._unshown: list[tuple[date, str | None, str]] = []
         """The week's lines not shown yet (`day_lines`), in order."""
 
@@ -220,6 +179,9 @@ class ReviewScreen(ModeScreen):
         with Horizontal(id="review-body"):
             with VerticalScroll(id="review-summary"):
                 yield Static(id="review-summary-text")
+                yield MoreLine("moments")
+                yield Static(id="review-steps-text")
+                yield MoreLine("steps")
                 yield Static(id="review-days-title")
                 yield VerticalGroup(id="review-days")
             questions = VerticalScroll(id="review-questions")
@@ -246,8 +208,9 @@ class ReviewScreen(ModeScreen):
             return False
         review = self.review
         self.sub_title = week_span(review.start, review.end)
-        summary = summary_content(review)
-        self.query_one("#review-summary-text", Static).update(summary)
+        if self._everything[0] != self.monday:  # another week: its lists start short again
+            self._everything = (self.monday, frozenset())
+        summary_lines = self._show_summary_text()
         hint = "  (Tab or shift+tab to an entry, Enter to read it)" if review.this.entries else ""
         title = Content.assemble(Content.styled("\nEach day", "bold"), Content.styled(hint, "$text-muted"))
         self.query_one("#review-days-title", Static).update(title)
@@ -255,7 +218,7 @@ class ReviewScreen(ModeScreen):
         focused = self.focused.entry_id if isinstance(self.focused, EntryLine) else None
         await days.remove_children()
         self._unshown = day_lines(review)
-        wanted = max(LINES_A_STEP, self.app.size.height + 10 - summary.plain.count("\n"))  # more than fit
+        wanted = max(LINES_A_STEP, self.app.size.height + 10 - summary_lines)  # more than fit
         if focused is not None:  # down to the line that had the focus
             wanted = max(wanted, 1 + next((n for n, line in enumerate(self._unshown) if line[1] == focused), 0))
         await self.show_more_lines(wanted)
@@ -263,6 +226,31 @@ class ReviewScreen(ModeScreen):
             if line.entry_id == focused:
                 line.focus(scroll_visible=False)
         return True
+
+    def _show_summary_text(self) -> int:
+        """The summary in words, with each list in full or its first few and how many more (returns
+        about how many lines it takes)."""
+        assert self.review is not None
+        everything = self._everything[1]
+        head, steps = summary_parts(self.review, everything)
+        more = [left_out(self.review, which, everything) for which in LISTS]
+        if steps.plain or more[0]:  # the line after it is a widget of its own: no blank line between
+            head = head.rstrip("\n")
+        self.query_one("#review-summary-text", Static).update(head)
+        self.query_one("#review-steps-text", Static).update(steps)
+        self.query_one("#review-steps-text").display = bool(steps.plain)
+        for which, count in zip(LISTS, more, strict=True):
+            self.query_one(f"#review-more-{which}", MoreLine).show_count(count)
+        return head.plain.count("\n") + steps.plain.count("\n") + sum(count > 0 for count in more)
+
+    @on(MoreLine.ShowAll)
+    def show_all_of(self, event: MoreLine.ShowAll) -> None:
+        """Every moment of closeness, or every small step, of the week."""
+        self._everything = (self.monday, self._everything[1] | {event.which})
+        line = self.query_one(f"#review-more-{event.which}")
+        if self.focused is line:  # the list goes on where the line was: the focus goes back to the page
+            self.set_focus(None)
+        self._show_summary_text()
 
     async def show_more_lines(self, count: int = LINES_A_STEP) -> bool:
         """Show the next lines of the week's days (False when they are all shown already)."""
