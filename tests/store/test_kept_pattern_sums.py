@@ -63,6 +63,8 @@ def assert_kept_sums_match(journal: Journal) -> None:
         "WHERE e.deleted_at IS NULL GROUP BY lower(t.value) ORDER BY count(DISTINCT e.id) DESC, lower(t.value)"
     ).fetchall()
     assert journal.tags() == [tuple(row) for row in scanned_tags]
+    outside_the_trash = journal.db.execute("SELECT count(*) FROM entries WHERE deleted_at IS NULL").fetchone()[0]
+    assert journal.count() == outside_the_trash  # read from the day sums
     for since, until in SPANS:
         for include_private in (True, False):
             kept = journal.pattern_source(since, until, include_private)
