@@ -182,14 +182,25 @@ class JournalApp(App[int]):
 
     def _exit_once_drawn(self) -> None:
         """Quit once the first screen of ours (Today, or the welcome or pause over it) has been
-        drawn on the terminal, then one more refresh (as the benchmark's floor apps do). While
-        Textual holds updates back (it does as the window starts, and for 50 ms after a switch of
-        screens) a callback after a refresh runs at once, before anything is drawn: so wait until
-        nothing is held back and ours is on top; its callbacks then run only once it is drawn."""
+        drawn on the terminal, then one more refresh (as the benchmark's floor apps do)."""
+        self.once_drawn(lambda: self.call_after_refresh(self.exit, 0))
+
+    def once_drawn(self, callback: Callable[[], object]) -> None:
+        """Call `callback` once the screen on top (one of ours) has been drawn on the terminal.
+        While Textual holds updates back (as the window starts, and after a switch of screens) a
+        callback after a refresh runs at once, before anything is drawn: so wait until nothing is
+        held back and ours is on top; its callbacks then run only once it is drawn."""
         if self.screen.id == "_default" or self._batch_count:
-            self.set_timer(0.002, self._exit_once_drawn)
+            self.set_timer(0.002, lambda: self.once_drawn(callback))
         else:
-            self.screen.call_after_refresh(lambda: self.call_after_refresh(self.exit, 0))
+            self.screen.call_after_refresh(callback)
+
+    def delay_update(self, delay: float = 0.05) -> None:
+        """Textual holds the screen back for 50 ms when switching screens, to hide the change; from
+        the blank screen the window starts on there is nothing to hide, and Today would wait."""
+        if self._screen_stack and self.screen.id == "_default":
+            return
+        super().delay_update(delay)
 
     # ------------------------------------------------------------------ navigation
 

@@ -117,9 +117,9 @@ class TodayScreen(ModeScreen):
             form.set_rungs(self.rungs())
 
     def on_mount(self) -> None:
-        # the rest of the check-in (below the fold) once the first frame is drawn, beside what
-        # follows it rather than before: a window asked to quit when drawn doesn't wait for it
-        self.call_after_refresh(lambda: self.run_worker(self.mount_checkin(), name="rest-of-checkin"))
+        # the rest of the check-in (below the fold) once the first frame is on the terminal (it
+        # holds updates back while it mounts): a window asked to quit when drawn doesn't wait for it
+        self.app.once_drawn(lambda: self.run_worker(self.mount_checkin(), name="rest-of-checkin"))
         self.title = "Today"
         self._restore_draft()
         if not self._pending_checkin.is_empty():  # the fields in the first frame show it at once
