@@ -27,6 +27,7 @@ from textual.dom import DOMNode
 from textual.driver import Driver
 from textual.screen import Screen
 from textual.theme import Theme
+from textual.worker import Worker
 
 from closeness_journal.core.prompts import PromptLibrary
 from closeness_journal.core.settings import THEME, WELCOME_SHOWN, Settings, theme_to_apply, welcome_due
@@ -38,7 +39,7 @@ from closeness_journal.ui.background import InBackground
 from closeness_journal.ui.hangup import Watchdog, forgiving_driver
 from closeness_journal.ui.kept_edits import keep_orphaned_edits
 from closeness_journal.ui.screens.mode import styled_now
-from closeness_journal.ui.screens.today import TodayScreen
+from closeness_journal.ui.screens.today import REST_OF_CHECKIN, TodayScreen
 
 # The other screens are imported when first opened: start-up only pays for Today (their
 # imports, plotext and markdown-it among them, cost about 100 ms).
@@ -117,13 +118,14 @@ class JournalApp(App[int]):
         self._start_on_pause = pause
         self.clock = clock
         self._after_first_frame = None if after_first_frame is None else InBackground(after_first_frame)
+        self._leaving = False
 
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, events.Ready):
             collector.resume()  # the window is ready (ui/collector.py)
         if self._after_first_frame is not None:
-            if isinstance(event, events.Ready):
-                self._after_first_frame.start()
+            if isinstance(event, events.Ready):  # Textual is ready: the first frame is on its way
+                self.once_drawn(self._start_after_first_frame)
                 self.set_interval(0.2, self._after_first_frame_done, name="after-first-frame")
             elif isinstance(event, (events.Key, events.Paste, events.MouseDown)):
                 self._after_first_frame_done(wait=True)
@@ -132,6 +134,10 @@ class JournalApp(App[int]):
         if isinstance(event, events.Paste) and not event.is_forwarded:
             event.text = printable(event.text)
         await super().on_event(event)
+
+    def _start_after_first_frame(self) -> None:
+        if self._after_first_frame is not None:  # None once waited for (a key came first)
+            self._after_first_frame.start()
 
     def _after_first_frame_done(self, wait: bool = False) -> None:
         """Once the day's backup is done (waited for before the first key is handled), say if it
@@ -190,10 +196,39 @@ class JournalApp(App[int]):
         While Textual holds updates back (as the window starts, and after a switch of screens) a
         callback after a refresh runs at once, before anything is drawn: so wait until nothing is
         held back and ours is on top; its callbacks then run only once it is drawn."""
+        if self._leaving:
+            return
         if self.screen.id == "_default" or self._batch_count:
             self.set_timer(0.002, lambda: self.once_drawn(callback))
         else:
             self.screen.call_after_refresh(callback)
+
+    @property
+    def leaving(self) -> bool:
+        """Whether the window is closing (nothing more is mounted then)."""
+        return self._leaving
+
+    def _mounting(self) -> list[Worker[Any]]:
+        return [worker for worker in self.workers if worker.name == REST_OF_CHECKIN and not worker.is_finished]
+
+    def exit(self, result: int | None = None, return_code: int = 0, message: Any = None) -> None:
+        """Leave once the check-in's fields still being mounted are there: Textual would take the
+        window apart under them (a dropdown mounting then fails, and leaving with it)."""
+        self._leaving = True
+        if self._mounting():
+            self.set_timer(0.005, lambda: self.exit(result, return_code, message))
+        else:
+            super().exit(result, return_code, message)
+
+    async def _shutdown(self) -> None:
+        """The same when the window is closed without `exit` (as tests do)."""
+        self._leaving = True
+        for worker in self._mounting():
+            try:
+                await asyncio.wait_for(worker.wait(), timeout=5)
+            except Exception:  # noqa: BLE001 - cancelled, failed or stuck: leaving goes on all the same
+                pass
+        await super()._shutdown()
 
     def delay_update(self, delay: float = 0.05) -> None:
         """Textual holds the screen back for 50 ms when switching screens, to hide the change; from

@@ -49,6 +49,9 @@ PLACEHOLDER = (
     "as one entry."
 )
 
+REST_OF_CHECKIN = "rest-of-checkin"
+"""The worker that mounts the check-in's fields below the fold, after the first frame."""
+
 
 class TodayScreen(ModeScreen):
     """One sitting: write under any of the day's prompts (ctrl+n / ctrl+b move between them and the
@@ -99,6 +102,10 @@ class TodayScreen(ModeScreen):
     def checkin_values(self) -> CheckInFields:
         return self.query_one(CheckInForm).values()
 
+    def _mount_rest_of_checkin(self) -> None:
+        if not self.app.leaving:
+            self.run_worker(self.mount_checkin(), name=REST_OF_CHECKIN)
+
     async def mount_checkin(self) -> None:
         """The rest of the check-in, after the first frame (with a restored draft's values)."""
         for form in self.query(CheckInForm):  # none if the window closed meanwhile
@@ -119,7 +126,7 @@ class TodayScreen(ModeScreen):
     def on_mount(self) -> None:
         # the rest of the check-in (below the fold) once the first frame is on the terminal (it
         # holds updates back while it mounts): a window asked to quit when drawn doesn't wait for it
-        self.app.once_drawn(lambda: self.run_worker(self.mount_checkin(), name="rest-of-checkin"))
+        self.app.once_drawn(self._mount_rest_of_checkin)
         self.title = "Today"
         self._restore_draft()
         if not self._pending_checkin.is_empty():  # the fields in the first frame show it at once
