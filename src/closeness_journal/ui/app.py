@@ -23,11 +23,9 @@ from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.content import Content
-from textual.dom import DOMNode
 from textual.driver import Driver
 from textual.screen import Screen
 from textual.theme import Theme
-from textual.worker import Worker
 
 from closeness_journal.core.prompts import PromptLibrary
 from closeness_journal.core.settings import THEME, WELCOME_SHOWN, Settings, theme_to_apply, welcome_due
@@ -36,10 +34,11 @@ from closeness_journal.store import Journal, JournalError
 from closeness_journal.ui import collector
 from closeness_journal.ui.autosave import Autosave
 from closeness_journal.ui.background import InBackground
+from closeness_journal.ui.first_frame import FirstFrame
 from closeness_journal.ui.hangup import Watchdog, forgiving_driver
 from closeness_journal.ui.kept_edits import keep_orphaned_edits
 from closeness_journal.ui.screens.mode import styled_now
-from closeness_journal.ui.screens.today import REST_OF_CHECKIN, TodayScreen
+from closeness_journal.ui.screens.today import TodayScreen
 
 # The other screens are imported when first opened: start-up only pays for Today (their
 # imports, plotext and markdown-it among them, cost about 100 ms).
@@ -59,7 +58,7 @@ EXIT_WHEN_READY_ENV = "CLOSENESS_JOURNAL_EXIT_WHEN_READY"
 """Set (by benchmarks/run.py) to quit as soon as the first screen has been drawn."""
 
 
-class JournalApp(App[int]):
+class JournalApp(FirstFrame, App[int]):
     """The journal window."""
 
     CSS_PATH = "journal.tcss"
@@ -118,7 +117,6 @@ class JournalApp(App[int]):
         self._start_on_pause = pause
         self.clock = clock
         self._after_first_frame = None if after_first_frame is None else InBackground(after_first_frame)
-        self._leaving = False
 
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, events.Ready):
@@ -152,13 +150,6 @@ class JournalApp(App[int]):
     def get_driver_class(self) -> type[Driver]:
         return forgiving_driver(super().get_driver_class())
 
-    def update_styles(self, node: DOMNode, animate: bool = True) -> None:
-        """A widget not yet in a screen is styled as it mounts: Textual would style it (and what it
-        holds) now as well, each time one of its classes changes while it is built (the footer's
-        twenty keys, rebuilt at every F-key, and every compact field of the check-in)."""
-        if node is self or node.is_attached:
-            super().update_styles(node, animate)
-
     def on_mount(self) -> None:
         for mode, make in (("today", self._today_screen), ("history", self._history_screen),
                            ("review", self._review_screen), ("patterns", self._patterns_screen),
@@ -185,57 +176,6 @@ class JournalApp(App[int]):
             self.call_after_refresh(self._exit_once_drawn)
         for problem in self._prompt_problems:
             self.notify(f"A prompt file was skipped: {problem}", severity="warning", markup=False, timeout=10)
-
-    def _exit_once_drawn(self) -> None:
-        """Quit once the first screen of ours (Today, or the welcome or pause over it) has been
-        drawn on the terminal, then one more refresh (as the benchmark's floor apps do)."""
-        self.once_drawn(lambda: self.call_after_refresh(self.exit, 0))
-
-    def once_drawn(self, callback: Callable[[], object]) -> None:
-        """Call `callback` once the screen on top (one of ours) has been drawn on the terminal.
-        While Textual holds updates back (as the window starts, and after a switch of screens) a
-        callback after a refresh runs at once, before anything is drawn: so wait until nothing is
-        held back and ours is on top; its callbacks then run only once it is drawn."""
-        if self._leaving:
-            return
-        if self.screen.id == "_default" or self._batch_count:
-            self.set_timer(0.002, lambda: self.once_drawn(callback))
-        else:
-            self.screen.call_after_refresh(callback)
-
-    @property
-    def leaving(self) -> bool:
-        """Whether the window is closing (nothing more is mounted then)."""
-        return self._leaving
-
-    def _mounting(self) -> list[Worker[Any]]:
-        return [worker for worker in self.workers if worker.name == REST_OF_CHECKIN and not worker.is_finished]
-
-    def exit(self, result: int | None = None, return_code: int = 0, message: Any = None) -> None:
-        """Leave once the check-in's fields still being mounted are there: Textual would take the
-        window apart under them (a dropdown mounting then fails, and leaving with it)."""
-        self._leaving = True
-        if self._mounting():
-            self.set_timer(0.005, lambda: self.exit(result, return_code, message))
-        else:
-            super().exit(result, return_code, message)
-
-    async def _shutdown(self) -> None:
-        """The same when the window is closed without `exit` (as tests do)."""
-        self._leaving = True
-        for worker in self._mounting():
-            try:
-                await asyncio.wait_for(worker.wait(), timeout=5)
-            except Exception:  # noqa: BLE001 - cancelled, failed or stuck: leaving goes on all the same
-                pass
-        await super()._shutdown()
-
-    def delay_update(self, delay: float = 0.05) -> None:
-        """Textual holds the screen back for 50 ms when switching screens, to hide the change; from
-        the blank screen the window starts on there is nothing to hide, and Today would wait."""
-        if self._screen_stack and self.screen.id == "_default":
-            return
-        super().delay_update(delay)
 
     # ------------------------------------------------------------------ navigation
 

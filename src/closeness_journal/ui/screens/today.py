@@ -36,6 +36,7 @@ from closeness_journal.core.today import (
 )
 from closeness_journal.store import TODAY_DRAFTS, Journal, JournalError, today_draft_key
 from closeness_journal.ui.autosave import Autosave
+from closeness_journal.ui.first_frame import REST_OF_CHECKIN
 from closeness_journal.ui.screens.mode import ModeScreen
 from closeness_journal.ui.text import not_saved
 from closeness_journal.ui.widgets.checkin_form import CheckInForm
@@ -48,9 +49,6 @@ PLACEHOLDER = (
     "Write here. ctrl+n moves to the next question; ctrl+s saves all your answers and the check-in "
     "as one entry."
 )
-
-REST_OF_CHECKIN = "rest-of-checkin"
-"""The worker that mounts the check-in's fields below the fold, after the first frame."""
 
 
 class TodayScreen(ModeScreen):
