@@ -77,3 +77,39 @@ async def test_values_loaded_and_typed_before_the_rest_comes_are_all_kept():
         expected = CheckInFields(CheckIn(who="Sam", urge=7, fears=("abandonment",), kinds=("physical",),
                                          small_step="stayed for tea"), ("evening",), True)
         assert form.values() == expected
+
+
+async def test_the_rest_and_the_backup_start_once_todays_first_frame_is_drawn(journal, library, monkeypatch):
+    """Textual holds the screen back as the window starts (and just after a switch of screens): work
+    begun then runs before anything is drawn and holds the first frame back. The rest of the
+    check-in and the day's backup begin only once Today's first frame has been written."""
+    from closeness_journal.ui.app import JournalApp
+    from closeness_journal.ui.screens.today import TodayScreen
+
+    frames: list[str] = []
+    began: dict[str, list[str]] = {}
+
+    display = JournalApp._display
+
+    def watched(app: JournalApp, screen, renderable) -> None:
+        if renderable is not None and not app._batch_count:
+            frames.append(type(screen).__name__)
+        display(app, screen, renderable)
+
+    monkeypatch.setattr(JournalApp, "_display", watched)
+    mount_checkin = TodayScreen.mount_checkin
+
+    async def rest_of_checkin(screen: TodayScreen) -> None:
+        began["rest"] = list(frames)
+        await mount_checkin(screen)
+
+    monkeypatch.setattr(TodayScreen, "mount_checkin", rest_of_checkin)
+    app = JournalApp(journal, library, after_first_frame=lambda: began.setdefault("backup", list(frames)) and None)
+    async with app.run_test(size=(100, 30)) as pilot:
+        for _ in range(50):
+            await pilot.pause(0.02)
+            if app.screen.query_one(CheckInForm).complete and "backup" in began:
+                break
+        assert app.screen.query_one(CheckInForm).complete
+    assert began["rest"][:1] == ["TodayScreen"]
+    assert began["backup"][:1] == ["TodayScreen"]

@@ -23,7 +23,6 @@ from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.content import Content
-from textual.dom import DOMNode
 from textual.driver import Driver
 from textual.screen import Screen
 from textual.theme import Theme
@@ -35,6 +34,7 @@ from closeness_journal.store import Journal, JournalError
 from closeness_journal.ui import collector
 from closeness_journal.ui.autosave import Autosave
 from closeness_journal.ui.background import InBackground
+from closeness_journal.ui.first_frame import FirstFrame
 from closeness_journal.ui.hangup import Watchdog, forgiving_driver
 from closeness_journal.ui.kept_edits import keep_orphaned_edits
 from closeness_journal.ui.screens.mode import styled_now
@@ -58,7 +58,7 @@ EXIT_WHEN_READY_ENV = "CLOSENESS_JOURNAL_EXIT_WHEN_READY"
 """Set (by benchmarks/run.py) to quit as soon as the first screen has been drawn."""
 
 
-class JournalApp(App[int]):
+class JournalApp(FirstFrame, App[int]):
     """The journal window."""
 
     CSS_PATH = "journal.tcss"
@@ -122,8 +122,8 @@ class JournalApp(App[int]):
         if isinstance(event, events.Ready):
             collector.resume()  # the window is ready (ui/collector.py)
         if self._after_first_frame is not None:
-            if isinstance(event, events.Ready):
-                self._after_first_frame.start()
+            if isinstance(event, events.Ready):  # Textual is ready: the first frame is on its way
+                self.once_drawn(self._start_after_first_frame)
                 self.set_interval(0.2, self._after_first_frame_done, name="after-first-frame")
             elif isinstance(event, (events.Key, events.Paste, events.MouseDown)):
                 self._after_first_frame_done(wait=True)
@@ -132,6 +132,10 @@ class JournalApp(App[int]):
         if isinstance(event, events.Paste) and not event.is_forwarded:
             event.text = printable(event.text)
         await super().on_event(event)
+
+    def _start_after_first_frame(self) -> None:
+        if self._after_first_frame is not None:  # None once waited for (a key came first)
+            self._after_first_frame.start()
 
     def _after_first_frame_done(self, wait: bool = False) -> None:
         """Once the day's backup is done (waited for before the first key is handled), say if it
@@ -145,13 +149,6 @@ class JournalApp(App[int]):
 
     def get_driver_class(self) -> type[Driver]:
         return forgiving_driver(super().get_driver_class())
-
-    def update_styles(self, node: DOMNode, animate: bool = True) -> None:
-        """A widget not yet in a screen is styled as it mounts: Textual would style it (and what it
-        holds) now as well, each time one of its classes changes while it is built (the footer's
-        twenty keys, rebuilt at every F-key, and every compact field of the check-in)."""
-        if node is self or node.is_attached:
-            super().update_styles(node, animate)
 
     def on_mount(self) -> None:
         for mode, make in (("today", self._today_screen), ("history", self._history_screen),
@@ -179,17 +176,6 @@ class JournalApp(App[int]):
             self.call_after_refresh(self._exit_once_drawn)
         for problem in self._prompt_problems:
             self.notify(f"A prompt file was skipped: {problem}", severity="warning", markup=False, timeout=10)
-
-    def _exit_once_drawn(self) -> None:
-        """Quit once the first screen of ours (Today, or the welcome or pause over it) has been
-        drawn on the terminal, then one more refresh (as the benchmark's floor apps do). While
-        Textual holds updates back (it does as the window starts, and for 50 ms after a switch of
-        screens) a callback after a refresh runs at once, before anything is drawn: so wait until
-        nothing is held back and ours is on top; its callbacks then run only once it is drawn."""
-        if self.screen.id == "_default" or self._batch_count:
-            self.set_timer(0.002, self._exit_once_drawn)
-        else:
-            self.screen.call_after_refresh(lambda: self.call_after_refresh(self.exit, 0))
 
     # ------------------------------------------------------------------ navigation
 

@@ -36,6 +36,7 @@ from closeness_journal.core.today import (
 )
 from closeness_journal.store import TODAY_DRAFTS, Journal, JournalError, today_draft_key
 from closeness_journal.ui.autosave import Autosave
+from closeness_journal.ui.first_frame import REST_OF_CHECKIN
 from closeness_journal.ui.screens.mode import ModeScreen
 from closeness_journal.ui.text import not_saved
 from closeness_journal.ui.widgets.checkin_form import CheckInForm
@@ -99,6 +100,10 @@ class TodayScreen(ModeScreen):
     def checkin_values(self) -> CheckInFields:
         return self.query_one(CheckInForm).values()
 
+    def _mount_rest_of_checkin(self) -> None:
+        if not self.app.leaving:
+            self.run_worker(self.mount_checkin(), name=REST_OF_CHECKIN)
+
     async def mount_checkin(self) -> None:
         """The rest of the check-in, after the first frame (with a restored draft's values)."""
         for form in self.query(CheckInForm):  # none if the window closed meanwhile
@@ -117,9 +122,9 @@ class TodayScreen(ModeScreen):
             form.set_rungs(self.rungs())
 
     def on_mount(self) -> None:
-        # the rest of the check-in (below the fold) once the first frame is drawn, beside what
-        # follows it rather than before: a window asked to quit when drawn doesn't wait for it
-        self.call_after_refresh(lambda: self.run_worker(self.mount_checkin(), name="rest-of-checkin"))
+        # the rest of the check-in (below the fold) once the first frame is on the terminal (it
+        # holds updates back while it mounts): a window asked to quit when drawn doesn't wait for it
+        self.app.once_drawn(self._mount_rest_of_checkin)
         self.title = "Today"
         self._restore_draft()
         if not self._pending_checkin.is_empty():  # the fields in the first frame show it at once

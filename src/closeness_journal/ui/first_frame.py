@@ -1,0 +1,84 @@
+"""How the window gets its first frame out quickly, and leaves cleanly after it (a part of
+`JournalApp`).
+
+Textual holds the screen back while the window starts and for 50 ms after a switch of screens,
+and a callback after a refresh runs at once while it does, before anything is drawn. Work meant
+for after the first frame (the rest of Today's check-in, the day's backup) waits for `once_drawn`
+so that it doesn't hold the frame back.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable
+from typing import Any
+
+from textual.app import App
+from textual.dom import DOMNode
+from textual.worker import Worker
+
+REST_OF_CHECKIN = "rest-of-checkin"
+"""The worker that mounts Today's check-in fields below the fold, after the first frame."""
+
+
+class FirstFrame(App[int]):
+    """Mixed into `JournalApp` (before `App`)."""
+
+    _leaving = False
+
+    def once_drawn(self, callback: Callable[[], object]) -> None:
+        """Call `callback` once the screen on top (one of ours) has been drawn on the terminal:
+        wait until nothing is held back and ours is on top; its callbacks then run only once it is
+        drawn. Never once the window is closing."""
+        if self._leaving:
+            return
+        if self.screen.id == "_default" or self._batch_count:
+            self.set_timer(0.002, lambda: self.once_drawn(callback))
+        else:
+            self.screen.call_after_refresh(callback)
+
+    def _exit_once_drawn(self) -> None:
+        """Quit once the first screen of ours (Today, or the welcome or pause over it) has been
+        drawn on the terminal, then one more refresh (as the benchmark's floor apps do)."""
+        self.once_drawn(lambda: self.call_after_refresh(self.exit, 0))
+
+    @property
+    def leaving(self) -> bool:
+        """Whether the window is closing (nothing more is mounted then)."""
+        return self._leaving
+
+    def delay_update(self, delay: float = 0.05) -> None:
+        """Textual holds the screen back for 50 ms when switching screens, to hide the change; from
+        the blank screen the window starts on there is nothing to hide, and Today would wait."""
+        if self._screen_stack and self.screen.id == "_default":
+            return
+        super().delay_update(delay)
+
+    def update_styles(self, node: DOMNode, animate: bool = True) -> None:
+        """A widget not yet in a screen is styled as it mounts: Textual would style it (and what it
+        holds) now as well, each time one of its classes changes while it is built (the footer's
+        twenty keys, rebuilt at every F-key, and every compact field of the check-in)."""
+        if node is self or node.is_attached:
+            super().update_styles(node, animate)
+
+    def _mounting(self) -> list[Worker[Any]]:
+        return [worker for worker in self.workers if worker.name == REST_OF_CHECKIN and not worker.is_finished]
+
+    def exit(self, result: int | None = None, return_code: int = 0, message: Any = None) -> None:
+        """Leave once the check-in's fields still being mounted are there: Textual would take the
+        window apart under them (a dropdown mounting then fails, and leaving with it)."""
+        self._leaving = True
+        if self._mounting():
+            self.set_timer(0.005, lambda: self.exit(result, return_code, message))
+        else:
+            super().exit(result, return_code, message)
+
+    async def _shutdown(self) -> None:
+        """The same when the window is closed without `exit` (as tests do)."""
+        self._leaving = True
+        for worker in self._mounting():
+            try:
+                await asyncio.wait_for(worker.wait(), timeout=5)
+            except Exception:  # noqa: BLE001 - cancelled, failed or stuck: leaving goes on all the same
+                pass
+        await super()._shutdown()
