@@ -7,6 +7,8 @@ to offer last week's review) are in `core.today`; this screen shows them and kee
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import uuid
 from datetime import date
 
@@ -103,6 +105,15 @@ class TodayScreen(ModeScreen):
     def _mount_rest_of_checkin(self) -> None:
         if not self.app.leaving:
             self.run_worker(self.mount_checkin(), name=REST_OF_CHECKIN)
+
+    async def _rest_of_checkin_mounted(self) -> None:
+        """Wait while the fields below the fold are being mounted (keys wait with it): saving
+        clears the form, and a dropdown half mounted can't be cleared; the values they are given
+        once mounted are then the ones saved."""
+        for worker in [worker for worker in self.app.workers
+                       if worker.name == REST_OF_CHECKIN and worker.node is self and not worker.is_finished]:
+            with contextlib.suppress(Exception):  # failed or cancelled: the save goes on without it
+                await asyncio.wait_for(worker.wait(), timeout=5)
 
     async def mount_checkin(self) -> None:
         """The rest of the check-in, after the first frame (with a restored draft's values)."""
@@ -215,7 +226,8 @@ class TodayScreen(ModeScreen):
     def checkin_changed(self) -> None:
         self.autosave.changed()
 
-    def action_save(self) -> None:
+    async def action_save(self) -> None:
+        await self._rest_of_checkin_mounted()
         self.sitting.write(self.query_one("#editor", TextArea).text)  # its change message may still be queued
         day = self.sitting.day
         try:
