@@ -1,6 +1,6 @@
 """Benchmarks for closeness-journal: start-up, History, search, patterns, saving, export, memory.
 
-    python benchmarks/run.py            # the full run, by hand: about 4 minutes
+    python benchmarks/run.py            # the full run, by hand: about 3 minutes
     python benchmarks/run.py --quick    # a smoke test for CI: about 15 seconds
     python benchmarks/run.py --only window,list   # some of the measures (names as in the table)
 
