@@ -172,18 +172,6 @@ class PatternsMixin(JournalBase):
                 stayed_days = count
         return CheckinCounts(checkins=checkins, fears=fears, stayed_days=stayed_days)
 
-    @reading
-    def names_with_relationships(self) -> dict[str, str | None]:
-        """Each name written in "who" (as first written), with its most used relationship."""
-        names: dict[str, str | None] = {}
-        for who, relationship in self._db.execute(
-            "SELECT min(who), (SELECT relationship FROM entries AS inner_e WHERE lower(inner_e.who) = lower(e.who) "
-            "AND relationship IS NOT NULL GROUP BY relationship ORDER BY count(*) DESC LIMIT 1) "
-            "FROM entries AS e WHERE who != '' GROUP BY lower(who)"
-        ):
-            names[who] = relationship
-        return names
-
 
 _PLANNED = "predicted IS NOT NULL AND outcome IS NOT NULL"
 _DAY_COLUMNS = (
