@@ -7,7 +7,6 @@ privately and, once written, the journal remembers the export.
 
 from __future__ import annotations
 
-import gc
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
@@ -15,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from closeness_journal import private_files
+from closeness_journal.core import collector
 from closeness_journal.core.session import ExportRecord
 
 if TYPE_CHECKING:
@@ -137,16 +137,8 @@ def write(
 ) -> Path | None:
     """Write the export privately (mode 0600; `-` is standard output), then remember it. With
     `data_dir`, a file of the journal in it is never the target (private_files.JournalFile)."""
-    # Python's cycle collector is paused while the chunks are made: an export makes a few objects
-    # a row that die at once (no cycles), and the collector would otherwise walk the young ones
-    # again every few hundred rows (about a tenth of an export's time). Memory stays flat.
-    paused = gc.isenabled()
-    gc.disable()
-    try:
+    with collector.paused():  # the chunks are made as they are written (core/collector.py)
         written = private_files.write_private(target, prepared.chunks, force=force, data_dir=data_dir)
-    finally:
-        if paused:
-            gc.enable()
     journal.record_export(prepared.record)
     return written
 

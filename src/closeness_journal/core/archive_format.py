@@ -25,13 +25,13 @@ kept as they are: this version never reads them). A file with any problem is ref
 from __future__ import annotations
 
 import contextlib
-import gc
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any
 
+from closeness_journal.core import collector
 from closeness_journal.core.dates import FIRST_DAY, BadDate, check_day
 from closeness_journal.core.entries import Entry, InvalidEntry, Revision
 from closeness_journal.core.exercises import Round, read_round
@@ -369,22 +369,10 @@ def read_settings(settings: Any) -> dict[str, Any]:
     return dict(settings)
 
 
-@contextlib.contextmanager
-def collector_paused() -> Iterator[None]:
-    """Python's cycle collector paused while a whole archive is read or written: it would walk
-    every object of the parsed file again and again as the entries are made (about a third of an
-    import's time), and nothing made here forms a cycle. Put back as it was, whatever happens,
-    with what was made meanwhile counted as long-lived (the oldest generation): otherwise the
-    first collection after would walk every entry just read (100,000 entries: over a second)."""
-    was_on = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.freeze()  # every tracked object to the permanent generation, the young counts reset ...
-        gc.unfreeze()  # ... and back, into the oldest: still collected, by the next full collection
-        if was_on:
-            gc.enable()
+def collector_paused() -> contextlib.AbstractContextManager[None]:
+    """The cycle collector paused while a whole archive is read or written, what was made meanwhile
+    counted as long-lived (core/collector.py)."""
+    return collector.paused(long_lived=True)
 
 
 def read_backup(data: Any, limits: Limits | None = None, progress: Tell | None = None) -> Backup:
