@@ -149,16 +149,23 @@ def encrypt(args: argparse.Namespace, folder: Path, today: date) -> int:
         raise encryption.unfinished(state.doing)
     if state is not None and state.doing is None:
         raise Failure("your journal is already encrypted; `closeness-journal passphrase` changes the passphrase.")
-    if state is not None and state.new_key is not None:  # a stopped `encrypt`: finish it with the same key
-        key = state.new_key.key_for(ask("Passphrase you chose for your journal: "))
-        if key is None:
-            raise encryption.WrongPassphrase("the files encrypted so far")
-        params = state.new_key
-    else:
-        params, key = encryption.KeyParams.new(ask_new())
+    pending = state.new_key if state is not None else None  # a stopped `encrypt`: finish it with the same key
+    params, key = _new_key(pending, "Passphrase you chose for your journal: ", "the files encrypted so far")
     done = recrypt.encrypt(folder, params, key)
     print(f"Your journal is encrypted ({_files(done.files)} written anew). {LOST}")
     return _left(done.left)
+
+
+def _new_key(pending: Any, prompt: str, so_far: str) -> tuple[Any, bytes]:
+    """The key a stopped rewrite chose (its passphrase asked for again), or a new passphrase's."""
+    from closeness_journal.store import encryption
+
+    if pending is None:
+        return encryption.KeyParams.new(ask_new())
+    key = pending.key_for(ask(prompt))
+    if key is None:
+        raise encryption.WrongPassphrase(so_far)
+    return pending, key
 
 
 def _unlocked(folder: Path, doing: str, not_encrypted: str, prompt: str) -> tuple[Any, bytes]:
@@ -189,18 +196,13 @@ def decrypt(args: argparse.Namespace, folder: Path, today: date) -> int:
 
 
 def change_passphrase(args: argparse.Namespace, folder: Path, today: date) -> int:
-    from closeness_journal.store import encryption, recrypt
+    from closeness_journal.store import recrypt
 
     state, old = _unlocked(
         folder, "passphrase", "`closeness-journal encrypt` encrypts it with a passphrase", "Current passphrase: "
     )
-    if state.doing == "passphrase" and state.new_key is not None:  # a stopped change: finish it
-        new = state.new_key.key_for(ask("The new passphrase you chose: "))
-        if new is None:
-            raise encryption.WrongPassphrase("the files changed so far")
-        new_params = state.new_key
-    else:
-        new_params, new = encryption.KeyParams.new(ask_new())
+    pending = state.new_key if state.doing == "passphrase" else None  # a stopped change: finish it
+    new_params, new = _new_key(pending, "The new passphrase you chose: ", "the files changed so far")
     done = recrypt.change(folder, (state.key, old), (new_params, new))
     print(f"Your passphrase is changed ({_files(done.files)} written anew); the old one no longer opens "
           f"your journal or the backups in its folder. {LOST}")
