@@ -5,6 +5,7 @@ No timing is asserted."""
 import importlib
 import io
 import json
+import os
 import re
 import sys
 from datetime import UTC, datetime
@@ -92,3 +93,24 @@ def test_the_cheap_measures_run_on_a_tiny_journal(bench_modules, tmp_path):
 
     latest = report.write_json(tmp_path / "results", datetime.now(UTC), 1.0, "quick", {}, {}, bench.journals, ordered)
     assert [row["measure"] for row in json.loads(latest.read_text())["rows"]] == [row.measure for row in ordered]
+
+
+def test_a_window_that_quits_without_drawing_fails_instead_of_counting(bench_modules):
+    """The cold start runs count only when the process wrote what it draws: a window that quit while
+    Textual still held its frame back once looked fast having drawn nothing."""
+    harness = bench_modules["harness"]
+    commands = {"drew": [sys.executable, "-c", "print('Check-in')"], "quiet": [sys.executable, "-c", "pass"]}
+    found = harness.alternate(commands, 1, dict(os.environ), drawn=dict.fromkeys(commands, b"Check-in"))
+    assert "drew" not in found.failed and len(found.times["drew"]) == 1
+    assert found.failed["quiet"] == "quit without drawing 'Check-in'" and not found.times["quiet"]
+
+
+def test_only_runs_the_measures_named(bench_modules):
+    sys.path.insert(0, str(BENCHMARKS))
+    try:
+        run = importlib.import_module("run")
+    finally:
+        sys.path.remove(str(BENCHMARKS))
+    assert run._names("list, search") == {"list", "search"}
+    with pytest.raises(Exception, match="no measure named nope"):
+        run._names("list,nope")
