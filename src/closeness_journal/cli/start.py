@@ -20,7 +20,8 @@ def open_window(args: argparse.Namespace, folder: Path, today: date) -> int:
     from closeness_journal.cli.encryption import key_in_window
 
     key = key_in_window(folder)
-    with collector.paused():  # until the window is ready (ui/collector.py)
+    # paused until the window is ready; what it set aside stays aside when it closes (ui/collector.py)
+    with collector.paused(), collector.to_the_end():
         from closeness_journal.ui.app import run_app
 
         with opened(folder, key=key) as journal:
@@ -33,7 +34,7 @@ def pause(args: argparse.Namespace, folder: Path, today: date) -> int:
     from closeness_journal.cli.encryption import key_in_window
 
     key = key_in_window(folder)
-    with collector.paused():  # until the window is ready (ui/collector.py)
+    with collector.paused(), collector.to_the_end():  # as in open_window
         from closeness_journal.ui.app import run_app
 
         with opened(folder, key=key) as journal:
