@@ -151,7 +151,7 @@ class TodayScreen(ModeScreen):
         try:
             if not self._mention_review or not offer_review(
                 offered=bool(self._journal.setting(week.offered_setting)),
-                reviewed=self._journal.review(week.label) is not None,
+                reviewed=self._journal.has_review(week.label),
                 entries=self._journal.count(week.entries),
             ):
                 return
