@@ -65,6 +65,9 @@ class TodayScreen(ModeScreen):
         Binding("ctrl+r", "shuffle", "Swap question", id="shuffle"),
     ]
 
+    needs_views_css = False
+    """Today's styles are all in journal.tcss (ui/first_frame.py)."""
+
     def __init__(self, journal: Journal, library: PromptLibrary, today: date) -> None:
         super().__init__()
         self._journal = journal
