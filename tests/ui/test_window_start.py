@@ -29,6 +29,8 @@ NOT_FOR_TODAY = [
     "closeness_journal.ui.screens.confirm",
     "sqlite_utils",
     "msgspec",
+    "argparse",  # the window's command line is read without it (cli/quick.py)
+    "tomllib",  # the shipped prompts are read from prompts/read.json
 ]
 
 # the command line in this process, then which modules it had loaded, written where it is told

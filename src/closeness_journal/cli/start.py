@@ -4,15 +4,18 @@ imported only when a window opens, so other commands start quickly."""
 
 from __future__ import annotations
 
-import argparse
 import tempfile
 from datetime import UTC, date, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from closeness_journal import paths
 from closeness_journal.cli.common import daily_backup_now, opened
 from closeness_journal.core.dates import local_day
 from closeness_journal.ui import collector
+
+if TYPE_CHECKING:
+    import argparse
 
 
 def open_window(args: argparse.Namespace, folder: Path, today: date) -> int:
