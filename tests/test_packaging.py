@@ -35,7 +35,7 @@ def wheel(tmp_path_factory) -> Path:
 
 def test_the_wheel_carries_every_prompt_file(wheel):
     names = zipfile.ZipFile(wheel).namelist()
-    shipped = sorted(p.name for p in (ROOT / "prompts").glob("*.toml"))
+    shipped = sorted([*(p.name for p in (ROOT / "prompts").glob("*.toml")), "read.json"])
     assert sorted(Path(n).name for n in names if n.startswith("closeness_journal/prompts/")) == shipped
 
 

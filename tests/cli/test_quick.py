@@ -1,5 +1,5 @@
-"""`quick_args` reads `list`'s commonest command lines exactly as argparse does, and leaves every
-other line (and every mistake) to argparse."""
+"""`quick_args` reads the window's and `list`'s commonest command lines exactly as argparse does,
+and leaves every other line (and every mistake) to argparse."""
 
 from __future__ import annotations
 
@@ -45,13 +45,15 @@ def _compare(argv: list[str]) -> bool:
     ["list", "--data-dir", "a", "--search", "walk by the sea", "--limit", "0"], ["--data-dir=a", "list", "-n", "3"],
     ["--data-dir", "a", "list", "--data-dir", "b"], ["--passphrase-fd", "0", "list", "--passphrase-fd=4"],
     ["list", "-n", "5", "-n", "6"], ["list", "--search", ""], ["list", "--limit=-5"], ["list", "-n", " 7"],
+    [], ["--data-dir", "/j"], ["--data-dir=a", "--passphrase-fd", "0"], ["--data-dir", "a", "--data-dir", "b"],
 ])
 def test_the_commonest_lines_are_read_as_argparse_reads_them(argv):
     assert _compare(argv)
 
 
 @pytest.mark.parametrize("argv", [
-    [], ["write", "x"], ["list", "--json"], ["list", "--since", "2026-01-01"], ["list", "-h"], ["list", "--lim", "3"],
+    ["write", "x"], ["list", "--json"], ["--data-dir"], ["--data-dir", "-x"], ["pause"], ["--help"],
+    ["list", "--since", "2026-01-01"], ["list", "-h"], ["list", "--lim", "3"],
     ["list", "-n", "-1"], ["list", "-n", "x"], ["list", "-n", str(2**63)], ["list", "-n"], ["list", "extra"],
     ["--passphrase-fd", "-1", "list"], ["--passphrase-fd=x", "list"], ["--version"], ["list", "--", "x"],
     ["-n", "3", "list"], ["list", "-n5"], ["list", "--search", "-x"],

@@ -194,3 +194,10 @@ def test_questions_come_from_the_weekly_review_theme():
         'theme="weekly-review"\n[[prompts]]\nid="w1"\ntext="Next?"\nrole="next-step"\n', "x")])
     assert [q.id for q in review_questions(library, "")] == ["w1"]
     assert next_step_of(library, {"w1": "  call Ana  "}) == "call Ana"
+
+
+def test_the_journal_says_whether_a_week_has_a_saved_review(journal):
+    """Today asks `has_review` before offering last week's review (without loading this module)."""
+    assert not journal.has_review("2026-W45")
+    journal.save_review(SavedReview("2026-W45", {"weekly-review-01": "Evenings"}))
+    assert journal.has_review("2026-W45") and not journal.has_review("2026-W46")

@@ -62,3 +62,22 @@ def test_the_window_command_starts_with_collecting_paused_and_ends_with_it_on(ru
         assert run(*command)[0] == 0
         assert gc.isenabled() and gc.get_freeze_count() == 0
     assert seen == [False, False]
+
+
+def test_the_window_command_leaves_what_its_window_set_aside_aside_when_it_closes(run, monkeypatch, private_folders):
+    """The process ends with the window: handing its objects back would only have Python walk and
+    free them all on its way out. A window opened outside the command still hands them back."""
+    def fake_run_app(journal, data_dir=None, demo=False, pause=False, after_first_frame=None):
+        collector.set_aside()  # as Today does once drawn
+        collector.release()  # as it does when the window closes
+        return 0
+
+    monkeypatch.setattr("closeness_journal.ui.app.run_app", fake_run_app)
+    for command in ([], ["pause"]):
+        gc.unfreeze()
+        assert run(*command)[0] == 0
+        assert gc.isenabled() and gc.get_freeze_count() > 0
+    gc.unfreeze()
+    collector.set_aside()
+    collector.release()  # after the command: back to handing it back
+    assert gc.get_freeze_count() == 0

@@ -1,6 +1,6 @@
 """The window's start, as a real process in a pseudo-terminal: Today is drawn having loaded only
 what Today uses. The parts of the journal other views use (the JSON archive, the exercises, the
-pattern figures, exports) are loaded when first used, not by opening the journal."""
+pattern figures, exports, the weekly review) are loaded when first used, not by opening the journal."""
 
 from __future__ import annotations
 
@@ -23,11 +23,14 @@ NOT_FOR_TODAY = [
     "closeness_journal.core.archive_format",
     "closeness_journal.core.exercises",
     "closeness_journal.core.patterns",
+    "closeness_journal.core.review",
     "closeness_journal.exporting",
     "closeness_journal.importing",
     "closeness_journal.ui.screens.confirm",
     "sqlite_utils",
     "msgspec",
+    "argparse",  # the window's command line is read without it (cli/quick.py)
+    "tomllib",  # the shipped prompts are read from prompts/read.json
 ]
 
 # the command line in this process, then which modules it had loaded, written where it is told

@@ -8,12 +8,14 @@ It is never stored, never taken from an environment variable, never written anyw
 
 from __future__ import annotations
 
-import argparse
 import os
 import sys
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    import argparse
 
 from closeness_journal import paths
 from closeness_journal.cli.common import Failure, UsageError
@@ -35,6 +37,8 @@ def use_fd(fd: int | None) -> None:
 
 def passphrase_fd(text: str) -> int:
     """`--passphrase-fd`'s type: an open file descriptor's number."""
+    import argparse  # the window and `list` read the option without it (cli/quick.py)
+
     try:
         fd = int(text)
     except ValueError:

@@ -4,15 +4,18 @@ imported only when a window opens, so other commands start quickly."""
 
 from __future__ import annotations
 
-import argparse
 import tempfile
 from datetime import UTC, date, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from closeness_journal import paths
 from closeness_journal.cli.common import daily_backup_now, opened
 from closeness_journal.core.dates import local_day
 from closeness_journal.ui import collector
+
+if TYPE_CHECKING:
+    import argparse
 
 
 def open_window(args: argparse.Namespace, folder: Path, today: date) -> int:
@@ -20,7 +23,8 @@ def open_window(args: argparse.Namespace, folder: Path, today: date) -> int:
     from closeness_journal.cli.encryption import key_in_window
 
     key = key_in_window(folder)
-    with collector.paused():  # until the window is ready (ui/collector.py)
+    # paused until the window is ready; what it set aside stays aside when it closes (ui/collector.py)
+    with collector.paused(), collector.to_the_end():
         from closeness_journal.ui.app import run_app
 
         with opened(folder, key=key) as journal:
@@ -33,7 +37,7 @@ def pause(args: argparse.Namespace, folder: Path, today: date) -> int:
     from closeness_journal.cli.encryption import key_in_window
 
     key = key_in_window(folder)
-    with collector.paused():  # until the window is ready (ui/collector.py)
+    with collector.paused(), collector.to_the_end():  # as in open_window
         from closeness_journal.ui.app import run_app
 
         with opened(folder, key=key) as journal:

@@ -58,6 +58,11 @@ def week_start(day: date) -> date:
     return day - timedelta(days=day.weekday())
 
 
+def last_complete_week(today: date) -> date:
+    """The Monday of the most recent week that has fully ended."""
+    return today - timedelta(days=today.weekday() + 7)
+
+
 def iso_week_label(day: date) -> str:
     """`2026-W47` for any day in that ISO week."""
     year, week, _ = day.isocalendar()

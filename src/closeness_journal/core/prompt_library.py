@@ -11,7 +11,6 @@ exercise, `sensitive = true` (about touch or sex: asked only when the person cho
 from __future__ import annotations
 
 import hashlib
-import tomllib
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass, replace
 from typing import Any
@@ -110,10 +109,17 @@ def _prompt(item: Any, slug: str, where: str) -> Prompt:
 
 def parse_theme_file(text: str, origin: str) -> ThemeFile:
     """Read one theme file's TOML text. `origin` names the file in error messages."""
+    import tomllib  # not needed when the shipped files' reading is kept (prompt_files.py)
+
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         raise PromptFileError(f"{origin}: not valid TOML ({error})") from None
+    return theme_file(data, origin)
+
+
+def theme_file(data: dict[str, Any], origin: str) -> ThemeFile:
+    """A theme file from its TOML, already read (checked as `parse_theme_file` checks it)."""
     slug = data.get("theme")
     if not isinstance(slug, str) or not slug.strip():
         raise PromptFileError(f'{origin}: needs a line like theme = "roots" at the top')

@@ -14,6 +14,7 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any, Protocol
 
 from closeness_journal.core.dates import FIRST_DAY, LAST_DAY, iso_week_label
+from closeness_journal.core.dates import last_complete_week as last_complete_week
 from closeness_journal.core.entries import Entry, EntryFilter
 from closeness_journal.core.ladder import Attempt, Rung, follow_up_words
 from closeness_journal.core.prompts import WEEKLY_REVIEW_THEME, Prompt, PromptLibrary
@@ -49,11 +50,6 @@ def parse_week(text: str) -> date:
             f"{text.strip()} is outside the weeks the journal works with ({FIRST_DAY.year} to {LAST_DAY.year})"
         )
     return monday
-
-
-def last_complete_week(today: date) -> date:
-    """The Monday of the most recent week that has fully ended."""
-    return today - timedelta(days=today.weekday() + 7)
 
 
 @dataclass(frozen=True)

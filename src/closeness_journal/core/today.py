@@ -17,10 +17,9 @@ from datetime import date, timedelta
 from typing import Any
 
 from closeness_journal.core.checkin import CheckInFields
-from closeness_journal.core.dates import iso_week_label
+from closeness_journal.core.dates import iso_week_label, last_complete_week
 from closeness_journal.core.entries import Answer, Entry, EntryFilter
 from closeness_journal.core.prompts import DailyPrompts, Prompt, PromptLibrary
-from closeness_journal.core.review import last_complete_week
 from closeness_journal.core.text import printable
 from closeness_journal.core.wording import plural
 

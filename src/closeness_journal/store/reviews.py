@@ -5,10 +5,12 @@ from __future__ import annotations
 import json
 from dataclasses import replace
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from closeness_journal.core.review import SavedReview
 from closeness_journal.store.connection import JournalBase, reading, utc
+
+if TYPE_CHECKING:
+    from closeness_journal.core.review import SavedReview
 
 
 class ReviewsMixin(JournalBase):
@@ -45,6 +47,11 @@ class ReviewsMixin(JournalBase):
         return replace(review, created_at=created, updated_at=stamp)
 
     @reading
+    def has_review(self, week: str) -> bool:
+        """Whether that week's review is saved (Today asks, without loading the review's code)."""
+        return self._db.execute("SELECT 1 FROM reviews WHERE week = ?", [week]).fetchone() is not None
+
+    @reading
     def review(self, week: str) -> SavedReview | None:
         rows = list(self._db.query("SELECT * FROM reviews WHERE week = ?", [week]))
         return review_from_row(rows[0]) if rows else None
@@ -75,6 +82,8 @@ class ReviewsMixin(JournalBase):
 
 
 def review_from_row(row: dict[str, Any]) -> SavedReview:
+    from closeness_journal.core.review import SavedReview
+
     items = json.loads(row["answers"] or "[]")
     return SavedReview(
         week=row["week"],

@@ -5,26 +5,35 @@ Textual holds the screen back while the window starts and for 50 ms after a swit
 and a callback after a refresh runs at once while it does, before anything is drawn. Work meant
 for after the first frame (the rest of Today's check-in, the day's backup) waits for `once_drawn`
 so that it doesn't hold the frame back.
+
+The window's style sheet holds Today's styles (and what every screen shares); the other screens'
+styles (`views.tcss`) are read with the first of them, so the start parses a third of the rules.
 """
 
 from __future__ import annotations
 
 import asyncio
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from textual.app import App
 from textual.dom import DOMNode
+from textual.screen import Screen
 from textual.worker import Worker
 
 REST_OF_CHECKIN = "rest-of-checkin"
 """The worker that mounts Today's check-in fields below the fold, after the first frame."""
+
+VIEWS_CSS = Path(__file__).with_name("views.tcss")
+"""The styles of the screens other than Today."""
 
 
 class FirstFrame(App[int]):
     """Mixed into `JournalApp` (before `App`)."""
 
     _leaving = False
+    _views_styled = False
 
     def once_drawn(self, callback: Callable[[], object]) -> None:
         """Call `callback` once the screen on top (one of ours) has been drawn on the terminal:
@@ -60,6 +69,17 @@ class FirstFrame(App[int]):
         twenty keys, rebuilt at every F-key, and every compact field of the check-in)."""
         if node is self or node.is_attached:
             super().update_styles(node, animate)
+
+    def _load_screen_css(self, screen: Screen[Any]) -> None:
+        """Before the first screen other than Today (and Textual's blank start screen) is shown,
+        add the other screens' styles: the rules parsed so far are kept, and only that screen is
+        styled again (nothing already shown matches them)."""
+        if not self._views_styled and screen.id != "_default" and getattr(screen, "needs_views_css", True):
+            self._views_styled = True
+            self.stylesheet.read(VIEWS_CSS)
+            self.stylesheet.reparse()
+            self.stylesheet.update(screen)
+        super()._load_screen_css(screen)
 
     def _mounting(self) -> list[Worker[Any]]:
         return [worker for worker in self.workers if worker.name == REST_OF_CHECKIN and not worker.is_finished]

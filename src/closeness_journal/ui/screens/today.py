@@ -65,6 +65,9 @@ class TodayScreen(ModeScreen):
         Binding("ctrl+r", "shuffle", "Swap question", id="shuffle"),
     ]
 
+    needs_views_css = False
+    """Today's styles are all in journal.tcss (ui/first_frame.py)."""
+
     def __init__(self, journal: Journal, library: PromptLibrary, today: date) -> None:
         super().__init__()
         self._journal = journal
@@ -151,7 +154,7 @@ class TodayScreen(ModeScreen):
         try:
             if not self._mention_review or not offer_review(
                 offered=bool(self._journal.setting(week.offered_setting)),
-                reviewed=self._journal.review(week.label) is not None,
+                reviewed=self._journal.has_review(week.label),
                 entries=self._journal.count(week.entries),
             ):
                 return
