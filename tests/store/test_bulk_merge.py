@@ -96,13 +96,15 @@ def test_an_id_twice_in_one_file_keeps_the_first_as_one_row_at_a_time_did():
     assert target.count(EntryFilter(search="again")) == 0
 
 
-def test_a_driver_with_sqlite_s_old_limit_on_values_still_adds_every_entry_and_tells_the_progress():
-    """Before SQLite 3.32 a statement took at most 999 values: 31 rows of 32 columns a statement."""
+def test_a_driver_with_sqlite_s_old_limit_on_values_still_adds_every_entry_and_tells_the_progress(store_driver):
+    """Before SQLite 3.32 a statement took at most 999 values: 31 rows of 32 columns a statement
+    (SQLCipher's driver can't say its limit, so it gets as many)."""
     import sqlite3
 
     backup = _journal_with(1234, "lighthouse").dump()
     target = _journal_with(0, "harbour")
-    target._db.conn.setlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER, 999)
+    if store_driver == "sqlite3":
+        target._db.conn.setlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER, 999)
     told = []
 
     added = target.merge(backup, progress=lambda what, done, total: told.append((what, done, total)))
