@@ -38,6 +38,12 @@ VERSION = 2
 """The archive version read here; any other goes the usual way."""
 
 
+class _Answer(msgspec.Struct):
+    prompt_id: str
+    prompt_text: str
+    text: str
+
+
 class _Entry(msgspec.Struct, forbid_unknown_fields=True):
     """An entry of a version-2 archive: the types `read_entry` checks, the same defaults as a
     missing field has there (`archive_format.ENTRY_FIELDS[2]` are the names)."""
@@ -48,7 +54,7 @@ class _Entry(msgspec.Struct, forbid_unknown_fields=True):
     updated_at: str
     deleted_at: str | None = None
     kind: str | None = None
-    answers: list[Answer] = []  # made by msgspec: it sets the dataclass's fields, all of which it needs
+    answers: list[_Answer] = []
     body: str = ""
     who: str = ""
     relationship: str | None = None
@@ -244,7 +250,7 @@ def _entry(s: _Entry, late_day: date, late_time: datetime, plain: bool = False) 
     )
     entry = _new(Entry)
     entry.__dict__.update(
-        local_date=day, body=body, answers=tuple(answers), checkin=checkin,
+        local_date=day, body=body, answers=tuple(_answer(a) for a in answers) if answers else (), checkin=checkin,
         private=s.private, tags=tuple(tags), kind=s.kind or SITTING, flagged=s.flagged, id=s.id, created_at=created,
         updated_at=updated, deleted_at=deleted,
     )
@@ -252,3 +258,9 @@ def _entry(s: _Entry, late_day: date, late_time: datetime, plain: bool = False) 
 
 
 _new = object.__new__
+
+
+def _answer(a: _Answer) -> Answer:
+    answer = _new(Answer)
+    answer.__dict__.update(prompt_id=a.prompt_id, prompt_text=a.prompt_text, text=a.text)
+    return answer
