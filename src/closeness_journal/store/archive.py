@@ -263,7 +263,7 @@ def _each(db: Any, columns: tuple[str, ...], rows: Iterator[tuple[Any, ...]], to
     rows a statement, telling `progress` every `EVERY` rows; how many were added (not counting
     what triggers add). The rows are made on a thread of their own while SQLite inserts the ones
     before: it lets go of Python's lock for the whole of a statement (at 100,000 entries, about
-    1 s of making rows hidden behind about 2 s of inserting)."""
+    1 s of making rows moves off the thread that inserts, to the other core)."""
     from closeness_journal.core import archive_format
 
     conn = db.conn
