@@ -4,17 +4,13 @@ merging such an archive in, and the SQLite backup copy."""
 from __future__ import annotations
 
 import contextlib
-import functools
 import itertools
 import json
 import os
-import queue
-import sqlite3
-import threading
 from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -32,8 +28,6 @@ from closeness_journal.store.exercises import dump_rounds, merge_rounds
 from closeness_journal.store.ladder import rung_from_row, rung_to_row
 from closeness_journal.store.migrations import SEARCH_COLUMNS
 from closeness_journal.store.reviews import review_from_row
-
-T = TypeVar("T")
 
 
 class ArchiveMixin(JournalBase):
@@ -214,13 +208,14 @@ def _insert_entries(db: Any, entries: list[Entry], progress: archive_format.Tell
     inside the caller's transaction, so a failure leaves index and table as they were."""
     if not entries:
         return 0
+    sql = f"INSERT OR IGNORE INTO entries ({', '.join(ROW_COLUMNS)}) VALUES ({', '.join('?' for _ in ROW_COLUMNS)})"
     trigger = db.execute("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'entries_ai'").fetchone()
     if len(entries) < BULK_AT_LEAST or trigger is None:
-        return _each(db, ROW_COLUMNS, entry_rows(entries), len(entries), progress)
+        return _each(db, sql, entry_rows(entries), len(entries), progress)
     before = db.execute("SELECT coalesce(max(id), 0) FROM entries").fetchone()[0]
     db.execute("DROP TRIGGER entries_ai")
     with pattern_sums.added_in_bulk(db):  # the kept pattern sums too: one pass, not a trigger a row
-        added = _each(db, ROW_COLUMNS, entry_rows(entries), len(entries), progress)
+        added = _each(db, sql, entry_rows(entries), len(entries), progress)
     if progress is not None:
         progress("Indexing for search", len(entries), len(entries))
     searched = ", ".join(SEARCH_COLUMNS)
@@ -257,81 +252,19 @@ _HASHSIZE = 1024 * 1024
 """FTS5's own default for "hashsize"."""
 
 
-def _each(db: Any, columns: tuple[str, ...], rows: Iterator[tuple[Any, ...]], total: int,
-          progress: archive_format.Tell | None) -> int:
-    """Insert `rows` (values of `columns`, new ones only: INSERT OR IGNORE) into `entries`, many
-    rows a statement, telling `progress` every `EVERY` rows; how many were added (not counting
-    what triggers add). The rows are made on a thread of their own while SQLite inserts the ones
-    before: it lets go of Python's lock for the whole of a statement (at 100,000 entries, about
-    1 s of making rows moves off the thread that inserts, to the other core)."""
+def _each(db: Any, sql: str, rows: Iterator[tuple[Any, ...]], total: int, progress: archive_format.Tell | None) -> int:
+    """The rows inserted a batch at a time (`executemany` sums the rows each insert added, not
+    counting its triggers' rows), telling `progress` after each batch."""
     from closeness_journal.core import archive_format
 
+    added = done = 0
     conn = db.conn
-    limit = conn.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER) if hasattr(conn, "getlimit") else _OLDEST_LIMIT
-    most = max(1, min(archive_format.EVERY, limit // len(columns)))
-    added = done = told = 0
-    for values in _made_aside(_flat_lists(rows, most), AHEAD):
-        count = len(values) // len(columns)
-        added += conn.execute(_insert(columns, count), values).rowcount
-        done += count
-        if progress is not None and done // archive_format.EVERY > told:
-            told = done // archive_format.EVERY
+    while batch := list(itertools.islice(rows, archive_format.EVERY)):
+        added += conn.executemany(sql, batch).rowcount
+        done += len(batch)
+        if progress is not None and len(batch) == archive_format.EVERY:
             progress("Adding entries", done, total)
     return added
-
-
-AHEAD = 4
-"""How many statements' rows the thread making them may be ahead of SQLite."""
-_OLDEST_LIMIT = 999
-"""SQLite's limit on a statement's values before 3.32 (a driver that can't say its own)."""
-
-
-@functools.lru_cache(maxsize=8)
-def _insert(columns: tuple[str, ...], count: int) -> str:
-    """INSERT OR IGNORE of `count` rows of `columns` into `entries`, in one statement."""
-    row = f"({', '.join('?' for _ in columns)})"
-    return f"INSERT OR IGNORE INTO entries ({', '.join(columns)}) VALUES {', '.join([row] * count)}"
-
-
-def _flat_lists(rows: Iterator[tuple[Any, ...]], size: int) -> Iterator[list[Any]]:
-    """The values of `size` rows at a time, one after the other in one list."""
-    chain = itertools.chain.from_iterable
-    while values := list(chain(itertools.islice(rows, size))):
-        yield values
-
-
-def _made_aside(made: Iterator[T], ahead: int) -> Iterator[T]:
-    """What `made` yields, made on a thread of their own at most `ahead` items ahead of what is
-    taken; an error in making them is raised here. When the taker stops early (or fails), the
-    thread is stopped before this returns."""
-    ready: queue.Queue[Any] = queue.Queue(maxsize=ahead)
-    stop = threading.Event()
-    end = object()
-
-    def make() -> None:
-        try:
-            for item in made:
-                if stop.is_set():
-                    break
-                ready.put(item)
-        except BaseException as error:  # handed over, raised by the taker
-            ready.put(error)
-        finally:
-            ready.put(end)
-
-    thread = threading.Thread(target=make, name="rows", daemon=True)
-    thread.start()
-    item = None
-    try:
-        while (item := ready.get()) is not end:
-            if isinstance(item, BaseException):
-                raise item
-            yield item
-    finally:
-        stop.set()
-        while item is not end:  # room for the thread's last put, until it has ended
-            item = ready.get()
-        thread.join()
 
 
 def _insert_missing_versions(db: Database, table: str, owner: str, versions: list[tuple[str, str, Any]]) -> int:
