@@ -200,3 +200,55 @@ def test_the_collector_is_put_back_with_what_was_made_meanwhile_counted_long_liv
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+def _raw_with_body(written: bytes) -> bytes:
+    """An archive of one entry whose body is `written` exactly as it stands in the file's bytes."""
+    text = json.dumps(_document(_changed(body="BODY")), ensure_ascii=False).encode()
+    return text.replace(b'"BODY"', b'"' + written + b'"')
+
+
+CONTROLS_AS_WRITTEN = [
+    b"bell \\u0007 here", b"escape \\u001b[31m", b"back \\b", b"feed \\f", b"return \\r\\n", b"del \\u007f",
+    b"del \x7f", b"c1 \xc2\x85", b"c1 \\u0085", b"c1 \\u009F", b"nul \\u0000", b"upper \\u001B",
+]
+
+
+@pytest.mark.parametrize("written", CONTROLS_AS_WRITTEN, ids=[w.decode("latin-1") for w in CONTROLS_AS_WRITTEN])
+def test_a_control_character_anywhere_in_the_file_has_every_text_searched(written):
+    """However the file writes a control character, the fast reading searches every text for one
+    (and so cleans the body as the usual reading does)."""
+    raw = _raw_with_body(written)
+    decoded = archive_fast.decode(raw)
+    assert decoded is not None and decoded.plain is False
+    fast = _outcome(importing._checked, decoded, LIMITS, None)
+    assert fast == _outcome(importing._checked, json.loads(raw), LIMITS, None)
+    assert fast.entries[0].body != json.loads(raw)["entries"][0]["body"]  # cleaned
+
+
+PLAIN_AS_WRITTEN = [
+    b"tab \\t and line \\n end", b"quote \\\" and slash \\/", b"a backslash, then u0007: \\\\u0007", b"\\\\\\\\b",
+    b"accent \xc3\xa9 \\u00e9", b"nbsp \xc2\xa0 degree \xc2\xb0 \\u00a0 end", b"line separator \\u2028 end",
+    b"emoji \xf0\x9f\x99\x82 \\ud83d\\ude42",
+]
+
+
+@pytest.mark.parametrize("written", PLAIN_AS_WRITTEN, ids=[w.decode("utf-8") for w in PLAIN_AS_WRITTEN])
+def test_a_file_without_control_characters_is_read_without_searching_for_them(written):
+    raw = _raw_with_body(written)
+    decoded = archive_fast.decode(raw)
+    assert decoded is not None and decoded.plain is True
+    fast = _outcome(importing._checked, decoded, LIMITS, None)
+    assert fast == _outcome(importing._checked, json.loads(raw), LIMITS, None)
+    assert fast.entries[0].body == json.loads(raw)["entries"][0]["body"]
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.text(st.characters(max_codepoint=0x2100), max_size=8), st.booleans())
+def test_plain_says_whether_any_text_holds_a_control_character(body, ascii_only):
+    from closeness_journal.core.text import _CONTROL
+
+    raw = json.dumps(_document(_changed(body=body)), ensure_ascii=ascii_only).encode()
+    decoded = archive_fast.decode(raw)
+    assert decoded is not None
+    assert decoded.plain is (_CONTROL.search(body) is None)  # the rest of the document holds none

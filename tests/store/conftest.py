@@ -8,6 +8,7 @@ import pytest
 ON_BOTH_DRIVERS = {
     "test_entries", "test_search", "test_drafts", "test_pattern_sums", "test_exports", "test_ladder",
     "test_pauses", "test_exercise_rounds", "test_archive_encrypted", "test_entry_rows",
+    "test_bulk_merge",
 }
 
 

@@ -1,6 +1,9 @@
 """Merging many entries fills the search index once, and leaves it as the trigger would have."""
 
+from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
+
+import pytest
 
 from closeness_journal.core.entries import Entry, EntryFilter
 from closeness_journal.store import Journal
@@ -74,3 +77,29 @@ def test_a_bulk_merge_puts_back_a_search_memory_setting_the_journal_already_had(
 
     assert _search_config(target) == before
     assert target.count(EntryFilter(search="lighthouse")) == BULK_AT_LEAST + 5
+
+
+def test_an_id_twice_in_one_file_keeps_the_first_as_one_row_at_a_time_did():
+    backup = _journal_with(BULK_AT_LEAST + 20, "lighthouse").dump()
+    first = backup.entries[3]
+    again = replace(backup.entries[600 % len(backup.entries)], id=first.id, body="the same id again")
+    target = _journal_with(0, "harbour")
+
+    added = target.merge(replace(backup, entries=[*backup.entries, again]))
+
+    assert added["entries"] == len(backup.entries)
+    assert target.get(first.id).body == first.body
+    assert target.count(EntryFilter(search="again")) == 0
+
+
+def test_an_entry_that_cannot_be_made_a_row_late_in_the_file_adds_nothing():
+    backup = _journal_with(2000, "lighthouse").dump()
+    broken = replace(backup, entries=[*backup.entries[:1500], replace(backup.entries[1500], created_at=None)])
+    target = _journal_with(2, "harbour")
+
+    with pytest.raises(AttributeError):
+        target.merge(broken)
+
+    assert _trigger(target).startswith("CREATE TRIGGER entries_ai")
+    assert target.count() == 2 and target.count(EntryFilter(search="lighthouse")) == 0
+    assert target.integrity_problems() == []

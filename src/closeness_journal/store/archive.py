@@ -21,7 +21,8 @@ if TYPE_CHECKING:
 from closeness_journal import paths, private_files
 from closeness_journal.store import driver, pattern_sums
 from closeness_journal.store.connection import JournalBase, reading, reading_as_they_go, utc
-from closeness_journal.store.entries import entry_from_row, entry_to_row, revision_from_row
+from closeness_journal.store.entries import entry_from_row, revision_from_row
+from closeness_journal.store.entry_insert import ROW_COLUMNS, entry_rows
 from closeness_journal.store.errors import DiskFull, JournalError
 from closeness_journal.store.exercises import dump_rounds, merge_rounds
 from closeness_journal.store.ladder import rung_from_row, rung_to_row
@@ -207,16 +208,14 @@ def _insert_entries(db: Any, entries: list[Entry], progress: archive_format.Tell
     inside the caller's transaction, so a failure leaves index and table as they were."""
     if not entries:
         return 0
-    columns = list(entry_to_row(entries[0]))
-    sql = f"INSERT OR IGNORE INTO entries ({', '.join(columns)}) VALUES ({', '.join('?' for _ in columns)})"
-    rows = (tuple(entry_to_row(entry).values()) for entry in entries)  # in the order of `columns`
+    sql = f"INSERT OR IGNORE INTO entries ({', '.join(ROW_COLUMNS)}) VALUES ({', '.join('?' for _ in ROW_COLUMNS)})"
     trigger = db.execute("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'entries_ai'").fetchone()
     if len(entries) < BULK_AT_LEAST or trigger is None:
-        return _each(db, sql, rows, len(entries), progress)
+        return _each(db, sql, entry_rows(entries), len(entries), progress)
     before = db.execute("SELECT coalesce(max(id), 0) FROM entries").fetchone()[0]
     db.execute("DROP TRIGGER entries_ai")
     with pattern_sums.added_in_bulk(db):  # the kept pattern sums too: one pass, not a trigger a row
-        added = _each(db, sql, rows, len(entries), progress)
+        added = _each(db, sql, entry_rows(entries), len(entries), progress)
     if progress is not None:
         progress("Indexing for search", len(entries), len(entries))
     searched = ", ".join(SEARCH_COLUMNS)
@@ -253,7 +252,7 @@ _HASHSIZE = 1024 * 1024
 """FTS5's own default for "hashsize"."""
 
 
-def _each(db: Any, sql: str, rows: Iterator[list[Any]], total: int, progress: archive_format.Tell | None) -> int:
+def _each(db: Any, sql: str, rows: Iterator[tuple[Any, ...]], total: int, progress: archive_format.Tell | None) -> int:
     """The rows inserted a batch at a time (`executemany` sums the rows each insert added, not
     counting its triggers' rows), telling `progress` after each batch."""
     from closeness_journal.core import archive_format
