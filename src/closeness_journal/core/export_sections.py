@@ -70,13 +70,22 @@ class Cleaner:
     """What a person wrote, made fit for a document: control characters out, names replaced when
     asked. (Escaping is each renderer's: what comes out of here is still plain text.)"""
 
+    MEMO = 1024
+    """Short texts repeat (a weekly review's questions, names): this many are remembered."""
+
     def __init__(self, names: Mapping[str, str] | None = None) -> None:
         self.redact: Callable[[str], str] | None = redactor(names) if names else None
+        self._lines: dict[str, str] = {}
 
     def line(self, text: str) -> str:
         """Text folded onto one line."""
-        flat = one_line(text)
-        return self.redact(flat) if self.redact else flat
+        done = self._lines.get(text)
+        if done is None:
+            flat = one_line(text)
+            done = self.redact(flat) if self.redact else flat
+            if len(self._lines) < self.MEMO and len(text) < 200:
+                self._lines[text] = done
+        return done
 
     def block(self, text: str) -> str:
         """Text of any length: paragraphs and line breaks kept."""

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import replace
 from datetime import date
 from html import escape
 from operator import itemgetter
@@ -221,7 +220,7 @@ def render_html(
 
 
 def _lede(block: Block) -> Block:
-    return replace(block, kind="lede") if isinstance(block, Para) else block
+    return Para(block.parts, kind="lede") if isinstance(block, Para) else block
 
 
 def _entry(row: EntryRow, clean: Cleaner) -> str:

@@ -174,9 +174,11 @@ def _fragment(text: str, starts_line: bool = False) -> str:
         return ""
     if starts_line:
         return _escape_line(text)
-    escaped = _INLINE.sub(_backslash, text) if _MAYBE_INLINE.search(text) else text
+    if not _MAYBE_INLINE.search(text):
+        return text  # nothing to escape (and no "&" that could start an entity)
+    escaped = _INLINE.sub(_backslash, text)
     # "&lt" at the end of a piece would become an entity with a ";" at the start of the next one.
-    return _ENTITY_AT_END.sub(r"\\&", escaped)
+    return _ENTITY_AT_END.sub(r"\\&", escaped) if "&" in escaped else escaped
 
 
 _ENTITY_AT_END = re.compile(r"&(?=#?[0-9A-Za-z]+\Z)")
@@ -208,7 +210,9 @@ def blocks_markdown(blocks: Iterable[Block]) -> str:
         elif isinstance(block, Para):
             out.append(f"{_inline(block.parts, starts_line=True)}\n\n")
         elif isinstance(block, Prose):
-            if text := _escape(block.text):
+            text = block.text
+            # most of what people write has nothing to escape: then only its line breaks become hard ones
+            if text := (text.replace("\n", "\\\n") if text and _plain_prose(text) else _escape(text)):
                 out.append(f"{text}\n\n")
         elif isinstance(block, Bullets):
             for number, item in enumerate(block.items):

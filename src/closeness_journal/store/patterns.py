@@ -8,8 +8,8 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from closeness_journal.core.patterns import DayTotals, PatternSource
+    from closeness_journal.core.prompts import CheckinCounts
 
-from closeness_journal.core.prompts import CheckinCounts
 from closeness_journal.store.connection import JournalBase, reading
 from closeness_journal.store.search import changed_since_sql
 
@@ -153,6 +153,8 @@ class PatternsMixin(JournalBase):
         """What the check-ins of [since, until] hold for the day's deeper prompt (private ones
         included, the trash not): how many, each fear's count, and the days of staying close.
         One query, aggregated in SQL."""
+        from closeness_journal.core.prompts import CheckinCounts  # the prompt library: not for an export
+
         where, span = _range(since, until, include_private=True)
         fears: dict[str, int] = {}
         checkins = stayed_days = 0
