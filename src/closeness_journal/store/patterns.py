@@ -42,16 +42,25 @@ class PatternsMixin(JournalBase):
         """The sums over [since, until] per week within a month, one row for each that holds
         entries (GROUP BY in SQL, over the day sums): they add up to weeks or to months, whichever
         is shown. Each row's day is its first day with entries; `days` counts its days with entries."""
-        return self._week_month_totals(*_day_sums(since, until, include_private, changed_since))
+        if changed_since is None:  # the kept sums' rows (a day's, private or not) add up straight to the groups
+            return self._week_month_totals(
+                "pattern_days WHERE local_date BETWEEN ? AND ?" + ("" if include_private else " AND private = 0")
+                + " AND entries > 0", [since.isoformat(), until.isoformat()], "count(DISTINCT local_date)",
+            )
+        days, span = _day_sums(since, until, include_private, changed_since)
+        return self._week_month_totals(f"({days})", span)
 
-    def _week_month_totals(self, days: str, span: list[str]) -> tuple[DayTotals, ...]:
+    def _week_month_totals(self, source: str, span: list[str], count: str = "count(*)") -> tuple[DayTotals, ...]:
+        """The week-within-a-month sums of `source` (what follows FROM): a query of the day sums,
+        one row a day, in brackets; or the kept sums' rows, a day's private or not, which add up
+        to the same (then `count` counts the days)."""
         from closeness_journal.core.patterns import DayTotals
 
         sums = ", ".join(f"sum({name})" for name, _ in _DAY_COLUMNS[1:-1])
         return tuple(
             DayTotals(date.fromisoformat(row[0]), *row[1:])
             for row in self._db.execute(
-                f"SELECT min(local_date), {sums}, count(*) FROM ({days}) "
+                f"SELECT min(local_date), {sums}, {count} FROM {source} "
                 f"GROUP BY {_WEEK_NUMBER}, substr(local_date, 1, 7) ORDER BY 1",
                 span,
             )
@@ -106,6 +115,7 @@ class PatternsMixin(JournalBase):
         from closeness_journal.core.patterns import ClosenessCounts, PatternSource
 
         where, span = _range(since, until, include_private, changed_since)
+        scanned, scanned_span = _day_sums(since, until, include_private, changed_since, scanned=True)
 
         def each(column: str) -> dict[str, int]:
             return dict(
@@ -138,7 +148,7 @@ class PatternsMixin(JournalBase):
             span,
         ).fetchone()
         return PatternSource(
-            days=self._week_month_totals(*_day_sums(since, until, include_private, changed_since, scanned=True)),
+            days=self._week_month_totals(f"({scanned})", scanned_span),
             behaviours=each("behaviours"),
             stayed=each("stayed"),
             fears=each("fears"),
