@@ -103,7 +103,9 @@ def prepare(
     everything = replace(everything, since=since)
     shown = replace(everything, include_private=choice.include_private)
     left_out = 0 if choice.include_private else journal.count(everything) - journal.count(shown)
-    source = journal.pattern_source(since, until, include_private=choice.include_private, changed_since=changed_since)
+    source = journal.pattern_source(
+        since, until, include_private=choice.include_private, changed_since=changed_since, named=False
+    )  # an export shows neither the people named nor the relationships among the patterns
     patterns = compute(source, since, until)
     reviews = [
         ReviewAnswers(week, answers)

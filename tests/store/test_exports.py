@@ -182,3 +182,18 @@ def test_review_answers_read_saved_reviews_oldest_first(journal):
         ("2026-W46", (("weekly-review-01", "first"), ("next-step", ""))), ("2026-W47", (("Q?", "later"),)),
     ]
     assert read == _answers_as_exports_showed_them(journal, "2026-W01", "2026-W52")
+
+
+def test_the_patterns_an_export_reads_leave_out_only_the_people_and_relationships(journal):
+    """`pattern_source(named=False)` (what an export asks for: it shows neither) is the same figures
+    with those two left empty, from the kept sums and from the entries that changed."""
+    for n, (who, relationship) in enumerate([("Sam", "partner"), ("sam", "friend"), ("", None), ("Ana", "family")]):
+        journal.add(Entry(DAY - timedelta(days=n), body="x", checkin=CheckIn(
+            who=who, relationship=relationship, fears=("rejection",), intensity=n, behaviours=("went-quiet",))),
+            now=MORNING - timedelta(days=n))
+    since, until = DAY - timedelta(days=10), DAY
+    for changed_since in (None, MORNING - timedelta(days=2, hours=1)):
+        named = journal.pattern_source(since, until, changed_since=changed_since)
+        assert named.people and named.relationships
+        unnamed = journal.pattern_source(since, until, changed_since=changed_since, named=False)
+        assert unnamed == replace(named, people={}, relationships={})

@@ -20,6 +20,7 @@ from closeness_journal.core.export_blocks import (
     Chart,
     Inline,
     Link,
+    Para,
     Prose,
     Section,
     Table,
@@ -436,12 +437,15 @@ def summary_section(
         ))
     if reviews:
         blocks.append(heading(3, "Weekly reviews"))
+        asked_before: dict[str, Para] = {}  # the same few questions, week after week: one block each
         for review in reviews:
             blocks.append(heading(4, _review_week(review.week, clean)))
             for question, answer in review.answers:
                 asked = clean.line(question)
                 if asked:
-                    blocks.append(para(strong(asked)))
+                    if (question_block := asked_before.get(asked)) is None:
+                        question_block = asked_before[asked] = para(strong(asked))
+                    blocks.append(question_block)
                 said = clean.block(answer)
                 blocks.append(Prose(said) if said.strip() else para(em("Left blank.")))
     return Section("summary", tuple(blocks))
@@ -465,4 +469,15 @@ def _review_week(week: str, clean: Cleaner) -> str:
         monday = date.fromisocalendar(int(year), int(number), 1)
     except ValueError:
         return f"Week {clean.line(week)}"
-    return f"Week of {long_date(monday)}"
+    return f"Week of {long_day(monday)}"
+
+
+# `long_date` for every day (and week) of a long export adds up (strftime each time): the same
+# words, worked out once. A test checks the two agree.
+_WEEKDAYS = tuple(f"{date(2024, 1, 1 + n):%A}" for n in range(7))
+_MONTHS = tuple(f"{date(2024, 1 + n, 1):%B}" for n in range(12))
+
+
+def long_day(day: date) -> str:
+    """`long_date(day)`: `Wednesday 18 November 2026`."""
+    return f"{_WEEKDAYS[day.weekday()]} {day.day} {_MONTHS[day.month - 1]} {day.year}"

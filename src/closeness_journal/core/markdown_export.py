@@ -38,6 +38,7 @@ from closeness_journal.core.export_sections import (
     clean_already,
     key_section,
     linked_entries,
+    long_day,
     session_section,
     summary_section,
     title_blocks,
@@ -50,14 +51,7 @@ from closeness_journal.core.text import one_line, printable
 
 __all__ = ["STAYED_MEANS", "ReviewAnswers", "escape_markdown", "redactor", "render_markdown"]
 
-# `long_date` for every day of a long export adds up (strftime each time): the same words,
-# worked out once. A test checks the two agree.
-_WEEKDAYS = tuple(f"{date(2024, 1, 1 + n):%A}" for n in range(7))
-_MONTHS = tuple(f"{date(2024, 1 + n, 1):%B}" for n in range(12))
-
-
-def _long_date(day: date) -> str:
-    return f"{_WEEKDAYS[day.weekday()]} {day.day} {_MONTHS[day.month - 1]} {day.year}"
+_long_date = long_day  # for every day of a long export: `long_date` without strftime
 
 
 # ---------------------------------------------------------------------------------- escaping
@@ -209,13 +203,16 @@ def _inline(parts: Iterable[Inline], starts_line: bool = False) -> str:
 def blocks_markdown(blocks: Iterable[Block]) -> str:
     """Blocks as Markdown: every piece of text escaped, only the blocks add structure."""
     out = []
+    again: dict[int, tuple[Para, str]] = {}  # a paragraph given more than once (a review's question), made once
     for block in blocks:
         if isinstance(block, Section):
             out.append(blocks_markdown(block.blocks))
         elif isinstance(block, Heading):
             out.append(f"{'#' * block.level} {_inline(block.parts)}\n\n")
         elif isinstance(block, Para):
-            out.append(f"{_inline(block.parts, starts_line=True)}\n\n")
+            if (made := again.get(id(block))) is None:  # kept with the block, so its id can't be another's
+                made = again[id(block)] = (block, f"{_inline(block.parts, starts_line=True)}\n\n")
+            out.append(made[1])
         elif isinstance(block, Prose):
             text = block.text
             # most of what people write has nothing to escape: then only its line breaks become hard ones

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
@@ -68,15 +69,19 @@ class PatternsMixin(JournalBase):
 
     @reading
     def pattern_source(
-        self, since: date, until: date, include_private: bool = True, changed_since: datetime | None = None
+        self, since: date, until: date, include_private: bool = True, changed_since: datetime | None = None,
+        named: bool = True,
     ) -> PatternSource:
         """Sums per week within a month (see `week_month_totals`) and breakdown counts over
         [since, until] (only what changed after `changed_since` when given), all aggregated in SQL:
-        from the sums kept per day (`pattern_sums.py`), or from the entries for what changed."""
+        from the sums kept per day (`pattern_sums.py`), or from the entries for what changed.
+        With `named=False` the people and relationships are not counted (left empty): the
+        exports show neither."""
         from closeness_journal.core.patterns import ClosenessCounts, PatternSource
 
         if changed_since is not None:
-            return self._scanned_pattern_source(since, until, include_private, changed_since)
+            source = self._scanned_pattern_source(since, until, include_private, changed_since)
+            return source if named else replace(source, relationships={}, people={})
         private = "" if include_private else " AND private = 0"
         span = [since.isoformat(), until.isoformat()]
         counted = f"FROM pattern_counts WHERE field = ? AND local_date BETWEEN ? AND ?{private} AND n > 0"
@@ -89,7 +94,7 @@ class PatternsMixin(JournalBase):
                 f"SELECT min(value), sum(n) {counted} GROUP BY lower(value) ORDER BY sum(n) DESC, min(value) LIMIT 10",
                 ["who", *span],
             ).fetchall()
-        )
+        ) if named else {}
         row = self._db.execute(
             "SELECT coalesce(sum(away), 0), coalesce(sum(away_after_closeness), 0), "
             "coalesce(sum(closeness_not_away), 0), coalesce(sum(stayed_close), 0), "
@@ -101,7 +106,7 @@ class PatternsMixin(JournalBase):
             behaviours=each("behaviours"),
             stayed=each("stayed"),
             fears=each("fears"),
-            relationships=each("relationship"),
+            relationships=each("relationship") if named else {},
             kinds=each("kinds"),
             people=people,
             closeness=ClosenessCounts(*row),
