@@ -274,7 +274,7 @@ def render_markdown(
     for day, group in itertools.groupby(rows_of(entries), key=itemgetter(0)):
         todays = list(group)
         parts = []
-        if week_start(day) != week:
+        if week is None or not 0 <= (day - week).days < 7:  # `week_start(day) != week`, more cheaply
             week = week_start(day)
             parts.append(f"## Week of {_long_date(week)}\n\n")
         several = len(todays) > 1
