@@ -283,7 +283,16 @@ def render_markdown(
         for number, row in enumerate(todays, 1):
             if several:
                 parts.append(f"#### {_anchor(row[1], anchors) if anchors else ''}Entry {number} of {len(todays)}\n\n")
-            parts.append(_entry(row, text))
+            said, words = _entry(row, text)
+            parts.append(said)
+            if words.isascii():
+                parts.append(words)
+            else:
+                # Its own chunk: the check-in's words hold an arrow or a dash ("expected → how it really
+                # was"), and joined to the rest they would make the day's text wider to hold and to encode.
+                yield "".join(parts)
+                yield words
+                parts = []
         written += len(todays)
         yield "".join(parts)
     if not written:
@@ -323,7 +332,8 @@ class _UserText:
         return done
 
 
-def _entry(row: EntryRow, text: _UserText) -> str:
+def _entry(row: EntryRow, text: _UserText) -> tuple[str, str]:
+    """What was written, and the check-in's words after it ("" when there are none)."""
     (_, _, created_at, updated_at, kind, answers, body, who, relationship, kinds, close_before, behaviours, stayed,
      fears, intensity, urge, urge_after, acted, small_step, rung, predicted, outcome, tags, private, flagged) = row
     out = []
@@ -356,7 +366,5 @@ def _entry(row: EntryRow, text: _UserText) -> str:
     )
     add_marks(words, flagged, created_at, updated_at)
     if words:
-        out.append("".join([f"- **{label}:** {value}\n" for label, value in words]) + "\n")
-    if not out:
-        out.append("*Nothing was written for this one.*\n\n")
-    return "".join(out)
+        return "".join(out), "".join([f"- **{label}:** {value}\n" for label, value in words]) + "\n"
+    return "".join(out) or "*Nothing was written for this one.*\n\n", ""
