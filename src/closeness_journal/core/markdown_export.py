@@ -202,11 +202,36 @@ def _inline(parts: Iterable[Inline], starts_line: bool = False) -> str:
 
 def blocks_markdown(blocks: Iterable[Block]) -> str:
     """Blocks as Markdown: every piece of text escaped, only the blocks add structure."""
-    out = []
-    again: dict[int, tuple[Para, str]] = {}  # a paragraph given more than once (a review's question), made once
+    out: list[str] = []
+    _add_markdown(blocks, out, {})
+    return "".join(out)
+
+
+def _markdown_chunks(blocks: Iterable[Block]) -> Iterator[str]:
+    """`blocks_markdown` in chunks to write: the pieces of ASCII text joined, any other piece on its
+    own (a wider character, such as the dash of "0–10", joined to the rest would make all of the
+    summary wider to hold and slower to encode)."""
+    out: list[str] = []
+    _add_markdown(blocks, out, {})
+    narrow: list[str] = []
+    for piece in out:
+        if piece.isascii():
+            narrow.append(piece)
+            continue
+        if narrow:
+            yield "".join(narrow)
+            narrow = []
+        yield piece
+    if narrow:
+        yield "".join(narrow)
+
+
+def _add_markdown(blocks: Iterable[Block], out: list[str], again: dict[int, tuple[Para, str]]) -> None:
+    """`blocks_markdown`'s pieces, added to `out`. `again`: a paragraph given more than once (a
+    review's question) is made once."""
     for block in blocks:
         if isinstance(block, Section):
-            out.append(blocks_markdown(block.blocks))
+            _add_markdown(block.blocks, out, again)
         elif isinstance(block, Heading):
             out.append(f"{'#' * block.level} {_inline(block.parts)}\n\n")
         elif isinstance(block, Para):
@@ -230,7 +255,6 @@ def blocks_markdown(blocks: Iterable[Block]) -> str:
             out.extend(f"| {' | '.join(_fragment(cell) for cell in row)} |\n" for row in block.rows)
             out.append("\n")
         # a Chart is drawn on the printable page only: the table beside it holds the same figures
-    return "".join(out)
 
 
 # ---------------------------------------------------------------------------------- the document
@@ -264,8 +288,10 @@ def render_markdown(
     anchors: frozenset[str] = frozenset()
     if session is not None:
         anchors = linked_entries(session)
-        yield blocks_markdown([session_section(session, patterns, clean), key_section(replacement_words(names or {}))])
-    yield blocks_markdown([summary_section(patterns, private_left_out, reviews, clean)])
+        yield from _markdown_chunks(
+            [session_section(session, patterns, clean), key_section(replacement_words(names or {}))]
+        )
+    yield from _markdown_chunks([summary_section(patterns, private_left_out, reviews, clean)])
     if (ladder_blocks := ladder_section(ladder, clean.line)) is not None:
         yield blocks_markdown([ladder_blocks])
 
