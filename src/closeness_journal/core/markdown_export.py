@@ -202,36 +202,11 @@ def _inline(parts: Iterable[Inline], starts_line: bool = False) -> str:
 
 def blocks_markdown(blocks: Iterable[Block]) -> str:
     """Blocks as Markdown: every piece of text escaped, only the blocks add structure."""
-    out: list[str] = []
-    _add_markdown(blocks, out, {})
-    return "".join(out)
-
-
-def _markdown_chunks(blocks: Iterable[Block]) -> Iterator[str]:
-    """`blocks_markdown` in chunks to write: the pieces of ASCII text joined, any other piece on its
-    own (a wider character, such as the dash of "0–10", joined to the rest would make all of the
-    summary wider to hold and slower to encode)."""
-    out: list[str] = []
-    _add_markdown(blocks, out, {})
-    narrow: list[str] = []
-    for piece in out:
-        if piece.isascii():
-            narrow.append(piece)
-            continue
-        if narrow:
-            yield "".join(narrow)
-            narrow = []
-        yield piece
-    if narrow:
-        yield "".join(narrow)
-
-
-def _add_markdown(blocks: Iterable[Block], out: list[str], again: dict[int, tuple[Para, str]]) -> None:
-    """`blocks_markdown`'s pieces, added to `out`. `again`: a paragraph given more than once (a
-    review's question) is made once."""
+    out = []
+    again: dict[int, tuple[Para, str]] = {}  # a paragraph given more than once (a review's question), made once
     for block in blocks:
         if isinstance(block, Section):
-            _add_markdown(block.blocks, out, again)
+            out.append(blocks_markdown(block.blocks))
         elif isinstance(block, Heading):
             out.append(f"{'#' * block.level} {_inline(block.parts)}\n\n")
         elif isinstance(block, Para):
@@ -255,6 +230,7 @@ def _add_markdown(blocks: Iterable[Block], out: list[str], again: dict[int, tupl
             out.extend(f"| {' | '.join(_fragment(cell) for cell in row)} |\n" for row in block.rows)
             out.append("\n")
         # a Chart is drawn on the printable page only: the table beside it holds the same figures
+    return "".join(out)
 
 
 # ---------------------------------------------------------------------------------- the document
@@ -288,10 +264,8 @@ def render_markdown(
     anchors: frozenset[str] = frozenset()
     if session is not None:
         anchors = linked_entries(session)
-        yield from _markdown_chunks(
-            [session_section(session, patterns, clean), key_section(replacement_words(names or {}))]
-        )
-    yield from _markdown_chunks([summary_section(patterns, private_left_out, reviews, clean)])
+        yield blocks_markdown([session_section(session, patterns, clean), key_section(replacement_words(names or {}))])
+    yield blocks_markdown([summary_section(patterns, private_left_out, reviews, clean)])
     if (ladder_blocks := ladder_section(ladder, clean.line)) is not None:
         yield blocks_markdown([ladder_blocks])
 
