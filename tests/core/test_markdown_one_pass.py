@@ -5,7 +5,7 @@ import re
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from closeness_journal.core.export_sections import clean_already
+from closeness_journal.core.export_text import clean_already
 from closeness_journal.core.markdown_export import _INLINE, _escape, _maybe_inline, _printable, _UserText
 from closeness_journal.core.text import printable
 

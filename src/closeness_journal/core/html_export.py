@@ -34,7 +34,6 @@ from closeness_journal.core.export_blocks import (
 )
 from closeness_journal.core.export_rows import EntryRow, add_marks, rows_of
 from closeness_journal.core.export_sections import (
-    Cleaner,
     ReviewAnswers,
     date_span,
     key_section,
@@ -42,6 +41,7 @@ from closeness_journal.core.export_sections import (
     summary_section,
     title_blocks,
 )
+from closeness_journal.core.export_text import Cleaner
 from closeness_journal.core.ladder import LadderRung
 from closeness_journal.core.patterns import Patterns
 from closeness_journal.core.redaction import replacement_words

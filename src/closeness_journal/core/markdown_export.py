@@ -33,16 +33,14 @@ from closeness_journal.core.export_blocks import (
 from closeness_journal.core.export_rows import EntryRow, add_marks, rows_of
 from closeness_journal.core.export_sections import (
     STAYED_MEANS,
-    Cleaner,
     ReviewAnswers,
-    clean_already,
     key_section,
     linked_entries,
-    long_day,
     session_section,
     summary_section,
     title_blocks,
 )
+from closeness_journal.core.export_text import Cleaner, clean_already, long_day
 from closeness_journal.core.ladder import LadderRung
 from closeness_journal.core.patterns import Patterns
 from closeness_journal.core.redaction import redactor, replacement_words
