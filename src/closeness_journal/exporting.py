@@ -103,12 +103,14 @@ def prepare(
     everything = replace(everything, since=since)
     shown = replace(everything, include_private=choice.include_private)
     left_out = 0 if choice.include_private else journal.count(everything) - journal.count(shown)
-    source = journal.pattern_source(since, until, include_private=choice.include_private, changed_since=changed_since)
+    source = journal.pattern_source(
+        since, until, include_private=choice.include_private, changed_since=changed_since, named=False
+    )  # an export shows neither the people named nor the relationships among the patterns
     patterns = compute(source, since, until)
     reviews = [
-        ReviewAnswers(r.week, tuple((r.questions.get(pid) or pid, answer) for pid, answer in r.answers.items()))
-        for r in reversed(journal.reviews(since=iso_week_label(since), until=iso_week_label(until)))
-        if changed_since is None or _after(r.updated_at, changed_since)
+        ReviewAnswers(week, answers)
+        for week, updated_at, answers in journal.review_answers(iso_week_label(since), iso_week_label(until))
+        if changed_since is None or _after(updated_at, changed_since)
     ]
     names = names_to_replace(journal, choice)
     ladder = journal.ladder(retired=True, since=since, until=until, include_private=choice.include_private)

@@ -78,3 +78,79 @@ def test_random_lines_are_read_as_argparse_reads_them_or_left_to_it(capsys):
     read = sum(_compare(line) for line in lines)
     capsys.readouterr()  # argparse's usage errors
     assert read > 250, read  # the comparison compares something
+
+
+EXPORT_WORDS = [
+    "export", "list", "--format", "markdown", "html", "json", "Markdown", "pdf", "--format=json", "--format=",
+    "--since", "--since=last", "last", "2026-01-01", "--until", "--until=today", "--include-private",
+    "--include-private=1", "--redact", "--redact=x", "--redact-name", "--redact-name=Sam=my partner", "Sam",
+    "--agenda", "--agenda=", "-", "--", "-o", "-o-", "-ox", "-o=x", "--output", "--output=-", "--out", "out.md",
+    "--force", "--forc", "--for", "--force=yes", "-h", "--help", "--version", "--data-dir", "--passphrase-fd", "3",
+    "-1", "", "-x y", "walk by the sea", "--json",
+]
+
+
+@pytest.mark.parametrize("argv", [
+    ["export"], ["export", "--format", "json", "-o", "-"], ["--data-dir", "/j", "export", "--include-private"],
+    ["export", "--format=html", "--output=out.html", "--force"], ["export", "--since", "last", "--agenda", "-"],
+    ["export", "--redact-name", "Sam", "--redact-name=Alex=a friend", "--redact"], ["export", "--agenda", ""],
+    ["export", "--since", "2026-01-01", "--until", "yesterday", "--format", "markdown", "--format", "json"],
+    ["--passphrase-fd", "0", "export", "--passphrase-fd=4", "--data-dir", "b"], ["export", "-o", "walk by the sea"],
+])
+def test_the_commonest_exports_are_read_as_argparse_reads_them(argv):
+    assert _compare(argv)
+
+
+@pytest.mark.parametrize("argv", [
+    ["export", "--format", "pdf"], ["export", "--format"], ["export", "-h"], ["export", "--for", "json"],
+    ["export", "--force=yes"], ["export", "-ox"], ["export", "-o=x"], ["export", "extra"], ["export", "--", "x"],
+    ["--force", "export"], ["export", "--since", "-1"], ["export", "--agenda", "-x y"], ["export", "--json"],
+    ["export", "--version"], ["--format", "json", "export"], ["export", "--output"],
+])
+def test_any_other_export_line_is_left_to_argparse(argv):
+    assert quick_args(argv) is None
+
+
+def test_random_export_lines_are_read_as_argparse_reads_them_or_left_to_it(capsys):
+    rng = random.Random(21)
+    lines = [["export", *rng.choices(EXPORT_WORDS, k=rng.randint(0, 6))] for _ in range(2500)]
+    lines += [rng.choices(EXPORT_WORDS, k=rng.randint(1, 6)) for _ in range(1000)]
+    options = ["--format", "--since", "--until", "--agenda", "--redact-name", "-o", "--output", "--data-dir",
+               "--passphrase-fd"]
+    values = ["markdown", "json", "html", "pdf", "-", "", "last", "x", "-1", "3", "--force", "Sam=my partner"]
+    for _ in range(2000):
+        line = ["export"]
+        for _ in range(rng.randint(0, 5)):
+            if rng.random() < 0.3:
+                line.append(rng.choice(["--include-private", "--redact", "--force"]))
+            else:
+                line += [rng.choice(options), rng.choice(values)]
+        lines.append(line)
+    read = sum(_compare(line) for line in lines)
+    capsys.readouterr()  # argparse's usage errors
+    assert read > 1000, read  # the comparison compares something
+
+
+def test_a_markdown_export_imports_neither_argparse_nor_the_parts_of_the_journal_it_does_not_read(tmp_path):
+    import subprocess
+    import sys
+
+    folder = str(tmp_path / "journal")
+    cli = [sys.executable, "-m", "closeness_journal", "--data-dir", folder]
+    subprocess.run([*cli, "write", "a first entry about the lighthouse"], check=True, capture_output=True)
+    code = (
+        "import sys\n"
+        "from closeness_journal.cli import main\n"
+        "assert main(sys.argv[1:]) == 0\n"
+        "loaded = [m for m in sys.modules if m.split('.')[0] in ('sqlite_utils', 'textual', 'rich', 'msgspec')"
+        " or m in ('argparse', 'closeness_journal.cli.parser', 'closeness_journal.cli.commands',"
+        " 'closeness_journal.cli.encryption', 'closeness_journal.store.journal', 'closeness_journal.store.archive',"
+        " 'closeness_journal.store.reviews', 'closeness_journal.core.review', 'closeness_journal.core.prompts',"
+        " 'closeness_journal.core.html_export', 'closeness_journal.core.archive_json')]\n"
+        "print('LOADED', sorted(loaded))\n"
+    )
+    for args in (["export", "-o", "-"], ["export", "--format", "markdown", "--include-private", "-o", "-"]):
+        done = subprocess.run([sys.executable, "-c", code, "--data-dir", folder, *args],
+                              capture_output=True, text=True, check=True, env={"PATH": "/usr/bin:/bin"})
+        assert "lighthouse" in done.stdout
+        assert done.stdout.strip().endswith("LOADED []"), done.stdout[-300:]

@@ -1,11 +1,16 @@
 """Flags, the note for the next session, the exports remembered, and "For my session"'s figures."""
 
+import json
 from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta, timezone
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from closeness_journal.core.archive_format import Backup
 from closeness_journal.core.checkin import CheckIn
 from closeness_journal.core.entries import Entry, EntryFilter
+from closeness_journal.core.review import SavedReview
 from closeness_journal.core.session import PEAKS_SHOWN, ExportRecord
 from closeness_journal.store import Journal
 
@@ -135,3 +140,60 @@ def test_first_lines_are_cut_after_a_whole_word():
     assert first_lines(entry, 60) == "I told Sam maybe we should take a break. Everything at once…"
     assert first_lines(Entry(DAY, checkin=CheckIn(small_step="Stayed"))) == "Stayed"
     assert len(first_lines(Entry(DAY, body="x" * 500), 40)) == 40
+
+
+def _answers_as_exports_showed_them(journal, since: str, until: str) -> list[tuple[str, str | None, tuple]]:
+    """What `exporting.prepare` made of `Journal.reviews` before `review_answers` (oldest week first)."""
+    return [
+        (r.week, r.updated_at, tuple((r.questions.get(pid) or pid, answer) for pid, answer in r.answers.items()))
+        for r in reversed(journal.reviews(since=since, until=until))
+    ]
+
+
+_ITEM = st.fixed_dictionaries(
+    {"prompt_id": st.sampled_from(["weekly-review-01", "weekly-review-05", "next-step", "", "x"]),
+     "answer": st.text(max_size=12)},
+    optional={"question": st.sampled_from(["", "What helped?", "**Bold** <q>", " spaced  out "])},
+)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(weeks=st.dictionaries(st.sampled_from([f"2026-W{n:02d}" for n in range(40, 53)] + ["2025-W52", "2027-W01"]),
+                             st.lists(_ITEM, max_size=5), max_size=6),
+       span=st.sampled_from([("2026-W40", "2026-W52"), ("2026-W45", "2026-W47"), ("2025-W01", "2027-W52")]))
+def test_review_answers_are_the_reviews_as_an_export_showed_them(journal, weeks, span):
+    """Stored answers of every shape (a prompt answered twice, no question, an empty one) read the
+    same through the light query as through `SavedReview`."""
+    with journal._write() as db:
+        db.execute("DELETE FROM reviews")
+        for week, items in weeks.items():
+            db.execute(
+                "INSERT INTO reviews (week, created_at, updated_at, answers, next_step) VALUES (?, ?, ?, ?, '')",
+                [week, MORNING.isoformat(), (MORNING + timedelta(days=len(items))).isoformat(), json.dumps(items)],
+            )
+    assert journal.review_answers(*span) == _answers_as_exports_showed_them(journal, *span)
+
+
+def test_review_answers_read_saved_reviews_oldest_first(journal):
+    journal.save_review(SavedReview("2026-W47", {"weekly-review-05": "later"}, {"weekly-review-05": "Q?"}), now=MORNING)
+    journal.save_review(SavedReview("2026-W46", {"weekly-review-01": "first", "next-step": ""}), now=MORNING)
+    read = journal.review_answers("2026-W01", "2026-W52")
+    assert [(week, answers) for week, _, answers in read] == [
+        ("2026-W46", (("weekly-review-01", "first"), ("next-step", ""))), ("2026-W47", (("Q?", "later"),)),
+    ]
+    assert read == _answers_as_exports_showed_them(journal, "2026-W01", "2026-W52")
+
+
+def test_the_patterns_an_export_reads_leave_out_only_the_people_and_relationships(journal):
+    """`pattern_source(named=False)` (what an export asks for: it shows neither) is the same figures
+    with those two left empty, from the kept sums and from the entries that changed."""
+    for n, (who, relationship) in enumerate([("Sam", "partner"), ("sam", "friend"), ("", None), ("Ana", "family")]):
+        journal.add(Entry(DAY - timedelta(days=n), body="x", checkin=CheckIn(
+            who=who, relationship=relationship, fears=("rejection",), intensity=n, behaviours=("went-quiet",))),
+            now=MORNING - timedelta(days=n))
+    since, until = DAY - timedelta(days=10), DAY
+    for changed_since in (None, MORNING - timedelta(days=2, hours=1)):
+        named = journal.pattern_source(since, until, changed_since=changed_since)
+        assert named.people and named.relationships
+        unnamed = journal.pattern_source(since, until, changed_since=changed_since, named=False)
+        assert unnamed == replace(named, people={}, relationships={})

@@ -3,7 +3,6 @@ putting a backup back (`restore-backup`)."""
 
 from __future__ import annotations
 
-import argparse
 import sys
 from datetime import date, datetime
 from pathlib import Path
@@ -12,6 +11,10 @@ from closeness_journal import paths
 from closeness_journal.cli.common import Failure, UsageError, date_option, opened
 from closeness_journal.cli.progress import Progress
 from closeness_journal.core.wording import plural
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing
+if TYPE_CHECKING:
+    import argparse  # `export` is read without argparse (cli/quick.py)
 
 
 def export(args: argparse.Namespace, folder: Path, today: date) -> int:
@@ -44,7 +47,11 @@ def export(args: argparse.Namespace, folder: Path, today: date) -> int:
     choice = exporting.Choice(
         args.format, since, until, since_last, args.include_private, args.redact, tuple(args.redact_names or ())
     )
-    with opened(folder) as journal, Progress() as progress:
+    if args.format == "json":
+        reader = None  # the whole `Journal`: the archive holds everything
+    else:
+        from closeness_journal.store.exports import ExportReader as reader
+    with opened(folder, reader=reader) as journal, Progress() as progress:
         if agenda is not None:
             journal.set_session_note(agenda)
         # off a terminal nothing is shown, so the rows aren't counted on their way out either

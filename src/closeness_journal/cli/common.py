@@ -6,6 +6,7 @@ Nothing here imports the store or Rich at import time, so `--help` and `--versio
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -32,22 +33,30 @@ __all__ = ["Failure", "UsageError", "daily_backup_now", "date_option", "opened",
 
 @contextmanager
 def opened(
-    folder: Path, daily_backup: bool = False, key: bytes | None = None, entries_only: bool = False
+    folder: Path, daily_backup: bool = False, key: bytes | None = None, entries_only: bool = False,
+    reader: Any = None,
 ) -> Iterator[Any]:
     """The journal, open for one command and closed after it, whatever happens.
 
     With `daily_backup` (commands that change the journal, and the window), the first time each
     day a checked copy is kept first. An encrypted journal's passphrase is asked for first
-    (unless its `key` is given). With `entries_only` (`list`, `show`), an `EntryReader`: the same
-    checks and migrations, without importing the parts of `Journal` they don't use."""
-    from closeness_journal.cli.encryption import key_for
+    (unless its `key` is given). With `entries_only` (`list`, `show`), an `EntryReader`, or with
+    `reader` another part of `Journal` (`ExportReader`): the same checks and migrations, without
+    importing the parts of `Journal` they don't use."""
+    if not key:
+        key = None
+        if os.path.lexists(paths.encryption_settings(folder)):  # else not encrypted: no key to ask for
+            from closeness_journal.cli.encryption import key_for
 
-    if entries_only:
+            key = key_for(folder)
+    if reader is not None:
+        Journal = reader  # noqa: N806 (a class, as below)
+    elif entries_only:
         from closeness_journal.store.entry_reader import EntryReader as Journal
     else:
         from closeness_journal.store import Journal
 
-    journal = Journal.open(paths.database_path(folder), key or key_for(folder))
+    journal = Journal.open(paths.database_path(folder), key)
     journal.wait_for_writers(_say_waiting())
     try:
         if daily_backup and (problem := daily_backup_now(journal, folder)):

@@ -8,86 +8,126 @@ it (Markdown with backslashes, HTML with entities). Only the block types add str
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
-from typing import Union
+from typing import TYPE_CHECKING, Union
 
 from closeness_journal.core.dates import long_date
 from closeness_journal.core.ladder import LadderRung, attempt_words, forecast_sentence, gap_words, hard_words, suggest
-from closeness_journal.core.patterns import Patterns
+
+if TYPE_CHECKING:
+    from closeness_journal.core.patterns import Patterns
 
 
-@dataclass(frozen=True, slots=True)
-class Strong:
-    parts: tuple[Inline, ...]
+class _Part:
+    """A block or a piece of one: its values, named in `__slots__`, are given once when it is made
+    and never changed. (Plain classes, not frozen dataclasses: an export makes thousands of them,
+    and a frozen dataclass takes about twice as long to make, and longer to declare.)"""
+
+    __slots__ = ()
+
+    def __eq__(self, other: object) -> bool:
+        return type(self) is type(other) and all(
+            getattr(self, name) == getattr(other, name) for name in self.__slots__
+        )
+
+    def __hash__(self) -> int:
+        return hash((type(self), *(getattr(self, name) for name in self.__slots__)))
+
+    def __repr__(self) -> str:
+        values = ", ".join(f"{name}={getattr(self, name)!r}" for name in self.__slots__)
+        return f"{type(self).__name__}({values})"
 
 
-@dataclass(frozen=True, slots=True)
-class Em:
-    parts: tuple[Inline, ...]
+class Strong(_Part):
+    __slots__ = ("parts",)
+
+    def __init__(self, parts: tuple[Inline, ...]) -> None:
+        self.parts = parts
 
 
-@dataclass(frozen=True, slots=True)
-class Link:
+class Em(_Part):
+    __slots__ = ("parts",)
+
+    def __init__(self, parts: tuple[Inline, ...]) -> None:
+        self.parts = parts
+
+
+class Link(_Part):
     """A link to a place in the same document (an entry's anchor)."""
 
-    anchor: str
-    parts: tuple[Inline, ...]
+    __slots__ = ("anchor", "parts")
+
+    def __init__(self, anchor: str, parts: tuple[Inline, ...]) -> None:
+        self.anchor, self.parts = anchor, parts
 
 
 Inline = Union[str, Strong, Em, Link]  # noqa: UP007 (a runtime alias; `|` would need the classes' __or__)
 
 
-@dataclass(frozen=True, slots=True)
-class Heading:
-    level: int
-    parts: tuple[Inline, ...]
+class Heading(_Part):
+    __slots__ = ("level", "parts")
+
+    def __init__(self, level: int, parts: tuple[Inline, ...]) -> None:
+        self.level, self.parts = level, parts
 
 
-@dataclass(frozen=True, slots=True)
-class Para:
-    parts: tuple[Inline, ...]
-    kind: str = ""
-    """A hint for the page's style: "" (ordinary), "quiet" (a side note)."""
+class Para(_Part):
+    __slots__ = ("parts", "kind")
+
+    def __init__(self, parts: tuple[Inline, ...], kind: str = "") -> None:
+        self.parts = parts
+        self.kind = kind
+        """A hint for the page's style: "" (ordinary), "quiet" (a side note)."""
 
 
-@dataclass(frozen=True, slots=True)
-class Prose:
+class Prose(_Part):
     """What a person wrote at length: paragraphs and line breaks kept."""
 
-    text: str
-    kind: str = ""
-    """"note" for the person's note for the session."""
+    __slots__ = ("text", "kind")
+
+    def __init__(self, text: str, kind: str = "") -> None:
+        self.text = text
+        self.kind = kind
+        """"note" for the person's note for the session."""
 
 
-@dataclass(frozen=True, slots=True)
-class Bullets:
-    items: tuple[tuple[Inline, ...], ...]
-    under: tuple[tuple[tuple[Inline, ...], ...], ...] = ()
-    """Items listed under each item, one level down (none when shorter than `items`)."""
+class Bullets(_Part):
+    __slots__ = ("items", "under")
+
+    def __init__(
+        self, items: tuple[tuple[Inline, ...], ...], under: tuple[tuple[tuple[Inline, ...], ...], ...] = ()
+    ) -> None:
+        self.items = items
+        self.under = under
+        """Items listed under each item, one level down (none when shorter than `items`)."""
 
 
-@dataclass(frozen=True, slots=True)
-class Table:
-    header: tuple[str, ...]
-    numeric: tuple[bool, ...]
-    """Which columns hold numbers (aligned right)."""
-    rows: tuple[tuple[str, ...], ...]
+class Table(_Part):
+    __slots__ = ("header", "numeric", "rows")
+
+    def __init__(self, header: tuple[str, ...], numeric: tuple[bool, ...], rows: tuple[tuple[str, ...], ...]) -> None:
+        self.header = header
+        self.numeric = numeric
+        """Which columns hold numbers (aligned right)."""
+        self.rows = rows
 
 
-@dataclass(frozen=True, slots=True)
-class Chart:
+class Chart(_Part):
     """The period-by-period chart of pulling away, pushing away and staying close (drawn on the
     printable page; the Markdown has the table beside it instead)."""
 
-    patterns: Patterns
+    __slots__ = ("patterns",)
+
+    def __init__(self, patterns: Patterns) -> None:
+        self.patterns = patterns
 
 
-@dataclass(frozen=True, slots=True)
-class Section:
+class Section(_Part):
     """A part of the document, named for the page's style ("for-my-session", "key", "summary")."""
 
-    name: str
-    blocks: tuple[Block, ...]
+    __slots__ = ("name", "blocks")
+
+    def __init__(self, name: str, blocks: tuple[Block, ...]) -> None:
+        self.name, self.blocks = name, blocks
 
 
 Block = Union[Heading, Para, Prose, Bullets, Table, Chart, Section]  # noqa: UP007

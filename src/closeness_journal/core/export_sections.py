@@ -7,11 +7,10 @@ when asked) before it goes into a block; the renderers escape every piece of tex
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from closeness_journal.core.checkin import CheckIn
 from closeness_journal.core.dates import long_date, short_date, week_start
 from closeness_journal.core.entries import Entry
 from closeness_journal.core.export_blocks import (
@@ -19,6 +18,7 @@ from closeness_journal.core.export_blocks import (
     Chart,
     Inline,
     Link,
+    Para,
     Prose,
     Section,
     Table,
@@ -28,10 +28,9 @@ from closeness_journal.core.export_blocks import (
     para,
     strong,
 )
+from closeness_journal.core.export_text import Cleaner, long_day
 from closeness_journal.core.patterns import Count, Patterns, Period, closeness_sentence, step_sentence
-from closeness_journal.core.redaction import redactor
 from closeness_journal.core.session import PEAK_AT, SessionFacts, anchor, first_lines
-from closeness_journal.core.text import one_line, printable
 from closeness_journal.core.vocabulary import (
     ACTED,
     BEHAVIOUR_CATEGORY,
@@ -64,44 +63,6 @@ class ReviewAnswers:
     """`2026-W46`."""
     answers: tuple[tuple[str, str], ...]
     """(question text, answer text) pairs, in the order they were asked."""
-
-
-class Cleaner:
-    """What a person wrote, made fit for a document: control characters out, names replaced when
-    asked. (Escaping is each renderer's: what comes out of here is still plain text.)"""
-
-    def __init__(self, names: Mapping[str, str] | None = None) -> None:
-        self.redact: Callable[[str], str] | None = redactor(names) if names else None
-
-    def line(self, text: str) -> str:
-        """Text folded onto one line."""
-        flat = one_line(text)
-        return self.redact(flat) if self.redact else flat
-
-    def block(self, text: str) -> str:
-        """Text of any length: paragraphs and line breaks kept."""
-        text = printable(text)
-        return self.redact(text) if self.redact else text
-
-    def shown_checkin(self, checkin: CheckIn) -> tuple[str, str | None]:
-        """Who (cleaned) and the relationship slug to show beside it. A name that was replaced already
-        says the relationship ("my partner"): it is said once, in lower case, without the slug."""
-        return self.shown(checkin.who, checkin.relationship)
-
-    def shown(self, who: str, relationship: str | None) -> tuple[str, str | None]:
-        """`shown_checkin` from the two values."""
-        written, who = who, self.line(who) if who else ""
-        if self.redact and who and who != one_line(written):
-            return who[:1].lower() + who[1:], None
-        return who, relationship
-
-    def with_whom(self, checkin: CheckIn) -> str:
-        """`Sam (a partner)`, `a partner`, `my partner` (redacted), or ""."""
-        who, relationship = self.shown_checkin(checkin)
-        relation = RELATIONSHIPS.get(relationship or "")
-        if who and relation:
-            return f"{who} ({relation})"
-        return who or relation or ""
 
 
 # ---------------------------------------------------------------------------------- the title
@@ -410,12 +371,15 @@ def summary_section(
         ))
     if reviews:
         blocks.append(heading(3, "Weekly reviews"))
+        asked_before: dict[str, Para] = {}  # the same few questions, week after week: one block each
         for review in reviews:
             blocks.append(heading(4, _review_week(review.week, clean)))
             for question, answer in review.answers:
                 asked = clean.line(question)
                 if asked:
-                    blocks.append(para(strong(asked)))
+                    if (question_block := asked_before.get(asked)) is None:
+                        question_block = asked_before[asked] = para(strong(asked))
+                    blocks.append(question_block)
                 said = clean.block(answer)
                 blocks.append(Prose(said) if said.strip() else para(em("Left blank.")))
     return Section("summary", tuple(blocks))
@@ -439,4 +403,4 @@ def _review_week(week: str, clean: Cleaner) -> str:
         monday = date.fromisocalendar(int(year), int(number), 1)
     except ValueError:
         return f"Week {clean.line(week)}"
-    return f"Week of {long_date(monday)}"
+    return f"Week of {long_day(monday)}"

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import replace
 from datetime import date
 from html import escape
 from operator import itemgetter
@@ -35,7 +34,6 @@ from closeness_journal.core.export_blocks import (
 )
 from closeness_journal.core.export_rows import EntryRow, add_marks, rows_of
 from closeness_journal.core.export_sections import (
-    Cleaner,
     ReviewAnswers,
     date_span,
     key_section,
@@ -43,6 +41,7 @@ from closeness_journal.core.export_sections import (
     summary_section,
     title_blocks,
 )
+from closeness_journal.core.export_text import Cleaner
 from closeness_journal.core.ladder import LadderRung
 from closeness_journal.core.patterns import Patterns
 from closeness_journal.core.redaction import replacement_words
@@ -221,7 +220,7 @@ def render_html(
 
 
 def _lede(block: Block) -> Block:
-    return replace(block, kind="lede") if isinstance(block, Para) else block
+    return Para(block.parts, kind="lede") if isinstance(block, Para) else block
 
 
 def _entry(row: EntryRow, clean: Cleaner) -> str:

@@ -33,7 +33,6 @@ from closeness_journal.core.export_blocks import (
 from closeness_journal.core.export_rows import EntryRow, add_marks, rows_of
 from closeness_journal.core.export_sections import (
     STAYED_MEANS,
-    Cleaner,
     ReviewAnswers,
     key_section,
     linked_entries,
@@ -41,6 +40,7 @@ from closeness_journal.core.export_sections import (
     summary_section,
     title_blocks,
 )
+from closeness_journal.core.export_text import Cleaner, clean_already, long_day
 from closeness_journal.core.ladder import LadderRung
 from closeness_journal.core.patterns import Patterns
 from closeness_journal.core.redaction import redactor, replacement_words
@@ -49,14 +49,7 @@ from closeness_journal.core.text import one_line, printable
 
 __all__ = ["STAYED_MEANS", "ReviewAnswers", "escape_markdown", "redactor", "render_markdown"]
 
-# `long_date` for every day of a long export adds up (strftime each time): the same words,
-# worked out once. A test checks the two agree.
-_WEEKDAYS = tuple(f"{date(2024, 1, 1 + n):%A}" for n in range(7))
-_MONTHS = tuple(f"{date(2024, 1 + n, 1):%B}" for n in range(12))
-
-
-def _long_date(day: date) -> str:
-    return f"{_WEEKDAYS[day.weekday()]} {day.day} {_MONTHS[day.month - 1]} {day.year}"
+_long_date = long_day  # for every day of a long export: `long_date` without strftime
 
 
 # ---------------------------------------------------------------------------------- escaping
@@ -70,8 +63,18 @@ _INLINE = re.compile(r"[`*_\[<|~]|\\(?=[!-/:-@\[-`{-~]|\Z)|&(?=#?[0-9A-Za-z]+;)"
 # At the start of a line, after any indentation: headings (#), block quotes (>), list markers
 # (- +, and 1. 1) below), setext underlines and thematic breaks (= -), table delimiter rows (: -).
 _LINE_MARKS = frozenset("#>+=:-")
-_MAYBE_INLINE = re.compile(r"[`*_\[<|~\\&]")
-"""A quick first look: most prose has none of these, and then the slower pattern never runs."""
+
+
+def _maybe_inline(text: str) -> bool:
+    """Whether `text` holds a character `_INLINE` might backslash: a quick first look, as most prose
+    has none of them and then the slower pattern never runs. Nine searches for one character each
+    (a C loop as fast as memchr) take about a tenth of the time of a regex character class, which
+    looks at every character in turn."""
+    return (
+        "`" in text or "*" in text or "_" in text or "[" in text or "<" in text or "|" in text or "~" in text
+        or "\\" in text or "&" in text
+    )
+
 _NUMBERED = re.compile(r"[0-9]+(?=[.)])")
 
 
@@ -81,7 +84,7 @@ def _backslash(match: re.Match[str]) -> str:
 
 def _escape_line(line: str) -> str:
     """One line with no trailing space, not empty."""
-    if _MAYBE_INLINE.search(line):
+    if _maybe_inline(line):
         line = _INLINE.sub(_backslash, line)
     indent = ""
     if line[0].isspace():
@@ -117,13 +120,13 @@ def _escape(text: str) -> str:
     return "\n\n".join(paragraphs)
 
 
-_NEEDS_CLEANING = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-"""Control characters (a carriage return among them): what `printable` would change."""
-
-
 _SPECIAL = bytes(range(0x09)) + bytes(range(0x0B, 0x20)) + b"\x7f`*_[<|~\\&"
 """An ASCII character `_printable` would drop, or one the inline escaping might backslash (as bytes:
-deleting them from the encoded text is one C loop, about twice as fast as a regex search)."""
+deleting them from the encoded text is one C loop, about three times as fast as a regex search;
+`str.isprintable` is slower too, looking each character up in the Unicode tables)."""
+_SPECIAL_MARKED = bytes(0x80 if i in _SPECIAL else i for i in range(256))
+"""`_SPECIAL` each turned into a byte ASCII text never holds: text that translates to itself has none
+of them (a translation through a table is a faster loop than one that deletes)."""
 _LINE_START = re.compile(r"\n[\s#>+=:\-0-9]")
 """A line that is empty, or starts with white space or like a heading, quote, list, rule or number."""
 _LINE_MARK_STARTS = frozenset("#>+=:-0123456789")
@@ -138,16 +141,21 @@ def _plain_prose(text: str) -> bool:
     return (
         text.isascii()
         and not text[0].isspace() and not text[-1].isspace() and text[0] not in _LINE_MARK_STARTS
-        and len(text.encode().translate(None, _SPECIAL)) == len(text)  # ASCII: a byte a character
+        and (encoded := text.encode()).translate(_SPECIAL_MARKED) == encoded
         # most texts are one line: then no line can start or end badly, and three scans are saved
         and ("\n" not in text or (" \n" not in text and "\t\n" not in text and _LINE_START.search(text) is None))
     )
 
 
+def _hard_breaks(text: str) -> str:
+    """Every line break a hard one (most texts have none: then `str.replace` would still look at
+    each character, where `in` is one memchr)."""
+    return text.replace("\n", "\\\n") if "\n" in text else text
+
+
 def _printable(text: str) -> str:
-    """`printable(text)`, skipping the work for text with nothing to remove (most of it;
-    `str.isprintable` can't tell, as it is False for every line break)."""
-    return printable(text) if _NEEDS_CLEANING.search(text) else text
+    """`printable(text)`, skipping the work for text with nothing to remove (most of it)."""
+    return text if clean_already(text) else printable(text)
 
 
 def _one_line(text: str) -> str:
@@ -174,9 +182,11 @@ def _fragment(text: str, starts_line: bool = False) -> str:
         return ""
     if starts_line:
         return _escape_line(text)
-    escaped = _INLINE.sub(_backslash, text) if _MAYBE_INLINE.search(text) else text
+    if not _maybe_inline(text):
+        return text  # nothing to escape (and no "&" that could start an entity)
+    escaped = _INLINE.sub(_backslash, text)
     # "&lt" at the end of a piece would become an entity with a ";" at the start of the next one.
-    return _ENTITY_AT_END.sub(r"\\&", escaped)
+    return _ENTITY_AT_END.sub(r"\\&", escaped) if "&" in escaped else escaped
 
 
 _ENTITY_AT_END = re.compile(r"&(?=#?[0-9A-Za-z]+\Z)")
@@ -200,15 +210,20 @@ def _inline(parts: Iterable[Inline], starts_line: bool = False) -> str:
 def blocks_markdown(blocks: Iterable[Block]) -> str:
     """Blocks as Markdown: every piece of text escaped, only the blocks add structure."""
     out = []
+    again: dict[int, tuple[Para, str]] = {}  # a paragraph given more than once (a review's question), made once
     for block in blocks:
         if isinstance(block, Section):
             out.append(blocks_markdown(block.blocks))
         elif isinstance(block, Heading):
             out.append(f"{'#' * block.level} {_inline(block.parts)}\n\n")
         elif isinstance(block, Para):
-            out.append(f"{_inline(block.parts, starts_line=True)}\n\n")
+            if (made := again.get(id(block))) is None:  # kept with the block, so its id can't be another's
+                made = again[id(block)] = (block, f"{_inline(block.parts, starts_line=True)}\n\n")
+            out.append(made[1])
         elif isinstance(block, Prose):
-            if text := _escape(block.text):
+            text = block.text
+            # most of what people write has nothing to escape: then only its line breaks become hard ones
+            if text := (_hard_breaks(text) if text and _plain_prose(text) else _escape(text)):
                 out.append(f"{text}\n\n")
         elif isinstance(block, Bullets):
             for number, item in enumerate(block.items):
@@ -266,7 +281,7 @@ def render_markdown(
     for day, group in itertools.groupby(rows_of(entries), key=itemgetter(0)):
         todays = list(group)
         parts = []
-        if week_start(day) != week:
+        if week is None or not 0 <= (day - week).days < 7:  # `week_start(day) != week`, more cheaply
             week = week_start(day)
             parts.append(f"## Week of {_long_date(week)}\n\n")
         several = len(todays) > 1
@@ -275,7 +290,16 @@ def render_markdown(
         for number, row in enumerate(todays, 1):
             if several:
                 parts.append(f"#### {_anchor(row[1], anchors) if anchors else ''}Entry {number} of {len(todays)}\n\n")
-            parts.append(_entry(row, text))
+            said, words = _entry(row, text)
+            parts.append(said)
+            if words.isascii():
+                parts.append(words)
+            else:
+                # Its own chunk: the check-in's words hold an arrow or a dash ("expected → how it really
+                # was"), and joined to the rest they would make the day's text wider to hold and to encode.
+                yield "".join(parts)
+                yield words
+                parts = []
         written += len(todays)
         yield "".join(parts)
     if not written:
@@ -300,7 +324,7 @@ class _UserText:
     def block(self, text: str) -> str:
         """Text of any length: paragraphs and line breaks kept."""
         if self.redact is None and text and _plain_prose(text):
-            return text.replace("\n", "\\\n")  # one paragraph: every line break a hard one
+            return _hard_breaks(text)  # one paragraph: every line break a hard one
         text = _printable(text)
         return _escape(self.redact(text) if self.redact else text)
 
@@ -315,7 +339,8 @@ class _UserText:
         return done
 
 
-def _entry(row: EntryRow, text: _UserText) -> str:
+def _entry(row: EntryRow, text: _UserText) -> tuple[str, str]:
+    """What was written, and the check-in's words after it ("" when there are none)."""
     (_, _, created_at, updated_at, kind, answers, body, who, relationship, kinds, close_before, behaviours, stayed,
      fears, intensity, urge, urge_after, acted, small_step, rung, predicted, outcome, tags, private, flagged) = row
     out = []
@@ -348,7 +373,5 @@ def _entry(row: EntryRow, text: _UserText) -> str:
     )
     add_marks(words, flagged, created_at, updated_at)
     if words:
-        out.append("".join([f"- **{label}:** {value}\n" for label, value in words]) + "\n")
-    if not out:
-        out.append("*Nothing was written for this one.*\n\n")
-    return "".join(out)
+        return "".join(out), "".join([f"- **{label}:** {value}\n" for label, value in words]) + "\n"
+    return "".join(out) or "*Nothing was written for this one.*\n\n", ""

@@ -24,8 +24,10 @@ from closeness_journal.core.session import (
 from closeness_journal.core.vocabulary import SABOTAGE, WITHDRAWAL, categories_of
 from closeness_journal.store.connection import JournalBase, reading, reading_as_they_go, utc
 from closeness_journal.store.entries import _MEMO, _prompt_list, _slug_list, _text_list, entry_from_row
+from closeness_journal.store.ladder import LadderMixin
 from closeness_journal.store.migrations import ANSWER_SEPARATOR
-from closeness_journal.store.search import _filter_sql
+from closeness_journal.store.patterns import PatternsMixin
+from closeness_journal.store.search import SearchMixin, _filter_sql
 
 if TYPE_CHECKING:
     from closeness_journal.core.archive_json import ArchivedAnswer, ArchivedEntry
@@ -235,6 +237,23 @@ class ExportsMixin(JournalBase):
         )
 
     @reading
+    def review_answers(self, since: str, until: str) -> list[tuple[str, str | None, tuple[tuple[str, str], ...]]]:
+        """The weekly reviews of weeks [since, until] (`2026-W47`), oldest first, as an export shows
+        them: (week, when it was last saved, its (question, answer) pairs), read as
+        `reviews(since=since, until=until)` reads them but without building `SavedReview`s (the
+        review model and the prompt library are not imported for an export)."""
+        read = []
+        for week, updated_at, stored in self._db.execute(
+            "SELECT week, updated_at, answers FROM reviews WHERE week >= ? AND week <= ? ORDER BY week", [since, until]
+        ):
+            items = json.loads(stored or "[]")
+            answers = {item["prompt_id"]: item["answer"] for item in items}
+            questions = {item["prompt_id"]: item.get("question", "") for item in items}
+            asked = tuple((questions.get(pid) or pid, answer) for pid, answer in answers.items())
+            read.append((week, updated_at, asked))
+        return read
+
+    @reading
     def name_spellings(self) -> dict[str, str | None]:
         """Each way a name was written in "who" (exactly as written), with the relationship most
         often noted with that name however it was written (one GROUP BY, whatever the journal's size)."""
@@ -253,6 +272,15 @@ class ExportsMixin(JournalBase):
             noted = counts.get(who.lower(), {})
             names[who] = min(noted, key=lambda rel: (-noted[rel], rel)) if noted else None
         return names
+
+
+class ExportReader(SearchMixin, PatternsMixin, LadderMixin, ExportsMixin):
+    """The journal opened for a Markdown or HTML export: the parts of `Journal` it reads (counts,
+    pattern sums, the ladder, "For my session", reviews as `review_answers`) and the record of the
+    export it writes, without importing the rest (the archive, the review model and the prompt
+    library, exercises: about 15 ms of a small journal's export). Opening it is opening a
+    `Journal`: the same checks of the file and its privacy, and a journal that needs migrating is
+    migrated first."""
 
 
 _ARCHIVE_COLUMNS = (

@@ -3,13 +3,14 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from closeness_journal.core.patterns import DayTotals, PatternSource
+    from closeness_journal.core.prompts import CheckinCounts
 
-from closeness_journal.core.prompts import CheckinCounts
 from closeness_journal.store.connection import JournalBase, reading
 from closeness_journal.store.search import changed_since_sql
 
@@ -42,16 +43,25 @@ class PatternsMixin(JournalBase):
         """The sums over [since, until] per week within a month, one row for each that holds
         entries (GROUP BY in SQL, over the day sums): they add up to weeks or to months, whichever
         is shown. Each row's day is its first day with entries; `days` counts its days with entries."""
-        return self._week_month_totals(*_day_sums(since, until, include_private, changed_since))
+        if changed_since is None:  # the kept sums' rows (a day's, private or not) add up straight to the groups
+            return self._week_month_totals(
+                "pattern_days WHERE local_date BETWEEN ? AND ?" + ("" if include_private else " AND private = 0")
+                + " AND entries > 0", [since.isoformat(), until.isoformat()], "count(DISTINCT local_date)",
+            )
+        days, span = _day_sums(since, until, include_private, changed_since)
+        return self._week_month_totals(f"({days})", span)
 
-    def _week_month_totals(self, days: str, span: list[str]) -> tuple[DayTotals, ...]:
+    def _week_month_totals(self, source: str, span: list[str], count: str = "count(*)") -> tuple[DayTotals, ...]:
+        """The week-within-a-month sums of `source` (what follows FROM): a query of the day sums,
+        one row a day, in brackets; or the kept sums' rows, a day's private or not, which add up
+        to the same (then `count` counts the days)."""
         from closeness_journal.core.patterns import DayTotals
 
         sums = ", ".join(f"sum({name})" for name, _ in _DAY_COLUMNS[1:-1])
         return tuple(
             DayTotals(date.fromisoformat(row[0]), *row[1:])
             for row in self._db.execute(
-                f"SELECT min(local_date), {sums}, count(*) FROM ({days}) "
+                f"SELECT min(local_date), {sums}, {count} FROM {source} "
                 f"GROUP BY {_WEEK_NUMBER}, substr(local_date, 1, 7) ORDER BY 1",
                 span,
             )
@@ -59,15 +69,19 @@ class PatternsMixin(JournalBase):
 
     @reading
     def pattern_source(
-        self, since: date, until: date, include_private: bool = True, changed_since: datetime | None = None
+        self, since: date, until: date, include_private: bool = True, changed_since: datetime | None = None,
+        named: bool = True,
     ) -> PatternSource:
         """Sums per week within a month (see `week_month_totals`) and breakdown counts over
         [since, until] (only what changed after `changed_since` when given), all aggregated in SQL:
-        from the sums kept per day (`pattern_sums.py`), or from the entries for what changed."""
+        from the sums kept per day (`pattern_sums.py`), or from the entries for what changed.
+        With `named=False` the people and relationships are not counted (left empty): the
+        exports show neither."""
         from closeness_journal.core.patterns import ClosenessCounts, PatternSource
 
         if changed_since is not None:
-            return self._scanned_pattern_source(since, until, include_private, changed_since)
+            source = self._scanned_pattern_source(since, until, include_private, changed_since)
+            return source if named else replace(source, relationships={}, people={})
         private = "" if include_private else " AND private = 0"
         span = [since.isoformat(), until.isoformat()]
         counted = f"FROM pattern_counts WHERE field = ? AND local_date BETWEEN ? AND ?{private} AND n > 0"
@@ -80,7 +94,7 @@ class PatternsMixin(JournalBase):
                 f"SELECT min(value), sum(n) {counted} GROUP BY lower(value) ORDER BY sum(n) DESC, min(value) LIMIT 10",
                 ["who", *span],
             ).fetchall()
-        )
+        ) if named else {}
         row = self._db.execute(
             "SELECT coalesce(sum(away), 0), coalesce(sum(away_after_closeness), 0), "
             "coalesce(sum(closeness_not_away), 0), coalesce(sum(stayed_close), 0), "
@@ -92,7 +106,7 @@ class PatternsMixin(JournalBase):
             behaviours=each("behaviours"),
             stayed=each("stayed"),
             fears=each("fears"),
-            relationships=each("relationship"),
+            relationships=each("relationship") if named else {},
             kinds=each("kinds"),
             people=people,
             closeness=ClosenessCounts(*row),
@@ -106,6 +120,7 @@ class PatternsMixin(JournalBase):
         from closeness_journal.core.patterns import ClosenessCounts, PatternSource
 
         where, span = _range(since, until, include_private, changed_since)
+        scanned, scanned_span = _day_sums(since, until, include_private, changed_since, scanned=True)
 
         def each(column: str) -> dict[str, int]:
             return dict(
@@ -138,7 +153,7 @@ class PatternsMixin(JournalBase):
             span,
         ).fetchone()
         return PatternSource(
-            days=self._week_month_totals(*_day_sums(since, until, include_private, changed_since, scanned=True)),
+            days=self._week_month_totals(f"({scanned})", scanned_span),
             behaviours=each("behaviours"),
             stayed=each("stayed"),
             fears=each("fears"),
@@ -153,6 +168,8 @@ class PatternsMixin(JournalBase):
         """What the check-ins of [since, until] hold for the day's deeper prompt (private ones
         included, the trash not): how many, each fear's count, and the days of staying close.
         One query, aggregated in SQL."""
+        from closeness_journal.core.prompts import CheckinCounts  # the prompt library: not for an export
+
         where, span = _range(since, until, include_private=True)
         fears: dict[str, int] = {}
         checkins = stayed_days = 0
