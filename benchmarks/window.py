@@ -39,15 +39,14 @@ REOPENED = [("f2", "TodayScreen"), ("f3", "HistoryScreen"), ("f4", "PatternsScre
 """Switching back to screens already opened (the review's key is given on the command line)."""
 
 
-async def drawn(widget, unheld: bool = False) -> None:
+async def drawn(widget) -> None:
     """Wait until `widget`'s screen has been redrawn after what is pending (twice, like the
-    ready-exit hook: `call_after_refresh` callbacks run after the screen's next update).
-
-    `unheld`: first wait until Textual holds nothing back. It holds every update back for 50 ms
-    after a switch of screens, and while it does a callback "after a refresh" runs at once, before
-    anything is drawn (as `ui/first_frame.py` says); without this, a switch can end before its frame."""
+    ready-exit hook: `call_after_refresh` callbacks run after the screen's next update), once
+    Textual holds nothing back. It holds every update back for 50 ms after a switch of screens, and
+    while it does a callback "after a refresh" runs at once, before anything is drawn (as
+    `ui/first_frame.py` says): without this wait, a switch could end before its frame."""
     loop = asyncio.get_running_loop()
-    while unheld and widget.app._batch_count:
+    while widget.app._batch_count:
         await asyncio.sleep(0.0005)
     for _ in range(2):
         future = loop.create_future()
@@ -55,7 +54,7 @@ async def drawn(widget, unheld: bool = False) -> None:
         await asyncio.wait_for(future, 30)
 
 
-async def press(app, key: str, ready: Callable[[], bool], timeout: float = 60, unheld: bool = False) -> float:
+async def press(app, key: str, ready: Callable[[], bool], timeout: float = 60) -> float:
     """Send one key as the terminal would, wait until `ready()` and the screen is redrawn; ms.
     (Not `pilot.press`: it sleeps in 20 ms steps until the process looks idle, which would be timed too.)"""
     from textual import events
@@ -66,7 +65,7 @@ async def press(app, key: str, ready: Callable[[], bool], timeout: float = 60, u
         if time.perf_counter() - start > timeout:
             raise TimeoutError(f"{key}: not ready after {timeout:.0f} s")
         await asyncio.sleep(0.0005)
-    await drawn(app.screen, unheld)
+    await drawn(app.screen)
     return (time.perf_counter() - start) * 1000
 
 
@@ -115,9 +114,9 @@ async def measure_loaded(db: Path, today: date, name: str, key: str, preload: li
     journal, app = new_app(db, today)
     async with app.run_test(size=TERM_SIZE) as pilot:
         await pilot.pause()
-        await drawn(app.screen, unheld=True)
+        await drawn(app.screen)
         try:
-            out["loaded_open"] = await press(app, key, lambda: opened(app, name), unheld=True)
+            out["loaded_open"] = await press(app, key, lambda: opened(app, name))
         except Exception as error:  # noqa: BLE001
             out["errors"]["loaded"] = f"{type(error).__name__}: {error}"
     journal.close()
