@@ -116,7 +116,9 @@ async def measure_loaded(db: Path, today: date, name: str, key: str, preload: li
         await pilot.pause()
         await drawn(app.screen)
         try:
+            cpu = time.process_time()
             out["loaded_open"] = await press(app, key, lambda: opened(app, name))
+            out["loaded_open_cpu"] = (time.process_time() - cpu) * 1000  # the process's CPU time meanwhile
         except Exception as error:  # noqa: BLE001
             out["errors"]["loaded"] = f"{type(error).__name__}: {error}"
     journal.close()
