@@ -8,7 +8,7 @@ differs by its shape as well as its colour, so all of it reads without colour (N
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from datetime import date
 
 from rich.table import Table
@@ -26,6 +26,7 @@ from closeness_journal.core.patterns import (
     RANGES,
     Count,
     Patterns,
+    PatternSource,
     Period,
     closeness_sentence,
     compute,
@@ -59,6 +60,8 @@ TICK_ROOM = 8
 """Columns each label under a chart needs, with a space after it."""
 BREAKDOWN_ROWS = 8
 AWAY_TITLE = "Pulling away, pushing away and staying close"
+AHEAD_PAUSE = 0.001
+"""Seconds between two queries of the figures added up ahead (the window reads keys meanwhile)."""
 BAR_ROOM = 3
 """Columns a period's three bars need at least; with more periods than fit, the bars add up a few
 periods each (otherwise they overlap, and the last series drawn hides the others)."""
@@ -99,6 +102,8 @@ class PatternsScreen(ModeScreen):
         self._seen: tuple[int, int] | None = None
         self._computed: dict[str, tuple[tuple[int, int], Patterns]] = {}
         """Each range's figures as last computed, with the journal's change token then."""
+        self._ahead: Iterator[PatternSource | None] | None = None
+        """The whole journal's figures being added up ahead, a query at a time (`_compute_ahead`)."""
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -176,11 +181,39 @@ class PatternsScreen(ModeScreen):
 
     def _compute_ahead(self) -> None:
         """Once the screen is drawn, the figures of the whole journal, the range that costs most to
-        add up (about 70 ms at 100,000 entries), so choosing "all" only has the drawing left."""
+        add up (about 70 ms at 100,000 entries), so choosing "all" only has the drawing left. A query
+        at a time, each after the window has read what was pressed meanwhile: the screen answers
+        keys while it adds up. Figures read while the journal changed are not kept."""
+        name = RANGES[-1]
+        token = self._journal.change_token()
+        kept = self._computed.get(name)
+        if self._ahead is not None or (kept is not None and kept[0] == token):
+            return
         try:
-            self._figures(RANGES[-1])
+            since = range_start(name, self._today, self._journal.first_entry_date())
         except JournalError:
-            pass  # said when that range is chosen
+            return  # said when that range is chosen
+        self._ahead = steps = self._journal.pattern_source_steps(since, self._today)
+
+        def step() -> None:
+            if self._ahead is not steps:
+                return
+            chosen = self._computed.get(name)  # "all" chosen meanwhile: added up already
+            source = None
+            if self._journal.change_token() == token and not (chosen is not None and chosen[0] == token):
+                try:
+                    source = next(steps)
+                except (JournalError, StopIteration):  # said when that range is chosen
+                    source = None
+                else:
+                    if source is None:
+                        self.set_timer(AHEAD_PAUSE, step)
+                        return
+            self._ahead = None
+            if source is not None:
+                self._computed[name] = (token, compute(source, since, self._today))
+
+        self.set_timer(AHEAD_PAUSE, step)
 
     def refresh_patterns(self) -> None:
         until = self._today
@@ -192,8 +225,9 @@ class PatternsScreen(ModeScreen):
         except JournalError as error:
             self.notify(str(error), severity="error", markup=False)
             return
-        if self._range != RANGES[-1]:
-            self.call_after_refresh(self._compute_ahead)
+        if self._range != RANGES[-1]:  # once the frame is on the terminal (Textual may hold it back)
+            once_drawn = getattr(self.app, "once_drawn", self.call_after_refresh)
+            once_drawn(self._compute_ahead)
         patterns = self.patterns
         since = patterns.since
         self.sub_title = f"{short_date(since)} – {short_date(until)}, by {patterns.by}"
