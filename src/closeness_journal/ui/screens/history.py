@@ -47,6 +47,9 @@ def first_page(window_rows: int) -> int:
 class HistoryScreen(DrawnOnceShown, ModeScreen):
     """Find, read, edit and delete past entries."""
 
+    AUTO_FOCUS = "EntryTable"
+    """The list has the focus from the start (Textual would give it to the search field first, then
+    take it away again as the screen mounts: a few milliseconds of each first F3)."""
     BINDINGS = [
         Binding("ctrl+f", "focus_search", "Search", id="search", show=False),
         Binding("slash", "focus_search", "Search", show=False, id="search-slash"),
