@@ -102,8 +102,9 @@ class PatternsScreen(ModeScreen):
         self._seen: tuple[int, int] | None = None
         self._computed: dict[str, tuple[tuple[int, int], Patterns]] = {}
         """Each range's figures as last computed, with the journal's change token then."""
-        self._ahead: Iterator[PatternSource | None] | None = None
-        """The whole journal's figures being added up ahead, a query at a time (`_compute_ahead`)."""
+        self._ahead: tuple[Iterator[PatternSource | None], date, tuple[int, int]] | None = None
+        """The whole journal's figures being added up ahead, a query at a time (`_compute_ahead`):
+        the queries left, the first day, the journal's change token when they began."""
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -174,8 +175,17 @@ class PatternsScreen(ModeScreen):
         if kept is not None and kept[0] == token:
             return kept[1]
         until = self._today
-        since = range_start(name, until, self._journal.first_entry_date())
-        patterns = compute(self._journal.pattern_source(since, until), since, until)
+        ahead = self._ahead
+        if name == RANGES[-1]:
+            self._ahead = None  # this is what it was for
+        if name == RANGES[-1] and ahead is not None and ahead[2] == token:  # being added up: the rest now
+            steps, since, _ = ahead
+            *_, source = steps
+            assert source is not None
+        else:
+            since = range_start(name, until, self._journal.first_entry_date())
+            source = self._journal.pattern_source(since, until)
+        patterns = compute(source, since, until)
         self._computed[name] = (token, patterns)
         return patterns
 
@@ -193,10 +203,11 @@ class PatternsScreen(ModeScreen):
             since = range_start(name, self._today, self._journal.first_entry_date())
         except JournalError:
             return  # said when that range is chosen
-        self._ahead = steps = self._journal.pattern_source_steps(since, self._today)
+        steps = self._journal.pattern_source_steps(since, self._today)
+        self._ahead = ahead = (steps, since, token)
 
         def step() -> None:
-            if self._ahead is not steps:
+            if self._ahead is not ahead:  # done, or finished when "all" was chosen
                 return
             chosen = self._computed.get(name)  # "all" chosen meanwhile: added up already
             source = None
