@@ -109,6 +109,9 @@ class HistoryScreen(DrawnOnceShown, ModeScreen):
         table = self.query_one(EntryTable)
         self.watch(table, "scroll_y", self._maybe_load_more, init=False)
         table.focus()
+        # The first rows now, before the screen is first laid out: the table then knows its height,
+        # and its first frame has its scroll bar (otherwise it comes in a second frame).
+        self.on_screen_resume()
 
     def on_screen_resume(self) -> None:
         """Shown (first time, or coming back): reload only if something was written meanwhile."""

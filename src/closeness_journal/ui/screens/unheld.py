@@ -33,10 +33,11 @@ class DrawnOnceShown(Screen[None]):
         super()._compositor_refresh()
 
     def _draw_once_shown(self) -> None:
-        """Draw what was put off (the hold's end usually has it drawn already: then this is cheap)."""
+        """Draw what was put off, with Textual's next update (the end of a switch's hold asks for
+        one too: both come to one frame)."""
         if self.app._batch_count:
             self.set_timer(RETRY, self._draw_once_shown)
             return
         self._draw_waiting = False
         if self.is_attached and self is self.app.screen:
-            super()._compositor_refresh()
+            self.refresh()  # laid out again first if it must be (the table knows its rows by now)
