@@ -22,22 +22,25 @@ class DrawnOnceShown(Screen[None]):
     """A screen whose frames are worked out only when they can reach the terminal."""
 
     _draw_waiting = False
+    _drawn = True
 
     def _compositor_refresh(self) -> None:
         app = self.app
         if app._batch_count and self is app.screen and not app.is_inline:
+            self._drawn = False
             if not self._draw_waiting:
                 self._draw_waiting = True
                 self.set_timer(RETRY, self._draw_once_shown)
             return
+        self._drawn = True
         super()._compositor_refresh()
 
     def _draw_once_shown(self) -> None:
-        """Draw what was put off, with Textual's next update (the end of a switch's hold asks for
-        one too: both come to one frame)."""
+        """Draw what was put off with Textual's next update, unless it has been drawn since (the end
+        of a switch's hold asks for a full one)."""
         if self.app._batch_count:
             self.set_timer(RETRY, self._draw_once_shown)
             return
         self._draw_waiting = False
-        if self.is_attached and self is self.app.screen:
+        if not self._drawn and self.is_attached and self is self.app.screen:
             self.refresh()  # laid out again first if it must be (the table knows its rows by now)
