@@ -8,6 +8,7 @@ differs by its shape as well as its colour, so all of it reads without colour (N
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Iterator, Sequence
 from datetime import date
 
@@ -60,8 +61,6 @@ TICK_ROOM = 8
 """Columns each label under a chart needs, with a space after it."""
 BREAKDOWN_ROWS = 8
 AWAY_TITLE = "Pulling away, pushing away and staying close"
-AHEAD_PAUSE = 0.001
-"""Seconds between two queries of the figures added up ahead (the window reads keys meanwhile)."""
 BAR_ROOM = 3
 """Columns a period's three bars need at least; with more periods than fit, the bars add up a few
 periods each (otherwise they overlap, and the last series drawn hides the others)."""
@@ -205,26 +204,23 @@ class PatternsScreen(ModeScreen):
             return  # said when that range is chosen
         steps = self._journal.pattern_source_steps(since, self._today)
         self._ahead = ahead = (steps, since, token)
+        self.run_worker(self._add_up_ahead(ahead), group="patterns-ahead", exit_on_error=False)
 
-        def step() -> None:
-            if self._ahead is not ahead:  # done, or finished when "all" was chosen
-                return
-            chosen = self._computed.get(name)  # "all" chosen meanwhile: added up already
-            source = None
-            if self._journal.change_token() == token and not (chosen is not None and chosen[0] == token):
-                try:
-                    source = next(steps)
-                except (JournalError, StopIteration):  # said when that range is chosen
-                    source = None
-                else:
-                    if source is None:
-                        self.set_timer(AHEAD_PAUSE, step)
-                        return
-            self._ahead = None
+    async def _add_up_ahead(self, ahead: tuple[Iterator[PatternSource | None], date, tuple[int, int]]) -> None:
+        """The queries of `_compute_ahead`, letting the window read what was pressed between two."""
+        steps, since, token = ahead
+        name = RANGES[-1]
+        while self._ahead is ahead and self._journal.change_token() == token:
+            try:
+                source = next(steps)
+            except (JournalError, StopIteration):  # said when that range is chosen
+                break
             if source is not None:
                 self._computed[name] = (token, compute(source, since, self._today))
-
-        self.set_timer(AHEAD_PAUSE, step)
+                break
+            await asyncio.sleep(0)
+        if self._ahead is ahead:  # not finished when "all" was chosen meanwhile
+            self._ahead = None
 
     def refresh_patterns(self) -> None:
         until = self._today
