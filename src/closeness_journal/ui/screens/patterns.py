@@ -61,6 +61,8 @@ TICK_ROOM = 8
 """Columns each label under a chart needs, with a space after it."""
 BREAKDOWN_ROWS = 8
 AWAY_TITLE = "Pulling away, pushing away and staying close"
+Ahead = tuple[Iterator[PatternSource | None], date, tuple[int, int]]
+"""Figures being added up ahead: the queries left, the first day, the journal's change token then."""
 BAR_ROOM = 3
 """Columns a period's three bars need at least; with more periods than fit, the bars add up a few
 periods each (otherwise they overlap, and the last series drawn hides the others)."""
@@ -101,7 +103,7 @@ class PatternsScreen(ModeScreen):
         self._seen: tuple[int, int] | None = None
         self._computed: dict[str, tuple[tuple[int, int], Patterns]] = {}
         """Each range's figures as last computed, with the journal's change token then."""
-        self._ahead: tuple[Iterator[PatternSource | None], date, tuple[int, int]] | None = None
+        self._ahead: Ahead | None = None
         """The whole journal's figures being added up ahead, a query at a time (`_compute_ahead`):
         the queries left, the first day, the journal's change token when they began."""
 
@@ -206,8 +208,10 @@ class PatternsScreen(ModeScreen):
         self._ahead = ahead = (steps, since, token)
         self.run_worker(self._add_up_ahead(ahead), group="patterns-ahead", exit_on_error=False)
 
-    async def _add_up_ahead(self, ahead: tuple[Iterator[PatternSource | None], date, tuple[int, int]]) -> None:
-        """The queries of `_compute_ahead`, letting the window read what was pressed between two."""
+    async def _add_up_ahead(self, ahead: Ahead) -> None:
+        """The queries of `_compute_ahead`, each once the screen has nothing else to do (what was
+        pressed meanwhile, and what it changed on the screen, come first)."""
+        loop = asyncio.get_running_loop()
         steps, since, token = ahead
         name = RANGES[-1]
         while self._ahead is ahead and self._journal.change_token() == token:
@@ -218,7 +222,9 @@ class PatternsScreen(ModeScreen):
             if source is not None:
                 self._computed[name] = (token, compute(source, since, self._today))
                 break
-            await asyncio.sleep(0)
+            idle = loop.create_future()
+            self.call_after_refresh(lambda idle=idle: idle.done() or idle.set_result(None))
+            await idle
         if self._ahead is ahead:  # not finished when "all" was chosen meanwhile
             self._ahead = None
 
