@@ -167,17 +167,3 @@ def test_a_large_import_adds_its_entries_to_the_kept_sums_and_leaves_the_trigger
     assert_kept_sums_match(journal)
     journal.add(made_up(rng, 1000))
     assert_kept_sums_match(journal)  # the triggers are back after the import
-
-
-def test_the_sums_a_query_at_a_time_are_the_sums(journal):
-    """`pattern_source_steps` (Patterns adds up the whole journal that way once drawn, reading keys
-    between its queries) ends with what `pattern_source` gives, after a None for each query."""
-    rng = random.Random(21)
-    for n in range(60):
-        journal.add(made_up(rng, n))
-    for since, until in SPANS:
-        steps = list(journal.pattern_source_steps(since, until))
-        assert len(steps) > 2 and all(step is None for step in steps[:-1])
-        assert steps[-1] == journal.pattern_source(since, until)
-    everything = list(journal.pattern_source_steps(*SPANS[0]))[-1]
-    assert everything != journal.pattern_source(*SPANS[0], include_private=False)  # private entries are counted

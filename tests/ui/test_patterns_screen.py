@@ -205,7 +205,7 @@ async def test_the_whole_journal_is_added_up_ahead_and_follows_what_is_written(m
         await pilot.pause()
         screen = app.screen
         assert isinstance(screen, PatternsScreen)
-        for _ in range(200):  # a query at a time, once the screen is drawn
+        for _ in range(200):  # once the screen is drawn
             if "all" in screen._computed:
                 break
             await pilot.pause(0.01)
@@ -215,33 +215,6 @@ async def test_the_whole_journal_is_added_up_ahead_and_follows_what_is_written(m
         await pilot.pause()
         assert screen.patterns.since == date(2019, 5, 6)
         assert sum(period.withdrawal for period in screen.patterns.periods) == 2
-
-
-async def test_choosing_all_while_it_is_added_up_ahead_uses_what_was_read_so_far(make_app, journal):
-    """Choosing all (4) while the whole journal is being added up a query at a time finishes those
-    queries rather than starting again; after a change meanwhile it starts again."""
-    from closeness_journal.core.patterns import compute
-
-    journal.add(Entry(date(2020, 3, 2), body="long ago", checkin=CheckIn(behaviours=("went-quiet",))))
-    app = make_app(TODAY)
-    async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.press("f4")
-        await pilot.pause()
-        screen = app.screen
-        for changed in (False, True):
-            screen._computed.pop("all", None)
-            screen._ahead = None
-            screen._compute_ahead()
-            steps = screen._ahead[0]
-            assert next(steps) is None  # a query read ahead
-            if changed:
-                journal.add(Entry(date(2019, 5, 6), body="longer ago", checkin=CheckIn(behaviours=("went-quiet",))))
-            figures = screen._figures("all")
-            assert screen._ahead is None and screen._computed["all"][1] is figures
-            since = journal.first_entry_date()
-            assert since == (date(2019, 5, 6) if changed else date(2020, 3, 2))
-            assert figures == compute(journal.pattern_source(since, TODAY), since, TODAY)
-            assert next(steps, "done") == ("done" if not changed else None)  # the rest was read, or left
 
 
 async def test_more_months_than_the_chart_has_room_for_are_added_up_a_few_to_a_bar(make_app, journal):

@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
@@ -11,7 +10,7 @@ if TYPE_CHECKING:
     from closeness_journal.core.patterns import DayTotals, PatternSource
 
 from closeness_journal.core.prompts import CheckinCounts
-from closeness_journal.store.connection import JournalBase, reading, reading_as_they_go
+from closeness_journal.store.connection import JournalBase, reading
 from closeness_journal.store.search import changed_since_sql
 
 
@@ -65,31 +64,17 @@ class PatternsMixin(JournalBase):
         """Sums per week within a month (see `week_month_totals`) and breakdown counts over
         [since, until] (only what changed after `changed_since` when given), all aggregated in SQL:
         from the sums kept per day (`pattern_sums.py`), or from the entries for what changed."""
-        if changed_since is not None:
-            return self._scanned_pattern_source(since, until, include_private, changed_since)
-        *_, source = self._kept_pattern_source(since, until, include_private)
-        assert source is not None
-        return source
-
-    def pattern_source_steps(self, since: date, until: date) -> Iterator[PatternSource | None]:
-        """`pattern_source` (private entries included) a query at a time: None after each of its
-        queries, then the source. A window can read the next key between two of them."""
-        return reading_as_they_go(self._kept_pattern_source(since, until, True))
-
-    def _kept_pattern_source(self, since: date, until: date, include_private: bool) -> Iterator[PatternSource | None]:
         from closeness_journal.core.patterns import ClosenessCounts, PatternSource
 
+        if changed_since is not None:
+            return self._scanned_pattern_source(since, until, include_private, changed_since)
         private = "" if include_private else " AND private = 0"
         span = [since.isoformat(), until.isoformat()]
         counted = f"FROM pattern_counts WHERE field = ? AND local_date BETWEEN ? AND ?{private} AND n > 0"
-        days = self._week_month_totals(*_day_sums(since, until, include_private))
-        yield None
-        each: dict[str, dict[str, int]] = {}
-        for field in ("behaviours", "stayed", "fears", "relationship", "kinds"):
-            each[field] = dict(
-                self._db.execute(f"SELECT value, sum(n) {counted} GROUP BY value", [field, *span]).fetchall()
-            )
-            yield None
+
+        def each(field: str) -> dict[str, int]:
+            return dict(self._db.execute(f"SELECT value, sum(n) {counted} GROUP BY value", [field, *span]).fetchall())
+
         people = dict(
             self._db.execute(
                 f"SELECT min(value), sum(n) {counted} GROUP BY lower(value) ORDER BY sum(n) DESC, min(value) LIMIT 10",
@@ -102,13 +87,13 @@ class PatternsMixin(JournalBase):
             f"coalesce(sum(stayed_after_closeness), 0) FROM pattern_days WHERE local_date BETWEEN ? AND ?{private}",
             span,
         ).fetchone()
-        yield PatternSource(
-            days=days,
-            behaviours=each["behaviours"],
-            stayed=each["stayed"],
-            fears=each["fears"],
-            relationships=each["relationship"],
-            kinds=each["kinds"],
+        return PatternSource(
+            days=self.week_month_totals(since, until, include_private),
+            behaviours=each("behaviours"),
+            stayed=each("stayed"),
+            fears=each("fears"),
+            relationships=each("relationship"),
+            kinds=each("kinds"),
             people=people,
             closeness=ClosenessCounts(*row),
         )

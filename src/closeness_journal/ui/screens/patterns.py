@@ -8,8 +8,7 @@ differs by its shape as well as its colour, so all of it reads without colour (N
 
 from __future__ import annotations
 
-import asyncio
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from datetime import date
 
 from rich.table import Table
@@ -27,7 +26,6 @@ from closeness_journal.core.patterns import (
     RANGES,
     Count,
     Patterns,
-    PatternSource,
     Period,
     closeness_sentence,
     compute,
@@ -61,8 +59,6 @@ TICK_ROOM = 8
 """Columns each label under a chart needs, with a space after it."""
 BREAKDOWN_ROWS = 8
 AWAY_TITLE = "Pulling away, pushing away and staying close"
-Ahead = tuple[Iterator[PatternSource | None], date, tuple[int, int]]
-"""Figures being added up ahead: the queries left, the first day, the journal's change token then."""
 BAR_ROOM = 3
 """Columns a period's three bars need at least; with more periods than fit, the bars add up a few
 periods each (otherwise they overlap, and the last series drawn hides the others)."""
@@ -103,9 +99,6 @@ class PatternsScreen(ModeScreen):
         self._seen: tuple[int, int] | None = None
         self._computed: dict[str, tuple[tuple[int, int], Patterns]] = {}
         """Each range's figures as last computed, with the journal's change token then."""
-        self._ahead: Ahead | None = None
-        """The whole journal's figures being added up ahead, a query at a time (`_compute_ahead`):
-        the queries left, the first day, the journal's change token when they began."""
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -176,57 +169,20 @@ class PatternsScreen(ModeScreen):
         if kept is not None and kept[0] == token:
             return kept[1]
         until = self._today
-        ahead = self._ahead
-        if name == RANGES[-1]:
-            self._ahead = None  # this is what it was for
-        if name == RANGES[-1] and ahead is not None and ahead[2] == token:  # being added up: the rest now
-            steps, since, _ = ahead
-            *_, source = steps
-            assert source is not None
-        else:
-            since = range_start(name, until, self._journal.first_entry_date())
-            source = self._journal.pattern_source(since, until)
-        patterns = compute(source, since, until)
+        since = range_start(name, until, self._journal.first_entry_date())
+        patterns = compute(self._journal.pattern_source(since, until), since, until)
         self._computed[name] = (token, patterns)
         return patterns
 
     def _compute_ahead(self) -> None:
         """Once the screen is drawn, the figures of the whole journal, the range that costs most to
-        add up (about 70 ms at 100,000 entries), so choosing "all" only has the drawing left. A query
-        at a time, each after the window has read what was pressed meanwhile: the screen answers
-        keys while it adds up. Figures read while the journal changed are not kept."""
-        name = RANGES[-1]
-        token = self._journal.change_token()
-        kept = self._computed.get(name)
-        if self._ahead is not None or (kept is not None and kept[0] == token):
-            return
+        add up (about 70 ms at 100,000 entries), so choosing "all" only has the drawing left. (After
+        a switch of screens Textual holds the frame back for 50 ms, and a callback after a refresh
+        runs at once meanwhile: this then ran before the first frame, and held it back.)"""
         try:
-            since = range_start(name, self._today, self._journal.first_entry_date())
+            self._figures(RANGES[-1])
         except JournalError:
-            return  # said when that range is chosen
-        steps = self._journal.pattern_source_steps(since, self._today)
-        self._ahead = ahead = (steps, since, token)
-        self.run_worker(self._add_up_ahead(ahead), group="patterns-ahead", exit_on_error=False)
-
-    async def _add_up_ahead(self, ahead: Ahead) -> None:
-        """The queries of `_compute_ahead`, each once the screen has nothing else to do (what was
-        pressed meanwhile, and what it changed on the screen, come first)."""
-        loop = asyncio.get_running_loop()
-        steps, since, token = ahead
-        name = RANGES[-1]
-        while self._ahead is ahead and self._journal.change_token() == token:
-            try:
-                source = next(steps)
-            except (JournalError, StopIteration):  # said when that range is chosen
-                break
-            if source is not None:
-                self._computed[name] = (token, compute(source, since, self._today))
-                break
-            idle = loop.create_future()
-            self.call_after_refresh(lambda idle=idle: idle.done() or idle.set_result(None))
-            await idle
-        if self._ahead is ahead:  # not finished when "all" was chosen meanwhile
-            self._ahead = None
+            pass  # said when that range is chosen
 
     def refresh_patterns(self) -> None:
         until = self._today
