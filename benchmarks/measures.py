@@ -71,10 +71,22 @@ FIRST_OPEN_MS = 300
 """The first open of a screen in a window, its code's imports included (issue 18; median)."""
 REOPEN_MS = 50
 """Switching back to a screen already opened (issue 18; median)."""
+LOADED_OPEN_MS = 150
+"""Opening History, Patterns, the review or the ladder once its code is loaded, at 100,000 entries
+(issue 18; median)."""
+LOADED_SCREENS = {
+    "HistoryScreen": "History: open (F3), its code loaded",
+    "PatternsScreen": "Patterns: open (F4), its code loaded",
+    "ReviewScreen": f"Weekly review: open ({REVIEW_KEY}), its code loaded",
+    "LadderScreen": "Ladder: open (F8), its code loaded",
+}
+"""The screens `window.py --loaded` opens, and their rows."""
 
 PILOT_NOTE = (f"in-process app (run_test, {TERM_SIZE[0]}x{TERM_SIZE[1]}, headless), fresh process per run; "
               "key sent as the terminal would, timed until the state shows and the screen is redrawn")
 FIRST_NOTE = "the first open in a fresh window process, the screen's imports included; " + PILOT_NOTE
+LOADED_NOTE = ("opened from Today in a fresh window process that imported, before the app started, every module the "
+               "first-open runs imported after Today was drawn (nothing built or queried ahead); " + PILOT_NOTE)
 
 
 @dataclass(frozen=True)
@@ -175,12 +187,15 @@ def window(bench: Bench) -> None:
         errors: dict[str, str] = {}
         for run in runs:
             errors.update(run["errors"])
+        loaded = loaded_opens(bench, args, runs, folder.parent / f"ui-{size}-loaded.json")
 
         if "history" in errors:
             results.error("History: open (F3) until the table shows", size, errors["history"])
         else:
             results.timing("History: open (F3) until the table shows", size, series(runs, "history_open"),
                            limit=FIRST_OPEN_MS, note=FIRST_NOTE)
+        loaded_row(bench, size, "HistoryScreen", loaded)
+        if "history" not in errors:
             run = runs[0]
             results.timing("History: End, to the oldest entry", size, series(runs, "history_end"),
                            note=f"one page of {run['page_size']} from the oldest end; "
@@ -195,6 +210,8 @@ def window(bench: Bench) -> None:
         else:
             results.timing("Patterns: open (F4, 8 weeks)", size, series(runs, "patterns_open"), limit=FIRST_OPEN_MS,
                            note=FIRST_NOTE)
+        loaded_row(bench, size, "PatternsScreen", loaded)
+        if "patterns" not in errors:
             results.timing("Patterns: switch to a year (3)", size, series(runs, "patterns_year"), note=PILOT_NOTE)
             results.timing("Patterns: switch to all (4)", size, series(runs, "patterns_all"),
                            limit=PATTERNS_ALL_MS if size >= BIG else None, note=PILOT_NOTE)
@@ -203,11 +220,13 @@ def window(bench: Bench) -> None:
         else:
             results.timing(f"Weekly review: open ({REVIEW_KEY})", size, series(runs, "review_open"),
                            limit=FIRST_OPEN_MS, note=FIRST_NOTE)
+        loaded_row(bench, size, "ReviewScreen", loaded)
         if "ladder" in errors:
             results.error("Ladder: open (F8)", size, errors["ladder"])
         else:
             results.timing("Ladder: open (F8)", size, series(runs, "ladder_open"), limit=FIRST_OPEN_MS,
                            note=FIRST_NOTE)
+        loaded_row(bench, size, "LadderScreen", loaded)
         if "reopen" in errors:
             results.error("switch back to an opened screen", size, errors["reopen"])
         else:
@@ -221,6 +240,42 @@ def window(bench: Bench) -> None:
             results.timing("peak RSS: window after History + Patterns", size, hwm, unit="MB",
                            limit=peak_limit(size), stat="worst",
                            note="VmHWM of the pilot process after History (End, Page Up, Home), Patterns and review")
+
+
+def loaded_opens(bench: Bench, args: list[str], runs: list[dict[str, Any]],
+                 result: Path) -> dict[str, list[float] | str]:
+    """Each screen of LOADED_SCREENS opened in windows whose process imported, before the app
+    started, the modules the first-open `runs` imported after Today was drawn; the screens take
+    turns, `ui_repeats` rounds. By screen: the times in ms, or what went wrong."""
+    modules = sorted({name for run in runs for name in run.get("modules", [])})
+    preload = result.with_suffix(".modules")
+    preload.write_text("\n".join(modules))
+    found: dict[str, list[float] | str] = {name: [] for name in LOADED_SCREENS}
+    for _ in range(bench.plan.ui_repeats):
+        for name in LOADED_SCREENS:
+            times = found[name]
+            if isinstance(times, str):
+                continue
+            try:
+                run = run_worker("window.py", [*args, "--loaded", name, "--preload", str(preload)], result, bench.env)
+            except Exception as error:  # noqa: BLE001 - one line in the table
+                found[name] = str(error) if isinstance(error, RuntimeError) else f"{type(error).__name__}: {error}"
+                continue
+            if run["errors"]:
+                found[name] = next(iter(run["errors"].values()))
+            else:
+                times.append(run["loaded_open"])
+    log(f"  opens once loaded: {bench.plan.ui_repeats} round(s) of {len(LOADED_SCREENS)}, {len(modules)} modules "
+        "imported first")
+    return found
+
+
+def loaded_row(bench: Bench, size: int, name: str, found: dict[str, list[float] | str]) -> None:
+    label, times = LOADED_SCREENS[name], found[name]
+    if isinstance(times, str):
+        bench.results.error(label, size, times)
+    else:
+        bench.results.timing(label, size, times, limit=LOADED_OPEN_MS if size >= BIG else None, note=LOADED_NOTE)
 
 
 def export_import(bench: Bench) -> None:
@@ -429,9 +484,11 @@ MEASURES: list[Measure] = [
             f"peak RSS < {PEAK_MB} MB at {_at(BIG)}", cold_start),
     Measure("window", "in a fresh process, the app under run_test: History (F3, End to the oldest "
             "entry, Page Up from there, Home), Patterns (F4, then a year, then all), "
-            f"the weekly review ({REVIEW_KEY}), the ladder (F8), then back to each; peak RSS",
-            f"first opens (imports included) < {FIRST_OPEN_MS} ms, switching back < {REOPEN_MS} ms, Patterns all "
-            f"< {PATTERNS_ALL_MS} ms at {_at(BIG)}; peak RSS < {PEAK_MB} MB at {_at(BIG)}", window),
+            f"the weekly review ({REVIEW_KEY}), the ladder (F8), then back to each; peak RSS; then each of History, "
+            "Patterns, the review and the ladder opened from Today in a fresh process that imported their code first",
+            f"first opens (imports included) < {FIRST_OPEN_MS} ms, opens once their code is loaded < {LOADED_OPEN_MS} "
+            f"ms at {_at(BIG)}, switching back < {REOPEN_MS} ms, Patterns all < {PATTERNS_ALL_MS} ms at {_at(BIG)}; "
+            f"peak RSS < {PEAK_MB} MB at {_at(BIG)}", window),
     Measure("list", "`list -n 10` and `list --search WORD` (a rare word) as whole processes, in rounds with a "
             "script that opens the file with sqlite3 and prints the newest 10 rows",
             f"each median within {LIST_RATIO:g}x of the floor script", list_command),

@@ -114,3 +114,16 @@ def test_only_runs_the_measures_named(bench_modules):
     assert run._names("list, search") == {"list", "search"}
     with pytest.raises(Exception, match="no measure named nope"):
         run._names("list,nope")
+
+
+def test_the_opens_once_loaded_are_the_screens_the_window_worker_can_open(bench_modules):
+    """`measures.LOADED_SCREENS` names each screen `window.py --loaded` opens, with a row each at 100,000."""
+    sys.path.insert(0, str(BENCHMARKS))
+    try:
+        window = importlib.import_module("window")
+    finally:
+        sys.path.remove(str(BENCHMARKS))
+    measures = bench_modules["measures"]
+    assert set(window.LOADED) == set(measures.LOADED_SCREENS)
+    assert len(set(measures.LOADED_SCREENS.values())) == len(measures.LOADED_SCREENS)
+    assert measures.LOADED_OPEN_MS == 150

@@ -9,7 +9,7 @@ from closeness_journal.core.entries import Answer, Entry
 from closeness_journal.store import edit_draft_key
 from closeness_journal.ui.screens.edit_entry import EditEntryScreen
 from closeness_journal.ui.screens.entry_view import EntryScreen
-from closeness_journal.ui.screens.history import PAGE_SIZE, HistoryScreen
+from closeness_journal.ui.screens.history import PAGE_SIZE, HistoryScreen, first_page
 from closeness_journal.ui.screens.trash import TrashScreen
 from closeness_journal.ui.widgets.entry_table import EntryTable
 from closeness_journal.windows import this_window
@@ -35,12 +35,33 @@ async def test_history_lists_newest_first_and_loads_pages_as_you_scroll(make_app
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_history(app, pilot)
         table = screen.query_one(EntryTable)
-        assert table.row_count == PAGE_SIZE
+        assert table.row_count == first_page(24) < PAGE_SIZE  # what the window shows and some more
         assert table.entry_id == journal.entries(limit=1)[0].id
         await pilot.press("end")
         await pilot.pause()
         assert table.row_count == PAGE_SIZE + 50
         assert "250 entries" in str(screen.query_one("#history-status").render())
+
+
+async def test_moving_down_past_the_newest_page_brings_the_next_one_in_order(make_app, journal):
+    """The newest page holds what the window shows and some more; moving down towards its end
+    brings the next page, with nothing repeated or skipped, and Home goes back to the newest."""
+    for n in range(PAGE_SIZE + 150):
+        add(journal, f"entry {n}", days_ago=n)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_history(app, pilot)
+        table = screen.query_one(EntryTable)
+        assert table.row_count == first_page(24)
+        await pilot.press(*["pagedown"] * 8)
+        await pilot.pause()
+        assert table.row_count == first_page(24) + PAGE_SIZE
+        assert journal.get(table.entry_id).body == f"entry {table.cursor_row}"
+        bodies = [table.get_row_at(row)[1].plain for row in range(table.row_count)]
+        assert bodies == [f"entry {n}" for n in range(table.row_count)]
+        await pilot.press("home")
+        await pilot.pause()
+        assert table.cursor_row == 0 and journal.get(table.entry_id).body == "entry 0"
 
 
 async def test_opening_an_entry_shows_it_in_full(make_app, journal):
@@ -465,7 +486,7 @@ async def test_home_and_end_jump_to_the_newest_and_oldest_and_paging_up_from_the
         assert bodies == expected  # the rows shown are consecutive: none repeated, none skipped
         await pilot.press("g")
         await pilot.pause()
-        assert table.entry_id == newest.id and table.row_count == PAGE_SIZE
+        assert table.entry_id == newest.id and table.row_count == first_page(24)
         assert "3,000 entries" in str(screen.query_one("#history-status").render())
 
 

@@ -19,23 +19,37 @@ from closeness_journal.core.vocabulary import CATEGORY_LABELS, FEARS, RELATIONSH
 from closeness_journal.core.wording import plural
 from closeness_journal.store import Journal, JournalError
 from closeness_journal.ui.screens.mode import ModeScreen
+from closeness_journal.ui.screens.unheld import DrawnOnceShown
 from closeness_journal.ui.text import literal_line
 from closeness_journal.ui.widgets.entry_table import EntryTable
 from closeness_journal.ui.widgets.keys_footer import KeysFooter
 
 PAGE_SIZE = 200
 LOAD_AHEAD = 60
+FIRST_MARGIN = 20
+"""The newest page holds the rows a window's height shows, LOAD_AHEAD and this many more (fewer
+rows than a page: putting a row in the table is the better part of opening History); the next
+page comes as you move or scroll down towards its end, as every page does."""
 MAX_ROWS = 3 * PAGE_SIZE
 """Paging up keeps at most this many rows in the table (the ones furthest down are let go)."""
 SEARCH_DELAY = 0.3
+
+
+def first_page(window_rows: int) -> int:
+    """How many rows the newest page holds in a window this many rows high."""
+    return min(PAGE_SIZE, window_rows + LOAD_AHEAD + FIRST_MARGIN)
+
 
 # The screens History opens (reading, editing, the question before a delete) are imported when
 # first opened: the first F3 doesn't wait for them (the editor's imports are about 30 ms).
 
 
-class HistoryScreen(ModeScreen):
+class HistoryScreen(DrawnOnceShown, ModeScreen):
     """Find, read, edit and delete past entries."""
 
+    AUTO_FOCUS = "EntryTable"
+    """The list has the focus from the start (Textual would give it to the search field first, then
+    take it away again as the screen mounts: a few milliseconds of each first F3)."""
     BINDINGS = [
         Binding("ctrl+f", "focus_search", "Search", id="search", show=False),
         Binding("slash", "focus_search", "Search", show=False, id="search-slash"),
@@ -95,6 +109,9 @@ class HistoryScreen(ModeScreen):
         table = self.query_one(EntryTable)
         self.watch(table, "scroll_y", self._maybe_load_more, init=False)
         table.focus()
+        # The first rows now, before the screen is first laid out: the table then knows its height,
+        # and its first frame has its scroll bar (otherwise it comes in a second frame).
+        self.on_screen_resume()
 
     def on_screen_resume(self) -> None:
         """Shown (first time, or coming back): reload only if something was written meanwhile."""
@@ -127,7 +144,7 @@ class HistoryScreen(ModeScreen):
         same depth, so a place near the oldest entries stays there)."""
         table = self.query_one(EntryTable)
         row = table.cursor_row if keep_position else 0
-        want = max(PAGE_SIZE, self._loaded if keep_position else 0)
+        want = max(first_page(self.app.size.height), self._loaded if keep_position else 0)
         offset = self._offset if keep_position else 0
         try:
             self._seen = self._journal.change_token()

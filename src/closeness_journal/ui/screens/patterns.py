@@ -176,7 +176,9 @@ class PatternsScreen(ModeScreen):
 
     def _compute_ahead(self) -> None:
         """Once the screen is drawn, the figures of the whole journal, the range that costs most to
-        add up (about 70 ms at 100,000 entries), so choosing "all" only has the drawing left."""
+        add up (about 70 ms at 100,000 entries), so choosing "all" only has the drawing left. (After
+        a switch of screens Textual holds the frame back for 50 ms, and a callback after a refresh
+        runs at once meanwhile: this then ran before the first frame, and held it back.)"""
         try:
             self._figures(RANGES[-1])
         except JournalError:
@@ -192,8 +194,9 @@ class PatternsScreen(ModeScreen):
         except JournalError as error:
             self.notify(str(error), severity="error", markup=False)
             return
-        if self._range != RANGES[-1]:
-            self.call_after_refresh(self._compute_ahead)
+        if self._range != RANGES[-1]:  # once the frame is on the terminal (Textual may hold it back)
+            once_drawn = getattr(self.app, "once_drawn", self.call_after_refresh)
+            once_drawn(self._compute_ahead)
         patterns = self.patterns
         since = patterns.since
         self.sub_title = f"{short_date(since)} – {short_date(until)}, by {patterns.by}"
