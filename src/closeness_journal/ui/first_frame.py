@@ -1,7 +1,8 @@
 """How the window gets its first frame out quickly, and leaves cleanly after it (a part of
 `JournalApp`).
 
-Textual holds the screen back while the window starts and for 50 ms after a switch of screens,
+Textual holds the screen back while the window starts and for 50 ms after a switch of screens
+(not when you go back to a screen on which nothing changed: `switch_mode`),
 and a callback after a refresh runs at once while it does, before anything is drawn. Work meant
 for after the first frame (the rest of Today's check-in, the day's backup) waits for `once_drawn`
 so that it doesn't hold the frame back.
@@ -34,6 +35,7 @@ class FirstFrame(App[int]):
 
     _leaving = False
     _views_styled = False
+    _unheld_switch = False
 
     def once_drawn(self, callback: Callable[[], object]) -> None:
         """Call `callback` once the screen on top (one of ours) has been drawn on the terminal:
@@ -59,9 +61,21 @@ class FirstFrame(App[int]):
     def delay_update(self, delay: float = 0.05) -> None:
         """Textual holds the screen back for 50 ms when switching screens, to hide the change; from
         the blank screen the window starts on there is nothing to hide, and Today would wait."""
-        if self._screen_stack and self.screen.id == "_default":
+        if self._unheld_switch or (self._screen_stack and self.screen.id == "_default"):
             return
         super().delay_update(delay)
+
+    def switch_mode(self, mode: str) -> Any:
+        """Back to a screen already built, on which nothing changed meanwhile (`shows_as_it_was`):
+        it draws as it was, so there is no change to hide and no 50 ms hold (the switch back took
+        about 57 ms, the hold and the frame after it; 12-29 ms without it)."""
+        stack = self._screen_stacks.get(mode)
+        shows = getattr(stack[-1], "shows_as_it_was", None) if stack else None
+        self._unheld_switch = mode != self.current_mode and shows is not None and shows()
+        try:
+            return super().switch_mode(mode)
+        finally:
+            self._unheld_switch = False
 
     def update_styles(self, node: DOMNode, animate: bool = True) -> None:
         """A widget not yet in a screen is styled as it mounts: Textual would style it (and what it

@@ -29,6 +29,22 @@ class ModeScreen(Screen[None]):
     def _on_unmount(self, event: events.Unmount) -> None:
         collector.release()  # the window is closing
 
+    _left_at: tuple[int, int] | None = None
+
+    def _on_screen_suspend(self, event: events.ScreenSuspend) -> None:
+        self._left_at = self._change_token()
+
+    def shows_as_it_was(self) -> bool:
+        """Nothing was written (here or in another window) since you left this screen: coming back
+        to it, it draws just as it was (its resume reloads only what a write changed)."""
+        return self._left_at is not None and self._left_at == self._change_token()
+
+    def _change_token(self) -> tuple[int, int] | None:
+        try:
+            return self.app.journal.change_token()
+        except Exception:  # noqa: BLE001 (a closed or unreadable journal: then it may have changed)
+            return None
+
     def _on_screen_resume(self, event: events.ScreenResume) -> None:
         # Runs before Screen's own handler, which reads `refresh_styles`. When a style changed,
         # the app has already brought this screen up to date (its count is then the app's).

@@ -1,0 +1,50 @@
+"""Going back to a screen already built: Textual holds the screen back for 50 ms at every switch,
+to hide the change; when nothing was written since you left that screen, it draws just as it was,
+so there is nothing to hide and no hold (a write meanwhile keeps the hold: the screen reloads)."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from ui_helpers import until
+
+from closeness_journal.core.entries import Entry
+
+TODAY = date(2026, 11, 18)  # the make_app fixture's day
+
+
+async def _settled(pilot) -> None:
+    await until(pilot, lambda: not pilot.app._batch_count, what="the switch's hold to end")
+    await pilot.pause()
+
+
+async def test_back_to_an_unchanged_screen_is_not_held(make_app, journal):
+    journal.add(Entry(TODAY - timedelta(days=1), body="a walk by the river"))
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await _settled(pilot)
+        app.action_show_history()
+        assert app._batch_count  # the first open is held while it is built
+        await _settled(pilot)
+        app.action_show_today()
+        assert not app._batch_count  # Today was left with nothing written since
+        await _settled(pilot)
+        app.action_show_history()
+        assert not app._batch_count and app.current_mode == "history"
+        await _settled(pilot)
+        assert "a walk by the river" in str(app.screen.query_one("DataTable").get_row_at(0))
+
+
+async def test_back_after_a_write_is_held_and_shows_the_write(make_app, journal):
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await _settled(pilot)
+        app.action_show_history()
+        await _settled(pilot)
+        app.action_show_today()
+        await _settled(pilot)
+        app.journal.add(Entry(TODAY, body="a call with Sam"))
+        app.action_show_history()
+        assert app._batch_count  # the screen reloads: the change is hidden until it is drawn
+        await _settled(pilot)
+        assert "a call with Sam" in str(app.screen.query_one("DataTable").get_row_at(0))
