@@ -136,3 +136,21 @@ def test_an_upsert_keeps_one_row_a_key_and_replaces_its_value(journal):
     drafts = journal._db.execute("SELECT key, saved_at, data FROM drafts").fetchall()
     assert drafts == [("today:w", (NOW + timedelta(minutes=1)).isoformat(), '{"body": "two"}')]
 
+
+
+def test_drafts_left_behind_are_taken_over_by_one_window_only(tmp_path):
+    """Two windows opened at the same moment both find a closed window's drafts: the first to take
+    them over holds them under its own key; the other gets none (their text was doubled before)."""
+    first, second = (Journal.open(tmp_path / "journal.db") for _ in range(2))
+    try:
+        for key in ("today:a", "today:b"):
+            first.save_draft(key, {"answers": {"free": key}})
+        assert first.adopt_drafts(["today:a", "today:b"], "today:first", {"answers": {"free": "both"}})
+        assert not second.adopt_drafts(["today:a", "today:b"], "today:second", {"answers": {"free": "both"}})
+        assert second.drafts(TODAY_DRAFTS) == [("today:first", {"answers": {"free": "both"}})]
+        first.save_draft("today:c", {"answers": {"free": "c"}})
+        assert not second.adopt_drafts(["today:c", "today:gone"], "today:second", {})  # one of them is gone
+        assert second.draft("today:c") == {"answers": {"free": "c"}} and second.draft("today:second") is None
+    finally:
+        first.close()
+        second.close()

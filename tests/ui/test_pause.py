@@ -231,3 +231,34 @@ async def test_the_window_can_open_straight_on_a_pause(journal, library):
         await pilot.pause()
         assert app.screen.title == "Today"
     assert journal.setting("welcome-shown") is None
+
+
+async def test_an_unfinished_pause_another_window_took_over_first_is_not_restored_twice(journal, library, monkeypatch):
+    """Two windows opening a pause at the same moment both find what a closed window left: the
+    second to take it over restores nothing (each had restored it, doubling its notes)."""
+    import os
+    import socket
+    import subprocess
+    import sys
+
+    from closeness_journal.ui.screens import pause as pause_screen
+
+    ended = subprocess.Popen([sys.executable, "-c", "pass"])
+    ended.wait()
+    journal.save_draft("pause:left", {"notes": {"happened": "half a note"}, "pid": ended.pid,
+                                      "host": socket.gethostname()})
+    found_too = pause_screen.left_behind
+
+    def the_other_window_is_quicker(saved, here, alive):
+        found = found_too(saved, here, alive)
+        if journal.draft("pause:left") is not None:
+            journal.adopt_drafts(["pause:left"], "pause:other", {"notes": {"happened": "half a note"},
+                                                                 "pid": os.getppid(), "host": socket.gethostname()})
+        return found
+
+    monkeypatch.setattr(pause_screen, "left_behind", the_other_window_is_quicker)
+    app = pause_app(journal, library)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f9", "enter")
+        assert app.screen.query_one("#happened", TextArea).text == ""
+    assert [key for key, _ in pause_drafts(journal)] == ["pause:other"]

@@ -323,6 +323,34 @@ async def test_drafts_left_by_closed_windows_are_gathered_and_kept(make_app, jou
         assert key == app.screen.draft_key and data["checkin"]["who"] == "Sam"
 
 
+async def test_drafts_another_window_took_over_first_are_not_restored_twice(make_app, journal, monkeypatch):
+    """Two windows opened at the same moment both find what a closed window left: the one that
+    takes it over second restores nothing (each had restored it, and the text doubled each round)."""
+    import os
+    import socket
+
+    from closeness_journal.ui.screens import today as today_screen
+
+    journal.save_draft("today:left", {"day": "2026-11-18", "answers": {"free": "hello draft"}, "current": "free",
+                                      "checkin": {}, "pid": _dead_pid(), "host": socket.gethostname()})
+    found_too = today_screen.left_behind
+
+    def the_other_window_is_quicker(saved, here, alive):
+        found = found_too(saved, here, alive)
+        if journal.draft("today:left") is not None:  # the other window, still open, takes it over now
+            journal.adopt_drafts(["today:left"], "today:other", {
+                "day": "2026-11-18", "answers": {"free": "hello draft"}, "current": "free", "checkin": {},
+                "pid": os.getppid(), "host": socket.gethostname()})
+        return found
+
+    monkeypatch.setattr(today_screen, "left_behind", the_other_window_is_quicker)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert app.screen.query_one("#editor").text == ""
+    assert [key for key, _ in journal.drafts("today")] == ["today:other"]
+
+
 async def test_a_draft_from_an_earlier_day_is_saved_for_that_day(make_app, journal):
     journal.save_draft("today:old", {"day": "2026-11-16", "answers": {"free": "late on Monday"}, "current": "free",
                                      "checkin": {}, "pid": _dead_pid(), "host": "elsewhere"})

@@ -19,7 +19,7 @@ one Today draft under the bare key "today"; `drafts(TODAY_DRAFTS)` still finds i
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import datetime
 
 from closeness_journal.store.connection import JournalBase, reading, utc
@@ -115,6 +115,23 @@ class DraftsMixin(JournalBase):
     def discard_draft(self, key: str) -> None:
         with self._write() as db:
             db.execute("DELETE FROM drafts WHERE key = ?", [key])
+
+    def adopt_drafts(self, keys: Sequence[str], key: str, data: dict[str, Any], now: datetime | None = None) -> bool:
+        """Take over drafts closed windows left (`keys`) as this window's draft `key`, holding
+        `data` (them, merged), in one step: False, and nothing changed, when another window took
+        any of them first (two windows opened at the same moment both found them)."""
+        with self._write() as db:
+            marks = ",".join("?" * len(keys))
+            present = db.execute(f"SELECT count(*) FROM drafts WHERE key IN ({marks})", list(keys)).fetchone()[0]
+            if present != len(set(keys)):
+                return False
+            db.execute(
+                "INSERT INTO drafts (key, saved_at, data) VALUES (?, ?, ?) "
+                "ON CONFLICT (key) DO UPDATE SET saved_at = excluded.saved_at, data = excluded.data",
+                [key, utc(now).isoformat(), json.dumps(data)],
+            )
+            db.execute(f"DELETE FROM drafts WHERE key IN ({marks}) AND key != ?", [*keys, key])
+        return True
 
     def edit_drafts(self, entry_id: str) -> list[tuple[str, Window | None, dict[str, Any]]]:
         """Every window's unsaved edit of an entry (key, window, data), oldest first; a draft kept

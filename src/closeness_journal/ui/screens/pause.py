@@ -11,6 +11,7 @@ from __future__ import annotations
 import time
 import uuid
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date
 
 from textual import on
@@ -373,7 +374,7 @@ class PauseScreen(Screen[None]):
             pass
         self._claimed = []
 
-    def _restore_draft(self) -> None:
+    def _restore_draft(self, tries: int = 2) -> None:
         try:
             saved = [(key, PauseDraft.from_json(data)) for key, data in self._journal.drafts(PAUSE_DRAFTS)]
         except JournalError:
@@ -381,8 +382,15 @@ class PauseScreen(Screen[None]):
         found = left_behind(saved, this_window(), process_alive)
         if not found:
             return
-        self._claimed = [key for key, _ in found]
         draft = merge_pauses([draft for _, draft in found])
+        keys = [key for key, _ in found]
+        try:  # taken over in one step, as Today does: a window opened at the same moment gets none
+            if not self._journal.adopt_drafts(keys, self.draft_key, replace(draft, window=this_window()).to_json()):
+                if tries:
+                    self._restore_draft(tries - 1)
+                return
+        except JournalError:  # can't write now: theirs go once ours is first kept
+            self._claimed = keys
         self._load(draft.notes)
         self.step = draft.step
         self.query_one(Grounding).restored = True  # said under the breathing, where it covers nothing

@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import uuid
+from dataclasses import replace
 from datetime import date
 
 from textual import on
@@ -78,7 +79,7 @@ class TodayScreen(ModeScreen):
         self.sitting = Sitting.start(day_prompts.for_day(journal, self._library, today, remember=True))
         self.draft_key = today_draft_key(uuid.uuid4().hex)
         self._claimed: list[str] = []
-        """Keys of drafts taken over from closed windows: discarded once ours is saved."""
+        """Drafts of closed windows restored without being taken over: discarded once ours is kept."""
         self._pending_checkin = CheckInFields()
         """Check-in values restored from a draft before the form is mounted."""
         self.autosave = Autosave(self, self.save_draft)
@@ -274,11 +275,11 @@ class TodayScreen(ModeScreen):
             self._journal.save_draft(self.draft_key, draft.to_json())
         else:
             self._journal.discard_draft(self.draft_key)
-        for key in self._claimed:  # drafts restored from closed windows: ours now holds them
+        for key in self._claimed:
             self._journal.discard_draft(key)
         self._claimed = []
 
-    def _restore_draft(self) -> None:
+    def _restore_draft(self, tries: int = 2) -> None:
         """Bring back what closed windows left unsaved (never a window that is still open)."""
         saved = [  # a damaged draft (not an object) is left alone, never a reason not to open
             (key, Draft.from_json(data, self._today)) for key, data in self._journal.drafts(TODAY_DRAFTS)
@@ -287,8 +288,15 @@ class TodayScreen(ModeScreen):
         found = left_behind(saved, this_window(), process_alive)
         if not found:
             return
-        self._claimed = [key for key, _ in found]
         draft = merge_drafts([draft for _, draft in found])
+        keys = [key for key, _ in found]
+        try:  # taken over in one step: a window opened at the same moment that found them too gets none
+            if not self._journal.adopt_drafts(keys, self.draft_key, replace(draft, window=this_window()).to_json()):
+                if tries:
+                    self._restore_draft(tries - 1)  # what that window left, if anything
+                return
+        except JournalError:  # can't write now (busy, read-only): theirs go once ours is first kept
+            self._claimed = keys
         self.sitting.restore(draft, self._library.get)
         self._pending_checkin = draft.checkin
         if self.sitting.day < self._today:
