@@ -262,3 +262,15 @@ async def test_an_unfinished_pause_another_window_took_over_first_is_not_restore
         await pilot.press("f9", "enter")
         assert app.screen.query_one("#happened", TextArea).text == ""
     assert [key for key, _ in pause_drafts(journal)] == ["pause:other"]
+
+
+async def test_a_pause_saved_is_counted_in_todays_title(journal, library):
+    journal.add(Entry(TODAY, body="a morning entry"))
+    app = pause_app(journal, library)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert "1 saved today" in app.screen.sub_title
+        await pilot.press("f9", "enter", *"a pause note", "ctrl+s")
+        await pilot.pause()
+        assert app.screen.title == "Today" and journal.count() == 2
+        assert "2 saved today" in app.screen.sub_title

@@ -132,9 +132,12 @@ class TodayScreen(ModeScreen):
             return []
 
     def on_screen_resume(self) -> None:
-        """Back from the ladder (or any view): the check-in offers the rungs as they are now."""
+        """Back from the ladder, a pause (or any view): the check-in offers the rungs as they are
+        now, and the title counts what was saved meanwhile (a pause is an entry of the day too)."""
         for form in self.query(CheckInForm):
             form.set_rungs(self.rungs())
+        if self._left_at is not None and not self.shows_as_it_was():
+            self._update_subtitle()
 
     def on_mount(self) -> None:
         # the rest of the check-in (below the fold) once the first frame is on the terminal (it
