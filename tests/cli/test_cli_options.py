@@ -263,3 +263,14 @@ def test_the_old_category_slugs_still_work(run):
         code, out, err = run("list", "--json", "--category", given)
         assert code == 0, err
         assert [e["body"] for e in json.loads(out)] == [expected]
+
+
+@pytest.mark.parametrize("args", [
+    ["--data-dir=", "list"], ["--data-dir", "", "write", "x"], ["list", "--data-dir="], ["--data-dir= ", "locate"],
+    ["--data-dir=", "export"],  # (the window itself, `--data-dir=` alone, goes through the same check)
+])
+def test_an_empty_data_dir_is_a_usage_error_not_your_usual_journal(run, private_folders, args):
+    """`--data-dir "$UNSET"` once opened the journal in the usual place without a word."""
+    code, out, err = run(*args)
+    assert code == 2 and out == "" and "--data-dir is empty" in err and len(err.strip().splitlines()) == 1
+    assert not private_folders.exists()

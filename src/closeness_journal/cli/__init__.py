@@ -63,6 +63,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             from closeness_journal.cli import encryption
 
             encryption.use_fd(fd)
+        if args.data_dir is not None and not args.data_dir.strip():  # `--data-dir "$UNSET"`: not your usual journal
+            raise UsageError("--data-dir is empty: give the folder your journal is in "
+                             "(a shell variable that isn't set gives an empty one).")
         folder = paths.data_dir(args.data_dir)
         today = local_day(datetime.now(UTC))
         return args.handler(args, folder, today)
