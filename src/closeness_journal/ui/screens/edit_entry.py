@@ -12,7 +12,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Header, TextArea
+from textual.widgets import Header, TextArea
 
 from closeness_journal.core.checkin import CheckInFields
 from closeness_journal.core.dates import long_date
@@ -25,6 +25,7 @@ from closeness_journal.ui.autosave import Autosave
 from closeness_journal.ui.screens.confirm import ConfirmScreen
 from closeness_journal.ui.text import not_saved
 from closeness_journal.ui.widgets.checkin_form import CheckInForm
+from closeness_journal.ui.widgets.keys_footer import KeysFooter
 from closeness_journal.ui.widgets.prompt_card import PromptCard
 from closeness_journal.ui.widgets.slot_editor import SlotEditor
 from closeness_journal.windows import process_alive, this_window
@@ -67,7 +68,7 @@ class EditEntryScreen(Screen[Entry | None]):
                 yield PromptCard(id="prompt")
                 yield SlotEditor(id="editor", soft_wrap=True, tab_behavior="focus")
             yield CheckInForm(id="checkin", rungs=self._journal.rungs(retired=True))
-        yield Footer(compact=True)
+        yield KeysFooter(compact=True)
 
     def on_mount(self) -> None:
         self.title = "Editing an entry"

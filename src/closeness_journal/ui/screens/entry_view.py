@@ -9,11 +9,12 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from closeness_journal.core.dates import long_date
 from closeness_journal.core.entries import Entry, checkin_summary, entry_notes
 from closeness_journal.ui.text import literal
+from closeness_journal.ui.widgets.keys_footer import KeysFooter
 
 
 def entry_content(entry: Entry, revision_count: int = 0) -> Content:
@@ -73,7 +74,7 @@ class EntryScreen(Screen[str | None]):
         yield Header()
         with VerticalScroll(id="entry-view"):
             yield Static(entry_content(self.entry, self._revision_count), id="entry-text")
-        yield Footer(compact=True)
+        yield KeysFooter(compact=True)
 
     def on_mount(self) -> None:
         self.title = "An entry"

@@ -14,7 +14,7 @@ from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.css.query import NoMatches
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Header, Input, Static, TextArea
+from textual.widgets import Button, Header, Input, Static, TextArea
 
 from closeness_journal.core.exercises import SENSITIVE_CHOICE, Exercise, Round, Turn, person_label
 from closeness_journal.core.text import one_line
@@ -22,6 +22,7 @@ from closeness_journal.store import Journal, JournalError
 from closeness_journal.ui.autosave import Autosave
 from closeness_journal.ui.text import literal
 from closeness_journal.ui.widgets.checkin_form import TickBox
+from closeness_journal.ui.widgets.keys_footer import KeysFooter
 from closeness_journal.ui.widgets.slot_editor import SlotEditor
 
 SENSITIVE_NOTE = (
@@ -80,7 +81,7 @@ class ExerciseTurnScreen(Screen[Round | None]):
             with Vertical(id="turn-handover"):
                 yield Button("Begin the second turn", id="turn-second", variant="primary")
             yield Static(id="turn-note")
-        yield Footer(compact=True)
+        yield KeysFooter(compact=True)
 
     def on_mount(self) -> None:
         self.title = self.exercise.title

@@ -23,7 +23,6 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import (
     ContentSwitcher,
-    Footer,
     Header,
     Input,
     Label,
@@ -56,6 +55,7 @@ from closeness_journal.store import PAUSE_DRAFTS, Journal, JournalError, pause_d
 from closeness_journal.ui.autosave import Autosave
 from closeness_journal.ui.text import literal, not_saved
 from closeness_journal.ui.widgets.grounding import Grounding
+from closeness_journal.ui.widgets.keys_footer import KeysFooter
 from closeness_journal.windows import process_alive, this_window
 
 TICK_SECONDS = 0.1
@@ -163,7 +163,7 @@ class PauseScreen(Screen[None]):
                             for label in ACTED.values():
                                 yield RadioButton(label, compact=True)
                 yield Static(id="step-place")
-        yield Footer(compact=True)
+        yield KeysFooter(compact=True)
 
     def on_mount(self) -> None:
         self.title = "A pause"

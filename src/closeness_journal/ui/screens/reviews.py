@@ -9,7 +9,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 
 from closeness_journal.core.prompts import PromptLibrary
 from closeness_journal.core.review import parse_week
@@ -17,6 +17,7 @@ from closeness_journal.core.wording import plural
 from closeness_journal.store import Journal, JournalError
 from closeness_journal.ui.screens.review import ReviewScreen, week_span
 from closeness_journal.ui.text import literal_line
+from closeness_journal.ui.widgets.keys_footer import KeysFooter
 
 
 class ReviewsScreen(Screen[None]):
@@ -32,7 +33,7 @@ class ReviewsScreen(Screen[None]):
         yield Header()
         yield Static(id="reviews-note")
         yield DataTable(id="reviews-table", cursor_type="row", zebra_stripes=True)
-        yield Footer(compact=True)
+        yield KeysFooter(compact=True)
 
     def on_mount(self) -> None:
         self.title = "Weekly reviews"

@@ -10,7 +10,7 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Checkbox, Footer, Header, Label, Select, SelectionList, Static
+from textual.widgets import Checkbox, Header, Label, Select, SelectionList, Static
 from textual.widgets.selection_list import Selection
 
 from closeness_journal.core.prompts import PromptLibrary
@@ -23,6 +23,7 @@ from closeness_journal.core.settings import (
 )
 from closeness_journal.store import Journal, JournalError
 from closeness_journal.ui.text import literal
+from closeness_journal.ui.widgets.keys_footer import KeysFooter
 
 
 class SettingsScreen(Screen[None]):
@@ -79,7 +80,7 @@ class SettingsScreen(Screen[None]):
                 id="settings-review", compact=True,
             )
             yield Static("Changes are kept as you make them. Escape goes back.", id="settings-close")
-        yield Footer(compact=True)
+        yield KeysFooter(compact=True)
 
     def on_mount(self) -> None:
         self.title = "Settings"

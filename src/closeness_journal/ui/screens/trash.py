@@ -6,13 +6,14 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 
 from closeness_journal.core.wording import plural
 from closeness_journal.store import Journal, JournalError
 from closeness_journal.ui.screens.confirm import ConfirmScreen
 from closeness_journal.ui.screens.entry_view import EntryScreen
 from closeness_journal.ui.widgets.entry_table import EntryTable
+from closeness_journal.ui.widgets.keys_footer import KeysFooter
 from closeness_journal.windows import open_here
 
 SHOWN = 500
@@ -35,7 +36,7 @@ class TrashScreen(Screen[None]):
         yield Header()
         yield Static(id="trash-note")
         yield EntryTable(id="trash-table")
-        yield Footer(compact=True)
+        yield KeysFooter(compact=True)
 
     def on_mount(self) -> None:
         self.title = "Trash"

@@ -11,9 +11,10 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from closeness_journal.core.support import COMMAND
+from closeness_journal.ui.widgets.keys_footer import KeysFooter
 
 TITLE = "A private place to notice how you pull away, and to stay a little longer"
 INTRO = (
@@ -73,7 +74,7 @@ class WelcomeScreen(Screen[None]):
                     yield Static(Content.assemble(Content.styled(bold, "bold"), " ", Content(rest)),
                                  classes="welcome-text")
             yield Static("Press Enter to begin.", id="welcome-begin")
-        yield Footer(compact=True)
+        yield KeysFooter(compact=True)
 
     def on_mount(self) -> None:
         self.title = "Welcome"
