@@ -178,12 +178,17 @@ class PtyRun:
     max_rss_mb: float
     returncode: int
     output: bytes
+    marker_seconds: float | None = None
+    """Spawn until the marker first reached the terminal (`run_in_pty`'s `marker`)."""
 
 
-def run_in_pty(command: list[str], env: dict[str, str], timeout: float = TIMEOUT) -> PtyRun:
+def run_in_pty(
+    command: list[str], env: dict[str, str], timeout: float = TIMEOUT, marker: bytes | None = None
+) -> PtyRun:
     """Run `command` on a new pseudo-terminal of TERM_SIZE; time from spawn to exit, and read the child's
     peak RSS from the RSS hook's file if `env` names one (else wait4()). The output is drained as it
-    comes so the child never blocks."""
+    comes so the child never blocks. With `marker`, also the time until those bytes first reached the
+    terminal (the first frame that holds them: it may be a part of the screen, drawn first)."""
     master, slave = os.openpty()
     cols, rows = TERM_SIZE
     fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))
@@ -191,6 +196,7 @@ def run_in_pty(command: list[str], env: dict[str, str], timeout: float = TIMEOUT
     process = subprocess.Popen(command, stdin=slave, stdout=slave, stderr=slave, env=env, start_new_session=True)
     os.close(slave)
     output = bytearray()
+    seen: float | None = None
     deadline = started + timeout
     try:
         while True:
@@ -208,6 +214,8 @@ def run_in_pty(command: list[str], env: dict[str, str], timeout: float = TIMEOUT
             if not data:
                 break
             output += data
+            if marker and seen is None and marker in output:
+                seen = time.perf_counter() - started
         _, status, usage = os.wait4(process.pid, 0)
         ended = time.perf_counter()
     finally:
@@ -220,7 +228,7 @@ def run_in_pty(command: list[str], env: dict[str, str], timeout: float = TIMEOUT
         Path(report).unlink()
     elif report:
         peak = float("nan")
-    return PtyRun(ended - started, peak, process.returncode, bytes(output))
+    return PtyRun(ended - started, peak, process.returncode, bytes(output), seen)
 
 
 @dataclass
@@ -230,6 +238,8 @@ class Alternated:
     times: dict[str, list[float]]
     rss: dict[str, list[float]]
     failed: dict[str, str]
+    drawn_at: dict[str, list[float]] = field(default_factory=dict)
+    """ms from spawn until what the command draws (`drawn`) first reached the terminal."""
 
     def median(self, key: str) -> float | None:
         return statistics.median(self.times[key]) if self.times[key] else None
@@ -247,7 +257,7 @@ def alternate(commands: dict[str, list[str]], repeats: int, env: dict[str, str],
             if key in found.failed:
                 continue
             try:
-                run = run_in_pty(command, env)
+                run = run_in_pty(command, env, marker=(drawn or {}).get(key))
             except Exception as error:  # noqa: BLE001
                 found.failed[key] = f"{type(error).__name__}: {error}"
                 continue
@@ -261,5 +271,7 @@ def alternate(commands: dict[str, list[str]], repeats: int, env: dict[str, str],
             if repeat:
                 found.times[key].append(run.seconds * 1000)
                 found.rss[key].append(run.max_rss_mb)
+                if run.marker_seconds is not None:
+                    found.drawn_at.setdefault(key, []).append(run.marker_seconds * 1000)
         log(f"  {label} {repeat}/{repeats}")
     return found

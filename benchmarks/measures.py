@@ -163,6 +163,14 @@ def cold_start(bench: Bench) -> None:
             results.timing("cold start ratio (journal / same-widgets app)", size,
                            [t / same for t in found.times[key]], unit="x", limit=WINDOW_RATIO,
                            note="each run / the same-widgets app's median (issue 18)")
+        if same and found.drawn_at.get(key) and found.drawn_at.get("same"):
+            same_drawn = statistics.median(found.drawn_at["same"])
+            results.timing("cold start: first frame ratio (journal / same-widgets app)", size,
+                           [t / same_drawn for t in found.drawn_at[key]], unit="x",
+                           note=f"spawn until 'Check-in' first reaches the terminal (median "
+                                f"{statistics.median(found.drawn_at[key]):.0f} ms), against the same-widgets "
+                                f"app's first frame ({same_drawn:.0f} ms); told apart from the whole process "
+                                "above, which includes leaving; no target of its own")
         results.timing("peak RSS: TUI start → Today (pty)", size, found.rss[key], unit="MB",
                        limit=peak_limit(size), stat="worst",
                        note="VmHWM of the console-script process at exit (atexit hook via sitecustomize)")

@@ -105,6 +105,16 @@ def test_a_window_that_quits_without_drawing_fails_instead_of_counting(bench_mod
     assert found.failed["quiet"] == "quit without drawing 'Check-in'" and not found.times["quiet"]
 
 
+def test_the_first_frame_is_timed_when_what_it_draws_first_arrives(bench_modules):
+    """Beside spawn-to-exit, the cold start notes when what a window draws first reaches the terminal."""
+    harness = bench_modules["harness"]
+    late = "import time, sys; time.sleep(0.3); print('Check-in', flush=True); time.sleep(0.3)"
+    run = harness.run_in_pty([sys.executable, "-c", late], dict(os.environ), marker=b"Check-in")
+    assert 0.3 <= run.marker_seconds < run.seconds and run.seconds >= 0.6
+    quiet = harness.run_in_pty([sys.executable, "-c", "pass"], dict(os.environ), marker=b"Check-in")
+    assert quiet.marker_seconds is None
+
+
 def test_only_runs_the_measures_named(bench_modules):
     sys.path.insert(0, str(BENCHMARKS))
     try:
