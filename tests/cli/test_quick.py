@@ -143,7 +143,7 @@ def test_a_markdown_export_imports_neither_argparse_nor_the_parts_of_the_journal
         "from closeness_journal.cli import main\n"
         "assert main(sys.argv[1:]) == 0\n"
         "loaded = [m for m in sys.modules if m.split('.')[0] in ('sqlite_utils', 'textual', 'rich', 'msgspec')"
-        " or m in ('argparse', 'closeness_journal.cli.parser', 'closeness_journal.cli.commands',"
+        " or m in ('argparse', 'uuid', 'closeness_journal.cli.parser', 'closeness_journal.cli.commands',"
         " 'closeness_journal.cli.encryption', 'closeness_journal.store.journal', 'closeness_journal.store.archive',"
         " 'closeness_journal.store.reviews', 'closeness_journal.core.review', 'closeness_journal.core.prompts',"
         " 'closeness_journal.core.html_export', 'closeness_journal.core.archive_json')]\n"

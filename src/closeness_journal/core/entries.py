@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import functools
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from typing import Any
@@ -270,37 +270,33 @@ class SearchHit:
     snippet: tuple[tuple[str, bool], ...] = field(default=())
 
 
-@functools.lru_cache(maxsize=4096)
-def _labels(kind: str, slugs: tuple[str, ...]) -> str:
-    """The words for some slugs, joined; the same few combinations recur across a journal."""
-    if kind == "kinds":
-        return "; ".join(KINDS[k] for k in slugs)
-    if kind == "fears":
-        return "; ".join(FEARS[f] for f in slugs)
-    if kind == "stayed":
-        return "; ".join(STAYED[s] for s in slugs)
-    return "; ".join(BEHAVIOURS[b] for b in slugs if BEHAVIOUR_CATEGORY[b] == kind)
+_MEMO = 4096
+"""How many lists of slugs each table below remembers (the same few recur across a journal)."""
+_KINDS_WORDS: dict[tuple[str, ...], str] = {}
+_STAYED_WORDS: dict[tuple[str, ...], str] = {}
+_FEARS_WORDS: dict[tuple[str, ...], str] = {}
+_BEHAVIOUR_ROWS: dict[tuple[str, ...], tuple[tuple[str, str], ...]] = {}
+_PAUSE_ROW = ("Written as", ENTRY_KINDS[PAUSE])
+_CLOSE_BEFORE_ROW = ("Just before", "a moment of closeness")
+_PRIVATE_ROW = ("Left out of exports", "yes")
 
 
-@functools.lru_cache(maxsize=4096)
-def _chosen_rows(
-    kinds: tuple[str, ...], close_before: bool, behaviours: tuple[str, ...], stayed: tuple[str, ...],
-    fears: tuple[str, ...],
-) -> tuple[tuple[str, str], ...]:
-    """The rows of `checkin_summary` for what was ticked (the same few choices recur across a journal)."""
+def _words(memo: dict[tuple[str, ...], str], labels: Mapping[str, str], slugs: tuple[str, ...]) -> str:
+    """The words for some slugs, joined, remembered in `memo`."""
+    words = "; ".join([labels[slug] for slug in slugs])
+    if len(memo) < _MEMO:
+        memo[slugs] = words
+    return words
+
+
+def _behaviour_rows(behaviours: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
+    """A row for each kind of behaviour (pulling away, pushing away) with the words for those chosen."""
     rows = []
-    if kinds:
-        rows.append(("Kinds of closeness", _labels("kinds", kinds)))
-    if close_before:
-        rows.append(("Just before", "a moment of closeness"))
-    if behaviours:
-        for category, label in CATEGORY_LABELS.items():
-            if chosen := _labels(category, behaviours):
-                rows.append((label, chosen))
-    if stayed:
-        rows.append(("Stayed close", _labels("stayed", stayed)))
-    if fears:
-        rows.append(("Feared", _labels("fears", fears)))
+    for category, label in CATEGORY_LABELS.items():
+        if chosen := "; ".join([BEHAVIOURS[b] for b in behaviours if BEHAVIOUR_CATEGORY[b] == category]):
+            rows.append((label, chosen))
+    if len(_BEHAVIOUR_ROWS) < _MEMO:
+        _BEHAVIOUR_ROWS[behaviours] = tuple(rows)
     return tuple(rows)
 
 
@@ -333,16 +329,25 @@ def checkin_words(
     predicted: int | None, outcome: int | None, tags: tuple[str, ...], private: bool,
 ) -> list[tuple[str, str]]:
     """`checkin_summary` from the values themselves (the exports read rows, not entries)."""
+    # What was ticked is looked up by each list of slugs, remembered: an export asks for every entry.
     rows: list[tuple[str, str]] = []
     if kind == PAUSE:
-        rows.append(("Written as", ENTRY_KINDS[PAUSE]))
+        rows.append(_PAUSE_ROW)
     if who or relationship:
         if relationship:
             relation = RELATIONSHIPS[relationship]
             who = f"{who} ({relation})" if who else relation
         rows.append(("With", who))
-    if kinds or close_before or behaviours or stayed or fears:
-        rows.extend(_chosen_rows(kinds, close_before, behaviours, stayed, fears))
+    if kinds:
+        rows.append(("Kinds of closeness", _KINDS_WORDS.get(kinds) or _words(_KINDS_WORDS, KINDS, kinds)))
+    if close_before:
+        rows.append(_CLOSE_BEFORE_ROW)
+    if behaviours:
+        rows.extend(_BEHAVIOUR_ROWS.get(behaviours) or _behaviour_rows(behaviours))
+    if stayed:
+        rows.append(("Stayed close", _STAYED_WORDS.get(stayed) or _words(_STAYED_WORDS, STAYED, stayed)))
+    if fears:
+        rows.append(("Feared", _FEARS_WORDS.get(fears) or _words(_FEARS_WORDS, FEARS, fears)))
     if intensity is not None:
         rows.append(("Fear intensity", f"{intensity} of 10"))
     if urge is not None:
@@ -360,5 +365,5 @@ def checkin_words(
     if tags:
         rows.append(("Tags", ", ".join(tags)))
     if private:
-        rows.append(("Left out of exports", "yes"))
+        rows.append(_PRIVATE_ROW)
     return rows

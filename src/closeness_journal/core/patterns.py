@@ -90,6 +90,8 @@ class PatternSource:
 
 @dataclass(frozen=True)
 class Period:
+    """The sums and averages of a week or a month (or of the whole range: `Patterns.steps`)."""
+
     label: str
     """`2026-W47` for a week, `2026-11` for a month."""
     start: date
@@ -146,6 +148,8 @@ class Period:
 
 @dataclass(frozen=True)
 class Count:
+    """How often one thing was noted (a behaviour, a fear, a person…): its slug or name, its words, the count."""
+
     key: str
     label: str
     count: int
@@ -153,6 +157,8 @@ class Count:
 
 @dataclass(frozen=True)
 class Patterns:
+    """What the pattern view, the weekly review and the exports show for a range of days."""
+
     since: date
     until: date
     by: Grouping

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 import re
-import uuid
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import replace
 from datetime import date, datetime
@@ -27,6 +26,8 @@ class EntriesMixin(JournalBase):
     def add(self, entry: Entry, now: datetime | None = None, draft: str | None = None) -> Entry:
         """Save a new entry and return it with its id and times. `draft`: the key of the draft that
         held it, discarded in the same transaction (never both kept, never neither)."""
+        import uuid  # only when something is saved: an export or a list never loads it (with `platform`)
+
         now = utc(now)
         entry = replace(
             entry.validated(),
@@ -44,6 +45,8 @@ class EntriesMixin(JournalBase):
     def add_many(self, entries: Iterable[tuple[Entry, datetime]]) -> int:
         """Save many new entries, each with the time it was written, in one transaction
         (generated journals, imports). Returns how many."""
+        import uuid
+
         rows = []
         for entry, written in entries:
             written = utc(written)

@@ -4,7 +4,6 @@ attempts at them, which are the entries whose check-in names a rung (read in SQL
 from __future__ import annotations
 
 import re
-import uuid
 from collections.abc import Iterable
 from dataclasses import replace
 from datetime import date, datetime
@@ -25,6 +24,8 @@ class LadderMixin(JournalBase):
 
     def add_rung(self, rung: Rung, now: datetime | None = None) -> Rung:
         """Save a new rung and return it with its id and times."""
+        import uuid  # only when a rung is added: an export never loads it
+
         stamp = utc(now)
         rung = replace(rung.validated(), id=rung.id or str(uuid.uuid4()), created_at=stamp, updated_at=stamp,
                        retired_at=None)
