@@ -95,3 +95,11 @@ def test_a_read_file_in_your_own_folder_is_not_used(tmp_path, monkeypatch):
     (mine / READ_FILE).write_text(json.dumps(kept), encoding="utf-8")
     monkeypatch.setenv("CLOSENESS_JOURNAL_CONFIG_DIR", str(config))
     assert load_prompts().library.prompts["mine-01"].text == "Who helped?"
+
+
+def test_a_shipped_file_json_cannot_hold_is_left_to_its_toml(shipped_copy):
+    """A theme file with a TOML date can't be kept in read.json: writing it leaves that file out."""
+    first = sorted(p for p in shipped_copy.glob("*.toml") if p.name != SOURCES_FILE)[0]
+    first.write_text(first.read_text(encoding="utf-8").replace("\n", "\nadded = 2026-01-01\n", 1), encoding="utf-8")
+    kept = json.loads(write_read_file(shipped_copy).read_text(encoding="utf-8"))
+    assert first.name not in kept and len(kept) == len(list(shipped_copy.glob("*.toml"))) - 2

@@ -94,7 +94,11 @@ def write_read_file(folder: Path) -> Path:
             continue
         text = path.read_text(encoding="utf-8")
         data = tomllib.loads(text)
-        if json.loads(json.dumps(data)) == data:
+        try:
+            same = json.loads(json.dumps(data)) == data
+        except (TypeError, ValueError):  # a date, say: not something JSON holds
+            same = False
+        if same:
             kept[path.name] = {"sha256": _digest(text), "toml": data}
     target = folder / READ_FILE
     target.write_text(json.dumps(kept, ensure_ascii=False, indent=1, sort_keys=True) + "\n", encoding="utf-8")

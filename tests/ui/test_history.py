@@ -43,6 +43,22 @@ async def test_history_lists_newest_first_and_loads_pages_as_you_scroll(make_app
         assert "250 entries" in str(screen.query_one("#history-status").render())
 
 
+async def test_a_terminal_made_much_taller_loads_more_rows(make_app, journal):
+    """Every row loaded fits a much taller terminal: more come, as scrolling would bring them (else
+    the list looked as if it ended, with no scroll bar for the mouse)."""
+    for n in range(PAGE_SIZE + 50):
+        add(journal, f"entry {n}", days_ago=n)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_history(app, pilot)
+        table = screen.query_one(EntryTable)
+        assert table.row_count == first_page(24)
+        await pilot.resize_terminal(80, first_page(24) + 20)
+        await pilot.pause()
+        await pilot.pause()
+        assert table.row_count == PAGE_SIZE + 50  # the next page: the rest
+
+
 async def test_moving_down_past_the_newest_page_brings_the_next_one_in_order(make_app, journal):
     """The newest page holds what the window shows and some more; moving down towards its end
     brings the next page, with nothing repeated or skipped, and Home goes back to the newest."""

@@ -48,3 +48,23 @@ async def test_back_after_a_write_is_held_and_shows_the_write(make_app, journal)
         assert app._batch_count  # the screen reloads: the change is hidden until it is drawn
         await _settled(pilot)
         assert "a call with Sam" in str(app.screen.query_one("DataTable").get_row_at(0))
+
+
+async def test_back_to_today_when_the_journal_cant_be_read_keeps_its_title(make_app, journal, monkeypatch):
+    from closeness_journal.store import JournalError
+
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await _settled(pilot)
+        title = app.screen.sub_title
+        app.action_show_history()
+        await _settled(pilot)
+        app.journal.add(Entry(TODAY, body="a call with Sam"))
+
+        def unreadable(*args, **kwargs):
+            raise JournalError("the journal could not be read")
+
+        monkeypatch.setattr(app.journal, "count", unreadable)
+        app.action_show_today()
+        await _settled(pilot)
+        assert app.screen.id != "_default" and app.screen.sub_title == title and app.is_running

@@ -233,6 +233,11 @@ class HistoryScreen(DrawnOnceShown, ModeScreen):
         self._show(shown + kept, self._offset - len(shown) if shown else 0, row)
         table.scroll_to(y=scroll, animate=False, immediate=True)
 
+    def on_resize(self) -> None:
+        """A terminal made much taller can show every row loaded: load more, as scrolling would."""
+        if self._loaded:
+            self.call_after_refresh(self._maybe_load_more)  # once the table has its new height
+
     def _maybe_load_more(self) -> None:
         table = self.query_one(EntryTable)
         bottom_row = int(table.scroll_y) + table.size.height

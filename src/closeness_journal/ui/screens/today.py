@@ -137,7 +137,8 @@ class TodayScreen(ModeScreen):
         for form in self.query(CheckInForm):
             form.set_rungs(self.rungs())
         if self._left_at is not None and not self.shows_as_it_was():
-            self._update_subtitle()
+            with contextlib.suppress(JournalError):  # can't be read now: the title stays as it was
+                self._update_subtitle()
 
     def on_mount(self) -> None:
         # the rest of the check-in (below the fold) once the first frame is on the terminal (it
