@@ -109,6 +109,32 @@ async def test_an_edit_takes_over_what_closed_windows_left_never_what_an_open_on
             edit_draft_key(entry.id, other_window), edit_draft_key(entry.id, this_window())]
 
 
+async def test_an_edit_left_behind_that_another_window_took_over_first_is_not_restored_twice(
+        make_app, on_disk, other_window, monkeypatch):
+    """Two windows opening the same edit at the same moment both find what a closed window left:
+    the second to take it over restores nothing (each had restored it, doubling its text)."""
+    journal = on_disk
+    entry = journal.add(Entry(TODAY, body="We talked."))
+    left = edit_draft_key(entry.id, closed_window())
+    journal.save_draft(left, {"body": "We talked. Left by a closed window."})
+    theirs = edit_draft_key(entry.id, other_window)
+    found_too = edit_entry.drafts_to_take
+
+    def the_other_window_is_quicker(drafts, here, alive):
+        found = found_too(drafts, here, alive)
+        if journal.draft(left) is not None:
+            journal.adopt_drafts([left], theirs, {"body": "We talked. Left by a closed window."})
+        return found
+
+    monkeypatch.setattr(edit_entry, "drafts_to_take", the_other_window_is_quicker)
+    app = make_app(j=journal)
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await open_edit(app, pilot, journal, entry, monkeypatch)
+        assert screen.query_one("#editor").text == "We talked."
+        assert not any("are back" in note for note in notes(app))
+    assert [key for key, _, _ in journal.edit_drafts(entry.id)] == [theirs]
+
+
 async def test_emptying_the_trash_while_an_entry_is_edited_keeps_the_words(make_app, on_disk, monkeypatch):
     journal = on_disk
     entry = journal.add(Entry(TODAY, body="We talked."))

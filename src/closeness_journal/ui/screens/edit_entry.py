@@ -16,7 +16,14 @@ from textual.widgets import Header, TextArea
 
 from closeness_journal.core.checkin import CheckInFields
 from closeness_journal.core.dates import long_date
-from closeness_journal.core.edit_draft import as_new_entry, changed_since, drafts_to_take, edit_draft, restore
+from closeness_journal.core.edit_draft import (
+    Restored,
+    as_new_entry,
+    changed_since,
+    drafts_to_take,
+    edit_draft,
+    restore,
+)
 from closeness_journal.core.entries import Answer, Entry, InvalidEntry
 from closeness_journal.core.text import printable
 from closeness_journal.core.today import held_elsewhere
@@ -74,11 +81,8 @@ class EditEntryScreen(Screen[Entry | None]):
         self.title = "Editing an entry"
         self.sub_title = long_date(self.entry.local_date)
         form = self.query_one(CheckInForm)
-        drafts = self._journal.edit_drafts(self.entry.id) if self.entry.id else []
-        taken = drafts_to_take(drafts, self.window, process_alive)
-        restored = restore(self.entry, [data for _, data in taken])
+        drafts, restored = self._take_drafts()
         if restored is not None:
-            self._claimed = [key for key, _ in taken if key != self.draft_key]
             self.texts, self.current = restored.texts, restored.current
             form.load(CheckInFields.forgiving(restored.checkin) if restored.checkin is not None else self.entry.fields)
             self.based_on = restored.based_on or self.based_on
@@ -147,6 +151,26 @@ class EditEntryScreen(Screen[Entry | None]):
     @on(CheckInForm.Changed)
     def changed(self) -> None:
         self.autosave.changed()
+
+    def _take_drafts(self, tries: int = 2) -> tuple[list, Restored | None]:
+        """This entry's edit drafts, and what this window takes over of them: its own and those
+        closed windows left, merged, in one step (`adopt_drafts`): a window opening the same edit at
+        the same moment that found them too gets none (each had restored them, doubling the text)."""
+        drafts = self._journal.edit_drafts(self.entry.id) if self.entry.id else []
+        taken = drafts_to_take(drafts, self.window, process_alive)
+        restored = restore(self.entry, [data for _, data in taken])
+        if restored is None:
+            return drafts, None
+        keys = [key for key, _ in taken]
+        fields = CheckInFields.forgiving(restored.checkin) if restored.checkin is not None else self.entry.fields
+        held = edit_draft(replace(self.entry, updated_at=restored.based_on or self.based_on), restored.texts,
+                          restored.current, fields)
+        try:
+            if not self._journal.adopt_drafts(keys, self.draft_key, held):
+                return self._take_drafts(tries - 1) if tries else (drafts, None)
+        except JournalError:  # can't write now: theirs go once ours is first kept
+            self._claimed = [key for key in keys if key != self.draft_key]
+        return drafts, restored
 
     def save_draft(self) -> None:
         """Keep this window's unsaved changes under its own key; drafts taken over from closed
