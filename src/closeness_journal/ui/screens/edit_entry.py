@@ -29,6 +29,7 @@ from closeness_journal.core.text import printable
 from closeness_journal.core.today import held_elsewhere
 from closeness_journal.store import EntryNotFound, Journal, JournalError, edit_draft_key
 from closeness_journal.ui.autosave import Autosave
+from closeness_journal.ui.drafts_left import take_over
 from closeness_journal.ui.screens.confirm import ConfirmScreen
 from closeness_journal.ui.text import not_saved
 from closeness_journal.ui.widgets.checkin_form import CheckInForm
@@ -155,7 +156,7 @@ class EditEntryScreen(Screen[Entry | None]):
     def _take_drafts(self, tries: int = 2) -> tuple[list, Restored | None]:
         """This entry's edit drafts, and what this window takes over of them: its own and those
         closed windows left, merged, in one step (`adopt_drafts`): a window opening the same edit at
-        the same moment that found them too gets none (each had restored them, doubling the text)."""
+        the same moment that found them too gets none (`ui/drafts_left.py`)."""
         drafts = self._journal.edit_drafts(self.entry.id) if self.entry.id else []
         taken = drafts_to_take(drafts, self.window, process_alive)
         restored = restore(self.entry, [data for _, data in taken])
@@ -165,11 +166,10 @@ class EditEntryScreen(Screen[Entry | None]):
         fields = CheckInFields.forgiving(restored.checkin) if restored.checkin is not None else self.entry.fields
         held = edit_draft(replace(self.entry, updated_at=restored.based_on or self.based_on), restored.texts,
                           restored.current, fields)
-        try:
-            if not self._journal.adopt_drafts(keys, self.draft_key, held):
-                return self._take_drafts(tries - 1) if tries else (drafts, None)
-        except JournalError:  # can't write now: theirs go once ours is first kept
-            self._claimed = [key for key in keys if key != self.draft_key]
+        claimed = take_over(self._journal, keys, self.draft_key, held)
+        if claimed is None:  # a window opened at the same moment took them first
+            return self._take_drafts(tries - 1) if tries else (drafts, None)
+        self._claimed = claimed
         return drafts, restored
 
     def save_draft(self) -> None:

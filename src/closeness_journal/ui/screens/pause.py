@@ -53,6 +53,7 @@ from closeness_journal.core.pause import (
 from closeness_journal.core.vocabulary import ACTED, SCALE_ANCHORS
 from closeness_journal.store import PAUSE_DRAFTS, Journal, JournalError, pause_draft_key
 from closeness_journal.ui.autosave import Autosave
+from closeness_journal.ui.drafts_left import take_over
 from closeness_journal.ui.text import literal, not_saved
 from closeness_journal.ui.widgets.grounding import Grounding
 from closeness_journal.ui.widgets.keys_footer import KeysFooter
@@ -384,13 +385,12 @@ class PauseScreen(Screen[None]):
             return
         draft = merge_pauses([draft for _, draft in found])
         keys = [key for key, _ in found]
-        try:  # taken over in one step, as Today does: a window opened at the same moment gets none
-            if not self._journal.adopt_drafts(keys, self.draft_key, replace(draft, window=this_window()).to_json()):
-                if tries:
-                    self._restore_draft(tries - 1)
-                return
-        except JournalError:  # can't write now: theirs go once ours is first kept
-            self._claimed = keys
+        claimed = take_over(self._journal, keys, self.draft_key, replace(draft, window=this_window()).to_json())
+        if claimed is None:  # a window opened at the same moment took them first
+            if tries:
+                self._restore_draft(tries - 1)
+            return
+        self._claimed = claimed
         self._load(draft.notes)
         self.step = draft.step
         self.query_one(Grounding).restored = True  # said under the breathing, where it covers nothing

@@ -39,6 +39,7 @@ from closeness_journal.core.today import (
 )
 from closeness_journal.store import TODAY_DRAFTS, Journal, JournalError, today_draft_key
 from closeness_journal.ui.autosave import Autosave
+from closeness_journal.ui.drafts_left import take_over
 from closeness_journal.ui.first_frame import REST_OF_CHECKIN
 from closeness_journal.ui.screens.mode import ModeScreen
 from closeness_journal.ui.text import not_saved
@@ -294,13 +295,12 @@ class TodayScreen(ModeScreen):
             return
         draft = merge_drafts([draft for _, draft in found])
         keys = [key for key, _ in found]
-        try:  # taken over in one step: a window opened at the same moment that found them too gets none
-            if not self._journal.adopt_drafts(keys, self.draft_key, replace(draft, window=this_window()).to_json()):
-                if tries:
-                    self._restore_draft(tries - 1)  # what that window left, if anything
-                return
-        except JournalError:  # can't write now (busy, read-only): theirs go once ours is first kept
-            self._claimed = keys
+        claimed = take_over(self._journal, keys, self.draft_key, replace(draft, window=this_window()).to_json())
+        if claimed is None:  # a window opened at the same moment took them first
+            if tries:
+                self._restore_draft(tries - 1)  # what that window left, if anything
+            return
+        self._claimed = claimed
         self.sitting.restore(draft, self._library.get)
         self._pending_checkin = draft.checkin
         if self.sitting.day < self._today:
