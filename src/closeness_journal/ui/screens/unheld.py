@@ -14,9 +14,6 @@ from __future__ import annotations
 
 from textual.screen import Screen
 
-RETRY = 0.002
-"""Seconds between looks at whether the hold has ended."""
-
 
 class DrawnOnceShown(Screen[None]):
     """A screen whose frames are worked out only when they can reach the terminal."""
@@ -30,17 +27,15 @@ class DrawnOnceShown(Screen[None]):
             self._drawn = False
             if not self._draw_waiting:
                 self._draw_waiting = True
-                self.set_timer(RETRY, self._draw_once_shown)
+                # once nothing is held back (ui/first_frame.py), as the window's other after-frame work
+                getattr(app, "once_drawn", self.call_after_refresh)(self._draw_once_shown)
             return
         self._drawn = True
         super()._compositor_refresh()
 
     def _draw_once_shown(self) -> None:
-        """Draw what was put off with Textual's next update, unless it has been drawn since (the end
-        of a switch's hold asks for a full one)."""
-        if self.app._batch_count:
-            self.set_timer(RETRY, self._draw_once_shown)
-            return
+        """Draw what was put off, unless it has been drawn since (the end of a switch's hold asks
+        for a full one)."""
         self._draw_waiting = False
         if not self._drawn and self.is_attached and self is self.app.screen:
             self.refresh()  # laid out again first if it must be (the table knows its rows by now)
