@@ -24,7 +24,8 @@ CHEAP = ["search", "patterns", "weekly review", "export / import", "saving"]
 def bench_modules():
     sys.path.insert(0, str(BENCHMARKS))
     try:
-        yield {name: importlib.import_module(name) for name in ("generate", "harness", "measures", "report")}
+        names = ("generate", "harness", "measures", "report", "run", "window")
+        yield {name: importlib.import_module(name) for name in names}
     finally:
         sys.path.remove(str(BENCHMARKS))
 
@@ -116,11 +117,7 @@ def test_the_first_frame_is_timed_when_what_it_draws_first_arrives(bench_modules
 
 
 def test_only_runs_the_measures_named(bench_modules):
-    sys.path.insert(0, str(BENCHMARKS))
-    try:
-        run = importlib.import_module("run")
-    finally:
-        sys.path.remove(str(BENCHMARKS))
+    run = bench_modules["run"]
     assert run._names("list, search") == {"list", "search"}
     with pytest.raises(Exception, match="no measure named nope"):
         run._names("list,nope")
@@ -128,12 +125,7 @@ def test_only_runs_the_measures_named(bench_modules):
 
 def test_the_opens_once_loaded_are_the_screens_the_window_worker_can_open(bench_modules):
     """`measures.LOADED_SCREENS` names each screen `window.py --loaded` opens, with a row each at 100,000."""
-    sys.path.insert(0, str(BENCHMARKS))
-    try:
-        window = importlib.import_module("window")
-    finally:
-        sys.path.remove(str(BENCHMARKS))
-    measures = bench_modules["measures"]
+    window, measures = bench_modules["window"], bench_modules["measures"]
     assert set(window.LOADED) == set(measures.LOADED_SCREENS)
     assert len(set(measures.LOADED_SCREENS.values())) == len(measures.LOADED_SCREENS)
     assert measures.LOADED_OPEN_MS == 150
