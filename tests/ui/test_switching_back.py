@@ -1,6 +1,9 @@
 """Going back to a screen already built: Textual holds the screen back for 50 ms at every switch,
 to hide the change; when nothing was written since you left that screen, it draws just as it was,
-so there is nothing to hide and no hold (a write meanwhile keeps the hold: the screen reloads)."""
+so there is nothing to hide and no hold (a write meanwhile keeps the hold: the screen reloads).
+
+Any other switch is held until the screen is ready (built, and its resume handled), not for a set
+time: the tests stop every timer that could end a hold, and the hold must end all the same."""
 
 from __future__ import annotations
 
@@ -68,3 +71,51 @@ async def test_back_to_today_when_the_journal_cant_be_read_keeps_its_title(make_
         app.action_show_today()
         await _settled(pilot)
         assert app.screen.id != "_default" and app.screen.sub_title == title and app.is_running
+
+
+def _no_timed_holds(app, monkeypatch) -> list[str]:
+    """Timers that would end a switch's hold never fire (Textual's 50 ms one, and the longest wait
+    of ours): a hold then ends only because the screen became ready. The names of those stopped."""
+    stopped: list[str] = []
+    set_timer = app.set_timer
+
+    def only_other_timers(delay, callback=None, *, name=None, **kwargs):
+        if name in ("delay_update", "hold_until_ready"):
+            stopped.append(name)
+            callback = None
+        return set_timer(delay, callback, name=name, **kwargs)
+
+    monkeypatch.setattr(app, "set_timer", only_other_timers)
+    return stopped
+
+
+async def test_a_screen_opened_for_the_first_time_is_shown_once_built_not_after_a_set_time(
+        make_app, journal, monkeypatch):
+    journal.add(Entry(TODAY - timedelta(days=1), body="a walk by the river"))
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await _settled(pilot)
+        stopped = _no_timed_holds(app, monkeypatch)
+        for show, mode in [(app.action_show_history, "history"), (app.action_show_patterns, "patterns")]:
+            show()
+            assert app._batch_count  # held while it is built
+            await _settled(pilot)
+            assert app.current_mode == mode and app.screen.is_mounted
+        assert stopped  # the timed ends were there, and stopped
+        assert "a walk by the river" in str(app.get_screen_stack("history")[-1].query_one("DataTable").get_row_at(0))
+
+
+async def test_back_after_a_write_is_shown_once_reloaded_not_after_a_set_time(make_app, journal, monkeypatch):
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await _settled(pilot)
+        app.action_show_history()
+        await _settled(pilot)
+        app.action_show_today()
+        await _settled(pilot)
+        stopped = _no_timed_holds(app, monkeypatch)
+        app.journal.add(Entry(TODAY, body="a call with Sam"))
+        app.action_show_history()
+        assert app._batch_count and stopped
+        await _settled(pilot)
+        assert "a call with Sam" in str(app.screen.query_one("DataTable").get_row_at(0))

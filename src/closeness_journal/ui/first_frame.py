@@ -1,9 +1,10 @@
 """How the window gets its first frame out quickly, and leaves cleanly after it (a part of
 `JournalApp`).
 
-Textual holds the screen back while the window starts and for 50 ms after a switch of screens
-(not when you go back to a screen on which nothing changed: `switch_mode`),
-and a callback after a refresh runs at once while it does, before anything is drawn. Work meant
+Textual holds the screen back while the window starts and for 50 ms after a switch of screens;
+here a switch is held only until the new screen is ready, and not at all when you go back to a
+screen on which nothing changed (`switch_mode`). A callback after a refresh runs at once while
+the screen is held, before anything is drawn. Work meant
 for after the first frame (the rest of Today's check-in, the day's backup) waits for `once_drawn`
 so that it doesn't hold the frame back.
 
@@ -14,7 +15,7 @@ styles (`views.tcss`) are read with the first of them, so the start parses a thi
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Any
 
@@ -26,6 +27,9 @@ from textual.worker import Worker
 REST_OF_CHECKIN = "rest-of-checkin"
 """The worker that mounts Today's check-in fields below the fold, after the first frame."""
 
+HOLD_AT_MOST = 0.5
+"""Seconds a switch of screens is held back at most while the new screen gets ready."""
+
 VIEWS_CSS = Path(__file__).with_name("views.tcss")
 """The styles of the screens other than Today."""
 
@@ -36,6 +40,7 @@ class FirstFrame(App[int]):
     _leaving = False
     _views_styled = False
     _unheld_switch = False
+    _holds: set[asyncio.Task[None]] = set()  # the waits of `_hold_until_ready` under way (kept from the collector)
 
     def once_drawn(self, callback: Callable[[], object]) -> None:
         """Call `callback` once the screen on top (one of ours) has been drawn on the terminal:
@@ -68,14 +73,60 @@ class FirstFrame(App[int]):
     def switch_mode(self, mode: str) -> Any:
         """Back to a screen already built, on which nothing changed meanwhile (`shows_as_it_was`):
         it draws as it was, so there is no change to hide and no 50 ms hold (the switch back took
-        about 57 ms, the hold and the frame after it; 12-29 ms without it)."""
+        about 57 ms, the hold and the frame after it; 12-29 ms without it).
+
+        Any other switch (a screen built now, or one that reloads what a write changed) is held
+        back until that screen is ready instead of for a fixed 50 ms (`_hold_until_ready`): as
+        long as it takes to build, and no longer."""
+        if mode == self.current_mode or mode not in self._modes:
+            return super().switch_mode(mode)
         stack = self._screen_stacks.get(mode)
         shows = getattr(stack[-1], "shows_as_it_was", None) if stack else None
-        self._unheld_switch = mode != self.current_mode and shows is not None and shows()
+        unheld = shows is not None and shows()
+        if not unheld:
+            self._begin_batch()
+        self._unheld_switch = True
         try:
-            return super().switch_mode(mode)
+            await_mount = super().switch_mode(mode)
+        except BaseException:
+            if not unheld:
+                self._end_batch()
+            raise
         finally:
             self._unheld_switch = False
+        if not unheld:
+            self._hold_until_ready(await_mount)
+        return await_mount
+
+    def _hold_until_ready(self, await_mount: Awaitable[None]) -> None:
+        """End the hold a switch began once the new screen is mounted and has handled what it
+        was sent meanwhile (its resume, which reloads what changed): it is whole then, so the first
+        frame shows it as it is. Textual ends it after 50 ms whether or not the screen is whole,
+        which a screen built in 10-20 ms waits for (every first F3 / F4 / F5 / F8). Never later than
+        HOLD_AT_MOST, should the screen never become ready."""
+        ended = False
+
+        def end() -> None:
+            nonlocal ended
+            if ended:
+                return
+            ended = True
+            self._end_batch()
+            if not self._batch_count:
+                self.screen.refresh()
+
+        async def when_ready() -> None:
+            try:
+                await await_mount
+            except Exception:  # noqa: BLE001 - a screen that failed to mount: the window says so; just show it
+                end()
+                return
+            if not self.screen.call_later(end):  # after what the screen has queued (its resume)
+                end()
+
+        self._holds.add(task := asyncio.get_running_loop().create_task(when_ready()))
+        task.add_done_callback(self._holds.discard)
+        self.set_timer(HOLD_AT_MOST, end, name="hold_until_ready")
 
     def update_styles(self, node: DOMNode, animate: bool = True) -> None:
         """A widget not yet in a screen is styled as it mounts: Textual would style it (and what it
