@@ -37,3 +37,25 @@ async def test_the_first_other_screen_comes_styled(make_app, key, styled):
         else:
             assert widget.styles.width is not None and widget.styles.width.value == 76  # views.tcss: width 76
             assert app.screen.styles.align == ("center", "middle")  # the screen itself, made before it was read
+
+
+async def test_reading_the_other_styles_parses_only_them(make_app, monkeypatch):
+    """What was parsed before is kept: parsing every rule again took 40-60 ms of each first open."""
+    from textual.css import stylesheet
+
+    parsed: list[str] = []
+    parse = stylesheet.parse
+
+    def counted(scope, css, read_from, *args, **kwargs):
+        parsed.append(read_from[0])
+        return parse(scope, css, read_from, *args, **kwargs)
+
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        monkeypatch.setattr(stylesheet, "parse", counted)
+        await pilot.press("f3")
+        await pilot.pause()
+        assert _views_read(app) and str(VIEWS_CSS) in parsed
+        assert not [path for path in parsed if path.endswith("journal.tcss")]
+        assert app.screen.query_one(".filters").styles.height.value == 1
