@@ -172,6 +172,16 @@ def test_housekeeping_is_not_a_change_screens_redraw_for(journal):
     assert journal.change_token() == token
 
 
+def test_drafts_are_not_a_change_other_screens_redraw_for(journal):
+    journal.add(Entry(DAY, body="x"), now=NOW)
+    token = journal.change_token()
+    journal.save_draft("today:1", {"text": "half a thought"}, now=NOW)
+    journal.discard_draft("today:1")
+    assert journal.change_token() == token
+    journal.add(Entry(DAY, body="y"), now=NOW)
+    assert journal.change_token() != token
+
+
 def test_settings_and_drafts_are_written_without_sqlite_utils(tmp_path):
     """The window writes the day's prompts before its first frame and drafts as you type: neither
     waits for sqlite-utils' import."""

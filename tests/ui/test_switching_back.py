@@ -119,3 +119,17 @@ async def test_back_after_a_write_is_shown_once_reloaded_not_after_a_set_time(ma
         assert app._batch_count and stopped
         await _settled(pilot)
         assert "a call with Sam" in str(app.screen.query_one("DataTable").get_row_at(0))
+
+
+async def test_back_after_typing_a_draft_elsewhere_is_not_held(make_app, journal):
+    """A draft belongs to the screen that typed it: History, left before, draws as it was."""
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await _settled(pilot)
+        app.action_show_history()
+        await _settled(pilot)
+        app.action_show_today()
+        await _settled(pilot)
+        app.journal.save_draft("today:elsewhere", {"text": "half a thought"})
+        app.action_show_history()
+        assert not app._batch_count and app.current_mode == "history"

@@ -99,8 +99,11 @@ class DraftsMixin(JournalBase):
             )
 
     def save_draft(self, key: str, data: dict[str, Any], now: datetime | None = None) -> None:
-        """Keep unsaved work (the TUI's form) so a crash or a closed terminal loses nothing."""
-        with self._write() as db:
+        """Keep unsaved work (the TUI's form) so a crash or a closed terminal loses nothing.
+        Drafts belong to the screen that typed them: saving one doesn't count as a change for the
+        other screens (`change_token`), which would otherwise read everything again when you go to
+        them after typing."""
+        with self._write(changes_data=False) as db:
             db.execute(
                 "INSERT INTO drafts (key, saved_at, data) VALUES (?, ?, ?) "
                 "ON CONFLICT (key) DO UPDATE SET saved_at = excluded.saved_at, data = excluded.data",
@@ -113,7 +116,7 @@ class DraftsMixin(JournalBase):
         return json.loads(row[0]) if row else None
 
     def discard_draft(self, key: str) -> None:
-        with self._write() as db:
+        with self._write(changes_data=False) as db:  # as `save_draft`
             db.execute("DELETE FROM drafts WHERE key = ?", [key])
 
     def adopt_drafts(self, keys: Sequence[str], key: str, data: dict[str, Any], now: datetime | None = None) -> bool:
