@@ -21,6 +21,15 @@ async def _settled(pilot) -> None:
     await pilot.pause()
 
 
+async def _history_then_today(pilot) -> None:
+    """Open History, then go back to Today (both settled)."""
+    await _settled(pilot)
+    pilot.app.action_show_history()
+    await _settled(pilot)
+    pilot.app.action_show_today()
+    await _settled(pilot)
+
+
 async def test_back_to_an_unchanged_screen_is_not_held(make_app, journal):
     journal.add(Entry(TODAY - timedelta(days=1), body="a walk by the river"))
     app = make_app()
@@ -41,11 +50,7 @@ async def test_back_to_an_unchanged_screen_is_not_held(make_app, journal):
 async def test_back_after_a_write_is_held_and_shows_the_write(make_app, journal):
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
-        await _settled(pilot)
-        app.action_show_history()
-        await _settled(pilot)
-        app.action_show_today()
-        await _settled(pilot)
+        await _history_then_today(pilot)
         app.journal.add(Entry(TODAY, body="a call with Sam"))
         app.action_show_history()
         assert app._batch_count  # the screen reloads: the change is hidden until it is drawn
@@ -108,11 +113,7 @@ async def test_a_screen_opened_for_the_first_time_is_shown_once_built_not_after_
 async def test_back_after_a_write_is_shown_once_reloaded_not_after_a_set_time(make_app, journal, monkeypatch):
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
-        await _settled(pilot)
-        app.action_show_history()
-        await _settled(pilot)
-        app.action_show_today()
-        await _settled(pilot)
+        await _history_then_today(pilot)
         stopped = _no_timed_holds(app, monkeypatch)
         app.journal.add(Entry(TODAY, body="a call with Sam"))
         app.action_show_history()
@@ -125,11 +126,7 @@ async def test_back_after_typing_a_draft_elsewhere_is_not_held(make_app, journal
     """A draft belongs to the screen that typed it: History, left before, draws as it was."""
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
-        await _settled(pilot)
-        app.action_show_history()
-        await _settled(pilot)
-        app.action_show_today()
-        await _settled(pilot)
+        await _history_then_today(pilot)
         app.journal.save_draft("today:elsewhere", {"text": "half a thought"})
         app.action_show_history()
         assert not app._batch_count and app.current_mode == "history"
