@@ -58,6 +58,39 @@ async def test_a_journal_already_written_in_is_not_welcomed(journal, library):
         assert app.screen.title == "Today"
 
 
+@pytest.mark.parametrize("keys", [["f3", "f2"], ["f1", "f7", "f2"], ["f2"]], ids=" ".join)
+async def test_leaving_the_welcome_by_a_views_key_counts_as_having_read_it(journal, library, keys):
+    """F2-F8 work on the welcome (it names F9 and F1, so keys can't be dead there): going to a
+    view closes it (and Help over it: F7 works there) as Enter would; Today doesn't show it again."""
+    app = app_for(journal, library, welcome=True, data_dir=DATA_DIR)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert app.screen.id == "welcome-screen"
+        for key in keys:
+            await pilot.press(key)
+            await pilot.pause()
+        assert app.screen.title == "Today" and len(app.screen_stack) == 1
+        await pilot.press("f3")
+        await pilot.pause()
+        assert app.screen.title == "History"
+    assert journal.setting(WELCOME_SHOWN) is True
+
+
+async def test_help_left_for_another_view_is_closed_but_what_it_was_over_stays(journal, library):
+    """Over Help the views' keys wait for Escape, but F7 (a priority key) and ctrl+p's views leave it."""
+    app = app_for(journal, library)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f1", "f7")
+        await pilot.pause()
+        assert app.screen.title == "Exercises"
+        await pilot.press("f2")
+        await pilot.pause()
+        assert app.screen.title == "Today" and len(app.screen_stack) == 1
+        await pilot.press("f6", "f1", "f7", "f2")  # Settings stay open on Today, as before: only Help closes
+        await pilot.pause()
+        assert app.screen.id == "settings-screen"
+
+
 async def test_the_welcome_can_be_read_again_from_help(journal, library):
     app = app_for(journal, library)
     async with app.run_test(size=(80, 24)) as pilot:

@@ -64,7 +64,7 @@ class HelpScreen(ModalScreen[None]):
     ]
 
     def __init__(self, data_dir: Path | None) -> None:
-        super().__init__()
+        super().__init__(id="help-screen")
         self._data_dir = data_dir
 
     def compose(self) -> ComposeResult:
