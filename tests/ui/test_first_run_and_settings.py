@@ -214,6 +214,41 @@ async def test_the_palette_offers_pause_support_settings_and_the_welcome(journal
         assert app.screen.query_one("#help-support")
 
 
+def footer_line(app) -> str:
+    """The footer at the bottom of the window as drawn: the top screen's, whichever screen holds it."""
+    footers = [f for f in app.screen.query(KeysFooter)] or list(app.screen_stack[-2].query(KeysFooter))
+    return "".join(segment.text for segment in footers[0].render_line(0))
+
+
+@pytest.mark.parametrize("welcome", [True, False], ids=["over the welcome", "over Today"])
+async def test_help_shows_its_own_keys_not_those_of_the_screen_under_it(journal, library, welcome):
+    app = app_for(journal, library, welcome=welcome)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f1")
+        await pilot.pause()
+        assert app.screen.id == "help-screen"
+        line = footer_line(app)
+        assert line.startswith("esc Close w Welcome ^q Quit f9 Pause ") and line.endswith("▏^p palette"), line
+        for key in ("Begin", "Save entry", "f2 Today", "f3 History"):  # they do nothing over Help
+            assert key not in line, line
+        assert app.screen.query_one(KeysFooter).region.bottom == 24
+        await pilot.press("w")  # the welcome: over the welcome, back to it (not a second one)
+        await pilot.pause()
+        assert app.screen.id == "welcome-screen"
+        assert [s.id for s in app.screen_stack].count("welcome-screen") == 1
+
+
+async def test_the_keys_help_shows_work_over_it(journal, library):
+    app = app_for(journal, library)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f1", "ctrl+p")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "CommandPalette"
+        await pilot.press("escape", "f9")
+        await pilot.pause()
+        assert app.screen.id == "pause-screen"
+
+
 async def test_the_palette_key_sits_flush_right_so_no_stray_letter_shows(journal, library):
     app = app_for(journal, library)
     async with app.run_test(size=(80, 24)) as pilot:

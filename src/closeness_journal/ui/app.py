@@ -291,7 +291,9 @@ class JournalApp(FirstFrame, App[int]):
     def action_welcome(self) -> None:
         from closeness_journal.ui.screens.welcome import WelcomeScreen
 
-        if self.screen.id != "welcome-screen":
+        if self.screen.id == "help-screen" and self.screen_stack[-2].id == "welcome-screen":
+            self.pop_screen()  # Help opened over the welcome: back to it
+        elif self.screen.id != "welcome-screen":
             self.push_screen(WelcomeScreen(self.data_dir))
 
     def keep_theme(self, theme: Theme) -> None:

@@ -12,6 +12,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Markdown, Static
 
 from closeness_journal.core.support import support_markdown
+from closeness_journal.ui.widgets.keys_footer import KeysFooter
 
 HELP_TEXT = """\
 ## Keys
@@ -54,13 +55,17 @@ therapist, your journal can be something to bring along.
 
 
 class HelpScreen(ModalScreen[None]):
-    """Help over whatever screen is open; Escape closes it."""
+    """Help over whatever screen is open, with its own keys at the bottom; Escape closes it."""
 
     BINDINGS = [
         Binding("escape", "close", "Close", id="close-help"),
         Binding("f1", "close", "Close", show=False),
         Binding("question_mark", "close", "Close", show=False),
-        Binding("w", "app.welcome", "The welcome again", show=False),
+        Binding("w", "app.welcome", "Welcome"),
+        # The window's keys that work over Help (priority keys), shown as other screens show them.
+        Binding("ctrl+q", "app.quit", "Quit"),
+        Binding("f9", "app.pause", "Pause"),
+        Binding("ctrl+p", "app.command_palette", "palette", show=False),
     ]
 
     def __init__(self, data_dir: Path | None) -> None:
@@ -77,6 +82,7 @@ class HelpScreen(ModalScreen[None]):
                 id="help-where",
             )
             yield Static(Content.styled("Escape to close · w shows the welcome again", "italic $text-muted"))
+        yield KeysFooter(compact=True)  # its own keys: those of the screen under it don't work here
 
     def action_close(self) -> None:
         self.dismiss()
