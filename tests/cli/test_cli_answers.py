@@ -112,7 +112,8 @@ def test_answers_given_wrongly_are_usage_errors_and_write_nothing(run, args, mes
     assert code == 2 and message in err and out == ""
     assert "Traceback" not in err
     if "no prompt" in message:
-        assert "`closeness-journal prompts`" in err and len(err.splitlines()) == 1
+        first, hint = err.splitlines()  # what is wrong, then where to read more, as every usage error
+        assert "`closeness-journal prompts`" in first and hint == "Try 'closeness-journal write --help' for more."
     assert json.loads(run("list", "--json")[1]) == []
 
 
