@@ -90,8 +90,8 @@ def _plain_lines(hits: Sequence[SearchHit | Listed], searching: bool) -> list[st
     lines = []
     for hit in hits:
         line = _line(hit if isinstance(hit, Listed) else listed(hit.entry, hit.snippet))
-        if not _NARROW.fullmatch(line):
-            return None
+        if not _NARROW.fullmatch(line) or (line.endswith(" ") and len(line) <= width):
+            return None  # (which spaces end a line depends on the snippet's styles: views knows)
         lines.append(line if len(line) <= width else line[: width - 1] + "…")
     legend = _wrapped(LEGEND, width)
     return None if legend is None else lines + legend
@@ -154,8 +154,8 @@ def _isatty() -> bool:
 
 def _wrapped(text: str, width: int) -> list[str] | None:
     """`text` word-wrapped as Rich wraps it (every character one cell; no word longer than the
-    width, else None): break before a word that doesn't fit, and keep a line's trailing spaces
-    up to the width."""
+    width, else None): break before a word that doesn't fit; the spaces that end a line go, as
+    `views` leaves them out."""
     if not _NARROW.fullmatch(text):
         return None
     breaks: list[int] = []
@@ -171,7 +171,7 @@ def _wrapped(text: str, width: int) -> list[str] | None:
             breaks.append(start)
             offset = len(word)
     lines = [text[a:b] for a, b in zip([0, *breaks], [*breaks, len(text)], strict=True)]
-    return [_fit(line, width) for line in lines]
+    return [_fit(line, width).rstrip(" ") for line in lines]
 
 
 def _fit(line: str, width: int) -> str:
