@@ -238,6 +238,24 @@ async def test_help_shows_its_own_keys_not_those_of_the_screen_under_it(journal,
         assert [s.id for s in app.screen_stack].count("welcome-screen") == 1
 
 
+@pytest.mark.parametrize("keys, starts", [
+    (["ctrl+o"], "esc Cancel ^q Quit f9 Pause "),  # the export, over Today
+    (["f8", "a"], "esc Cancel ^s Save ^q Quit f9 Pause "),  # a step for the ladder
+    (["f3", "d"], "esc Cancel f9 Pause "),  # a question (moving an entry to the trash)
+], ids=["export", "ladder step", "question"])
+async def test_a_dialog_shows_its_own_keys_not_those_of_the_screen_under_it(journal, library, keys, starts):
+    journal.add(Entry(TODAY, body="something to delete"))
+    app = app_for(journal, library)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        for key in keys:
+            await pilot.press(key)
+            await pilot.pause()
+        assert app.screen.is_modal
+        line = footer_line(app)
+        assert line.startswith(starts) and line.endswith("▏^p palette"), line
+
+
 async def test_the_keys_help_shows_work_over_it(journal, library):
     app = app_for(journal, library)
     async with app.run_test(size=(80, 24)) as pilot:

@@ -12,7 +12,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Markdown, Static
 
 from closeness_journal.core.support import support_markdown
-from closeness_journal.ui.widgets.keys_footer import KeysFooter
+from closeness_journal.ui.widgets.keys_footer import OVER_A_DIALOG, KeysFooter
 
 HELP_TEXT = """\
 ## Keys
@@ -62,10 +62,7 @@ class HelpScreen(ModalScreen[None]):
         Binding("f1", "close", "Close", show=False),
         Binding("question_mark", "close", "Close", show=False),
         Binding("w", "app.welcome", "Welcome"),
-        # The window's keys that work over Help (priority keys), shown as other screens show them.
-        Binding("ctrl+q", "app.quit", "Quit"),
-        Binding("f9", "app.pause", "Pause"),
-        Binding("ctrl+p", "app.command_palette", "palette", show=False),
+        *OVER_A_DIALOG,
     ]
 
     def __init__(self, data_dir: Path | None) -> None:
