@@ -162,3 +162,9 @@ def test_the_quick_list_prints_what_the_long_way_prints(tmp_path, monkeypatch, c
         assert entries.list_entries(args, folder, date(2026, 3, 10)) == 0
         assert quick_out == capsys.readouterr().out, argv
         assert "2026-03-0" in quick_out or "No entries found." in quick_out
+
+
+def test_an_empty_journal_names_the_command_on_one_line_at_80_columns(run, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "80")
+    out = run("list")[1]
+    assert out.splitlines() == [entry_list.EMPTY] and out.rstrip().endswith("closeness-journal write -")

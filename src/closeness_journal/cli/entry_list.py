@@ -35,7 +35,8 @@ if TYPE_CHECKING:
 
 LEGEND = "◐ pulled away  ▲ pushed away  ● stayed close  ⚑ flagged  number: the fear, 0-10"
 """Fits 80 columns, so it is never cut mid-phrase (a longer one was)."""
-EMPTY = "Your journal is empty so far. Write your first entry with: closeness-journal write -"
+EMPTY = "Your journal is empty so far. Write your first entry: closeness-journal write -"
+"""Fits 80 columns, so the command is never split across two lines."""
 NOTHING_FOUND = "No entries found."
 
 _NARROW = re.compile(r"[ -~\u00a0-\u00ac\u00ae-\u02ff\u2010-\u2027\u25cf\u25d0\u25b2\u2691]*")
