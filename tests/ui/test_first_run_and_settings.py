@@ -350,3 +350,14 @@ async def test_the_daily_backup_runs_once_after_the_first_frame_and_before_any_k
         assert calls == [(True, False)] and typed == [""]
         assert app.screen.query_one("#editor").text == "x"
         assert any("could not be made" in str(n.message) for n in app._notifications)
+
+
+async def test_the_demo_doesnt_say_its_settings_are_kept(journal, library):
+    """The demo's journal goes when it closes: a look chosen there isn't there next time."""
+    app = app_for(journal, library, demo=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f6")
+        await pilot.pause()
+        close = str(app.screen.query_one("#settings-close").render())
+        assert app.screen.sub_title == "the demo's, gone when you quit" and "until you quit" in close
+        assert "kept" not in header(app) + close
