@@ -58,10 +58,10 @@ async def test_a_journal_already_written_in_is_not_welcomed(journal, library):
         assert app.screen.title == "Today"
 
 
-@pytest.mark.parametrize("keys", [["f3", "f2"], ["f1", "f7", "f2"], ["f2"]], ids=" ".join)
+@pytest.mark.parametrize("keys", [["f3", "f2"], ["f1", "f7", "f2"], ["f1", "f4", "f2"], ["f2"]], ids=" ".join)
 async def test_leaving_the_welcome_by_a_views_key_counts_as_having_read_it(journal, library, keys):
     """F2-F8 work on the welcome (it names F9 and F1, so keys can't be dead there): going to a
-    view closes it (and Help over it: F7 works there) as Enter would; Today doesn't show it again."""
+    view closes it (and Help over it) as Enter would; Today doesn't show it again."""
     app = app_for(journal, library, welcome=True, data_dir=DATA_DIR)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
@@ -76,14 +76,18 @@ async def test_leaving_the_welcome_by_a_views_key_counts_as_having_read_it(journ
     assert journal.setting(WELCOME_SHOWN) is True
 
 
-async def test_help_left_for_another_view_is_closed_but_what_it_was_over_stays(journal, library):
-    """Over Help the views' keys wait for Escape, but F7 (a priority key) and ctrl+p's views leave it."""
+@pytest.mark.parametrize("key, title", [("f3", "History"), ("f7", "Exercises"), ("f8", "Your ladder")])
+async def test_help_left_for_another_view_is_closed_but_what_it_was_over_stays(journal, library, key, title):
+    """The views' keys Help lists work from it (F2-F5, F8; F6 and F7 are priority keys)."""
     app = app_for(journal, library)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("f1", "f7")
+        await pilot.press("f1", key)
         await pilot.pause()
-        assert app.screen.title == "Exercises"
+        assert app.screen.title.startswith(title)
         await pilot.press("f2")
+        await pilot.pause()
+        assert app.screen.title == "Today" and len(app.screen_stack) == 1
+        await pilot.press("f1", "f2")  # F2 from Help over Today: back to it
         await pilot.pause()
         assert app.screen.title == "Today" and len(app.screen_stack) == 1
         await pilot.press("f6", "f1", "f7", "f2")  # Settings stay open on Today, as before: only Help closes
@@ -228,8 +232,9 @@ async def test_help_shows_its_own_keys_not_those_of_the_screen_under_it(journal,
         await pilot.pause()
         assert app.screen.id == "help-screen"
         line = footer_line(app)
-        assert line.startswith("esc Close w Welcome ^q Quit f9 Pause ") and line.endswith("▏^p palette"), line
-        for key in ("Begin", "Save entry", "f2 Today", "f3 History"):  # they do nothing over Help
+        assert line.startswith("esc Close w Welcome ^q Quit f9 Pause f2 Today f3 History ") and line.endswith(
+            "▏^p palette"), line
+        for key in ("Begin", "Save entry", "^r Swap"):  # they do nothing over Help
             assert key not in line, line
         assert app.screen.query_one(KeysFooter).region.bottom == 24
         await pilot.press("w")  # the welcome: over the welcome, back to it (not a second one)

@@ -63,6 +63,12 @@ class HelpScreen(ModalScreen[None]):
         Binding("question_mark", "close", "Close", show=False),
         Binding("w", "app.welcome", "Welcome"),
         *OVER_A_DIALOG,
+        # The views' keys this help lists work from it too (going to a view closes it: JournalApp.switch_mode).
+        Binding("f2", "app.show_today", "Today"),
+        Binding("f3", "app.show_history", "History"),
+        Binding("f4", "app.show_patterns", "Patterns"),
+        Binding("f5", "app.show_review", "Review"),
+        Binding("f8", "app.show_ladder", "Ladder", show=False),
     ]
 
     def __init__(self, data_dir: Path | None) -> None:
