@@ -3,6 +3,7 @@ with the day's prompts as headings."""
 
 from __future__ import annotations
 
+import io
 import json
 import sys
 from datetime import UTC, datetime
@@ -112,7 +113,8 @@ def test_answers_given_wrongly_are_usage_errors_and_write_nothing(run, args, mes
     assert code == 2 and message in err and out == ""
     assert "Traceback" not in err
     if "no prompt" in message:
-        assert "`closeness-journal prompts`" in err and len(err.splitlines()) == 1
+        first, hint = err.splitlines()  # what is wrong, then where to read more, as every usage error
+        assert "`closeness-journal prompts`" in first and hint == "Try 'closeness-journal write --help' for more."
     assert json.loads(run("list", "--json")[1]) == []
 
 
@@ -267,3 +269,20 @@ def test_writing_that_cannot_be_saved_is_kept_with_the_headings(run, editor, pri
     [kept] = [p for p in private_folders.iterdir() if p.name.startswith("entry-")]
     assert str(kept) in err and "## Free writing\n\nkeep me\n" in kept.read_text()
     assert f"({todays_prompts()[0].id})" in kept.read_text()
+
+
+class TypedIn(io.StringIO):
+    """Standard input that is a terminal: what someone types."""
+
+    def isatty(self) -> bool:
+        return True
+
+
+def test_text_typed_at_a_terminal_is_asked_for_with_how_to_end_it(run, monkeypatch):
+    """`write -` typed at a terminal waited without a word, and looked stuck."""
+    monkeypatch.setattr(sys, "stdin", TypedIn("typed at the terminal\n"))
+    code, out, err = run("write", "-")
+    assert code == 0 and "on a line of its own to save" in err and "Ctrl-C" in err
+    assert stored(run, out.strip())["body"] == "typed at the terminal"
+    code, out, err = run("write", "-", stdin="piped\n")  # piped: nothing to say
+    assert code == 0 and err == ""

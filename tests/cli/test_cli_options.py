@@ -214,6 +214,35 @@ def test_a_usage_error_is_two_lines_and_exit_2(run, private_folders, args, lines
     assert not private_folders.exists()  # nothing was opened, let alone written
 
 
+@pytest.mark.parametrize(
+    "args, prog, words",
+    [
+        (["list", "-n", "-1"], "closeness-journal list", "argument -n/--limit: -1 is below 0"),
+        (["list", "--limit=-1"], "closeness-journal list", "argument -n/--limit: -1 is below 0"),  # the quick way
+        (["export", "--since", "bad"], "closeness-journal export", "--since: 'bad' is not a date"),  # the quick way
+        (["export", "--until", "2026-13-01", "-o", "-"], "closeness-journal export", "--until: '2026-13-01'"),
+        (["list", "--since", "bad"], "closeness-journal list", "--since: 'bad' is not a date"),
+        (["write", "x", "--date", "2999-01-01"], "closeness-journal write", "is in the future"),
+        (["exercises", "do", "nope"], "closeness-journal exercises do", "there is no exercise called 'nope'"),
+        (["--data-dir", ""], "closeness-journal", "--data-dir is empty"),  # the window's
+        (["list", "--data-dir", ""], "closeness-journal list", "--data-dir is empty"),
+    ],
+)
+def test_a_usage_error_found_after_parsing_is_said_as_argparse_says_its(run, args, prog, words):
+    """Exit 2, what is wrong on one line by the command it was given to, then the same pointer
+    to its --help as argparse's own usage errors."""
+    code, out, err = run(*args)
+    assert (code, out) == (2, ""), err
+    first, hint = err.splitlines()
+    assert first.startswith(f"{prog}: ") and words in first, first
+    assert hint == f"Try '{prog} --help' for more."
+
+
+def test_a_failure_is_one_line_without_a_pointer_to_help(run):
+    code, _, err = run("show", "deadbeef")
+    assert code == 1 and len(err.splitlines()) == 1 and err.startswith("closeness-journal: ")
+
+
 def test_an_unknown_command_is_two_lines_and_exit_2(run):
     code, _, err = run("frobnicate")
     first, hint = err.splitlines()
@@ -272,5 +301,6 @@ def test_the_old_category_slugs_still_work(run):
 def test_an_empty_data_dir_is_a_usage_error_not_your_usual_journal(run, private_folders, args):
     """`--data-dir "$UNSET"` once opened the journal in the usual place without a word."""
     code, out, err = run(*args)
-    assert code == 2 and out == "" and "--data-dir is empty" in err and len(err.strip().splitlines()) == 1
+    first, hint = err.splitlines()  # what is wrong, then where to read more (as every usage error)
+    assert code == 2 and out == "" and "--data-dir is empty" in first and hint.startswith("Try 'closeness-journal")
     assert not private_folders.exists()

@@ -6,7 +6,6 @@ import sys
 from datetime import date
 
 import pytest
-from rich.console import Console
 
 from closeness_journal.cli import entry_list, views
 from closeness_journal.core.checkin import CheckIn
@@ -28,7 +27,8 @@ def _hits(text: str, snippet: bool) -> list[SearchHit]:
 def _rich(hits: list[SearchHit], searching: bool, width: int, monkeypatch: pytest.MonkeyPatch) -> str:
     out = io.StringIO()
     with monkeypatch.context() as patch:
-        patch.setattr(views, "_console", lambda: Console(highlight=False, soft_wrap=False, file=out, width=width))
+        patch.setattr(views, "_console", lambda: views._Console(highlight=False, soft_wrap=False, file=out,
+                                                                width=width))
         views.print_entry_list(hits, searching)
     return out.getvalue()
 
@@ -48,6 +48,20 @@ def test_plain_lines_are_the_bytes_rich_prints(width, snippet, monkeypatch, caps
     for searching in (False, True):
         entry_list.print_entry_list([], searching)
         assert capsys.readouterr().out == _rich([], searching, width, monkeypatch)
+
+
+@pytest.mark.parametrize("last", [("  ", False), ("found  ", True)])
+def test_a_line_ending_in_spaces_is_as_rich_prints_it(last, monkeypatch, capsys):
+    """Rich's console in `views` leaves out the spaces ending a line, unless they show (a match)."""
+    monkeypatch.setenv("COLUMNS", "80")
+    monkeypatch.delenv("FORCE_COLOR", raising=False)
+    monkeypatch.delenv("TTY_COMPATIBLE", raising=False)
+    entry = Entry(local_date=date(2026, 3, 4), body="x", id="0123456789ab")
+    hits = [SearchHit(entry, (("before ", False), ("match", True), last))]
+    entry_list.print_entry_list(hits, True)
+    out = capsys.readouterr().out
+    assert out == _rich(hits, True, 80, monkeypatch)
+    assert out.splitlines()[0].endswith("match" if last[0] == "  " else "found  ")
 
 
 def test_a_terminal_or_forced_colour_is_left_to_rich(monkeypatch):
@@ -148,3 +162,9 @@ def test_the_quick_list_prints_what_the_long_way_prints(tmp_path, monkeypatch, c
         assert entries.list_entries(args, folder, date(2026, 3, 10)) == 0
         assert quick_out == capsys.readouterr().out, argv
         assert "2026-03-0" in quick_out or "No entries found." in quick_out
+
+
+def test_an_empty_journal_names_the_command_on_one_line_at_80_columns(run, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "80")
+    out = run("list")[1]
+    assert out.splitlines() == [entry_list.EMPTY] and out.rstrip().endswith("closeness-journal write -")

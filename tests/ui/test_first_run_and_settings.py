@@ -58,6 +58,43 @@ async def test_a_journal_already_written_in_is_not_welcomed(journal, library):
         assert app.screen.title == "Today"
 
 
+@pytest.mark.parametrize("keys", [["f3", "f2"], ["f1", "f7", "f2"], ["f1", "f4", "f2"], ["f2"]], ids=" ".join)
+async def test_leaving_the_welcome_by_a_views_key_counts_as_having_read_it(journal, library, keys):
+    """F2-F8 work on the welcome (it names F9 and F1, so keys can't be dead there): going to a
+    view closes it (and Help over it) as Enter would; Today doesn't show it again."""
+    app = app_for(journal, library, welcome=True, data_dir=DATA_DIR)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert app.screen.id == "welcome-screen"
+        for key in keys:
+            await pilot.press(key)
+            await pilot.pause()
+        assert app.screen.title == "Today" and len(app.screen_stack) == 1
+        await pilot.press("f3")
+        await pilot.pause()
+        assert app.screen.title == "History"
+    assert journal.setting(WELCOME_SHOWN) is True
+
+
+@pytest.mark.parametrize("key, title", [("f3", "History"), ("f7", "Exercises"), ("f8", "Your ladder")])
+async def test_help_left_for_another_view_is_closed_but_what_it_was_over_stays(journal, library, key, title):
+    """The views' keys Help lists work from it (F2-F5, F8; F6 and F7 are priority keys)."""
+    app = app_for(journal, library)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f1", key)
+        await pilot.pause()
+        assert app.screen.title.startswith(title)
+        await pilot.press("f2")
+        await pilot.pause()
+        assert app.screen.title == "Today" and len(app.screen_stack) == 1
+        await pilot.press("f1", "f2")  # F2 from Help over Today: back to it
+        await pilot.pause()
+        assert app.screen.title == "Today" and len(app.screen_stack) == 1
+        await pilot.press("f6", "f1", "f7", "f2")  # Settings stay open on Today, as before: only Help closes
+        await pilot.pause()
+        assert app.screen.id == "settings-screen"
+
+
 async def test_the_welcome_can_be_read_again_from_help(journal, library):
     app = app_for(journal, library)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -181,6 +218,60 @@ async def test_the_palette_offers_pause_support_settings_and_the_welcome(journal
         assert app.screen.query_one("#help-support")
 
 
+def footer_line(app) -> str:
+    """The footer at the bottom of the window as drawn: the top screen's, whichever screen holds it."""
+    footers = [f for f in app.screen.query(KeysFooter)] or list(app.screen_stack[-2].query(KeysFooter))
+    return "".join(segment.text for segment in footers[0].render_line(0))
+
+
+@pytest.mark.parametrize("welcome", [True, False], ids=["over the welcome", "over Today"])
+async def test_help_shows_its_own_keys_not_those_of_the_screen_under_it(journal, library, welcome):
+    app = app_for(journal, library, welcome=welcome)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f1")
+        await pilot.pause()
+        assert app.screen.id == "help-screen"
+        line = footer_line(app)
+        assert line.startswith("esc Close w Welcome ^q Quit f9 Pause f2 Today f3 History ") and line.endswith(
+            "▏^p palette"), line
+        for key in ("Begin", "Save entry", "^r Swap"):  # they do nothing over Help
+            assert key not in line, line
+        assert app.screen.query_one(KeysFooter).region.bottom == 24
+        await pilot.press("w")  # the welcome: over the welcome, back to it (not a second one)
+        await pilot.pause()
+        assert app.screen.id == "welcome-screen"
+        assert [s.id for s in app.screen_stack].count("welcome-screen") == 1
+
+
+@pytest.mark.parametrize("keys, starts", [
+    (["ctrl+o"], "esc Cancel ^q Quit f9 Pause "),  # the export, over Today
+    (["f8", "a"], "esc Cancel ^s Save ^q Quit f9 Pause "),  # a step for the ladder
+    (["f3", "d"], "esc Cancel f9 Pause "),  # a question (moving an entry to the trash)
+], ids=["export", "ladder step", "question"])
+async def test_a_dialog_shows_its_own_keys_not_those_of_the_screen_under_it(journal, library, keys, starts):
+    journal.add(Entry(TODAY, body="something to delete"))
+    app = app_for(journal, library)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        for key in keys:
+            await pilot.press(key)
+            await pilot.pause()
+        assert app.screen.is_modal
+        line = footer_line(app)
+        assert line.startswith(starts) and line.endswith("▏^p palette"), line
+
+
+async def test_the_keys_help_shows_work_over_it(journal, library):
+    app = app_for(journal, library)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f1", "ctrl+p")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "CommandPalette"
+        await pilot.press("escape", "f9")
+        await pilot.pause()
+        assert app.screen.id == "pause-screen"
+
+
 async def test_the_palette_key_sits_flush_right_so_no_stray_letter_shows(journal, library):
     app = app_for(journal, library)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -264,3 +355,14 @@ async def test_the_daily_backup_runs_once_after_the_first_frame_and_before_any_k
         assert calls == [(True, False)] and typed == [""]
         assert app.screen.query_one("#editor").text == "x"
         assert any("could not be made" in str(n.message) for n in app._notifications)
+
+
+async def test_the_demo_doesnt_say_its_settings_are_kept(journal, library):
+    """The demo's journal goes when it closes: a look chosen there isn't there next time."""
+    app = app_for(journal, library, demo=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f6")
+        await pilot.pause()
+        close = str(app.screen.query_one("#settings-close").render())
+        assert app.screen.sub_title == "the demo's, gone when you quit" and "until you quit" in close
+        assert "kept" not in header(app) + close

@@ -70,7 +70,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         today = local_day(datetime.now(UTC))
         return args.handler(args, folder, today)
     except _usage_errors() as error:
-        return _say(error, 2)
+        return _say(error, 2, args)
     except Failure as error:
         return _say(error, 1)
     except KeyboardInterrupt:
@@ -80,7 +80,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         os.dup2(devnull, sys.stdout.fileno())
         return 0
     except UnicodeError:
-        return _say("the text isn't valid UTF-8, so nothing was saved.", 2)
+        return _say("the text isn't valid UTF-8, so nothing was saved.", 2, args)
     except _loaded("sqlite3", "DatabaseError") as error:
         return _say(f"the journal could not be read or written ({error}); nothing was changed.", 1)
     except Exception as error:  # the person gets one line, never a traceback
@@ -112,7 +112,14 @@ def _usage_errors() -> tuple[type[BaseException], ...]:
             _loaded("closeness_journal.core.dates", "BadDate"))
 
 
-def _say(error: object, code: int) -> int:
-    """One line on standard error, and the exit code to go with it."""
-    print(f"closeness-journal: {error}", file=sys.stderr)
+def _say(error: object, code: int, args: Any = None) -> int:
+    """One line on standard error, and the exit code to go with it. A usage error (given the
+    command's `args`) is said as argparse's are (parser.py): by the command, then which `--help`
+    to read."""
+    if args is None:
+        print(f"closeness-journal: {error}", file=sys.stderr)
+        return code
+    parser = getattr(args, "command_parser", None)  # a subcommand's (`ladder add`); the quick way has none
+    prog = parser.prog if parser is not None else " ".join(filter(None, ("closeness-journal", args.command)))
+    print(f"{prog}: {error}\nTry '{prog} --help' for more.", file=sys.stderr)
     return code

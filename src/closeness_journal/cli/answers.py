@@ -54,10 +54,16 @@ def given_answers(args: argparse.Namespace, known: Sequence[Answer] = ()) -> lis
     return answers
 
 
+END_OF_TYPING = "Ctrl-Z, then Enter," if sys.platform == "win32" else "Ctrl-D"
+TYPING_HINT = f"Write here, then press {END_OF_TYPING} on a line of its own to save (Ctrl-C leaves without saving)."
+
+
 def read_stdin(text: str | None, answers: Sequence[Answer]) -> tuple[str | None, list[Answer]]:
     """TEXT and the answers, with the one `-` among them read from standard input."""
     if text != STDIN and all(a.text != STDIN for a in answers):
         return text, list(answers)
+    if sys.stdin.isatty():  # typed, not piped: say how it ends (a silent wait looked stuck)
+        print(TYPING_HINT, file=sys.stderr)
     read = sys.stdin.read()
     return (
         read if text == STDIN else text,

@@ -118,7 +118,7 @@ def show(args: argparse.Namespace, folder: Path, today: date) -> int:
 
 def list_entries(args: argparse.Namespace, folder: Path, today: date) -> int:
     if args.limit < 0:
-        raise UsageError("-n: give 0 (all) or a positive number")
+        raise UsageError(f"argument -n/--limit: {args.limit} is below 0; give 0 (all) or a positive number")
     filters = _filters(args, today)
     with opened(folder, entries_only=True) as journal:
         limit = args.limit or -1  # SQLite: LIMIT -1 means no limit

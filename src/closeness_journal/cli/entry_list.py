@@ -35,7 +35,8 @@ if TYPE_CHECKING:
 
 LEGEND = "◐ pulled away  ▲ pushed away  ● stayed close  ⚑ flagged  number: the fear, 0-10"
 """Fits 80 columns, so it is never cut mid-phrase (a longer one was)."""
-EMPTY = "Your journal is empty so far. Write your first entry with: closeness-journal write -"
+EMPTY = "Your journal is empty so far. Write your first entry: closeness-journal write -"
+"""Fits 80 columns, so the command is never split across two lines."""
 NOTHING_FOUND = "No entries found."
 
 _NARROW = re.compile(r"[ -~\u00a0-\u00ac\u00ae-\u02ff\u2010-\u2027\u25cf\u25d0\u25b2\u2691]*")
@@ -90,8 +91,8 @@ def _plain_lines(hits: Sequence[SearchHit | Listed], searching: bool) -> list[st
     lines = []
     for hit in hits:
         line = _line(hit if isinstance(hit, Listed) else listed(hit.entry, hit.snippet))
-        if not _NARROW.fullmatch(line):
-            return None
+        if not _NARROW.fullmatch(line) or (line.endswith(" ") and len(line) <= width):
+            return None  # (which spaces end a line depends on the snippet's styles: views knows)
         lines.append(line if len(line) <= width else line[: width - 1] + "…")
     legend = _wrapped(LEGEND, width)
     return None if legend is None else lines + legend
@@ -154,8 +155,8 @@ def _isatty() -> bool:
 
 def _wrapped(text: str, width: int) -> list[str] | None:
     """`text` word-wrapped as Rich wraps it (every character one cell; no word longer than the
-    width, else None): break before a word that doesn't fit, and keep a line's trailing spaces
-    up to the width."""
+    width, else None): break before a word that doesn't fit; the spaces that end a line go, as
+    `views` leaves them out."""
     if not _NARROW.fullmatch(text):
         return None
     breaks: list[int] = []
@@ -171,7 +172,7 @@ def _wrapped(text: str, width: int) -> list[str] | None:
             breaks.append(start)
             offset = len(word)
     lines = [text[a:b] for a, b in zip([0, *breaks], [*breaks, len(text)], strict=True)]
-    return [_fit(line, width) for line in lines]
+    return [_fit(line, width).rstrip(" ") for line in lines]
 
 
 def _fit(line: str, width: int) -> str:

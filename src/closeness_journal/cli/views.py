@@ -6,9 +6,10 @@ nothing a person wrote is read as markup or reaches the terminal as an escape se
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
 from rich.console import Console
+from rich.segment import Segment
 from rich.table import Table
 from rich.text import Text
 
@@ -22,8 +23,42 @@ from closeness_journal.core.text import one_line, printable
 from closeness_journal.core.wording import noticing_note, one_decimal, week_lines
 
 
+class _Console(Console):
+    """Rich's console, leaving out the spaces it puts at the ends of lines (a table's padding, a
+    wrapped line's last space): on a terminal they only get in the way of copying, in a file
+    they are noise."""
+
+    def _render_buffer(self, buffer: Iterable[Segment]) -> str:
+        return super()._render_buffer(without_trailing_spaces(buffer))
+
+
+def without_trailing_spaces(segments: Iterable[Segment]) -> Iterator[Segment]:
+    """The segments, without the spaces that end each line. A space that shows (on a background,
+    reversed, underlined) is kept, and so is everything else (control codes too)."""
+    held: list[Segment] = []  # blank segments seen since the line's last text
+    for segment in segments:
+        text, style, control = segment
+        if control or (style is not None and (style.bgcolor or style.reverse or style.underline)):
+            yield from held
+            held.clear()
+            yield segment
+            continue
+        for index, part in enumerate(text.split("\n")):
+            if index:  # a line ends here: what is held is its trailing space
+                held.clear()
+                yield Segment("\n", style)
+            kept = part.rstrip(" ")
+            if kept:
+                yield from held
+                held.clear()
+                yield Segment(kept, style)
+            if len(kept) < len(part):
+                held.append(Segment(part[len(kept):], style))
+    yield from held  # no line end yet: what follows may be on the same line
+
+
 def _console() -> Console:
-    return Console(highlight=False, soft_wrap=False)
+    return _Console(highlight=False, soft_wrap=False)
 
 
 def _markers(entry: Entry) -> Text:

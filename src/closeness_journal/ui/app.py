@@ -54,6 +54,9 @@ HANGUP_LONGEST_SECONDS = 15.0
 """After a hang-up, how long the process may take at most (saving waits up to the journal's
 10 s busy timeout when another window is writing)."""
 
+PASSING = ("welcome-screen", "help-screen")
+"""The screens only read, closed when you go to another view (see `switch_mode`)."""
+
 EXIT_WHEN_READY_ENV = "CLOSENESS_JOURNAL_EXIT_WHEN_READY"
 """Set (by benchmarks/run.py) to quit as soon as the first screen has been drawn."""
 
@@ -225,6 +228,13 @@ class JournalApp(FirstFrame, App[int]):
         if time.monotonic() - last_activity >= IDLE_SECONDS:
             self.journal.tidy()
 
+    def switch_mode(self, mode: str) -> Any:
+        """Going to another view (F2-F8, ctrl+p) closes the welcome and Help over this one, as
+        Escape would: they are only read, and coming back (F2) would otherwise show them again."""
+        while len(self.screen_stack) > 1 and self.screen.id in PASSING:
+            self.pop_screen()
+        return super().switch_mode(mode)
+
     def action_show_today(self) -> None:
         self.switch_mode("today")
 
@@ -281,7 +291,9 @@ class JournalApp(FirstFrame, App[int]):
     def action_welcome(self) -> None:
         from closeness_journal.ui.screens.welcome import WelcomeScreen
 
-        if self.screen.id != "welcome-screen":
+        if self.screen.id == "help-screen" and self.screen_stack[-2].id == "welcome-screen":
+            self.pop_screen()  # Help opened over the welcome: back to it
+        elif self.screen.id != "welcome-screen":
             self.push_screen(WelcomeScreen(self.data_dir))
 
     def keep_theme(self, theme: Theme) -> None:
@@ -300,32 +312,9 @@ class JournalApp(FirstFrame, App[int]):
         return formatted
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        yield SystemCommand("Today", "Write today's entry (F2)", self.action_show_today)
-        yield SystemCommand("History", "Find and read past entries (F3)", self.action_show_history)
-        yield SystemCommand("Patterns", "Pulling and pushing away over time (F4)", self.action_show_patterns)
-        yield SystemCommand("Weekly review", "Look back on last week (F5)", self.action_show_review)
-        yield SystemCommand("Exercises", "For two people, and for supporters (F7)", self.action_show_exercises)
-        yield SystemCommand("Ladder", "Your ladder of small steps, and the next to try (F8)", self.action_show_ladder)
-        yield SystemCommand("Export", "For your therapist (Markdown or a page to print), or a backup (ctrl+o)",
-                            self.action_export)
-        yield SystemCommand("Trash", "Entries you deleted, to restore", self.action_show_trash)
-        yield SystemCommand("Pause", "A minute to breathe, then a short note, when the pull is strong (F9)",
-                            self.action_pause)
-        yield SystemCommand("Support", "Where to find help now", self.action_support)
-        yield SystemCommand("Settings", "The look, the deeper questions, the review note (F6)", self.action_settings)
-        yield SystemCommand("Help", "Support, the keys, and where your journal lives (F1)", self.action_help)
-        yield SystemCommand("Welcome", "What this journal is for, once more", self.action_welcome)
-        for binding in screen.active_bindings.values():
-            b = binding.binding
-            if b.show and b.description and binding.node is screen:
-                yield SystemCommand(
-                    b.description, f"{b.description} ({binding.binding.key})",
-                    lambda action=b.action: screen.run_action(action),
-                )
-        for command in super().get_system_commands(screen):
-            # Textual's screenshot command would write journal text to a file in the current folder.
-            if command.title != "Screenshot":
-                yield command
+        from closeness_journal.ui.palette import system_commands
+
+        return system_commands(self, screen, super().get_system_commands(screen))
 
     # ------------------------------------------------------------------ never lose a word
 

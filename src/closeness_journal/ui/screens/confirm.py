@@ -10,6 +10,8 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
+from closeness_journal.ui.widgets.keys_footer import OVER_A_DIALOG, KeysFooter
+
 
 class ConfirmScreen(ModalScreen[bool]):
     """Dismisses with True for yes, False for no (Escape is no)."""
@@ -18,6 +20,7 @@ class ConfirmScreen(ModalScreen[bool]):
         Binding("escape", "answer(False)", "Cancel", id="cancel"),
         Binding("y", "answer(True)", "Yes", show=False),
         Binding("n", "answer(False)", "No", show=False),
+        *OVER_A_DIALOG[1:],  # the pause and the palette (not quitting: a question may be about quitting)
     ]
 
     def __init__(self, question: Content | str, yes: str, no: str = "Cancel") -> None:
@@ -32,6 +35,7 @@ class ConfirmScreen(ModalScreen[bool]):
             with Horizontal(id="confirm-buttons"):
                 yield Button(f"{self._yes} (y)", id="yes", variant="warning")
                 yield Button(f"{self._no} (n)", id="no", variant="primary")
+        yield KeysFooter()  # its own keys: those of the screen under it don't work here
 
     def on_mount(self) -> None:
         self.query_one("#no", Button).focus()

@@ -20,6 +20,7 @@ from closeness_journal.core.text import printable
 from closeness_journal.store import Journal, JournalError
 from closeness_journal.ui.screens.confirm import ConfirmScreen
 from closeness_journal.ui.widgets.checkin_form import TickBox
+from closeness_journal.ui.widgets.keys_footer import OVER_A_DIALOG, KeysFooter
 
 FORMATS = [
     ("Markdown, to read or bring to a therapist", "markdown"),
@@ -33,7 +34,7 @@ PLAIN_FROM_ENCRYPTED = "Your journal is encrypted, but exports are not: " + PLAI
 class ExportScreen(ModalScreen[Path | None]):
     """Dismisses with the path written, or None."""
 
-    BINDINGS = [Binding("escape", "cancel", "Cancel", id="cancel-export")]
+    BINDINGS = [Binding("escape", "cancel", "Cancel", id="cancel-export"), *OVER_A_DIALOG]
 
     def __init__(self, journal: Journal, today: date, folder: Path | None = None) -> None:
         super().__init__()
@@ -79,6 +80,7 @@ class ExportScreen(ModalScreen[Path | None]):
             with Horizontal(id="confirm-buttons"):
                 yield Button("Export", id="export-go", variant="primary", compact=True)
                 yield Button("Cancel", id="export-cancel", compact=True)
+        yield KeysFooter()  # its own keys: those of the screen under it don't work here
 
     def on_mount(self) -> None:
         self.query_one("#export-dates").display = self.query_one("#export-range", Select).value == "dates"

@@ -12,6 +12,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Markdown, Static
 
 from closeness_journal.core.support import support_markdown
+from closeness_journal.ui.widgets.keys_footer import OVER_A_DIALOG, KeysFooter
 
 HELP_TEXT = """\
 ## Keys
@@ -54,17 +55,24 @@ therapist, your journal can be something to bring along.
 
 
 class HelpScreen(ModalScreen[None]):
-    """Help over whatever screen is open; Escape closes it."""
+    """Help over whatever screen is open, with its own keys at the bottom; Escape closes it."""
 
     BINDINGS = [
         Binding("escape", "close", "Close", id="close-help"),
         Binding("f1", "close", "Close", show=False),
         Binding("question_mark", "close", "Close", show=False),
-        Binding("w", "app.welcome", "The welcome again", show=False),
+        Binding("w", "app.welcome", "Welcome"),
+        *OVER_A_DIALOG,
+        # The views' keys this help lists work from it too (going to a view closes it: JournalApp.switch_mode).
+        Binding("f2", "app.show_today", "Today"),
+        Binding("f3", "app.show_history", "History"),
+        Binding("f4", "app.show_patterns", "Patterns"),
+        Binding("f5", "app.show_review", "Review"),
+        Binding("f8", "app.show_ladder", "Ladder", show=False),
     ]
 
     def __init__(self, data_dir: Path | None) -> None:
-        super().__init__()
+        super().__init__(id="help-screen")
         self._data_dir = data_dir
 
     def compose(self) -> ComposeResult:
@@ -77,6 +85,7 @@ class HelpScreen(ModalScreen[None]):
                 id="help-where",
             )
             yield Static(Content.styled("Escape to close · w shows the welcome again", "italic $text-muted"))
+        yield KeysFooter(compact=True)  # its own keys: those of the screen under it don't work here
 
     def action_close(self) -> None:
         self.dismiss()

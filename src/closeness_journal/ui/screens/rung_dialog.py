@@ -15,6 +15,7 @@ from textual.widgets import Button, Input, Label, Static
 
 from closeness_journal.core.ladder import HARD_WORDS, InvalidRung, Rung
 from closeness_journal.core.text import one_line
+from closeness_journal.ui.widgets.keys_footer import OVER_A_DIALOG, KeysFooter
 
 
 class RungDialog(ModalScreen[Rung | None]):
@@ -57,6 +58,7 @@ class RungDialog(ModalScreen[Rung | None]):
     BINDINGS = [
         Binding("escape", "cancel", "Cancel", id="cancel-rung"),
         Binding("ctrl+s", "save", "Save", id="save-rung"),
+        *OVER_A_DIALOG,
     ]
 
     def __init__(self, rung: Rung | None = None) -> None:
@@ -81,6 +83,7 @@ class RungDialog(ModalScreen[Rung | None]):
             with Horizontal(id="confirm-buttons"):
                 yield Button("Save (ctrl+s)", id="rung-save", variant="primary")
                 yield Button("Cancel", id="rung-cancel")
+        yield KeysFooter()  # its own keys: those of the screen under it don't work here
 
     def on_mount(self) -> None:
         self.query_one("#rung-text", Input).focus()

@@ -51,6 +51,11 @@ class SettingsScreen(Screen[None]):
         self._library = library
         self._deeper = library.deeper_themes()
 
+    @property
+    def _demo(self) -> bool:
+        """The demo's journal is thrown away when it closes, and its settings with it."""
+        return bool(getattr(self.app, "demo", False))
+
     def compose(self) -> ComposeResult:
         settings = Settings.read(self._journal.setting)
         themes = sorted(self.app.available_themes)
@@ -79,12 +84,13 @@ class SettingsScreen(Screen[None]):
                 "Say on Today when last week is ready to look back on", settings.mention_review,
                 id="settings-review", compact=True,
             )
-            yield Static("Changes are kept as you make them. Escape goes back.", id="settings-close")
+            kept = "In the demo, changes last until you quit." if self._demo else "Changes are kept as you make them."
+            yield Static(f"{kept} Escape goes back.", id="settings-close")
         yield KeysFooter(compact=True)
 
     def on_mount(self) -> None:
         self.title = "Settings"
-        self.sub_title = "kept in your journal"
+        self.sub_title = "the demo's, gone when you quit" if self._demo else "kept in your journal"
         self.query_one("#settings-theme").focus()
 
     def _keep(self, key: str, value: object) -> None:

@@ -16,9 +16,18 @@ from rich.cells import cell_len
 from rich.segment import Segment
 from rich.style import Style
 from textual import events
+from textual.binding import Binding
 from textual.screen import Screen
 from textual.strip import Strip
 from textual.widget import Widget
+
+OVER_A_DIALOG = [
+    Binding("ctrl+q", "app.quit", "Quit"),
+    Binding("f9", "app.pause", "Pause"),
+    Binding("ctrl+p", "app.command_palette", "palette", show=False),
+]
+"""The window's keys that work over a dialog, for a dialog's BINDINGS: they are priority keys,
+which a dialog's footer doesn't list by itself (only the dialog's own keys)."""
 
 
 class FooterItem(NamedTuple):
