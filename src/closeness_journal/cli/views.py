@@ -7,6 +7,7 @@ nothing a person wrote is read as markup or reaches the terminal as an escape se
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
+from typing import Any
 
 from rich.console import Console
 from rich.segment import Segment
@@ -28,8 +29,9 @@ class _Console(Console):
     wrapped line's last space): on a terminal they only get in the way of copying, in a file
     they are noise."""
 
-    def _render_buffer(self, buffer: Iterable[Segment]) -> str:
-        return super()._render_buffer(without_trailing_spaces(buffer))
+    def _render_buffer(self, buffer: Iterable[Segment], *args: Any, **kwargs: Any) -> str:
+        # Rich's own (private) method: whatever else a later Rich passes goes on as it was
+        return super()._render_buffer(without_trailing_spaces(buffer), *args, **kwargs)
 
 
 def without_trailing_spaces(segments: Iterable[Segment]) -> Iterator[Segment]:
