@@ -154,11 +154,18 @@ def test_an_import_into_an_empty_journal_goes_past_the_log_and_searches_as_one_r
 ):
     backup = _backup_of(_varied(1200))
     bulk = Journal.open(tmp_path / "bulk" / "journal.db")
-    seen, progress = _modes_while_adding(bulk)
+    seen, tell = _modes_while_adding(bulk)
+    rollback_journal = tmp_path / "bulk" / "journal.db-journal"
+    kept_as: set[int] = set()
+
+    def progress(what, done, total):
+        tell(what, done, total)
+        kept_as.add(rollback_journal.stat().st_mode & 0o777)
 
     added = bulk.merge(backup, progress)
 
     assert seen and set(seen) == {"delete"}  # written with a rollback journal...
+    assert kept_as == {0o600}  # ...as private as the journal
     assert _mode(bulk) == "wal"  # ...and the log is back once it is done
     monkeypatch.setattr("closeness_journal.store.archive.BULK_AT_LEAST", 10**9)  # the trigger, a row at a time
     one_by_one = Journal.open(tmp_path / "rows" / "journal.db")
