@@ -238,8 +238,10 @@ def _written_once(journal: ArchiveMixin, count: int) -> Iterator[None]:
     that were already there (a few), and the new ones go straight to the file. The transaction
     is as atomic and as durable (`synchronous = FULL`: a killed import is rolled back from the
     journal on the next open). Leaving the log needs the file to itself, so while anything else
-    has it open, or when entries are there already, the import goes through the log as ever;
-    a command that opens the journal meanwhile reads it as it was, and waits to write."""
+    has it open, or when entries are there already, the import goes through the log as ever.
+    The one difference: a window or command opened while such an import runs doesn't read the
+    empty journal at once. Once SQLite starts writing pages into the file it waits, up to the
+    busy timeout (10 s), and then reads what was imported."""
     conn = journal._db.conn
     changed = False
     if journal.path is not None and count >= BULK_AT_LEAST and not conn.in_transaction:

@@ -301,7 +301,8 @@ class JournalBase:
                 db.execute("PRAGMA journal_mode = WAL")
             except driver.OperationalError as error:
                 # An import into an empty journal is writing it with a rollback journal and puts
-                # the write-ahead log back when it ends (store/archive.py): read it as it is.
+                # the write-ahead log back when it ends (store/archive.py `_written_once`): this
+                # connection uses the file as it is, and follows it back to the log.
                 if not _busy(error):
                     raise
             # Hardly ever a checkpoint inside a save (SQLite's default, every 1,000 pages, made
