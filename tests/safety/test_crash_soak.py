@@ -174,6 +174,41 @@ def test_kill_9_during_an_import_adds_all_or_nothing(tmp_path):
         db.close()
 
 
+def test_kill_9_during_an_import_into_an_empty_journal_adds_all_or_nothing(tmp_path):
+    """Into a journal with no entries, an import is written with a rollback journal (store/archive.py):
+    a killed one is rolled back on the next open, which puts the write-ahead log back."""
+    from closeness_journal.store import Journal
+
+    rng = random.Random(5)
+    source = tmp_path / "source"
+    add_entries(source, 3000, words="imported words " * 20)
+    archive = tmp_path / "all.json"
+    done = subprocess.run([sys.executable, "-m", "closeness_journal", "--data-dir", str(source), "export", "--format",
+                           "json", "-o", str(archive)], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    folder = tmp_path / "target"
+    command = [sys.executable, "-m", "closeness_journal", "--data-dir", str(folder), "import", str(archive)]
+    started = time.monotonic()
+    subprocess.run(command, capture_output=True, check=True)
+    took = time.monotonic() - started
+    for _ in range(IMPORTS):
+        db = sqlite3.connect(folder / "journal.db")
+        db.execute("DELETE FROM entries")
+        db.commit()
+        db.close()
+        killed_after(command, rng.uniform(0.1, took * 1.1), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        db = check_journal(folder)
+        count = db.execute("SELECT count(*) FROM entries").fetchone()[0]
+        assert count in (0, 3000), f"a killed import left {count} of 3000 entries"
+        searched = db.execute("SELECT count(*) FROM entries_fts WHERE entries_fts MATCH 'imported'").fetchone()[0]
+        assert searched == count
+        db.close()
+        journal = Journal.open(folder / "journal.db")
+        assert journal.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        journal.close()
+    assert not (folder / "journal.db-journal").exists()
+
+
 def test_kill_9_during_a_backup_leaves_it_whole_or_absent(tmp_path):
     rng = random.Random(4)
     folder = tmp_path / "data"

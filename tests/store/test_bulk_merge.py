@@ -103,3 +103,144 @@ def test_an_entry_that_cannot_be_made_a_row_late_in_the_file_adds_nothing():
     assert _trigger(target).startswith("CREATE TRIGGER entries_ai")
     assert target.count() == 2 and target.count(EntryFilter(search="lighthouse")) == 0
     assert target.integrity_problems() == []
+
+
+# An import into a journal file with no entries goes past the write-ahead log (`_written_once`).
+
+WORDS = ("running", "runs", "harbours", "lighthouse", "quietly", "closeness", "stayed", "pulling", "away", "café")
+
+
+def _varied(count: int) -> list[Entry]:
+    """Entries whose words sit in the body, the answers, the small step and who, some in the trash."""
+    from closeness_journal.core.checkin import CheckIn
+    from closeness_journal.core.entries import Answer
+
+    entries = []
+    for n in range(count):
+        word, other = WORDS[n % len(WORDS)], WORDS[(n * 7) % len(WORDS)]
+        entries.append(Entry(
+            local_date=date(2026, 1, 1) + timedelta(days=n % 120), body=f"{word} number {n}",
+            answers=(Answer("p", "A prompt?", f"{other} in an answer"),) if n % 3 == 0 else (),
+            checkin=CheckIn(who=f"Sam {other}" if n % 5 == 0 else "", small_step=f"{word} a little" if n % 4 else ""),
+        ))
+    return entries
+
+
+def _backup_of(entries: list[Entry], trashed: int = 3):
+    source = Journal.in_memory()
+    source.add_many((entry, NOW) for entry in entries)
+    for entry in source.entries(limit=trashed):
+        source.delete(entry.id)
+    return source.dump()
+
+
+def _found(journal: Journal) -> dict[str, list[str]]:
+    """For each word (and a phrase and a prefix), the ids found, in the order search gives them."""
+    queries = [*WORDS, "run", "pulling away", "light*", "number 7"]
+    return {q: [e.id for e in journal.entries(EntryFilter(search=q), limit=10_000)] for q in queries}
+
+
+def _mode(journal: Journal) -> str:
+    return journal.db.execute("PRAGMA journal_mode").fetchone()[0]
+
+
+def _modes_while_adding(journal: Journal) -> tuple[list[str], list]:
+    seen: list[str] = []
+    return seen, lambda what, done, total: seen.append(_mode(journal)) if what == "Adding entries" else None
+
+
+def test_an_import_into_an_empty_journal_goes_past_the_log_and_searches_as_one_row_at_a_time(
+    tmp_path, monkeypatch
+):
+    backup = _backup_of(_varied(1200))
+    bulk = Journal.open(tmp_path / "bulk" / "journal.db")
+    seen, tell = _modes_while_adding(bulk)
+    rollback_journal = tmp_path / "bulk" / "journal.db-journal"
+    kept_as: set[int] = set()
+
+    def progress(what, done, total):
+        tell(what, done, total)
+        kept_as.add(rollback_journal.stat().st_mode & 0o777)
+
+    added = bulk.merge(backup, progress)
+
+    assert seen and set(seen) == {"delete"}  # written with a rollback journal...
+    assert kept_as == {0o600}  # ...as private as the journal
+    assert _mode(bulk) == "wal"  # ...and the log is back once it is done
+    monkeypatch.setattr("closeness_journal.store.archive.BULK_AT_LEAST", 10**9)  # the trigger, a row at a time
+    one_by_one = Journal.open(tmp_path / "rows" / "journal.db")
+    seen_rows, progress_rows = _modes_while_adding(one_by_one)
+    assert one_by_one.merge(backup, progress_rows) == added
+    assert set(seen_rows) == {"wal"}
+    found = _found(bulk)
+    assert found == _found(one_by_one)
+    assert all(found[word] for word in WORDS)
+    assert bulk.integrity_problems() == [] and one_by_one.integrity_problems() == []
+    assert bulk.count() == one_by_one.count() == 1200 - 3
+    assert not (tmp_path / "bulk" / "journal.db-journal").exists()
+    bulk.close()
+    one_by_one.close()
+
+
+def test_a_failed_import_into_an_empty_journal_leaves_it_empty_and_in_the_log(tmp_path):
+    backup = _backup_of(_varied(2000), trashed=0)
+    broken = replace(backup, entries=[*backup.entries[:1500], replace(backup.entries[1500], created_at=None)])
+    path = tmp_path / "data" / "journal.db"
+    journal = Journal.open(path)
+
+    with pytest.raises(AttributeError):
+        journal.merge(broken)
+
+    assert _mode(journal) == "wal"
+    assert journal.count() == 0 and journal.count(EntryFilter(search="lighthouse")) == 0
+    assert journal.integrity_problems() == []
+    journal.close()
+    again = Journal.open(path)
+    assert again.count() == 0 and _mode(again) == "wal"
+    assert again.merge(backup)["entries"] == 2000
+    again.close()
+
+
+def test_an_import_stays_in_the_log_while_another_connection_has_the_journal_open(tmp_path):
+    path = tmp_path / "data" / "journal.db"
+    window = Journal.open(path)
+    journal = Journal.open(path)
+    seen, progress = _modes_while_adding(journal)
+
+    journal.merge(_backup_of(_varied(600), trashed=0), progress)
+
+    assert set(seen) == {"wal"}
+    assert window.count() == 600 and window.count(EntryFilter(search="lighthouse")) >= 60
+    journal.close()
+    window.close()
+
+
+def test_an_import_into_a_journal_with_entries_stays_in_the_log(tmp_path):
+    journal = Journal.open(tmp_path / "data" / "journal.db")
+    journal.add(Entry(local_date=date(2026, 1, 1), body="already here"))
+    seen, progress = _modes_while_adding(journal)
+
+    journal.merge(_backup_of(_varied(600), trashed=0), progress)
+
+    assert set(seen) == {"wal"} and journal.count() == 601
+    journal.close()
+
+
+def test_a_journal_opened_while_an_import_writes_it_reads_it_as_it_was(tmp_path):
+    path = tmp_path / "data" / "journal.db"
+    journal = Journal.open(path)
+    counts: list[int] = []
+
+    def open_another(what, done, total):
+        if what == "Adding entries" and not counts:
+            other = Journal.open(path)  # a window or a command started meanwhile
+            try:
+                counts.append(other.count())
+            finally:
+                other.close()
+
+    journal.merge(_backup_of(_varied(1200), trashed=0), open_another)
+
+    assert counts == [0]
+    assert _mode(journal) == "wal" and journal.count() == 1200
+    journal.close()

@@ -85,7 +85,7 @@ class ArchiveMixin(JournalBase):
         from closeness_journal.core import archive_format
 
         added = {"entries": 0, "revisions": 0, "reviews": 0, "settings": 0, "drafts": 0, "exercises": 0, "rungs": 0}
-        with archive_format.collector_paused(), self._write() as db:
+        with archive_format.collector_paused(), _written_once(self, len(backup.entries)), self._write() as db:
             for rung in backup.rungs:
                 row = rung_to_row(rung)
                 cursor = db.execute(
@@ -227,6 +227,35 @@ def _insert_entries(db: Any, entries: list[Entry], progress: archive_format.Tell
         )
     db.execute(trigger[0])
     return added
+
+
+@contextlib.contextmanager
+def _written_once(journal: ArchiveMixin, count: int) -> Iterator[None]:
+    """Around a bulk import into a journal file with no entries yet that no other connection has
+    open: SQLite's rollback journal instead of its write-ahead log, then the log put back. Through
+    the log every new page is written twice, to the log and, at the checkpoint, to the file (at
+    100,000 entries 320 MB twice); a rollback journal keeps only the pages the import changes
+    that were already there (a few), and the new ones go straight to the file. The transaction
+    is as atomic and as durable (`synchronous = FULL`: a killed import is rolled back from the
+    journal on the next open). Leaving the log needs the file to itself, so while anything else
+    has it open, or when entries are there already, the import goes through the log as ever.
+    The one difference: a window or command opened while such an import runs doesn't read the
+    empty journal at once. Once SQLite starts writing pages into the file it waits, up to the
+    busy timeout (10 s), and then reads what was imported."""
+    conn = journal._db.conn
+    changed = False
+    if journal.path is not None and count >= BULK_AT_LEAST and not conn.in_transaction:
+        try:
+            empty = conn.execute("SELECT NOT EXISTS (SELECT 1 FROM entries)").fetchall()[0][0]
+            changed = bool(empty) and conn.execute("PRAGMA journal_mode = DELETE").fetchall()[0][0] == "delete"
+        except driver.OperationalError:  # another connection has the file open: it stays in the log
+            changed = False
+    try:
+        yield
+    finally:
+        if changed:
+            with contextlib.suppress(*driver.OperationalError):  # if not now, the next open puts it back
+                conn.execute("PRAGMA journal_mode = WAL")
 
 
 SEARCH_MEMORY = 64 * 1024 * 1024

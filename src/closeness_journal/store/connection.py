@@ -297,7 +297,14 @@ class JournalBase:
         pending = _check_readable_and_version(db, where, path)
         db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         if path is not None:
-            db.execute("PRAGMA journal_mode = WAL")
+            try:
+                db.execute("PRAGMA journal_mode = WAL")
+            except driver.OperationalError as error:
+                # An import into an empty journal is writing it with a rollback journal and puts
+                # the write-ahead log back when it ends (store/archive.py `_written_once`): this
+                # connection uses the file as it is, and follows it back to the log.
+                if not _busy(error):
+                    raise
             # Hardly ever a checkpoint inside a save (SQLite's default, every 1,000 pages, made
             # one save in 64 take 30 ms at 100,000 entries): the window calls tidy() while idle,
             # SQLite checkpoints when the last connection closes, and the backstop bounds the log.
