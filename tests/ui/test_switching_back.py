@@ -7,6 +7,7 @@ time: the tests stop every timer that could end a hold, and the hold must end al
 
 from __future__ import annotations
 
+import asyncio
 from datetime import date, timedelta
 
 from ui_helpers import until
@@ -130,3 +131,35 @@ async def test_back_after_typing_a_draft_elsewhere_is_not_held(make_app, journal
         app.journal.save_draft("today:elsewhere", {"text": "half a thought"})
         app.action_show_history()
         assert not app._batch_count and app.current_mode == "history"
+
+
+async def test_a_held_switch_draws_its_first_frame_as_the_hold_ends(make_app, journal, monkeypatch):
+    """Nothing was drawn while the screen was held: its frame is drawn at once when the hold ends,
+    not at the next tick of Textual's frame timer (up to 17 ms later). The timer is stopped here."""
+    from textual.timer import Timer
+
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await _settled(pilot)
+        frames: list[str] = []
+        display = app._display
+
+        def written(screen, update):  # what would reach the terminal (nothing while held)
+            if not app._batch_count:
+                frames.append(type(screen).__name__)
+            return display(screen, update)
+
+        monkeypatch.setattr(app, "_display", written)
+        tick = Timer._tick
+
+        async def no_frame_timer(self, **kwargs):
+            if self.name != "screen_update":
+                await tick(self, **kwargs)
+
+        monkeypatch.setattr(Timer, "_tick", no_frame_timer)
+        app.action_show_ladder()
+        for _ in range(10_000):  # no pauses between: what ends the hold must draw the frame itself
+            if not app._batch_count:
+                break
+            await asyncio.sleep(0)
+        assert not app._batch_count and "LadderScreen" in frames

@@ -66,9 +66,13 @@ class FirstFrame(App[int]):
     def delay_update(self, delay: float = 0.05) -> None:
         """Textual holds the screen back for 50 ms when switching screens, to hide the change; from
         the blank screen the window starts on there is nothing to hide, and Today would wait."""
-        if self._unheld_switch or (self._screen_stack and self.screen.id == "_default"):
+        if self._unheld_switch or self._from_blank():
             return
         super().delay_update(delay)
+
+    def _from_blank(self) -> bool:
+        """Whether Textual's blank start screen is the one shown (the window is starting)."""
+        return bool(self._screen_stack) and self.screen.id == "_default"
 
     def switch_mode(self, mode: str) -> Any:
         """Back to a screen already built, on which nothing changed meanwhile (`shows_as_it_was`):
@@ -78,8 +82,8 @@ class FirstFrame(App[int]):
         Any other switch (a screen built now, or one that reloads what a write changed) is held
         back until that screen is ready instead of for a fixed 50 ms (`_hold_until_ready`): as
         long as it takes to build, and no longer."""
-        if mode == self.current_mode or mode not in self._modes:
-            return super().switch_mode(mode)
+        if mode == self.current_mode or mode not in self._modes or self._from_blank():
+            return super().switch_mode(mode)  # (from Textual's blank start screen, `delay_update`)
         stack = self._screen_stacks.get(mode)
         shows = getattr(stack[-1], "shows_as_it_was", None) if stack else None
         unheld = shows is not None and shows()
@@ -103,7 +107,8 @@ class FirstFrame(App[int]):
         was sent meanwhile (its resume, which reloads what changed): it is whole then, so the first
         frame shows it as it is. Textual ends it after 50 ms whether or not the screen is whole,
         which a screen built in 10-20 ms waits for (every first F3 / F4 / F5 / F8). Never later than
-        HOLD_AT_MOST, should the screen never become ready."""
+        HOLD_AT_MOST, should the screen never become ready. Its frame is drawn as the hold ends,
+        rather than at the next tick of Textual's frame timer (up to 17 ms later)."""
         ended = False
 
         def end() -> None:
@@ -114,6 +119,7 @@ class FirstFrame(App[int]):
             self._end_batch()
             if not self._batch_count:
                 self.screen.refresh()
+                self.screen._on_timer_update()  # the frame now: nothing was drawn during the hold
 
         async def when_ready() -> None:
             try:
