@@ -8,11 +8,10 @@ differs by its shape as well as its colour, so all of it reads without colour (N
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Sequence
 from datetime import date
 
-from rich.table import Table
-from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -37,6 +36,7 @@ from closeness_journal.core.text import one_line
 from closeness_journal.core.year_calendar import MARKS, MEANINGS, WEEKDAYS, YearCalendar, calendar_span, year_calendar
 from closeness_journal.store import Journal, JournalError
 from closeness_journal.ui.screens.mode import ModeScreen
+from closeness_journal.ui.widgets.breakdown import Breakdown
 from closeness_journal.ui.widgets.keys_footer import KeysFooter
 
 SERIES = (
@@ -99,6 +99,11 @@ class PatternsScreen(ModeScreen):
         self._seen: tuple[int, int] | None = None
         self._computed: dict[str, tuple[tuple[int, int], Patterns]] = {}
         """Each range's figures as last computed, with the journal's change token then."""
+        self._charts_drawn: tuple[Patterns, int] | None = None
+        """The figures the charts show, and the width they were drawn for."""
+        self._calendar_drawn: YearCalendar | None = None
+        self._adding_up = False
+        """Whether the whole journal is being added up ahead (`_compute_ahead`)."""
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -120,7 +125,7 @@ class PatternsScreen(ModeScreen):
                 yield Static(id="closeness-sentence", classes="sentence")
                 with Grid(id="breakdowns"):
                     for name in ("behaviour", "staying", "fear", "kind", "relationship", "person"):
-                        yield Static(id=f"by-{name}", classes="breakdown")
+                        yield Breakdown(id=f"by-{name}", classes="breakdown")
                 yield _title("Small steps: expected and real")
                 yield Static(id="step-sentence", classes="sentence")
                 yield PlotextPlot(id="steps-chart")
@@ -135,7 +140,9 @@ class PatternsScreen(ModeScreen):
             self.refresh_patterns()
 
     def on_resize(self) -> None:
-        if self.patterns is not None and self.query_one("#charts").display:
+        """The charts' bars and labels fit their width: drawn again if it changed."""
+        shown = self.patterns is not None and self.query_one("#charts").display
+        if shown and self._charts_drawn != (self.patterns, self._chart_width()):
             self._draw_charts(self.patterns)
 
     @on(Tabs.TabActivated)
@@ -165,24 +172,45 @@ class PatternsScreen(ModeScreen):
     def _figures(self, name: str) -> Patterns:
         """A range's figures: computed again only when the journal changed since they last were."""
         token = self._journal.change_token()
-        kept = self._computed.get(name)
-        if kept is not None and kept[0] == token:
-            return kept[1]
+        kept = self._kept(name, token)
+        if kept is not None:
+            return kept
         until = self._today
         since = range_start(name, until, self._journal.first_entry_date())
         patterns = compute(self._journal.pattern_source(since, until), since, until)
         self._computed[name] = (token, patterns)
         return patterns
 
+    def _kept(self, name: str, token: tuple[int, int]) -> Patterns | None:
+        """A range's figures if they were computed while the journal was as `token` says."""
+        kept = self._computed.get(name)
+        return kept[1] if kept is not None and kept[0] == token else None
+
     def _compute_ahead(self) -> None:
-        """Once the screen is drawn, the figures of the whole journal, the range that costs most to
-        add up (about 70 ms at 100,000 entries), so choosing "all" only has the drawing left. (After
-        a switch of screens Textual holds the frame back for 50 ms, and a callback after a refresh
-        runs at once meanwhile: this then ran before the first frame, and held it back.)"""
+        """Once the screen is drawn, add up the whole journal, the range that costs most (about
+        70 ms at 100,000 entries), so that choosing "all" only has the drawing left. It is done a
+        query at a time between frames (`_add_up_all`): a key pressed meanwhile waits for one
+        query at most. (After a switch of screens Textual holds the frame back for 50 ms, and a
+        callback after a refresh runs at once meanwhile: this then ran before the first frame.)"""
+        if not self._adding_up and not self._kept(RANGES[-1], self._journal.change_token()):
+            self._adding_up = True
+            self.run_worker(self._add_up_all(), name="patterns-all")
+
+    async def _add_up_all(self) -> None:
         try:
-            self._figures(RANGES[-1])
+            token = self._journal.change_token()
+            until = self._today
+            since = range_start(RANGES[-1], until, self._journal.first_entry_date())
+            for source in self._journal.pattern_source_in_steps(since, until):
+                await asyncio.sleep(0)  # a key, a frame
+                if self._journal.change_token() != token:
+                    return  # written meanwhile: added up when chosen
+                if source is not None and not self._kept(RANGES[-1], token):
+                    self._computed[RANGES[-1]] = (token, compute(source, since, until))
         except JournalError:
             pass  # said when that range is chosen
+        finally:
+            self._adding_up = False
 
     def refresh_patterns(self) -> None:
         until = self._today
@@ -213,7 +241,9 @@ class PatternsScreen(ModeScreen):
             )
             return
         self._draw_charts(patterns)
-        self._draw_calendar(self.calendar)
+        if self._calendar_drawn is not self.calendar:  # the same whatever the range
+            self._draw_calendar(self.calendar)
+            self._calendar_drawn = self.calendar
         self.query_one("#urge-sentence", Static).update(Content(urge_sentence(patterns.totals)))
         self.query_one("#closeness-sentence", Static).update(Content(closeness_sentence(patterns.closeness)))
         self._fill_breakdown("#by-behaviour", "What you did to pull or push away", patterns.behaviours)
@@ -225,12 +255,13 @@ class PatternsScreen(ModeScreen):
         self.query_one("#step-sentence", Static).update(Content(step_sentence(patterns.steps)))
 
     def _draw_charts(self, patterns: Patterns) -> None:
+        self._charts_drawn = (patterns, self._chart_width())
         self._draw_away(patterns)
         self._draw_fear(patterns)
         self._draw_steps(patterns)
 
     def _chart_width(self) -> int:
-        return self.query_one("#away-chart").size.width or self.app.size.width - 4
+        return self.query_one("#away-chart").size.width or self.app.size.width - 2  # #patterns-body's padding
 
     def _ticks(self, periods: Sequence[Period], by: str, grouped: bool = False) -> tuple[list[int], list[str]]:
         """Labels under the periods, as many as fit the chart's width without running together."""
@@ -334,13 +365,8 @@ class PatternsScreen(ModeScreen):
 
     def _fill_breakdown(self, selector: str, title: str, counts: tuple[Count, ...]) -> None:
         """A title over the most frequent labels with their counts; a long label wraps, never cut."""
-        table = Table(box=None, expand=True, show_edge=False, pad_edge=False, padding=(0, 1), header_style="bold")
-        table.add_column(title, ratio=1, overflow="fold")
-        table.add_column("times", justify="right", no_wrap=True, width=5)
-        for count in counts[:BREAKDOWN_ROWS]:
-            table.add_row(Text(one_line(count.label)), Text(str(count.count)))
-        widget = self.query_one(selector, Static)
-        widget.update(table)
+        widget = self.query_one(selector, Breakdown)
+        widget.show(title, [(one_line(count.label), count.count) for count in counts[:BREAKDOWN_ROWS]])
         widget.display = bool(counts)
 
 
