@@ -20,12 +20,12 @@ from textual.content import Content
 from textual.widgets import Header, Static, Tab, Tabs
 from textual_plotext import PlotextPlot
 
-from closeness_journal.core.dates import short_date, week_start
+from closeness_journal.core.dates import short_date
+from closeness_journal.core.pattern_bars import Bars, bars
 from closeness_journal.core.patterns import (
     RANGES,
     Count,
     Patterns,
-    Period,
     closeness_sentence,
     compute,
     range_start,
@@ -60,16 +60,8 @@ TICK_ROOM = 8
 BREAKDOWN_ROWS = 8
 AWAY_TITLE = "Pulling away, pushing away and staying close"
 BAR_ROOM = 3
-"""Columns a period's three bars need at least; with more periods than fit, the bars add up a few
-periods each (otherwise they overlap, and the last series drawn hides the others)."""
-
-
-def tick_label(period: Period, by: str) -> str:
-    """Under a chart: `2 Nov` for the week of 2 November, `Nov` for a month (`Jan 27` in January)."""
-    if by == "week":
-        monday = week_start(period.start)
-        return f"{monday.day} {monday:%b}"
-    return f"{period.start:%b}" + (f" {period.start:%y}" if period.start.month == 1 else "")
+"""Columns a period's three bars need at least; with more periods than fit, each bar adds up a
+longer span (`core.pattern_bars`; otherwise they overlap, and the last series drawn hides the others)."""
 
 
 class PatternsScreen(ModeScreen):
@@ -255,66 +247,64 @@ class PatternsScreen(ModeScreen):
         self.query_one("#step-sentence", Static).update(Content(step_sentence(patterns.steps)))
 
     def _draw_charts(self, patterns: Patterns) -> None:
-        self._charts_drawn = (patterns, self._chart_width())
-        self._draw_away(patterns)
-        self._draw_fear(patterns)
-        self._draw_steps(patterns)
+        width = self._chart_width()
+        self._charts_drawn = (patterns, width)
+        chart = bars(patterns, max(1, (width - 8) // BAR_ROOM))
+        ticks = self._ticks(chart.ticks)
+        self._draw_away(chart, ticks)
+        self._draw_fear(chart, ticks)
+        self._draw_steps(chart, ticks)
 
     def _chart_width(self) -> int:
         return self.query_one("#away-chart").size.width or self.app.size.width - 2  # #patterns-body's padding
 
-    def _ticks(self, periods: Sequence[Period], by: str, grouped: bool = False) -> tuple[list[int], list[str]]:
-        """Labels under the periods, as many as fit the chart's width without running together."""
-        width = self._chart_width()
-        count = len(periods)
-        per_period = max(1.0, (width - 8) / max(1, count))
-        step = max(1, -(-TICK_ROOM // int(per_period)))
-        positions = list(range(0, count, step))
-        if grouped and by == "month":  # bars of a few months each: each label says its year
-            return positions, [f"{periods[i].start:%b %y}" for i in positions]
-        return positions, [tick_label(periods[i], by) for i in positions]
+    def _ticks(self, labels: Sequence[str]) -> tuple[list[int], list[str]]:
+        """Labels under the bars, as many as fit the chart's width without running together."""
+        count = len(labels)
+        per_bar = max(1, int((self._chart_width() - 8) / max(1, count)))
+        room = max([TICK_ROOM - 1, *map(len, labels)]) + 1
+        positions = list(range(0, count, max(1, -(-room // per_bar))))
+        return positions, [labels[i] for i in positions]
 
-    def _draw_away(self, patterns: Patterns) -> None:
+    def _draw_away(self, chart: Bars, ticks: tuple[list[int], list[str]]) -> None:
         plot = self.query_one("#away-chart", PlotextPlot)
         plt = plot.plt
         plt.clear_data()
         plt.clear_figure()
-        periods = patterns.periods
-        per = max(1, -(-BAR_ROOM * len(periods) // max(1, self._chart_width() - 8)))
-        groups = [periods[max(0, end - per):end] for end in range(len(periods), 0, -per)][::-1]  # the last whole
         title = Content.styled(AWAY_TITLE, "bold")
-        if per > 1:
-            title = Content.assemble(title, Content.styled(f"   each bar adds up {per} {patterns.by}s", "$text-muted"))
+        if chart.each:
+            title = Content.assemble(title, Content.styled(f"   each bar is {chart.each}", "$text-muted"))
         self.query_one("#away-title", Static).update(title)
-        x = list(range(len(groups)))
-        values = [[sum(getattr(p, field) for p in group) for group in groups] for field, *_ in SERIES]
+        x = list(range(len(chart.periods)))
+        values = [[getattr(p, field) for p in chart.periods] for field, *_ in SERIES]
         plt.multiple_bar(
             x, values, marker=[marker for _, marker, _, _ in SERIES], color=[colour for _, _, colour, _ in SERIES],
             labels=[words for *_, words in SERIES], width=0.8,
         )
-        plt.xticks(*self._ticks([group[0] for group in groups], patterns.by, grouped=per > 1))
+        plt.xticks(*ticks)
         top = max(max(series) for series in values)
         plt.ylim(0, top * 1.45 + 1)  # headroom, so the key never sits on the tallest bars
         plt.yticks(_whole_ticks(top))
         plt.xlim(-0.6, len(x) - 0.4)
         plot.refresh()
 
-    def _draw_fear(self, patterns: Patterns) -> None:
+    def _draw_fear(self, chart: Bars, ticks: tuple[list[int], list[str]]) -> None:
         plot = self.query_one("#fear-chart", PlotextPlot)
         plt = plot.plt
         plt.clear_data()
         plt.clear_figure()
-        x = list(range(len(patterns.periods)))
+        periods = chart.periods
+        x = list(range(len(periods)))
         for field, marker, colour, words in (
             ("mean_intensity", "◆", "orange", "average fear (0-10, left)"),
             ("mean_urge", "■", "blue", "average pull to get away (0-10, left)"),
         ):
-            points = [(i, getattr(p, field)) for i, p in zip(x, patterns.periods, strict=True)]
+            points = [(i, getattr(p, field)) for i, p in zip(x, periods, strict=True)]
             points = [(i, v) for i, v in points if v is not None]
             if points:
                 plt.scatter([i for i, _ in points], [v for _, v in points], marker=marker, color=colour, label=words)
         # Steps only where something was written: an empty month is no news, not "0 steps".
-        steps = [(i, p.small_steps) for i, p in zip(x, patterns.periods, strict=True) if p.entries]
+        steps = [(i, p.small_steps) for i, p in zip(x, periods, strict=True) if p.entries]
         plt.scatter([i for i, _ in steps], [n for _, n in steps], marker="+", color="green",
                     label="small steps taken (right)", yside="right")
         plt.ylim(0, 15, yside="left")
@@ -322,13 +312,13 @@ class PatternsScreen(ModeScreen):
         most = max([n for _, n in steps] or [1])
         plt.ylim(0, most * 1.5 + 1, yside="right")
         plt.yticks(_whole_ticks(most), yside="right")
-        plt.xticks(*self._ticks(patterns.periods, patterns.by))
+        plt.xticks(*ticks)
         plt.xlim(-0.6, len(x) - 0.4)
         plot.refresh()
 
-    def _draw_steps(self, patterns: Patterns) -> None:
+    def _draw_steps(self, chart: Bars, ticks: tuple[list[int], list[str]]) -> None:
         plot = self.query_one("#steps-chart", PlotextPlot)
-        planned = [(i, p) for i, p in enumerate(patterns.periods) if p.planned_steps]
+        planned = [(i, p) for i, p in enumerate(chart.periods) if p.planned_steps]
         plot.display = bool(planned)
         if not planned:
             return
@@ -340,8 +330,8 @@ class PatternsScreen(ModeScreen):
         plt.scatter(x, [p.mean_outcome for _, p in planned], marker="o", color="green", label="how it really was")
         plt.ylim(0, 13)
         plt.yticks(_whole_ticks(10))
-        plt.xticks(*self._ticks(patterns.periods, patterns.by))
-        plt.xlim(-0.6, len(patterns.periods) - 0.4)
+        plt.xticks(*ticks)
+        plt.xlim(-0.6, len(chart.periods) - 0.4)
         plot.refresh()
 
     def _draw_calendar(self, calendar: YearCalendar) -> None:
