@@ -226,3 +226,47 @@ async def test_more_months_than_the_chart_has_room_for_are_added_up_a_few_to_a_b
         assert "each bar is 6 months" in text_of(screen, "#away-title")  # 71 months: 24 quarters don't fit
         chart = text_of(screen, "#away-chart")
         assert "Jan 21" in chart and "Jan 25" in chart  # half years, each named by its first month, with its year
+
+
+async def test_the_whole_journal_added_up_ahead_is_dropped_if_something_is_written_meanwhile(make_app, journal):
+    journal.add(Entry(date(2020, 3, 2), body="long ago", checkin=CheckIn(behaviours=("went-quiet",))))
+    in_steps = journal.pattern_source_in_steps
+
+    def written_meanwhile(since, until):
+        for n, step in enumerate(in_steps(since, until)):
+            if n == 1:  # between two queries, as a save in another window would
+                journal.add(Entry(date(2019, 5, 6), body="meanwhile", checkin=CheckIn(behaviours=("went-quiet",))))
+            yield step
+
+    journal.pattern_source_in_steps = written_meanwhile
+    app = make_app(TODAY)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("f4")
+        await pilot.pause()
+        screen = app.screen
+        for _ in range(200):  # until the adding up is over
+            if not screen._adding_up:
+                break
+            await pilot.pause(0.01)
+        assert not screen._adding_up and "all" not in screen._computed
+        await pilot.press("4")
+        await pilot.pause()
+        assert screen.patterns.since == date(2019, 5, 6) and screen.patterns.entries == 2
+
+
+async def test_the_charts_are_drawn_once_when_the_screen_opens_and_again_when_their_width_changes(
+    make_app, journal, monkeypatch
+):
+    demo.fill(journal, end=TODAY)
+    drawn = []
+    draw = PatternsScreen._draw_charts
+    monkeypatch.setattr(PatternsScreen, "_draw_charts", lambda screen, figures: (drawn.append(1), draw(screen, figures)))
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("f4")
+        await pilot.pause()
+        assert len(drawn) == 1
+        await pilot.resize_terminal(120, 30)
+        await pilot.pause()
+        screen = app.screen
+        assert len(drawn) > 1 and screen._charts_drawn[1] == screen.query_one("#away-chart").size.width > 98
