@@ -260,7 +260,7 @@ async def test_the_charts_are_drawn_once_when_the_screen_opens_and_again_when_th
     demo.fill(journal, end=TODAY)
     drawn = []
     draw = PatternsScreen._draw_charts
-    monkeypatch.setattr(PatternsScreen, "_draw_charts", lambda screen, figures: (drawn.append(1), draw(screen, figures)))
+    monkeypatch.setattr(PatternsScreen, "_draw_charts", lambda screen, shown: (drawn.append(1), draw(screen, shown)))
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("f4")
