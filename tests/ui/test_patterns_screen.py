@@ -245,10 +245,10 @@ async def test_the_whole_journal_added_up_ahead_is_dropped_if_something_is_writt
         await pilot.pause()
         screen = app.screen
         for _ in range(200):  # until the adding up is over
-            if not screen._adding_up:
+            if screen._adding is None:
                 break
             await pilot.pause(0.01)
-        assert not screen._adding_up and "all" not in screen._computed
+        assert screen._adding is None and "all" not in screen._computed
         await pilot.press("4")
         await pilot.pause()
         assert screen.patterns.since == date(2019, 5, 6) and screen.patterns.entries == 2

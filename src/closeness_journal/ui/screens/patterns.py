@@ -9,7 +9,8 @@ differs by its shape as well as its colour, so all of it reads without colour (N
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import suppress
 from datetime import date
 
 from textual import on
@@ -59,6 +60,9 @@ TICK_ROOM = 8
 """Columns each label under a chart needs, with a space after it."""
 BREAKDOWN_ROWS = 8
 AWAY_TITLE = "Pulling away, pushing away and staying close"
+BETWEEN_QUERIES = 0.01
+"""Seconds the whole journal's adding up ahead leaves between two queries: a key pressed or a
+frame due meanwhile is handled in full, through its few hops in the event loop, before the next."""
 BAR_ROOM = 3
 """Columns a period's three bars need at least; with more periods than fit, each bar adds up a
 longer span (`core.pattern_bars`; otherwise they overlap, and the last series drawn hides the others)."""
@@ -94,8 +98,8 @@ class PatternsScreen(ModeScreen):
         self._charts_drawn: tuple[Patterns, int] | None = None
         """The figures the charts show, and the width they were drawn for."""
         self._calendar_drawn: YearCalendar | None = None
-        self._adding_up = False
-        """Whether the whole journal is being added up ahead (`_compute_ahead`)."""
+        self._adding: Iterator[None] | None = None
+        """The whole journal's adding up ahead, while it goes on (`_compute_ahead`)."""
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -163,6 +167,11 @@ class PatternsScreen(ModeScreen):
 
     def _figures(self, name: str) -> Patterns:
         """A range's figures: computed again only when the journal changed since they last were."""
+        if name == RANGES[-1] and self._adding is not None:  # being added up ahead: the rest now
+            steps, self._adding = self._adding, None
+            with suppress(JournalError):  # said below
+                for _ in steps:
+                    pass
         token = self._journal.change_token()
         kept = self._kept(name, token)
         if kept is not None:
@@ -181,28 +190,36 @@ class PatternsScreen(ModeScreen):
     def _compute_ahead(self) -> None:
         """Once the screen is drawn, add up the whole journal, the range that costs most (about
         70 ms at 100,000 entries), so that choosing "all" only has the drawing left. It is done a
-        query at a time between frames (`_add_up_all`): a key pressed meanwhile waits for one
-        query at most. (After a switch of screens Textual holds the frame back for 50 ms, and a
-        callback after a refresh runs at once meanwhile: this then ran before the first frame.)"""
-        if not self._adding_up and not self._kept(RANGES[-1], self._journal.change_token()):
-            self._adding_up = True
-            self.run_worker(self._add_up_all(), name="patterns-all")
+        query at a time between frames and keys (`_add_up_all`); choosing "all" meanwhile does
+        the rest at once. (After a switch of screens Textual holds the frame back for 50 ms, and
+        a callback after a refresh runs at once meanwhile: this then ran before the first frame.)"""
+        if self._adding is None and not self._kept(RANGES[-1], self._journal.change_token()):
+            self._adding = self._adding_up_all()
+            self.run_worker(self._add_up_all(self._adding), name="patterns-all")
 
-    async def _add_up_all(self) -> None:
+    def _adding_up_all(self) -> Iterator[None]:
+        """The whole journal's figures, kept once added up: a query at each step."""
+        token = self._journal.change_token()
+        until = self._today
+        since = range_start(RANGES[-1], until, self._journal.first_entry_date())
+        for source in self._journal.pattern_source_in_steps(since, until):
+            if self._journal.change_token() != token:
+                return  # written meanwhile: added up when chosen
+            if source is None:
+                yield
+            else:
+                self._computed[RANGES[-1]] = (token, compute(source, since, until))
+
+    async def _add_up_all(self, steps: Iterator[None]) -> None:
         try:
-            token = self._journal.change_token()
-            until = self._today
-            since = range_start(RANGES[-1], until, self._journal.first_entry_date())
-            for source in self._journal.pattern_source_in_steps(since, until):
-                await asyncio.sleep(0)  # a key, a frame
-                if self._journal.change_token() != token:
-                    return  # written meanwhile: added up when chosen
-                if source is not None and not self._kept(RANGES[-1], token):
-                    self._computed[RANGES[-1]] = (token, compute(source, since, until))
+            await asyncio.sleep(BETWEEN_QUERIES)  # what the frame just drawn set off goes first
+            for _ in steps:
+                await asyncio.sleep(BETWEEN_QUERIES)
         except JournalError:
             pass  # said when that range is chosen
         finally:
-            self._adding_up = False
+            if self._adding is steps:
+                self._adding = None
 
     def refresh_patterns(self) -> None:
         until = self._today
