@@ -8,9 +8,7 @@ differs by its shape as well as its colour, so all of it reads without colour (N
 
 from __future__ import annotations
 
-import asyncio
-from collections.abc import Iterator, Sequence
-from contextlib import suppress
+from collections.abc import Sequence
 from datetime import date
 
 from textual import on
@@ -37,6 +35,7 @@ from closeness_journal.core.text import one_line
 from closeness_journal.core.year_calendar import MARKS, MEANINGS, WEEKDAYS, YearCalendar, calendar_span, year_calendar
 from closeness_journal.store import Journal, JournalError
 from closeness_journal.ui.screens.mode import ModeScreen
+from closeness_journal.ui.screens.patterns_ahead import BetweenFrames
 from closeness_journal.ui.widgets.breakdown import Breakdown
 from closeness_journal.ui.widgets.keys_footer import KeysFooter
 
@@ -60,9 +59,6 @@ TICK_ROOM = 8
 """Columns each label under a chart needs, with a space after it."""
 BREAKDOWN_ROWS = 8
 AWAY_TITLE = "Pulling away, pushing away and staying close"
-BETWEEN_QUERIES = 0.01
-"""Seconds the whole journal's adding up ahead leaves between two queries: a key pressed or a
-frame due meanwhile is handled in full, through its few hops in the event loop, before the next."""
 BAR_ROOM = 3
 """Columns a period's three bars need at least; with more periods than fit, each bar adds up a
 longer span (`core.pattern_bars`; otherwise they overlap, and the last series drawn hides the others)."""
@@ -98,8 +94,8 @@ class PatternsScreen(ModeScreen):
         self._charts_drawn: tuple[Patterns, int] | None = None
         """The figures the charts show, and the width they were drawn for."""
         self._calendar_drawn: YearCalendar | None = None
-        self._adding: Iterator[None] | None = None
-        """The whole journal's adding up ahead, while it goes on (`_compute_ahead`)."""
+        self._ahead: BetweenFrames | None = None
+        """The whole journal's figures being added up ahead, or added up and not yet used (`_compute_ahead`)."""
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -167,12 +163,12 @@ class PatternsScreen(ModeScreen):
 
     def _figures(self, name: str) -> Patterns:
         """A range's figures: computed again only when the journal changed since they last were."""
-        if name == RANGES[-1] and self._adding is not None:  # being added up ahead: the rest now
-            steps, self._adding = self._adding, None
-            with suppress(JournalError):  # said below
-                for _ in steps:
-                    pass
         token = self._journal.change_token()
+        if name == RANGES[-1] and self._ahead is not None:  # being added up ahead: waited for, or the rest now
+            ahead, self._ahead = self._ahead, None
+            figures = ahead.finish()
+            if figures is not None and ahead.token == token:
+                self._computed[name] = (token, figures)
         kept = self._kept(name, token)
         if kept is not None:
             return kept
@@ -188,38 +184,18 @@ class PatternsScreen(ModeScreen):
         return kept[1] if kept is not None and kept[0] == token else None
 
     def _compute_ahead(self) -> None:
-        """Once the screen is drawn, add up the whole journal, the range that costs most (about
-        70 ms at 100,000 entries), so that choosing "all" only has the drawing left. It is done a
-        query at a time between frames and keys (`_add_up_all`); choosing "all" meanwhile does
-        the rest at once. (After a switch of screens Textual holds the frame back for 50 ms, and
-        a callback after a refresh runs at once meanwhile: this then ran before the first frame.)"""
-        if self._adding is None and not self._kept(RANGES[-1], self._journal.change_token()):
-            self._adding = self._adding_up_all()
-            self.run_worker(self._add_up_all(self._adding), name="patterns-all")
-
-    def _adding_up_all(self) -> Iterator[None]:
-        """The whole journal's figures, kept once added up: a query at each step."""
-        token = self._journal.change_token()
-        until = self._today
-        since = range_start(RANGES[-1], until, self._journal.first_entry_date())
-        for source in self._journal.pattern_source_in_steps(since, until):
-            if self._journal.change_token() != token:
-                return  # written meanwhile: added up when chosen
-            if source is None:
-                yield
-            else:
-                self._computed[RANGES[-1]] = (token, compute(source, since, until))
-
-    async def _add_up_all(self, steps: Iterator[None]) -> None:
+        """Once the screen is drawn, add up the whole journal, the range that costs most, so that
+        choosing "all" only has the drawing left; without holding the window up (`patterns_ahead`).
+        (After a switch of screens Textual holds the frame back for 50 ms, and a callback after a
+        refresh runs at once meanwhile: this then ran before the first frame.)"""
+        if self._ahead is not None or self._kept(RANGES[-1], self._journal.change_token()):
+            return
         try:
-            await asyncio.sleep(BETWEEN_QUERIES)  # what the frame just drawn set off goes first
-            for _ in steps:
-                await asyncio.sleep(BETWEEN_QUERIES)
+            since = range_start(RANGES[-1], self._today, self._journal.first_entry_date())
         except JournalError:
-            pass  # said when that range is chosen
-        finally:
-            if self._adding is steps:
-                self._adding = None
+            return  # said when that range is chosen
+        self._ahead = ahead = BetweenFrames(self._journal, since, self._today)
+        self.run_worker(ahead.run(), name="patterns-all")
 
     def refresh_patterns(self) -> None:
         until = self._today
