@@ -2,7 +2,7 @@
 the pull to get away, what came before, and how small steps went.
 
 The figures come from `core.patterns` and `core.year_calendar` (summed in SQL by the store); this
-screen only draws them, with textual-plotext for the charts. Every series and every calendar mark
+screen only draws them, with textual-plotext for the charts (`widgets/chart.py`). Every series and every calendar mark
 differs by its shape as well as its colour, so all of it reads without colour (NO_COLOR).
 """
 
@@ -17,7 +17,6 @@ from textual.binding import Binding
 from textual.containers import Grid, Vertical, VerticalScroll
 from textual.content import Content
 from textual.widgets import Header, Static, Tab, Tabs
-from textual_plotext import PlotextPlot
 
 from closeness_journal.core.dates import short_date
 from closeness_journal.core.pattern_bars import Bars, bars
@@ -37,6 +36,7 @@ from closeness_journal.store import Journal, JournalError
 from closeness_journal.ui.screens.mode import ModeScreen
 from closeness_journal.ui.screens.patterns_ahead import BetweenFrames
 from closeness_journal.ui.widgets.breakdown import Breakdown
+from closeness_journal.ui.widgets.chart import Chart
 from closeness_journal.ui.widgets.keys_footer import KeysFooter
 
 SERIES = (
@@ -107,11 +107,11 @@ class PatternsScreen(ModeScreen):
             yield Static(id="patterns-note")
             with Vertical(id="charts"):
                 yield _title(AWAY_TITLE, "away-title")
-                yield PlotextPlot(id="away-chart")
+                yield Chart(id="away-chart")
                 yield Static(id="calendar-title", classes="chart-title")
                 yield Static(id="calendar")
                 yield _title("Fear, the pull to get away, and small steps")
-                yield PlotextPlot(id="fear-chart")
+                yield Chart(id="fear-chart")
                 yield Static(id="urge-sentence", classes="sentence")
                 yield _title("Closeness, pulling away and staying close")
                 yield Static(id="closeness-sentence", classes="sentence")
@@ -120,7 +120,7 @@ class PatternsScreen(ModeScreen):
                         yield Breakdown(id=f"by-{name}", classes="breakdown")
                 yield _title("Small steps: expected and real")
                 yield Static(id="step-sentence", classes="sentence")
-                yield PlotextPlot(id="steps-chart")
+                yield Chart(id="steps-chart")
         yield KeysFooter(compact=True)
 
     def on_mount(self) -> None:
@@ -260,7 +260,7 @@ class PatternsScreen(ModeScreen):
         return positions, [labels[i] for i in positions]
 
     def _draw_away(self, chart: Bars, ticks: tuple[list[int], list[str]]) -> None:
-        plot = self.query_one("#away-chart", PlotextPlot)
+        plot = self.query_one("#away-chart", Chart)
         plt = plot.plt
         plt.clear_data()
         plt.clear_figure()
@@ -282,7 +282,7 @@ class PatternsScreen(ModeScreen):
         plot.refresh()
 
     def _draw_fear(self, chart: Bars, ticks: tuple[list[int], list[str]]) -> None:
-        plot = self.query_one("#fear-chart", PlotextPlot)
+        plot = self.query_one("#fear-chart", Chart)
         plt = plot.plt
         plt.clear_data()
         plt.clear_figure()
@@ -310,7 +310,7 @@ class PatternsScreen(ModeScreen):
         plot.refresh()
 
     def _draw_steps(self, chart: Bars, ticks: tuple[list[int], list[str]]) -> None:
-        plot = self.query_one("#steps-chart", PlotextPlot)
+        plot = self.query_one("#steps-chart", Chart)
         planned = [(i, p) for i, p in enumerate(chart.periods) if p.planned_steps]
         plot.display = bool(planned)
         if not planned:
