@@ -21,13 +21,8 @@ GAP = 2
 
 
 class Breakdown(Widget):
-    """`show(title, rows)`: a bold title and "times" over (label, count) rows."""
-
-    DEFAULT_CSS = """
-    Breakdown {
-        height: auto;
-    }
-    """
+    """`show(title, rows)`: a bold title and "times" over (label, count) rows. Its height is its
+    lines' (`height: auto`, which the Patterns screen's styles give it)."""
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
