@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
+from itertools import groupby
 
 from textual import on
 from textual.app import ComposeResult
@@ -340,7 +341,10 @@ class PatternsScreen(ModeScreen):
             months[column:column + len(name)] = name
         lines = [Content.styled("    " + "".join(months).rstrip(), "$text-muted")]
         for weekday, row in zip(WEEKDAYS, calendar.rows(), strict=True):
-            cells = [(MARKS[mark], CALENDAR_STYLES[mark]) if mark else " " for mark in row]
+            cells = [  # a run of days marked alike is one piece: a few dozen pieces to style, not 371
+                (MARKS[mark] * len(list(run)), CALENDAR_STYLES[mark]) if mark else " " * len(list(run))
+                for mark, run in groupby(row)
+            ]
             lines.append(Content.assemble(Content.styled(f"{weekday} ", "$text-muted"), *cells).rstrip())
         key = [Content.styled(f"{MARKS[mark]} {words}", CALENDAR_STYLES[mark]) for mark, words in MEANINGS.items()]
         lines += [Content("   ").join(key[:3]), Content("   ").join(key[3:])]  # two lines: fits 80 columns
