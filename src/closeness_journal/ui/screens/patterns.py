@@ -2,8 +2,9 @@
 the pull to get away, what came before, and how small steps went.
 
 The figures come from `core.patterns` and `core.year_calendar` (summed in SQL by the store); this
-screen only draws them, with textual-plotext for the charts (`widgets/chart.py`). Every series and every calendar mark
-differs by its shape as well as its colour, so all of it reads without colour (NO_COLOR).
+screen only draws them, with textual-plotext for the charts (`widgets/chart.py`; `core.pattern_bars`
+groups long ranges into bars that fit). Every series and every calendar mark differs by its shape
+as well as its colour, so all of it reads without colour (NO_COLOR).
 """
 
 from __future__ import annotations
@@ -165,7 +166,7 @@ class PatternsScreen(ModeScreen):
     def _figures(self, name: str) -> Patterns:
         """A range's figures: computed again only when the journal changed since they last were."""
         token = self._journal.change_token()
-        if name == RANGES[-1] and self._ahead is not None:  # being added up ahead: waited for, or the rest now
+        if name == RANGES[-1] and self._ahead is not None:  # being added up ahead: the rest of it now
             ahead, self._ahead = self._ahead, None
             figures = ahead.finish()
             if figures is not None and ahead.token == token:
