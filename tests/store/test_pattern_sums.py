@@ -86,3 +86,10 @@ def test_what_changed_since_a_moment_is_summed_from_the_entries_by_date(on_disk)
         plan = " / ".join(row[3] for row in conn.execute("EXPLAIN QUERY PLAN " + sql))
         assert "SEARCH entries USING" in plan and "local_date>" in plan, (sql, plan)
         assert "SCAN entries" not in plan, (sql, plan)
+
+
+def test_the_source_in_steps_is_the_source_a_query_at_a_time(on_disk):
+    since, until = date(2026, 11, 1), date(2026, 11, 30)
+    steps = list(on_disk.pattern_source_in_steps(since, until))
+    assert len(steps) > 5 and steps[:-1] == [None] * (len(steps) - 1)
+    assert steps[-1] == on_disk.pattern_source(since, until) and steps[-1].stayed

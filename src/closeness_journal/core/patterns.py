@@ -173,6 +173,8 @@ class Patterns:
     closeness: ClosenessCounts
     steps: Period
     """The whole range as one period (totals, averages of predicted and actual, of the pull)."""
+    rows: tuple[DayTotals, ...] = field(default=(), repr=False, compare=False)
+    """The store's sums the periods were added up from (`pattern_bars` adds them up in longer spans)."""
 
     @property
     def totals(self) -> Period:
@@ -238,7 +240,8 @@ def period_bounds(since: date, until: date, by: Grouping) -> list[tuple[str, dat
     return bounds
 
 
-def _sum_days(label: str, start: date, end: date, days: Iterable[DayTotals]) -> Period:
+def sum_days(label: str, start: date, end: date, days: Iterable[DayTotals]) -> Period:
+    """A period's sums and averages, added up from the store's rows (days, or weeks within a month)."""
     rows = [_summed(day) for day in days]
     columns = zip(*rows, strict=True) if rows else [()] * len(_SUMMED)
     totals = dict(zip(_SUMMED, map(sum, columns), strict=True))
@@ -293,7 +296,7 @@ def compute(source: PatternSource, since: date, until: date, by: Grouping | None
     for row in rows:
         grouped.setdefault(first_day(row.day), []).append(row)
     periods = [
-        _sum_days(label, start, end, grouped.get(first, ()))
+        sum_days(label, start, end, grouped.get(first, ()))
         for first, label, start, end in _periods(since, until, by, grouped)
     ]
     return Patterns(
@@ -308,7 +311,8 @@ def compute(source: PatternSource, since: date, until: date, by: Grouping | None
         kinds=_counts(source.kinds, KINDS),
         people=_counts(source.people, None, limit=10),
         closeness=source.closeness,
-        steps=_sum_days("total", since, until, rows),
+        steps=sum_days("total", since, until, rows),
+        rows=tuple(rows),
     )
 
 

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import replace
 from datetime import date, datetime
 from typing import TYPE_CHECKING
@@ -11,7 +12,7 @@ if TYPE_CHECKING:
     from closeness_journal.core.patterns import DayTotals, PatternSource
     from closeness_journal.core.prompts import CheckinCounts
 
-from closeness_journal.store.connection import JournalBase, reading
+from closeness_journal.store.connection import JournalBase, reading, reading_as_they_go
 from closeness_journal.store.search import changed_since_sql
 
 
@@ -77,37 +78,56 @@ class PatternsMixin(JournalBase):
         from the sums kept per day (`pattern_sums.py`), or from the entries for what changed.
         With `named=False` the people and relationships are not counted (left empty): the
         exports show neither."""
-        from closeness_journal.core.patterns import ClosenessCounts, PatternSource
-
         if changed_since is not None:
             source = self._scanned_pattern_source(since, until, include_private, changed_since)
             return source if named else replace(source, relationships={}, people={})
+        *_, source = self._kept_pattern_source(since, until, include_private, named)
+        return source
+
+    def pattern_source_in_steps(self, since: date, until: date) -> Iterator[PatternSource | None]:
+        """`pattern_source(since, until)`, one query at a time: None after each query, then the
+        source. The window adds up a long range this way between frames, so that a key pressed
+        meanwhile waits for one query at most, never for all of them."""
+        return reading_as_they_go(self._kept_pattern_source(since, until, True, True))
+
+    def _kept_pattern_source(
+        self, since: date, until: date, include_private: bool, named: bool
+    ) -> Iterator[PatternSource | None]:
+        """`pattern_source` from the kept sums: None after each query, the source last."""
+        from closeness_journal.core.patterns import ClosenessCounts, PatternSource
+
         private = "" if include_private else " AND private = 0"
         span = [since.isoformat(), until.isoformat()]
         counted = f"FROM pattern_counts WHERE field = ? AND local_date BETWEEN ? AND ?{private} AND n > 0"
-
-        def each(field: str) -> dict[str, int]:
-            return dict(self._db.execute(f"SELECT value, sum(n) {counted} GROUP BY value", [field, *span]).fetchall())
-
+        counts: dict[str, dict[str, int]] = {}
+        for field in ("behaviours", "stayed", "fears", "kinds", *(("relationship",) if named else ())):
+            counts[field] = dict(
+                self._db.execute(f"SELECT value, sum(n) {counted} GROUP BY value", [field, *span]).fetchall()
+            )
+            yield None
         people = dict(
             self._db.execute(
                 f"SELECT min(value), sum(n) {counted} GROUP BY lower(value) ORDER BY sum(n) DESC, min(value) LIMIT 10",
                 ["who", *span],
             ).fetchall()
         ) if named else {}
+        yield None
         row = self._db.execute(
             "SELECT coalesce(sum(away), 0), coalesce(sum(away_after_closeness), 0), "
             "coalesce(sum(closeness_not_away), 0), coalesce(sum(stayed_close), 0), "
             f"coalesce(sum(stayed_after_closeness), 0) FROM pattern_days WHERE local_date BETWEEN ? AND ?{private}",
             span,
         ).fetchone()
-        return PatternSource(
-            days=self.week_month_totals(since, until, include_private),
-            behaviours=each("behaviours"),
-            stayed=each("stayed"),
-            fears=each("fears"),
-            relationships=each("relationship") if named else {},
-            kinds=each("kinds"),
+        yield None
+        days = self.week_month_totals(since, until, include_private)
+        yield None
+        yield PatternSource(
+            days=days,
+            behaviours=counts["behaviours"],
+            stayed=counts["stayed"],
+            fears=counts["fears"],
+            relationships=counts.get("relationship", {}),
+            kinds=counts["kinds"],
             people=people,
             closeness=ClosenessCounts(*row),
         )

@@ -2,31 +2,30 @@
 the pull to get away, what came before, and how small steps went.
 
 The figures come from `core.patterns` and `core.year_calendar` (summed in SQL by the store); this
-screen only draws them, with textual-plotext for the charts. Every series and every calendar mark
-differs by its shape as well as its colour, so all of it reads without colour (NO_COLOR).
+screen only draws them, with textual-plotext for the charts (`widgets/chart.py`; `core.pattern_bars`
+groups long ranges into bars that fit). Every series and every calendar mark differs by its shape
+as well as its colour, so all of it reads without colour (NO_COLOR).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
+from itertools import groupby
 
-from rich.table import Table
-from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Grid, Vertical, VerticalScroll
 from textual.content import Content
 from textual.widgets import Header, Static, Tab, Tabs
-from textual_plotext import PlotextPlot
 
-from closeness_journal.core.dates import short_date, week_start
+from closeness_journal.core.dates import short_date
+from closeness_journal.core.pattern_bars import Bars, bars
 from closeness_journal.core.patterns import (
     RANGES,
     Count,
     Patterns,
-    Period,
     closeness_sentence,
     compute,
     range_start,
@@ -37,6 +36,9 @@ from closeness_journal.core.text import one_line
 from closeness_journal.core.year_calendar import MARKS, MEANINGS, WEEKDAYS, YearCalendar, calendar_span, year_calendar
 from closeness_journal.store import Journal, JournalError
 from closeness_journal.ui.screens.mode import ModeScreen
+from closeness_journal.ui.screens.patterns_ahead import BetweenFrames
+from closeness_journal.ui.widgets.breakdown import Breakdown
+from closeness_journal.ui.widgets.chart import Chart
 from closeness_journal.ui.widgets.keys_footer import KeysFooter
 
 SERIES = (
@@ -60,16 +62,8 @@ TICK_ROOM = 8
 BREAKDOWN_ROWS = 8
 AWAY_TITLE = "Pulling away, pushing away and staying close"
 BAR_ROOM = 3
-"""Columns a period's three bars need at least; with more periods than fit, the bars add up a few
-periods each (otherwise they overlap, and the last series drawn hides the others)."""
-
-
-def tick_label(period: Period, by: str) -> str:
-    """Under a chart: `2 Nov` for the week of 2 November, `Nov` for a month (`Jan 27` in January)."""
-    if by == "week":
-        monday = week_start(period.start)
-        return f"{monday.day} {monday:%b}"
-    return f"{period.start:%b}" + (f" {period.start:%y}" if period.start.month == 1 else "")
+"""Columns a period's three bars need at least; with more periods than fit, each bar adds up a
+longer span (`core.pattern_bars`; otherwise they overlap, and the last series drawn hides the others)."""
 
 
 class PatternsScreen(ModeScreen):
@@ -99,6 +93,11 @@ class PatternsScreen(ModeScreen):
         self._seen: tuple[int, int] | None = None
         self._computed: dict[str, tuple[tuple[int, int], Patterns]] = {}
         """Each range's figures as last computed, with the journal's change token then."""
+        self._charts_drawn: tuple[Patterns, int] | None = None
+        """The figures the charts show, and the width they were drawn for."""
+        self._calendar_drawn: YearCalendar | None = None
+        self._ahead: BetweenFrames | None = None
+        """The whole journal's figures being added up ahead, or added up and not yet used (`_compute_ahead`)."""
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -110,20 +109,20 @@ class PatternsScreen(ModeScreen):
             yield Static(id="patterns-note")
             with Vertical(id="charts"):
                 yield _title(AWAY_TITLE, "away-title")
-                yield PlotextPlot(id="away-chart")
+                yield Chart(id="away-chart")
                 yield Static(id="calendar-title", classes="chart-title")
                 yield Static(id="calendar")
                 yield _title("Fear, the pull to get away, and small steps")
-                yield PlotextPlot(id="fear-chart")
+                yield Chart(id="fear-chart")
                 yield Static(id="urge-sentence", classes="sentence")
                 yield _title("Closeness, pulling away and staying close")
                 yield Static(id="closeness-sentence", classes="sentence")
                 with Grid(id="breakdowns"):
                     for name in ("behaviour", "staying", "fear", "kind", "relationship", "person"):
-                        yield Static(id=f"by-{name}", classes="breakdown")
+                        yield Breakdown(id=f"by-{name}", classes="breakdown")
                 yield _title("Small steps: expected and real")
                 yield Static(id="step-sentence", classes="sentence")
-                yield PlotextPlot(id="steps-chart")
+                yield Chart(id="steps-chart")
         yield KeysFooter(compact=True)
 
     def on_mount(self) -> None:
@@ -135,7 +134,9 @@ class PatternsScreen(ModeScreen):
             self.refresh_patterns()
 
     def on_resize(self) -> None:
-        if self.patterns is not None and self.query_one("#charts").display:
+        """The charts' bars and labels fit their width: drawn again if it changed."""
+        shown = self.patterns is not None and self.query_one("#charts").display
+        if shown and self._charts_drawn != (self.patterns, self._chart_width()):
             self._draw_charts(self.patterns)
 
     @on(Tabs.TabActivated)
@@ -165,24 +166,38 @@ class PatternsScreen(ModeScreen):
     def _figures(self, name: str) -> Patterns:
         """A range's figures: computed again only when the journal changed since they last were."""
         token = self._journal.change_token()
-        kept = self._computed.get(name)
-        if kept is not None and kept[0] == token:
-            return kept[1]
+        if name == RANGES[-1] and self._ahead is not None:  # being added up ahead: the rest of it now
+            ahead, self._ahead = self._ahead, None
+            figures = ahead.finish()
+            if figures is not None and ahead.token == token:
+                self._computed[name] = (token, figures)
+        kept = self._kept(name, token)
+        if kept is not None:
+            return kept
         until = self._today
         since = range_start(name, until, self._journal.first_entry_date())
         patterns = compute(self._journal.pattern_source(since, until), since, until)
         self._computed[name] = (token, patterns)
         return patterns
 
+    def _kept(self, name: str, token: tuple[int, int]) -> Patterns | None:
+        """A range's figures if they were computed while the journal was as `token` says."""
+        kept = self._computed.get(name)
+        return kept[1] if kept is not None and kept[0] == token else None
+
     def _compute_ahead(self) -> None:
-        """Once the screen is drawn, the figures of the whole journal, the range that costs most to
-        add up (about 70 ms at 100,000 entries), so choosing "all" only has the drawing left. (After
-        a switch of screens Textual holds the frame back for 50 ms, and a callback after a refresh
-        runs at once meanwhile: this then ran before the first frame, and held it back.)"""
+        """Once the screen is drawn, add up the whole journal, the range that costs most, so that
+        choosing "all" only has the drawing left; without holding the window up (`patterns_ahead`).
+        (After a switch of screens Textual holds the frame back for 50 ms, and a callback after a
+        refresh runs at once meanwhile: this then ran before the first frame.)"""
+        if self._ahead is not None or self._kept(RANGES[-1], self._journal.change_token()):
+            return
         try:
-            self._figures(RANGES[-1])
+            since = range_start(RANGES[-1], self._today, self._journal.first_entry_date())
         except JournalError:
-            pass  # said when that range is chosen
+            return  # said when that range is chosen
+        self._ahead = ahead = BetweenFrames(self._journal, since, self._today)
+        self.run_worker(ahead.run(), name="patterns-all")
 
     def refresh_patterns(self) -> None:
         until = self._today
@@ -213,7 +228,9 @@ class PatternsScreen(ModeScreen):
             )
             return
         self._draw_charts(patterns)
-        self._draw_calendar(self.calendar)
+        if self._calendar_drawn is not self.calendar:  # the same whatever the range
+            self._draw_calendar(self.calendar)
+            self._calendar_drawn = self.calendar
         self.query_one("#urge-sentence", Static).update(Content(urge_sentence(patterns.totals)))
         self.query_one("#closeness-sentence", Static).update(Content(closeness_sentence(patterns.closeness)))
         self._fill_breakdown("#by-behaviour", "What you did to pull or push away", patterns.behaviours)
@@ -225,65 +242,64 @@ class PatternsScreen(ModeScreen):
         self.query_one("#step-sentence", Static).update(Content(step_sentence(patterns.steps)))
 
     def _draw_charts(self, patterns: Patterns) -> None:
-        self._draw_away(patterns)
-        self._draw_fear(patterns)
-        self._draw_steps(patterns)
+        width = self._chart_width()
+        self._charts_drawn = (patterns, width)
+        chart = bars(patterns, max(1, (width - 8) // BAR_ROOM))
+        ticks = self._ticks(chart.ticks)
+        self._draw_away(chart, ticks)
+        self._draw_fear(chart, ticks)
+        self._draw_steps(chart, ticks)
 
     def _chart_width(self) -> int:
-        return self.query_one("#away-chart").size.width or self.app.size.width - 4
+        return self.query_one("#away-chart").size.width or self.app.size.width - 2  # #patterns-body's padding
 
-    def _ticks(self, periods: Sequence[Period], by: str, grouped: bool = False) -> tuple[list[int], list[str]]:
-        """Labels under the periods, as many as fit the chart's width without running together."""
-        width = self._chart_width()
-        count = len(periods)
-        per_period = max(1.0, (width - 8) / max(1, count))
-        step = max(1, -(-TICK_ROOM // int(per_period)))
-        positions = list(range(0, count, step))
-        if grouped and by == "month":  # bars of a few months each: each label says its year
-            return positions, [f"{periods[i].start:%b %y}" for i in positions]
-        return positions, [tick_label(periods[i], by) for i in positions]
+    def _ticks(self, labels: Sequence[str]) -> tuple[list[int], list[str]]:
+        """Labels under the bars, as many as fit the chart's width without running together."""
+        count = len(labels)
+        per_bar = max(1, int((self._chart_width() - 8) / max(1, count)))
+        room = max([TICK_ROOM - 1, *map(len, labels)]) + 1
+        positions = list(range(0, count, max(1, -(-room // per_bar))))
+        return positions, [labels[i] for i in positions]
 
-    def _draw_away(self, patterns: Patterns) -> None:
-        plot = self.query_one("#away-chart", PlotextPlot)
+    def _draw_away(self, chart: Bars, ticks: tuple[list[int], list[str]]) -> None:
+        plot = self.query_one("#away-chart", Chart)
         plt = plot.plt
         plt.clear_data()
         plt.clear_figure()
-        periods = patterns.periods
-        per = max(1, -(-BAR_ROOM * len(periods) // max(1, self._chart_width() - 8)))
-        groups = [periods[max(0, end - per):end] for end in range(len(periods), 0, -per)][::-1]  # the last whole
         title = Content.styled(AWAY_TITLE, "bold")
-        if per > 1:
-            title = Content.assemble(title, Content.styled(f"   each bar adds up {per} {patterns.by}s", "$text-muted"))
+        if chart.each:
+            title = Content.assemble(title, Content.styled(f"   each bar is {chart.each}", "$text-muted"))
         self.query_one("#away-title", Static).update(title)
-        x = list(range(len(groups)))
-        values = [[sum(getattr(p, field) for p in group) for group in groups] for field, *_ in SERIES]
+        x = list(range(len(chart.periods)))
+        values = [[getattr(p, field) for p in chart.periods] for field, *_ in SERIES]
         plt.multiple_bar(
             x, values, marker=[marker for _, marker, _, _ in SERIES], color=[colour for _, _, colour, _ in SERIES],
             labels=[words for *_, words in SERIES], width=0.8,
         )
-        plt.xticks(*self._ticks([group[0] for group in groups], patterns.by, grouped=per > 1))
+        plt.xticks(*ticks)
         top = max(max(series) for series in values)
         plt.ylim(0, top * 1.45 + 1)  # headroom, so the key never sits on the tallest bars
         plt.yticks(_whole_ticks(top))
         plt.xlim(-0.6, len(x) - 0.4)
         plot.refresh()
 
-    def _draw_fear(self, patterns: Patterns) -> None:
-        plot = self.query_one("#fear-chart", PlotextPlot)
+    def _draw_fear(self, chart: Bars, ticks: tuple[list[int], list[str]]) -> None:
+        plot = self.query_one("#fear-chart", Chart)
         plt = plot.plt
         plt.clear_data()
         plt.clear_figure()
-        x = list(range(len(patterns.periods)))
+        periods = chart.periods
+        x = list(range(len(periods)))
         for field, marker, colour, words in (
             ("mean_intensity", "◆", "orange", "average fear (0-10, left)"),
             ("mean_urge", "■", "blue", "average pull to get away (0-10, left)"),
         ):
-            points = [(i, getattr(p, field)) for i, p in zip(x, patterns.periods, strict=True)]
+            points = [(i, getattr(p, field)) for i, p in zip(x, periods, strict=True)]
             points = [(i, v) for i, v in points if v is not None]
             if points:
                 plt.scatter([i for i, _ in points], [v for _, v in points], marker=marker, color=colour, label=words)
         # Steps only where something was written: an empty month is no news, not "0 steps".
-        steps = [(i, p.small_steps) for i, p in zip(x, patterns.periods, strict=True) if p.entries]
+        steps = [(i, p.small_steps) for i, p in zip(x, periods, strict=True) if p.entries]
         plt.scatter([i for i, _ in steps], [n for _, n in steps], marker="+", color="green",
                     label="small steps taken (right)", yside="right")
         plt.ylim(0, 15, yside="left")
@@ -291,13 +307,13 @@ class PatternsScreen(ModeScreen):
         most = max([n for _, n in steps] or [1])
         plt.ylim(0, most * 1.5 + 1, yside="right")
         plt.yticks(_whole_ticks(most), yside="right")
-        plt.xticks(*self._ticks(patterns.periods, patterns.by))
+        plt.xticks(*ticks)
         plt.xlim(-0.6, len(x) - 0.4)
         plot.refresh()
 
-    def _draw_steps(self, patterns: Patterns) -> None:
-        plot = self.query_one("#steps-chart", PlotextPlot)
-        planned = [(i, p) for i, p in enumerate(patterns.periods) if p.planned_steps]
+    def _draw_steps(self, chart: Bars, ticks: tuple[list[int], list[str]]) -> None:
+        plot = self.query_one("#steps-chart", Chart)
+        planned = [(i, p) for i, p in enumerate(chart.periods) if p.planned_steps]
         plot.display = bool(planned)
         if not planned:
             return
@@ -309,8 +325,8 @@ class PatternsScreen(ModeScreen):
         plt.scatter(x, [p.mean_outcome for _, p in planned], marker="o", color="green", label="how it really was")
         plt.ylim(0, 13)
         plt.yticks(_whole_ticks(10))
-        plt.xticks(*self._ticks(patterns.periods, patterns.by))
-        plt.xlim(-0.6, len(patterns.periods) - 0.4)
+        plt.xticks(*ticks)
+        plt.xlim(-0.6, len(chart.periods) - 0.4)
         plot.refresh()
 
     def _draw_calendar(self, calendar: YearCalendar) -> None:
@@ -326,7 +342,10 @@ class PatternsScreen(ModeScreen):
             months[column:column + len(name)] = name
         lines = [Content.styled("    " + "".join(months).rstrip(), "$text-muted")]
         for weekday, row in zip(WEEKDAYS, calendar.rows(), strict=True):
-            cells = [(MARKS[mark], CALENDAR_STYLES[mark]) if mark else " " for mark in row]
+            cells = [  # a run of days marked alike is one piece: a few dozen pieces to style, not 371
+                (MARKS[mark] * len(list(run)), CALENDAR_STYLES[mark]) if mark else " " * len(list(run))
+                for mark, run in groupby(row)
+            ]
             lines.append(Content.assemble(Content.styled(f"{weekday} ", "$text-muted"), *cells).rstrip())
         key = [Content.styled(f"{MARKS[mark]} {words}", CALENDAR_STYLES[mark]) for mark, words in MEANINGS.items()]
         lines += [Content("   ").join(key[:3]), Content("   ").join(key[3:])]  # two lines: fits 80 columns
@@ -334,13 +353,8 @@ class PatternsScreen(ModeScreen):
 
     def _fill_breakdown(self, selector: str, title: str, counts: tuple[Count, ...]) -> None:
         """A title over the most frequent labels with their counts; a long label wraps, never cut."""
-        table = Table(box=None, expand=True, show_edge=False, pad_edge=False, padding=(0, 1), header_style="bold")
-        table.add_column(title, ratio=1, overflow="fold")
-        table.add_column("times", justify="right", no_wrap=True, width=5)
-        for count in counts[:BREAKDOWN_ROWS]:
-            table.add_row(Text(one_line(count.label)), Text(str(count.count)))
-        widget = self.query_one(selector, Static)
-        widget.update(table)
+        widget = self.query_one(selector, Breakdown)
+        widget.show(title, [(one_line(count.label), count.count) for count in counts[:BREAKDOWN_ROWS]])
         widget.display = bool(counts)
 
 
