@@ -145,14 +145,20 @@ def test_kill_9_while_typing_into_the_window_keeps_a_readable_draft(tmp_path):
         db.close()
 
 
-def test_kill_9_during_an_import_adds_all_or_nothing(tmp_path):
-    rng = random.Random(3)
+def _archive_of_3000(tmp_path):
+    """A JSON archive of 3,000 entries (their bodies start "imported words")."""
     source = tmp_path / "source"
     add_entries(source, 3000, words="imported words " * 20)
     archive = tmp_path / "all.json"
     done = subprocess.run([sys.executable, "-m", "closeness_journal", "--data-dir", str(source), "export", "--format",
                            "json", "-o", str(archive)], capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
+    return archive
+
+
+def test_kill_9_during_an_import_adds_all_or_nothing(tmp_path):
+    rng = random.Random(3)
+    archive = _archive_of_3000(tmp_path)
     folder = tmp_path / "target"
     add_entries(folder, 5)
     command = [sys.executable, "-m", "closeness_journal", "--data-dir", str(folder), "import", str(archive)]
@@ -180,12 +186,7 @@ def test_kill_9_during_an_import_into_an_empty_journal_adds_all_or_nothing(tmp_p
     from closeness_journal.store import Journal
 
     rng = random.Random(5)
-    source = tmp_path / "source"
-    add_entries(source, 3000, words="imported words " * 20)
-    archive = tmp_path / "all.json"
-    done = subprocess.run([sys.executable, "-m", "closeness_journal", "--data-dir", str(source), "export", "--format",
-                           "json", "-o", str(archive)], capture_output=True, text=True)
-    assert done.returncode == 0, done.stderr
+    archive = _archive_of_3000(tmp_path)
     folder = tmp_path / "target"
     command = [sys.executable, "-m", "closeness_journal", "--data-dir", str(folder), "import", str(archive)]
     started = time.monotonic()
