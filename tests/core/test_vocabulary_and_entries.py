@@ -1,6 +1,8 @@
 from datetime import date
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from closeness_journal.core.checkin import CheckIn
 from closeness_journal.core.dates import BadDate, iso_week_label, parse_date, week_start
@@ -112,6 +114,21 @@ def test_printable_strips_escape_sequences_but_keeps_markup_characters():
     text = "[bold]x[/] \x1b]2;title\x1b\\ \x1b[31mred\x1b[0m\tok\r\nnext\x07"
     assert printable(text) == "[bold]x[/]  red\tok\nnext"
     assert one_line("a\nb   c", 4) == "a b…"
+
+
+def test_one_line_can_cut_where_a_word_ends():
+    text = "Dinner with Sam was lovely, and then I went quiet for the rest of the night."
+    assert one_line(text, 56) == "Dinner with Sam was lovely, and then I went quiet for t…"
+    assert one_line(text, 56, at_a_word=True) == "Dinner with Sam was lovely, and then I went quiet for…"
+    assert one_line("short words fit", 40, at_a_word=True) == "short words fit"
+    assert one_line("one" + "x" * 30 + " end", 20, at_a_word=True) == "one" + "x" * 16 + "…"  # no word ends late enough
+    assert one_line("the rest of it", 9, at_a_word=True) == "the rest…"  # a word ends just where the cut is
+
+
+@given(st.text(), st.integers(min_value=1, max_value=80))
+def test_a_line_cut_at_a_word_is_never_longer_than_asked(text, width):
+    cut = one_line(text, width, at_a_word=True)
+    assert len(cut) <= width and (cut == one_line(text) or cut.endswith("…"))
 
 
 def test_validated_copies_are_what_replace_would_make():

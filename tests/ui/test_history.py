@@ -414,7 +414,7 @@ def test_pushing_away_is_not_marked_in_a_warning_colour():
     from closeness_journal.ui.widgets.entry_table import markers
 
     shown = markers(Entry(TODAY, checkin=CheckIn(behaviours=("went-quiet", "picked-fight"))))
-    assert shown.plain == "◐▲ "
+    assert shown.plain == "◐▲  "
     assert not [span for span in shown.spans if "warning" in str(span.style) or "error" in str(span.style)]
 
 
@@ -528,3 +528,20 @@ async def test_deleting_deep_in_the_list_keeps_the_place(make_app, journal):
         assert journal.get(table.entry_id).body == f"entry {3 * PAGE_SIZE - 1}"  # the next one down
         first_shown = journal.get(next(iter(table.rows)).value).body
         assert int(first_shown.split()[1]) > PAGE_SIZE  # still deep in the list, not back at the top
+
+
+async def test_staying_close_is_marked_as_surely_as_pulling_away(make_app, journal):
+    """● in History as in `list`: an entry where you stayed, or felt the pull and didn't act on it."""
+    from closeness_journal.core.vocabulary import STAYED
+
+    stayed = journal.add(Entry(TODAY, body="stayed for dinner", checkin=CheckIn(stayed=(next(iter(STAYED)),))))
+    held = journal.add(Entry(TODAY, body="felt the pull", checkin=CheckIn(acted="no")))
+    pulled = journal.add(Entry(TODAY, body="went quiet", checkin=CheckIn(behaviours=("went-quiet",))))
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await open_history(app, pilot)
+        table = screen.query_one(EntryTable)
+        assert table.get_cell(stayed.id, "marks").plain == "  ● "
+        assert table.get_cell(held.id, "marks").plain == "  ● "
+        assert table.get_cell(pulled.id, "marks").plain == "◐   "
+        assert "● stayed close" in screen.query_one("#history-status").render().plain

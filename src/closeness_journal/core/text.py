@@ -26,9 +26,13 @@ def printable(text: str) -> str:
     return _CONTROL.sub("", text)
 
 
-def one_line(text: str, width: int | None = None) -> str:
-    """Printable text folded onto one line, cut to `width` characters with an ellipsis."""
+def one_line(text: str, width: int | None = None, at_a_word: bool = False) -> str:
+    """Printable text folded onto one line, cut to `width` characters with an ellipsis; with
+    `at_a_word`, cut where a word ends (unless that would leave less than half the width)."""
     flat = " ".join(printable(text).split())
     if width is not None and len(flat) > width:
-        return flat[: max(0, width - 1)].rstrip() + "…"
+        cut = flat[: max(0, width - 1)]
+        if at_a_word and flat[len(cut)] != " " and (space := cut.rfind(" ")) >= width // 2:
+            cut = cut[:space]
+        return cut.rstrip() + "…"
     return flat

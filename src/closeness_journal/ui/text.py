@@ -22,7 +22,7 @@ def not_saved(widget: Widget, error: Exception) -> None:
         widget.notify(str(error), title="Not saved", severity="error", markup=False, timeout=10)
 
 
-def literal_line(text: str, width: int | None = None, style: str = "") -> Content:
-    """Literal text folded onto one line and cut to `width`."""
-    flat = one_line(text, width)
+def literal_line(text: str, width: int | None = None, style: str = "", at_a_word: bool = False) -> Content:
+    """Literal text folded onto one line and cut to `width` (where a word ends, with `at_a_word`)."""
+    flat = one_line(text, width, at_a_word)
     return Content.styled(flat, style) if style else Content(flat)

@@ -44,6 +44,9 @@ def first_page(window_rows: int) -> int:
 # first opened: the first F3 doesn't wait for them (the editor's imports are about 30 ms).
 
 
+KEYS_HINT = "   Enter reads · f flags"
+"""After the marks' legend below History's table, when the window is wide enough."""
+
 class HistoryScreen(DrawnOnceShown, ModeScreen):
     """Find, read, edit and delete past entries."""
 
@@ -261,12 +264,11 @@ class HistoryScreen(DrawnOnceShown, ModeScreen):
                 else "No entries yet. What you save on Today (F2) will appear here."
             )
             return
-        status.update(
-            Content.assemble(
-                Content(plural(self._total, "entry", "entries")),
-                Content.styled("   ◐ pulled away  ▲ pushed away  ⚑ flagged   Enter reads · f flags", "$text-muted"),
-            )
-        )
+        count = plural(self._total, "entry", "entries")
+        legend = "   ◐ pulled away  ▲ pushed away  ● stayed close  ⚑ flagged"
+        if len(count) + len(legend) + len(KEYS_HINT) < self.app.size.width:
+            legend += KEYS_HINT
+        status.update(Content.assemble(Content(count), Content.styled(legend, "$text-muted")))
 
     # ------------------------------------------------------------------ filters
 
@@ -412,7 +414,7 @@ class HistoryScreen(DrawnOnceShown, ModeScreen):
 
         question = Content.assemble(
             Content("Move this entry to the trash?\n\n"),
-            literal_line(entry.headline or entry.local_date.isoformat(), 60, "italic"),
+            literal_line(entry.headline or entry.local_date.isoformat(), 56, "italic", at_a_word=True),  # fits the box
             Content("\n\nYou can restore it from the trash (t) until you empty it."),
         )
         from closeness_journal.ui.screens.confirm import ConfirmScreen

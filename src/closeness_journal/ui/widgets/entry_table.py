@@ -1,4 +1,4 @@
-"""A table of entries (History, Trash): day, first line, who, pulled/pushed/flagged marks, fear.
+"""A table of entries (History, Trash): day, first line, who, pulled/pushed/stayed/flagged marks, fear.
 
 Cells are `Content`, never plain strings, so an entry's text is never read as markup.
 """
@@ -18,16 +18,21 @@ from closeness_journal.ui.text import literal_line
 
 WITHDRAWAL_MARK = "◐"
 SABOTAGE_MARK = "▲"
+STAYED_MARK = "●"
 FLAG_MARK = "⚑"
-FIXED_WIDTHS = {"day": 10, "who": 12, "marks": 3, "fear": 4}
+MARKS = WITHDRAWAL_MARK + SABOTAGE_MARK + STAYED_MARK + FLAG_MARK
+"""The marks column's heading: the marks in their places (as `list` prints them)."""
+FIXED_WIDTHS = {"day": 10, "who": 12, "marks": len(MARKS), "fear": 4}
 
 
 def markers(entry: Entry) -> Content:
-    """Pulled away, pushed away, flagged to bring up: marks that differ by their shape, in quiet colours
-    (never a warning's: pushing away is something to notice, not an alarm)."""
+    """Pulled away, pushed away, stayed close, flagged to bring up: marks that differ by their shape,
+    in quiet colours (never a warning's: pushing away is something to notice, not an alarm), and
+    staying close is marked as surely as pulling away."""
     return Content.assemble(
         Content.styled(WITHDRAWAL_MARK if entry.withdrawal else " ", "$text-secondary"),
         Content.styled(SABOTAGE_MARK if entry.sabotage else " ", "$text-primary"),
+        Content.styled(STAYED_MARK if entry.stayed_close else " ", "$text-success"),
         Content.styled(FLAG_MARK if entry.flagged else " ", "$text-accent"),
     )
 
@@ -70,7 +75,7 @@ class EntryTable(DataTable[Content]):
         self.add_column("Day", width=FIXED_WIDTHS["day"], key="day")
         self.add_column("What you wrote", width=30, key="text")
         self.add_column("With", width=FIXED_WIDTHS["who"], key="who")
-        self.add_column(WITHDRAWAL_MARK + SABOTAGE_MARK + FLAG_MARK, width=FIXED_WIDTHS["marks"], key="marks")
+        self.add_column(MARKS, width=FIXED_WIDTHS["marks"], key="marks")
         self.add_column("Fear", width=FIXED_WIDTHS["fear"], key="fear")
 
     def on_resize(self) -> None:
