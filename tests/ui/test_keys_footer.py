@@ -78,3 +78,20 @@ async def test_what_the_window_holds_is_set_aside_from_the_collector_until_it_cl
         await pilot.pause()
         assert gc.get_freeze_count() > 0
     assert gc.get_freeze_count() == 0
+
+
+async def test_a_key_never_touches_the_palettes_border(make_app):
+    """At 80 columns the ladder's footer ended 'f4 Patterns▏^p palette': a space keeps them apart."""
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f8")
+        await pilot.pause()
+        for width in range(60, 121):
+            await pilot.resize_terminal(width, 24)
+            await pilot.pause()
+            line = footer_line(app)
+            border = line.index("▏")
+            assert border == 0 or line[border - 1] == " ", (width, line)
+            footer = app.screen.query_one(KeysFooter)
+            spans = footer.key_spans()
+            assert all(end < footer.region.x + border for key, (_, end) in spans.items() if key != "ctrl+p")

@@ -143,10 +143,15 @@ class KeysFooter(Widget, can_focus=False):
             self._read_keys()
         width, left = self.size.width, self.region.x
         palette = self._palette_start(width)
-        spans = {item.key: (left + item.start, left + item.end) for item in self._items if item.end <= palette}
+        spans = {item.key: (left + item.start, left + item.end) for item in self._items if self._fits(item, palette)}
         if self._palette is not None:
             spans[self._palette.key] = (left + palette, left + width)
         return spans
+
+    def _fits(self, item: FooterItem, room: int) -> bool:
+        """Whether `item` is drawn whole before column `room`, with a space before the palette's
+        border ("f4 Patterns▏^p palette" read as one)."""
+        return item.end < room if self._palette is not None else item.end <= room
 
     def _palette_start(self, width: int) -> int:
         if self._palette is None:
@@ -178,7 +183,7 @@ class KeysFooter(Widget, can_focus=False):
         segments: list[Segment] = []
         room = self._palette_start(width)
         for item in self._items:
-            if item.end > room:  # a key is shown whole or not at all ("f3 Hi" told nothing)
+            if not self._fits(item, room):  # a key is shown whole or not at all ("f3 Hi" told nothing)
                 break
             segments += drawn(item)
             segments.append(Segment(" ", gap))
