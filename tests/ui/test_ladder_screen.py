@@ -229,6 +229,26 @@ async def test_a_rungs_words_are_shown_as_typed_never_as_markup(make_app, journa
         await screen_showing(pilot, *NASTY)
 
 
+async def test_a_long_rung_goes_on_under_its_rails_at_any_width(make_app, journal):
+    """At 80 columns a line too long for the list wrapped to the left edge, without the rails."""
+    journal.add_rung(Rung("Tell Sam, when he asks how my week was, one thing that was hard and one that was good",
+                          40, "Sam"), now=NOW)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f8")
+        await until(pilot, lambda: isinstance(app.screen, LadderScreen) and app.screen.ladder)
+        for width in (80, 60, 100):
+            await pilot.resize_terminal(width, 24)
+            await pilot.pause()
+            options = app.screen.query_one("#ladder-rungs")
+            room = options.content_region.width - 2  # what a rung's line may take (less the scroll bar)
+            lines = options.get_option_at_index(0).prompt.plain.splitlines()
+            assert len(lines) > 2 and lines[0].startswith("╟──╢ Tell Sam"), (width, lines)
+            assert all(line.startswith("║  ║ ") for line in lines[1:]), (width, lines)
+            assert all(len(line) <= room for line in lines), (width, room, lines)
+            assert " ".join(line[5:] for line in lines).startswith("Tell Sam, when he asks how my week was, one thing")
+
+
 # ---------------------------------------------------------------- snapshots
 
 

@@ -47,18 +47,34 @@ EMPTY = (
 )
 
 
-def rung_option(step: LadderRung, suggested: bool) -> Content:
-    """A rung drawn as a rung: its words, who with, how hard it feels now and how the tries went."""
+OPTION_FRAME = 2
+"""Columns of the rungs' list that are not a rung's words: its scroll bar's."""
+RUNG = "╟──╢ "
+RAIL = "║  ║ "
+"""What begins a rung's first line, and each line after it (the ladder's two rails)."""
+
+
+def rung_option(step: LadderRung, suggested: bool, width: int | None = None) -> Content:
+    """A rung drawn as a rung: its words, who with, how hard it feels now and how the tries went.
+    Given the `width` it is shown in, a line too long for it goes on under the rails, not under them."""
     rung = step.rung
-    first = [Content("╟──╢ "), literal(rung.text, "bold")]
+    first = [literal(rung.text, "bold")]
     if rung.who:
         first += [Content.styled(" · with ", "$text-muted"), literal(rung.who)]
     if suggested:
         first.append(Content.styled("  ← next to try", "$text-success"))
-    lines = [Content.assemble(*first), Content.styled(f"║  ║ {hard_words(rung)} · {tried_words(step)}", "$text-muted")]
+    lines = [(RUNG, Content.assemble(*first)),
+             (RAIL, Content.styled(f"{hard_words(rung)} · {tried_words(step)}", "$text-muted"))]
     if comparison := comparison_words(step):
-        lines.append(Content.styled(f"║  ║ {comparison}", "$text-muted"))
-    return Content("\n").join(lines)
+        lines.append((RAIL, Content.styled(comparison, "$text-muted")))
+    room = None if width is None else width - len(RAIL)
+    drawn: list[Content] = []
+    for rail, line in lines:
+        for index, part in enumerate(line.wrap(room) if room is not None and room > 10 else [line]):
+            rail_here = rail if index == 0 else RAIL
+            drawn.append(Content.assemble(Content.styled(rail_here, "$text-muted") if rail_here == RAIL else rail_here,
+                                          part))
+    return Content("\n").join(drawn)
 
 
 def attempts_content(step: LadderRung) -> Content:
@@ -84,6 +100,13 @@ def suggestion_content(suggestion: Suggestion) -> Content:
         Content("\n"), Content.styled(suggestion.reason, "italic"),
     )
 
+
+class RungList(OptionList):
+    """The rungs: when the list is sized anew, their lines are laid out for its width."""
+
+    def on_resize(self) -> None:
+        if isinstance(self.screen, LadderScreen):
+            self.screen.rewrap()
 
 class LadderScreen(ModeScreen):
     """The ladder of small steps (F8)."""
@@ -130,6 +153,8 @@ class LadderScreen(ModeScreen):
         self._today = today
         self.ladder: tuple[LadderRung, ...] = ()
         self.suggestion: Suggestion | None = None
+        self._rungs_width: int | None = None
+        """The width the rungs were last laid out for (`rung_option`)."""
         self._seen: tuple[int, int] | None = None
 
     def compose(self) -> ComposeResult:
@@ -141,7 +166,7 @@ class LadderScreen(ModeScreen):
                 Content.styled("Your ladder", "bold"),
                 Content.styled("   a add · e edit · r retire", "$text-muted"),
             ), classes="ladder-title", id="ladder-title")
-            yield OptionList(id="ladder-rungs")
+            yield RungList(id="ladder-rungs")
             yield Static(id="ladder-attempts")
             yield Static(Content.styled("What you expected, and how it really was", "bold"),
                          classes="ladder-title", id="forecast-title")
@@ -160,6 +185,18 @@ class LadderScreen(ModeScreen):
     def on_resize(self) -> None:
         if self.ladder:
             self._draw_chart()
+
+    def _options_width(self) -> int | None:
+        """The columns a rung's lines have (None before the list is laid out): the list's, less
+        room for its scroll bar whether or not the bar shows (a width that followed the bar would
+        lay the rungs out again each time it came or went)."""
+        width = self.query_one("#ladder-rungs", OptionList).content_region.width - OPTION_FRAME
+        return width if width > 0 else None
+
+    def rewrap(self) -> None:
+        """Lay the rungs' lines out again when the list has another width (`RungList`)."""
+        if self.ladder and self._options_width() != self._rungs_width:
+            self.refresh_ladder()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Edit and retire only when there is a rung to do it to."""
@@ -197,7 +234,8 @@ class LadderScreen(ModeScreen):
         rungs = self.query_one("#ladder-rungs", OptionList)
         rungs.clear_options()
         hardest_first = list(reversed(self.ladder))
-        rungs.add_options([Option(rung_option(step, step.rung.id == suggested), id=step.rung.id)
+        self._rungs_width = self._options_width()
+        rungs.add_options([Option(rung_option(step, step.rung.id == suggested, self._rungs_width), id=step.rung.id)
                            for step in hardest_first])
         ids = [step.rung.id for step in hardest_first]
         wanted = keep if keep in ids else suggested if suggested in ids else ids[-1]
@@ -320,3 +358,4 @@ def _date_ticks(points: list[Attempt], width: int) -> tuple[list[int], list[str]
 
 def _tick(day: date) -> str:
     return f"{day.day} {day:%b}"
+
