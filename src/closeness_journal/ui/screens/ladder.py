@@ -195,8 +195,9 @@ class LadderScreen(ModeScreen):
 
     def rewrap(self) -> None:
         """Lay the rungs' lines out again when the list has another width (`RungList`)."""
-        if self.ladder and self._options_width() != self._rungs_width:
-            self.refresh_ladder()
+        if self.ladder and self.suggestion is not None and self._options_width() != self._rungs_width:
+            step = self.highlighted()
+            self._fill_rungs(step.rung.id if step else None)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Edit and retire only when there is a rung to do it to."""
@@ -230,6 +231,14 @@ class LadderScreen(ModeScreen):
         if empty:
             return
         self.query_one("#ladder-next", Static).update(suggestion_content(self.suggestion))
+        self._fill_rungs(keep)
+        self._show_attempts()
+        self.query_one("#forecast-sentence", Static).update(Content(forecast_sentence(self.ladder)))
+        self._draw_chart()
+
+    def _fill_rungs(self, keep: str | None) -> None:
+        """The rungs, hardest first, laid out for the list's width, `keep` (else the one suggested) highlighted."""
+        assert self.suggestion is not None
         suggested = self.suggestion.step.rung.id if self.suggestion.step else None
         rungs = self.query_one("#ladder-rungs", OptionList)
         rungs.clear_options()
@@ -240,9 +249,6 @@ class LadderScreen(ModeScreen):
         ids = [step.rung.id for step in hardest_first]
         wanted = keep if keep in ids else suggested if suggested in ids else ids[-1]
         rungs.highlighted = ids.index(wanted)
-        self._show_attempts()
-        self.query_one("#forecast-sentence", Static).update(Content(forecast_sentence(self.ladder)))
-        self._draw_chart()
 
     def highlighted(self) -> LadderRung | None:
         rungs = self.query_one("#ladder-rungs", OptionList)
