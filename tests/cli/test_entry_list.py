@@ -168,3 +168,15 @@ def test_an_empty_journal_names_the_command_on_one_line_at_80_columns(run, monke
     monkeypatch.setenv("COLUMNS", "80")
     out = run("list")[1]
     assert out.splitlines() == [entry_list.EMPTY] and out.rstrip().endswith("closeness-journal write -")
+
+
+@pytest.mark.parametrize("extra", [[], ["--json"], ["--since", "2026-01-01"], ["--search", "word"]])
+def test_list_in_a_folder_that_isnt_there_lists_nothing_and_makes_nothing(tmp_path, extra):
+    """A mistyped --data-dir left an empty journal (and its folder) behind; a read makes nothing."""
+    folder = tmp_path / "not-here"
+    done = subprocess.run([sys.executable, "-m", "closeness_journal", "--data-dir", str(folder), "list", *extra],
+                          capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    said = {(): "Your journal is empty so far", ("--json",): "[]"}.get(tuple(extra), "No entries found.")
+    assert done.stdout.startswith(said)
+    assert not folder.exists()

@@ -66,6 +66,18 @@ def opened(
         journal.close()
 
 
+def no_folder(folder: Path) -> bool:
+    """Whether the journal's folder isn't there at all (in a folder that is: a file on the way is a
+    data folder that can't be used, said as ever): a command that only reads then has nothing to
+    read, and makes nothing (a mistyped --data-dir left an empty journal behind)."""
+    if os.path.lexists(folder):
+        return False
+    above = Path(os.path.abspath(folder)).parent
+    while not os.path.lexists(above) and above != above.parent:
+        above = above.parent
+    return above.is_dir()
+
+
 @contextmanager
 def reading_only(folder: Path, reader: Any) -> Iterator[Any]:
     """The journal in `folder`, which is not encrypted, opened as `reader` (a `JournalBase`:

@@ -54,6 +54,7 @@ def list_entries(args: Any, folder: Path, today: date) -> int:
         args.limit >= 0 and not args.json and _plain_width() is not None
         and all(getattr(args, name) is None for name in _FILTERS)
         and not os.path.lexists(paths.encryption_settings(folder))  # the passphrase is asked the long way
+        and os.path.lexists(folder)  # no folder: the long way, which opens (and makes) nothing
     )
     if quick:
         from closeness_journal.cli.common import reading_only
