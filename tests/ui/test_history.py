@@ -21,6 +21,12 @@ def add(journal, body, days_ago=0, private=False, **checkin):
     return journal.add(Entry(TODAY - timedelta(days=days_ago), body=body, private=private, checkin=CheckIn(**checkin)))
 
 
+def add_many(journal, count: int, first_days_ago: int = 0) -> None:
+    """Entries "entry 0" (the newest), "entry 1"... a day apart."""
+    for n in range(count):
+        add(journal, f"entry {n}", days_ago=n + first_days_ago)
+
+
 async def open_history(app, pilot) -> HistoryScreen:
     await pilot.press("f3")
     await pilot.pause()
@@ -29,8 +35,7 @@ async def open_history(app, pilot) -> HistoryScreen:
 
 
 async def test_history_lists_newest_first_and_loads_pages_as_you_scroll(make_app, journal):
-    for n in range(PAGE_SIZE + 50):
-        add(journal, f"entry {n}", days_ago=n)
+    add_many(journal, PAGE_SIZE + 50)
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_history(app, pilot)
@@ -46,8 +51,7 @@ async def test_history_lists_newest_first_and_loads_pages_as_you_scroll(make_app
 async def test_a_terminal_made_much_taller_loads_more_rows(make_app, journal):
     """Every row loaded fits a much taller terminal: more come, as scrolling would bring them (else
     the list looked as if it ended, with no scroll bar for the mouse)."""
-    for n in range(PAGE_SIZE + 50):
-        add(journal, f"entry {n}", days_ago=n)
+    add_many(journal, PAGE_SIZE + 50)
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_history(app, pilot)
@@ -62,8 +66,7 @@ async def test_a_terminal_made_much_taller_loads_more_rows(make_app, journal):
 async def test_moving_down_past_the_newest_page_brings_the_next_one_in_order(make_app, journal):
     """The newest page holds what the window shows and some more; moving down towards its end
     brings the next page, with nothing repeated or skipped, and Home goes back to the newest."""
-    for n in range(PAGE_SIZE + 150):
-        add(journal, f"entry {n}", days_ago=n)
+    add_many(journal, PAGE_SIZE + 150)
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_history(app, pilot)
@@ -326,8 +329,7 @@ async def test_entries_saved_on_today_appear_in_history(make_app, journal):
 
 
 async def test_scrolling_while_another_window_writes_neither_repeats_nor_crashes(make_app, journal):
-    for n in range(PAGE_SIZE + 20):
-        add(journal, f"entry {n}", days_ago=n + 1)
+    add_many(journal, PAGE_SIZE + 20, first_days_ago=1)
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_history(app, pilot)

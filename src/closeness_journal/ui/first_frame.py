@@ -39,7 +39,7 @@ class FirstFrame(App[int]):
 
     _leaving = False
     _views_styled = False
-    _unheld_switch = False
+    _no_textual_hold = False  # a switch under way that holds (or not) by itself: `delay_update` does nothing
     _holds: set[asyncio.Task[None]] = set()  # the waits of `_hold_until_ready` under way (kept from the collector)
 
     def once_drawn(self, callback: Callable[[], object]) -> None:
@@ -66,7 +66,7 @@ class FirstFrame(App[int]):
     def delay_update(self, delay: float = 0.05) -> None:
         """Textual holds the screen back for 50 ms when switching screens, to hide the change; from
         the blank screen the window starts on there is nothing to hide, and Today would wait."""
-        if self._unheld_switch or self._from_blank():
+        if self._no_textual_hold or self._from_blank():
             return
         super().delay_update(delay)
 
@@ -89,7 +89,7 @@ class FirstFrame(App[int]):
         unheld = shows is not None and shows()
         if not unheld:
             self._begin_batch()
-        self._unheld_switch = True
+        self._no_textual_hold = True
         try:
             await_mount = super().switch_mode(mode)
         except BaseException:
@@ -97,7 +97,7 @@ class FirstFrame(App[int]):
                 self._end_batch()
             raise
         finally:
-            self._unheld_switch = False
+            self._no_textual_hold = False
         if not unheld:
             self._hold_until_ready(await_mount)
         return await_mount

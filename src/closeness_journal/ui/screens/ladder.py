@@ -56,24 +56,23 @@ RAIL = "║  ║ "
 
 def rung_option(step: LadderRung, suggested: bool, width: int | None = None) -> Content:
     """A rung drawn as a rung: its words, who with, how hard it feels now and how the tries went.
-    Given the `width` it is shown in, a line too long for it goes on under the rails, not under them."""
+    Given the `width` it is shown in, a line too long for it goes on after the rails, not under them."""
     rung = step.rung
     first = [literal(rung.text, "bold")]
     if rung.who:
         first += [Content.styled(" · with ", "$text-muted"), literal(rung.who)]
     if suggested:
         first.append(Content.styled("  ← next to try", "$text-success"))
-    lines = [(RUNG, Content.assemble(*first)),
-             (RAIL, Content.styled(f"{hard_words(rung)} · {tried_words(step)}", "$text-muted"))]
+    rail = Content.styled(RAIL, "$text-muted")
+    lines = [(Content(RUNG), Content.assemble(*first)),
+             (rail, Content.styled(f"{hard_words(rung)} · {tried_words(step)}", "$text-muted"))]
     if comparison := comparison_words(step):
-        lines.append((RAIL, Content.styled(comparison, "$text-muted")))
+        lines.append((rail, Content.styled(comparison, "$text-muted")))
     room = None if width is None else width - len(RAIL)
     drawn: list[Content] = []
-    for rail, line in lines:
+    for first_rail, line in lines:
         for index, part in enumerate(line.wrap(room) if room is not None and room > 10 else [line]):
-            rail_here = rail if index == 0 else RAIL
-            drawn.append(Content.assemble(Content.styled(rail_here, "$text-muted") if rail_here == RAIL else rail_here,
-                                          part))
+            drawn.append(Content.assemble(first_rail if index == 0 else rail, part))
     return Content("\n").join(drawn)
 
 
@@ -107,6 +106,7 @@ class RungList(OptionList):
     def on_resize(self) -> None:
         if isinstance(self.screen, LadderScreen):
             self.screen.rewrap()
+
 
 class LadderScreen(ModeScreen):
     """The ladder of small steps (F8)."""
@@ -364,4 +364,3 @@ def _date_ticks(points: list[Attempt], width: int) -> tuple[list[int], list[str]
 
 def _tick(day: date) -> str:
     return f"{day.day} {day:%b}"
-
