@@ -8,7 +8,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from closeness_journal import paths
-from closeness_journal.cli.common import Failure, UsageError, date_option, opened
+from closeness_journal.cli.common import Failure, UsageError, date_option, no_folder, opened
 from closeness_journal.cli.progress import Progress
 from closeness_journal.core.wording import plural
 
@@ -51,6 +51,7 @@ def export(args: argparse.Namespace, folder: Path, today: date) -> int:
         reader = None  # the whole `Journal`: the archive holds everything
     else:
         from closeness_journal.store.exports import ExportReader as reader
+    _there_is_a_journal(folder, "export")
     with opened(folder, reader=reader) as journal, Progress() as progress:
         if agenda is not None:
             journal.set_session_note(agenda)
@@ -116,6 +117,7 @@ def backup(args: argparse.Namespace, folder: Path, today: date) -> int:
         target = private_files.manual_backup_name(folder, datetime.now())
     if target.exists() and not args.force:
         raise Failure(f"{target} already exists; use --force to replace it")
+    _there_is_a_journal(folder, "back up")
     with opened(folder) as journal:
         if not args.output:
             paths.ensure_private_dir(target.parent)
@@ -151,3 +153,10 @@ def restore_backup(args: argparse.Namespace, folder: Path, today: date) -> int:
     if restored.kept_aside is not None:
         print(f"Your journal as it was is kept in {restored.kept_aside}")
     return 0
+
+
+def _there_is_a_journal(folder: Path, doing: str) -> None:
+    """A folder that isn't there has no journal to export or back up: said, and nothing is made
+    (a mistyped --data-dir left an empty journal behind, and an empty export)."""
+    if no_folder(folder):
+        raise Failure(f"there is no journal in {folder} yet, so there is nothing to {doing}; nothing was made")

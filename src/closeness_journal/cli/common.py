@@ -34,7 +34,7 @@ __all__ = ["Failure", "UsageError", "daily_backup_now", "date_option", "opened",
 @contextmanager
 def opened(
     folder: Path, daily_backup: bool = False, key: bytes | None = None, entries_only: bool = False,
-    reader: Any = None,
+    reader: Any = None, reads_only: bool = False,
 ) -> Iterator[Any]:
     """The journal, open for one command and closed after it, whatever happens.
 
@@ -42,21 +42,23 @@ def opened(
     day a checked copy is kept first. An encrypted journal's passphrase is asked for first
     (unless its `key` is given). With `entries_only` (`list`, `show`), an `EntryReader`, or with
     `reader` another part of `Journal` (`ExportReader`): the same checks and migrations, without
-    importing the parts of `Journal` they don't use."""
+    importing the parts of `Journal` they don't use. With `reads_only` (a command that writes
+    nothing), a folder that isn't there is read as an empty journal and nothing is made: a
+    mistyped --data-dir left an empty journal behind."""
+    if reads_only and no_folder(folder):
+        journal = (reader or _reader_class(entries_only)).in_memory()
+        try:
+            yield journal
+        finally:
+            journal.close()
+        return
     if not key:
         key = None
         if os.path.lexists(paths.encryption_settings(folder)):  # else not encrypted: no key to ask for
             from closeness_journal.cli.encryption import key_for
 
             key = key_for(folder)
-    if reader is not None:
-        Journal = reader  # noqa: N806 (a class, as below)
-    elif entries_only:
-        from closeness_journal.store.entry_reader import EntryReader as Journal
-    else:
-        from closeness_journal.store import Journal
-
-    journal = Journal.open(paths.database_path(folder), key)
+    journal = (reader or _reader_class(entries_only)).open(paths.database_path(folder), key)
     journal.wait_for_writers(_say_waiting())
     try:
         if daily_backup and (problem := daily_backup_now(journal, folder)):
@@ -64,6 +66,16 @@ def opened(
         yield journal
     finally:
         journal.close()
+
+
+def _reader_class(entries_only: bool) -> Any:
+    if entries_only:
+        from closeness_journal.store.entry_reader import EntryReader
+
+        return EntryReader
+    from closeness_journal.store import Journal
+
+    return Journal
 
 
 def no_folder(folder: Path) -> bool:

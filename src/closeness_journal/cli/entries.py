@@ -12,7 +12,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from closeness_journal.cli.common import Failure, UsageError, date_option, no_folder, opened, print_json
+from closeness_journal.cli.common import Failure, UsageError, date_option, opened, print_json
 from closeness_journal.core import checkin
 from closeness_journal.core.entries import Entry, EntryFilter
 from closeness_journal.core.wording import plural
@@ -100,7 +100,7 @@ def edit(args: argparse.Namespace, folder: Path, today: date) -> int:
 
 
 def show(args: argparse.Namespace, folder: Path, today: date) -> int:
-    with opened(folder, entries_only=True) as journal:
+    with opened(folder, entries_only=True, reads_only=True) as journal:
         entry = get_entry(journal, args.id)
         revisions = journal.revisions(entry.id)
     if args.json:
@@ -120,10 +120,8 @@ def list_entries(args: argparse.Namespace, folder: Path, today: date) -> int:
     if args.limit < 0:
         raise UsageError(f"argument -n/--limit: {args.limit} is below 0; give 0 (all) or a positive number")
     filters = _filters(args, today)
-    hits = []
-    if not no_folder(folder):
-        with opened(folder, entries_only=True) as journal:
-            hits = journal.search_hits(filters, limit=args.limit or -1)  # SQLite: LIMIT -1 means no limit
+    with opened(folder, entries_only=True, reads_only=True) as journal:
+        hits = journal.search_hits(filters, limit=args.limit or -1)  # SQLite: LIMIT -1 means no limit
     if args.json:
         print_json([hit.entry.to_json() for hit in hits])
         return 0

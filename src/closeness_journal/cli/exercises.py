@@ -78,7 +78,7 @@ def list_exercises(args: argparse.Namespace, folder: Path, today: date) -> int:
     from closeness_journal.core.exercises import exercises_in
 
     exercises = exercises_in(_library())
-    with opened(folder) as journal:
+    with opened(folder, reads_only=True) as journal:
         rounds = journal.rounds()
     if args.json:
         print_json(
@@ -190,7 +190,7 @@ def export_round(args: argparse.Namespace, folder: Path, today: date) -> int:
     from closeness_journal.core.exercises import find_exercise, render_markdown
     from closeness_journal.store.exercises import RoundNotFound
 
-    with opened(folder) as journal:
+    with opened(folder, reads_only=True) as journal:
         try:
             round_ = journal.round(args.id)
         except RoundNotFound as error:

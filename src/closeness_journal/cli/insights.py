@@ -56,7 +56,7 @@ def patterns(args: argparse.Namespace, folder: Path, today: date) -> int:
     since = date_option(args.since, today, "--since") or range_start("8 weeks", until, None)
     if since > until:
         raise UsageError(f"--since {since} comes after --until {until}")
-    with opened(folder) as journal:
+    with opened(folder, reads_only=True) as journal:
         result = compute(journal.pattern_source(since, until), since, until, by=args.by)
     if args.json:
         print_json(result.to_json())
@@ -74,7 +74,7 @@ def review(args: argparse.Namespace, folder: Path, today: date) -> int:
         monday = parse_week(args.week) if args.week else last_complete_week(today)
     except BadWeek as error:
         raise UsageError(f"--week: {error}") from None
-    with opened(folder) as journal:
+    with opened(folder, reads_only=True) as journal:
         result = weekly_review(journal, monday)
     if args.json:
         print_json(result.to_json())

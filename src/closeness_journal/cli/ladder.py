@@ -132,7 +132,7 @@ def retire_rung(args: argparse.Namespace, folder: Path, today: date) -> int:
 
 
 def list_rungs(args: argparse.Namespace, folder: Path, today: date) -> int:
-    with opened(folder) as journal:
+    with opened(folder, reads_only=True) as journal:
         ladder = journal.ladder(retired=args.json or args.retired)
     if args.json:
         print_json(ladder_json(ladder))
