@@ -10,7 +10,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.content import Content
 from textual.timer import Timer
-from textual.widgets import DataTable, Header, Input, Select, Static
+from textual.widgets import DataTable, Input, Select, Static
 
 from closeness_journal.core.dates import BadDate, parse_date
 from closeness_journal.core.entries import Entry, EntryFilter
@@ -23,6 +23,7 @@ from closeness_journal.ui.screens.unheld import DrawnOnceShown
 from closeness_journal.ui.text import literal_line
 from closeness_journal.ui.widgets.entry_table import EntryTable
 from closeness_journal.ui.widgets.keys_footer import KeysFooter
+from closeness_journal.ui.widgets.titled_header import TitledHeader
 
 PAGE_SIZE = 200
 LOAD_AHEAD = 60
@@ -50,6 +51,7 @@ KEYS_HINT = "   Enter reads · f flags"
 class HistoryScreen(DrawnOnceShown, ModeScreen):
     """Find, read, edit and delete past entries."""
 
+    TITLE = "History"  # set before the screen is built: its header shows it from the first frame
     AUTO_FOCUS = "EntryTable"
     """The list has the focus from the start (Textual would give it to the search field first, then
     take it away again as the screen mounts: a few milliseconds of each first F3)."""
@@ -87,7 +89,7 @@ class HistoryScreen(DrawnOnceShown, ModeScreen):
         self._tags: list[tuple[str, int]] | None = None
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitledHeader()
         with Horizontal(classes="filters", id="filters-top"):
             yield Input(placeholder="Search your journal…  (/ or ctrl+f)", id="search", compact=True)
             yield Input(placeholder="from YYYY-MM-DD", id="since", compact=True, max_length=10)
@@ -108,7 +110,6 @@ class HistoryScreen(DrawnOnceShown, ModeScreen):
         yield KeysFooter(compact=True)
 
     def on_mount(self) -> None:
-        self.title = "History"
         table = self.query_one(EntryTable)
         self.watch(table, "scroll_y", self._maybe_load_more, init=False)
         table.focus()

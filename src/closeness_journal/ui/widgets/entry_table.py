@@ -77,6 +77,9 @@ class EntryTable(DataTable[Content]):
         self.add_column("With", width=FIXED_WIDTHS["who"], key="who")
         self.add_column(MARKS, width=FIXED_WIDTHS["marks"], key="marks")
         self.add_column("Fear", width=FIXED_WIDTHS["fear"], key="fear")
+        # The scroll bar now, hidden until the rows need it: made by the first layout that shows
+        # it, it would be laid out once more after the first frame.
+        self.vertical_scrollbar  # noqa: B018 - the property makes it
 
     def on_resize(self) -> None:
         padding = 2 * self.cell_padding * len(self.columns)
