@@ -22,6 +22,7 @@ from closeness_journal.ui.screens.mode import ModeScreen
 from closeness_journal.ui.screens.unheld import DrawnOnceShown
 from closeness_journal.ui.text import literal_line
 from closeness_journal.ui.widgets.entry_table import EntryTable
+from closeness_journal.ui.widgets.filter_select import FilterSelect
 from closeness_journal.ui.widgets.keys_footer import KeysFooter
 from closeness_journal.ui.widgets.titled_header import TitledHeader
 
@@ -95,16 +96,13 @@ class HistoryScreen(DrawnOnceShown, ModeScreen):
             yield Input(placeholder="from YYYY-MM-DD", id="since", compact=True, max_length=10)
             yield Input(placeholder="to YYYY-MM-DD", id="until", compact=True, max_length=10)
         with Horizontal(classes="filters"):
-            yield Select(
-                [(label, slug) for slug, label in CATEGORY_LABELS.items()],
-                prompt="Pulling/pushing", id="category", compact=True,
-            )
-            yield Select([(label, slug) for slug, label in FEARS.items()], prompt="Any fear", id="fear", compact=True)
-            yield Select(
-                [(label.capitalize(), slug) for slug, label in RELATIONSHIPS.items()],
-                prompt="Anyone", id="relationship", compact=True,
-            )
-            yield Select([], prompt="Any tag", id="tag", compact=True, disabled=True)
+            for select_id, prompt, options in (
+                ("category", "Pulling/pushing", [(label, slug) for slug, label in CATEGORY_LABELS.items()]),
+                ("fear", "Any fear", [(label, slug) for slug, label in FEARS.items()]),
+                ("relationship", "Anyone", [(label.capitalize(), slug) for slug, label in RELATIONSHIPS.items()]),
+                ("tag", "Any tag", []),  # the tags in use, from `show_tags`
+            ):
+                yield FilterSelect(options, prompt=prompt, id=select_id, compact=True, disabled=select_id == "tag")
         yield EntryTable(id="history-table")
         yield Static(id="history-status")
         yield KeysFooter(compact=True)
