@@ -9,6 +9,7 @@ from collections.abc import Iterable
 
 from textual.binding import Binding
 from textual.content import Content
+from textual.geometry import Size
 from textual.message import Message
 from textual.widgets import DataTable
 from textual.widgets.data_table import CellDoesNotExist
@@ -72,8 +73,10 @@ class EntryTable(DataTable[Content]):
         super().__init__(cursor_type="row", zebra_stripes=True, **kwargs)
 
     def on_mount(self) -> None:
+        # the text column as wide as the window allows (the table's own width, once it has one:
+        # `on_resize`), so that it needn't be laid out again once it has that width
         self.add_column("Day", width=FIXED_WIDTHS["day"], key="day")
-        self.add_column("What you wrote", width=30, key="text")
+        self.add_column("What you wrote", width=self._text_width(self.app.size.width), key="text")
         self.add_column("With", width=FIXED_WIDTHS["who"], key="who")
         self.add_column(MARKS, width=FIXED_WIDTHS["marks"], key="marks")
         self.add_column("Fear", width=FIXED_WIDTHS["fear"], key="fear")
@@ -81,13 +84,33 @@ class EntryTable(DataTable[Content]):
         # it, it would be laid out once more after the first frame.
         self.vertical_scrollbar  # noqa: B018 - the property makes it
 
-    def on_resize(self) -> None:
-        padding = 2 * self.cell_padding * len(self.columns)
+    _sized_as: tuple[object, ...] | None = None
+
+    def _size_updated(self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True) -> bool:
+        """Textual's scroll views compare the virtual size the layout gives them (for a table, the
+        part shown) with their own (all the rows), which differ whenever there are more rows than
+        fit: every layout of the screen refreshed the scroll bar, and drew one more frame after
+        it (History's first frame was followed by one). Here nothing is done again when nothing
+        the scroll bar depends on changed since it was last done."""
+        styles = self.styles
+        sized_as = (size, container_size, self.virtual_size, styles.gutter, styles.overflow_x, styles.overflow_y,
+                    styles.scrollbar_size_vertical, styles.scrollbar_size_horizontal)
+        if sized_as == self._sized_as:
+            return self._container_size != container_size  # (what Textual would answer: no new size)
+        self._sized_as = sized_as
+        return super()._size_updated(size, virtual_size, container_size, layout)
+
+    def _text_width(self, table_width: int) -> int:
+        """The text column's width: what the other columns and the scroll bar leave."""
+        padding = 2 * self.cell_padding * (len(FIXED_WIDTHS) + 1)
         scrollbar = 2
-        width = self.size.width - sum(FIXED_WIDTHS.values()) - padding - scrollbar
+        return max(12, table_width - sum(FIXED_WIDTHS.values()) - padding - scrollbar)
+
+    def on_resize(self) -> None:
         column = self.columns.get("text")  # type: ignore[call-overload]
-        if column is not None:
-            column.width = max(12, width)
+        width = self._text_width(self.size.width)
+        if column is not None and (column.width != width or column.auto_width):
+            column.width = width
             column.auto_width = False
             self.refresh()
             self._require_update_dimensions = True
