@@ -5,13 +5,16 @@ test does the same to a `Select` and a `FilterSelect` and expects the same: the 
 from __future__ import annotations
 
 import pytest
+from rich.text import Text
 from textual.app import App, ComposeResult
+from textual.content import Content
 from textual.widgets import OptionList, Select
 from textual.widgets._select import SelectOverlay
 
 from closeness_journal.ui.widgets.filter_select import FilterSelect
 
-OPTIONS = [("Alder", "a"), ("Birch", "b"), ("Cedar", "c"), ("[b]Dogwood[/b]", "d")]
+OPTIONS = [("Alder", "a"), ("Birch", "b"), ("Cedar", "c"), ("[b]Dogwood[/b]", "d"),
+           (Content("a long name of a [tree] (12)"), "e"), (Text("rich text", style="italic"), "f")]
 
 
 class Both(App[None]):
@@ -37,13 +40,14 @@ def shown(select: Select) -> tuple[list[str], int | None]:
 
 
 def drawn(app: App, select_id: str, widget: type = Select) -> list[list[tuple[str, str]]]:
-    """The lines the select (or its open list) draws: each run of text with its colours, whatever
-    Textual's grouping of them."""
-    region = app.query_one(f"#{select_id}").query_one(widget).region if widget is not Select else None
-    region = region or app.query_one(f"#{select_id}").region
+    """The lines the select draws, each run of text with its style; or those of its open list (a
+    Textual widget in both: runs of the same style are taken together, as its own earlier frames
+    may have split them)."""
+    select = app.query_one(f"#{select_id}")
+    region = select.region if widget is Select else select.query_one(widget).region
     lines = app.screen._compositor.render_strips()[region.y : region.bottom]
     return [
-        [(segment.text, str(segment.style.color) + str(segment.style.bgcolor)) for segment in line.simplify()]
+        [(segment.text, str(segment.style)) for segment in (line if widget is Select else line.simplify())]
         for line in lines
     ]
 
@@ -107,7 +111,8 @@ async def test_a_click_opens_it_on_the_choice_made_before():
             await pilot.pause()
             found.append((select.expanded, shown(select)))
             await pilot.press("escape")  # (the open list covers the select below it)
-        assert found[1] == found[0] == (True, (["Any tree", "Alder", "Birch", "Cedar", "[b]Dogwood[/b]"], 3))
+        assert found[1] == found[0] == (True, (["Any tree", "Alder", "Birch", "Cedar", "[b]Dogwood[/b]",
+                                                "a long name of a [tree] (12)", "rich text"], 3))
         assert app.changed["light"] == app.changed["plain"] == ["c"]
 
 
@@ -142,10 +147,11 @@ async def test_it_is_drawn_as_a_select_is():
     app = Both()
     async with app.run_test() as pilot:
         assert drawn(app, "light") == drawn(app, "plain")  # the prompt
-        for select_id in ("plain", "light"):
-            app.query_one(f"#{select_id}", Select).value = "d"  # an option's text is not markup
-        await pilot.pause()
-        assert drawn(app, "light") == drawn(app, "plain")
+        for value in ("d", "e", "f"):  # markup in a string; a long one wrapped; Rich text
+            for select_id in ("plain", "light"):
+                app.query_one(f"#{select_id}", Select).value = value
+            await pilot.pause()
+            assert drawn(app, "light") == drawn(app, "plain")
         app.query_one("#plain").focus()
         await pilot.pause()
         focused = drawn(app, "plain")

@@ -1,30 +1,88 @@
-"""A `Select` whose list is made the first time it is opened.
+"""A `Select` of three widgets until it is opened, where Textual's is six.
 
-Textual's `Select` is six widgets: itself, the line that shows the choice (a label, an arrow down and
-an arrow up, hidden until the list is open) and the list that drops down (hidden until then). Every
-one is built, styled and laid out with the screen, though the list may never be opened: History's
-four filters were 24 of its 37 widgets. Here the list and the arrow up are made the first time the
-list opens (by key or click), filled with the options as they are then, and kept. Until then the
-choice is shown and changed as Textual's `Select` does: the keys, the `Changed` messages, `value`,
-`clear()`, `set_options()` and what is drawn are the same.
+Textual's `Select` is itself, the line that shows the choice (holding a label, an arrow down and an
+arrow up, one of them hidden) and the list that drops down (hidden until it is opened). Every one is
+built, styled and laid out with the screen, though the list may never be opened: History's four
+filters were 24 of its 37 widgets. Here the line holds one widget that draws the label and the arrow
+as Textual's two draw them, and the list is made the first time it opens (by key or click), filled
+with the options as they are then, and kept. The keys, the `Changed` messages, `value`, `clear()`,
+`set_options()` and what is drawn are those of Textual's `Select` (tests/ui/test_filter_select.py
+compares them side by side).
 """
 
 from __future__ import annotations
 
 from typing import Any
 
+from rich.console import RenderableType
+from textual.app import ComposeResult
+from textual.content import Content
 from textual.css.query import NoMatches
-from textual.widget import AwaitMount
+from textual.geometry import Size
+from textual.strip import Strip
+from textual.style import Style
+from textual.visual import Visual, visualize
+from textual.widget import AwaitMount, Widget
 from textual.widgets import Select
-from textual.widgets._select import NonSelectableStatic, SelectCurrent, SelectOverlay
+from textual.widgets._select import NoSelection, SelectCurrent, SelectOverlay
+
+ARROW = 2
+"""The arrow's cells: a space, then ▼ (▲ while the list is open)."""
+
+
+class _Line(Widget):
+    """The label (or the prompt, dimmed) and the arrow, drawn as Textual's label and arrow widgets
+    draw them side by side (a Widget inside the line as they are: dimmed alike when disabled)."""
+
+    DEFAULT_CSS = """
+    _Line {
+        width: 1fr;
+        height: auto;
+        background: transparent;
+    }
+    """
+    ALLOW_SELECT = False
+
+    def _label_lines(self, width: int) -> list[Strip]:
+        """The label in what the arrow leaves of `width`, wrapped as Textual's label widget wraps it."""
+        current = self.parent
+        assert isinstance(current, SelectCurrent)
+        label = current.placeholder if isinstance(current.label, NoSelection) else current.label
+        shown = visualize(self, label)
+        if not isinstance(shown, Content):  # a Rich renderable other than text: its plain words
+            shown = Content(str(label))
+        if not current.has_value:
+            shown = shown.stylize_before("$foreground 50%")
+        return Visual.to_strips(self, shown, max(1, width - ARROW), None, self.visual_style) or [Strip([])]
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        return len(self._label_lines(width)) if width else 0
+
+    def render_line(self, y: int) -> Strip:
+        width = self.content_size.width
+        lines = self._label_lines(width)
+        base, background = self.background_colors
+        blank = Style(background=base + background).rich_style  # as Textual fills what text leaves
+        line = (lines[y] if y < len(lines) else Strip([])).adjust_cell_length(width - ARROW, blank)
+        if y:
+            return line.adjust_cell_length(width, blank)
+        select = self.parent.parent if self.parent is not None else None
+        arrow = Content.styled("▲" if select is not None and select.has_class("-expanded") else "▼", "$foreground 50%")
+        drawn = Visual.to_strips(self, arrow, 1, 1, self.visual_style)
+        return Strip.join([line, Strip.blank(ARROW - 1, blank), *drawn])
 
 
 class _Current(SelectCurrent):
-    """The line that shows the choice, its arrow up added with the list."""
+    """The line that shows the choice: one widget in it (`_Line`) where Textual's has three (the
+    label, the arrow down and the arrow up, one of them hidden)."""
 
-    def compose(self):
-        yield NonSelectableStatic(self.placeholder, id="label")
-        yield NonSelectableStatic("▼", classes="arrow down-arrow")
+    def compose(self) -> ComposeResult:
+        yield _Line()
+
+    def update(self, label: RenderableType | NoSelection) -> None:
+        self.label = label
+        self.has_value = not isinstance(label, NoSelection)
+        self.query(_Line).refresh(layout=True)
 
 
 class FilterSelect(Select[Any]):
@@ -32,7 +90,7 @@ class FilterSelect(Select[Any]):
 
     _overlay: SelectOverlay | None = None
     """The list, once it is made and mounted."""
-    _making: list[AwaitMount] | None = None
+    _making: AwaitMount | None = None
 
     def compose(self):
         yield _Current(self.prompt)
@@ -42,10 +100,8 @@ class FilterSelect(Select[Any]):
         if self._making is None:
             overlay = SelectOverlay(type_to_search=self._type_to_search)
             overlay.compact = self.compact
-            arrow = NonSelectableStatic("▲", classes="arrow up-arrow")
-            self._making = [self.query_one(_Current).mount(arrow), self.mount(overlay)]
-        for mounted in self._making:
-            await mounted
+            self._making = self.mount(overlay)
+        await self._making
         if self._overlay is None:  # (opening it highlights the choice, as `Select` does)
             self._overlay = self.query_one(SelectOverlay)
             super()._setup_options_renderables()
@@ -87,6 +143,7 @@ class FilterSelect(Select[Any]):
                 current.update(self.NULL)
 
     def _watch_expanded(self, expanded: bool) -> None:
+        self.query(_Line).refresh()  # its arrow
         if self._overlay is not None:
             super()._watch_expanded(expanded)
         elif expanded:  # opened by a click: open it once it is made
