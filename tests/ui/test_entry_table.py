@@ -63,3 +63,29 @@ async def test_the_scroll_bar_follows_the_rows_and_the_window():
         table.add_entries(entries(5))
         await pilot.pause()
         assert not table.show_vertical_scrollbar and not bar.display
+
+
+async def test_a_cell_is_drawn_as_its_content_and_measured_without_drawing(monkeypatch):
+    from textual.content import Content
+    from textual.render import measure
+
+    from closeness_journal.ui.widgets.entry_table import _cell, markers, summary_line
+
+    shown = [
+        summary_line(Entry(DAY, body="[b]not bold[/b] and more")),
+        summary_line(Entry(DAY, body="")),  # "(check-in only)", italic and muted
+        markers(Entry(DAY, flagged=True)),
+        Content("2026-11-18"),
+    ]
+    app = OneTable()
+    async with app.run_test():  # (the theme's colours, as in the window)
+        console = app.console
+        for content in shown:
+            cell = _cell(content)
+            assert cell.plain == content.plain and cell.spans == content.spans
+            assert list(console.render(cell)) == list(console.render(content))
+            drawn = []
+            monkeypatch.setattr(Content, "render_segments", lambda *args, **kwargs: drawn.append(1) or [])
+            assert measure(console, cell, 1) == 1 and not drawn  # what the table made of it before
+            assert measure(console, content, 1) == 1 and drawn
+            monkeypatch.undo()
