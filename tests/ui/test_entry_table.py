@@ -84,8 +84,13 @@ async def test_a_cell_is_drawn_as_its_content_and_measured_without_drawing(monke
             cell = _cell(content)
             assert cell.plain == content.plain and cell.spans == content.spans
             assert list(console.render(cell)) == list(console.render(content))
-            drawn = []
-            monkeypatch.setattr(Content, "render_segments", lambda *args, **kwargs: drawn.append(1) or [])
+            drawn: list[int] = []
+
+            def counted(*args, drawn=drawn, **kwargs):
+                drawn.append(1)
+                return []
+
+            monkeypatch.setattr(Content, "render_segments", counted)
             assert measure(console, cell, 1) == 1 and not drawn  # what the table made of it before
             assert measure(console, content, 1) == 1 and drawn
             monkeypatch.undo()

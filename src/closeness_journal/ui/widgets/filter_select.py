@@ -34,14 +34,15 @@ class _Line(Widget):
     """The label (or the prompt, dimmed) and the arrow, drawn as Textual's label and arrow widgets
     draw them side by side (a Widget inside the line as they are: dimmed alike when disabled)."""
 
-    DEFAULT_CSS = """
-    _Line {
-        width: 1fr;
-        height: auto;
-        background: transparent;
-    }
-    """
     ALLOW_SELECT = False
+
+    def __init__(self) -> None:
+        super().__init__()
+        # as Textual's label is styled (set here: a new style sheet for one widget was 2-5 ms to
+        # parse on History's first open)
+        self.styles.width = "1fr"
+        self.styles.height = "auto"
+        self.styles.background = "transparent"
 
     def _label_lines(self, width: int) -> list[Strip]:
         """The label in what the arrow leaves of `width`, wrapped as Textual's label widget wraps it."""
