@@ -12,6 +12,7 @@ compares them side by side).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from rich.console import RenderableType
@@ -92,6 +93,13 @@ class FilterSelect(Select[Any]):
     _overlay: SelectOverlay | None = None
     """The list, once it is made and mounted."""
     _making: AwaitMount | None = None
+    before_first_open: Callable[[], object] | None = None
+    """Called as the list is first opened, before it is filled: to set the options then."""
+
+    @property
+    def opened(self) -> bool:
+        """Whether the list has been opened (and made)."""
+        return self._overlay is not None
 
     def compose(self):
         yield _Current(self.prompt)
@@ -99,6 +107,8 @@ class FilterSelect(Select[Any]):
     async def _made(self) -> SelectOverlay:
         """The list, made and mounted the first time it is needed, filled with the options then."""
         if self._making is None:
+            if self.before_first_open is not None:
+                self.before_first_open()
             overlay = SelectOverlay(type_to_search=self._type_to_search)
             overlay.compact = self.compact
             self._making = self.mount(overlay)
