@@ -191,6 +191,23 @@ def test_the_tag_filter_matches_any_case_and_tags_are_listed_by_use(journal):
     assert journal.tags() == [("evening", 2), ("Work", 1)]
 
 
+def test_whether_there_are_tags_is_whether_any_are_listed(journal):
+    """History asks only this until its tag filter is opened."""
+    day = date(2026, 11, 18)
+    assert not journal.has_tags() and journal.tags() == []
+    untagged = journal.add(Entry(day, body="no tags"))
+    assert not journal.has_tags()
+    tagged = journal.add(Entry(day, body="a", tags=("Work",)))
+    assert journal.has_tags() and journal.tags()
+    journal.delete(tagged.id)  # in the trash: not listed
+    assert not journal.has_tags() and journal.tags() == []
+    journal.restore(tagged.id)
+    assert journal.has_tags() and journal.tags()
+    journal.update(replace(journal.get(tagged.id), tags=()))
+    journal.update(replace(journal.get(untagged.id), tags=("home",)))
+    assert journal.has_tags() and journal.tags() == [("home", 1)]
+
+
 def test_listing_the_tags_is_a_read_that_needs_no_sqlite_utils(tmp_path):
     """History lists the tags when it first opens: a plain read (sqlite-utils is for writes)."""
     path = tmp_path / "journal.db"
@@ -199,7 +216,7 @@ def test_listing_the_tags_is_a_read_that_needs_no_sqlite_utils(tmp_path):
     journal.close()
     journal = Journal.open(path)
     try:
-        assert journal.tags() == [("Walks", 1)]
+        assert journal.tags() == [("Walks", 1)] and journal.has_tags()
         assert journal._db._database is None
     finally:
         journal.close()

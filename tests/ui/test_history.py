@@ -2,6 +2,7 @@
 
 from datetime import date, timedelta
 
+import pytest
 from ui_helpers import type_text, until
 
 from closeness_journal.core.checkin import CheckIn
@@ -547,3 +548,42 @@ async def test_staying_close_is_marked_as_surely_as_pulling_away(make_app, journ
         assert table.get_cell(held.id, "marks").plain == "  ● "
         assert table.get_cell(pulled.id, "marks").plain == "◐   "
         assert "● stayed close" in screen.query_one("#history-status").render().plain
+
+
+async def test_the_tags_are_read_when_their_filter_is_first_opened(make_app, journal, monkeypatch):
+    """Opening History asks only whether there are tags (the tag filter can be opened, or not):
+    the tags themselves are read as their list first opens, then as History is shown again."""
+    from textual.widgets import Select
+
+    journal.add(Entry(TODAY - timedelta(days=1), body="dinner at home", tags=("home",)))
+    read = []
+    listed = journal.tags
+    monkeypatch.setattr(journal, "tags", lambda: read.append(1) or listed())
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await open_history(app, pilot)
+        tags = screen.query_one("#tag", Select)
+        assert read == [] and not tags.disabled
+        await pilot.click("#tag")
+        await pilot.pause()
+        assert read == [1] and shown_options(tags) == ["Any tag", "home (1)"]
+        await pilot.press("escape")
+        journal.add(Entry(TODAY, body="first day", tags=("new job",)))
+        await pilot.press("f2", "f3")
+        await pilot.pause()
+        assert read == [1, 1] and "new job (1)" in shown_options(tags)
+
+
+async def test_with_no_tags_the_tag_filter_is_off_and_none_are_read(make_app, journal, monkeypatch):
+    from textual.widgets import Select
+
+    add(journal, "no tags here")
+    monkeypatch.setattr(journal, "tags", lambda: pytest.fail("the tags were read"))
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await open_history(app, pilot)
+        assert screen.query_one("#tag", Select).disabled
+        journal.add(Entry(TODAY, body="now one", tags=("walks",)))
+        await pilot.press("f2", "f3")
+        await pilot.pause()
+        assert not screen.query_one("#tag", Select).disabled

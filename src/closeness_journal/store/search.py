@@ -124,6 +124,13 @@ class SearchMixin(JournalBase):
             )
         ]
 
+    @reading
+    def has_tags(self) -> bool:
+        """Whether `tags()` lists any: one row looked up, where `tags()` adds up every day's."""
+        return bool(self._db.execute(
+            "SELECT EXISTS (SELECT 1 FROM pattern_counts WHERE field = 'tag_entries' AND n > 0)"
+        ).fetchone()[0])
+
     def _matches(self, fts_query: str) -> int:
         """How many entries outside the trash match (the index holds no others)."""
         return matches(self._db, fts_query)

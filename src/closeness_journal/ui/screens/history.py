@@ -10,7 +10,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.content import Content
 from textual.timer import Timer
-from textual.widgets import DataTable, Header, Input, Select, Static
+from textual.widgets import DataTable, Input, Select, Static
 
 from closeness_journal.core.dates import BadDate, parse_date
 from closeness_journal.core.entries import Entry, EntryFilter
@@ -22,7 +22,9 @@ from closeness_journal.ui.screens.mode import ModeScreen
 from closeness_journal.ui.screens.unheld import DrawnOnceShown
 from closeness_journal.ui.text import literal_line
 from closeness_journal.ui.widgets.entry_table import EntryTable
+from closeness_journal.ui.widgets.filter_select import FilterSelect
 from closeness_journal.ui.widgets.keys_footer import KeysFooter
+from closeness_journal.ui.widgets.titled_header import TitledHeader
 
 PAGE_SIZE = 200
 LOAD_AHEAD = 60
@@ -42,14 +44,14 @@ def first_page(window_rows: int) -> int:
 
 # The screens History opens (reading, editing, the question before a delete) are imported when
 # first opened: the first F3 doesn't wait for them (the editor's imports are about 30 ms).
-
-
 KEYS_HINT = "   Enter reads · f flags"
 """After the marks' legend below History's table, when the window is wide enough."""
+
 
 class HistoryScreen(DrawnOnceShown, ModeScreen):
     """Find, read, edit and delete past entries."""
 
+    TITLE = "History"  # set before the screen is built: its header shows it from the first frame
     AUTO_FOCUS = "EntryTable"
     """The list has the focus from the start (Textual would give it to the search field first, then
     take it away again as the screen mounts: a few milliseconds of each first F3)."""
@@ -87,28 +89,24 @@ class HistoryScreen(DrawnOnceShown, ModeScreen):
         self._tags: list[tuple[str, int]] | None = None
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitledHeader()
         with Horizontal(classes="filters", id="filters-top"):
             yield Input(placeholder="Search your journal…  (/ or ctrl+f)", id="search", compact=True)
             yield Input(placeholder="from YYYY-MM-DD", id="since", compact=True, max_length=10)
             yield Input(placeholder="to YYYY-MM-DD", id="until", compact=True, max_length=10)
         with Horizontal(classes="filters"):
-            yield Select(
-                [(label, slug) for slug, label in CATEGORY_LABELS.items()],
-                prompt="Pulling/pushing", id="category", compact=True,
-            )
-            yield Select([(label, slug) for slug, label in FEARS.items()], prompt="Any fear", id="fear", compact=True)
-            yield Select(
-                [(label.capitalize(), slug) for slug, label in RELATIONSHIPS.items()],
-                prompt="Anyone", id="relationship", compact=True,
-            )
-            yield Select([], prompt="Any tag", id="tag", compact=True, disabled=True)
+            for select_id, prompt, options in (
+                ("category", "Pulling/pushing", [(label, slug) for slug, label in CATEGORY_LABELS.items()]),
+                ("fear", "Any fear", [(label, slug) for slug, label in FEARS.items()]),
+                ("relationship", "Anyone", [(label.capitalize(), slug) for slug, label in RELATIONSHIPS.items()]),
+                ("tag", "Any tag", []),  # the tags in use, from `show_tags`
+            ):
+                yield FilterSelect(options, prompt=prompt, id=select_id, compact=True, disabled=select_id == "tag")
         yield EntryTable(id="history-table")
         yield Static(id="history-status")
         yield KeysFooter(compact=True)
 
     def on_mount(self) -> None:
-        self.title = "History"
         table = self.query_one(EntryTable)
         self.watch(table, "scroll_y", self._maybe_load_more, init=False)
         table.focus()
@@ -122,10 +120,15 @@ class HistoryScreen(DrawnOnceShown, ModeScreen):
             self.show_tags()
             self.reload(keep_position=True)
 
-    def show_tags(self) -> None:
-        """The tags to filter by, most used first (the one chosen stays chosen while it is in use)."""
-        select = self.query_one("#tag", Select)
+    def show_tags(self, all_of_them: bool = False) -> None:
+        """The tags to filter by, most used first (the one chosen stays chosen while it is in use); until
+        the list first opens, only whether there are any (reading them was 9 ms of a first F3)."""
+        select = self.query_one("#tag", FilterSelect)
         try:
+            if not all_of_them and not select.opened and select.value == Select.NULL:
+                select.disabled = not self._journal.has_tags()
+                select.before_first_open = lambda: self.show_tags(all_of_them=True)
+                return
             tags = self._journal.tags()
         except JournalError as error:
             self.notify(str(error), severity="error", markup=False)
@@ -318,20 +321,16 @@ class HistoryScreen(DrawnOnceShown, ModeScreen):
         if since and until and since > until:
             self.query_one("#history-status", Static).update("The 'from' date comes after the 'to' date.")
             return
-
-        def chosen(select_id: str) -> str | None:
-            value = self.query_one(select_id, Select).value
-            return value if isinstance(value, str) else None
-
-        fear = chosen("#fear")
-        tag = chosen("#tag")
+        chosen = {select.id: select.value for select in self.query(Select) if isinstance(select.value, str)}
+        fear = chosen.get("fear")
+        tag = chosen.get("tag")
         self._filters = EntryFilter(
             since=since,
             until=until,
             search=self.query_one("#search", Input).value.strip() or None,
-            category=chosen("#category"),
+            category=chosen.get("category"),
             fears=(fear,) if fear else (),
-            relationship=chosen("#relationship"),
+            relationship=chosen.get("relationship"),
             tags=(tag,) if tag else (),
         )
         self.reload()
