@@ -252,3 +252,18 @@ def test_plain_says_whether_any_text_holds_a_control_character(body, ascii_only)
     decoded = archive_fast.decode(raw)
     assert decoded is not None
     assert decoded.plain is (_CONTROL.search(body) is None)  # the rest of the document holds none
+
+
+def test_the_entries_read_fast_are_a_sequence_of_entries():
+    from closeness_journal.core.entries import Entry
+
+    second = _changed(id="3f2b8c1e-1111-4222-8333-444455556667", tags=["#cleaned"])
+    fast, usual, typed = _both(_document(ENTRY, second))
+    entries = fast.entries
+    assert typed and len(entries) == 2 and isinstance(entries.items[0], tuple)  # kept as read
+    assert isinstance(entries.items[1], Entry)  # cleaned by read_entry
+    assert all(isinstance(entry, Entry) for entry in entries) and entries[-1] == usual.entries[-1]
+    assert entries[0:1] == usual.entries[0:1] and list(entries) == usual.entries == entries
+    assert entries != usual.entries[:1] and entries != "ab"
+    with pytest.raises(TypeError):
+        hash(entries)

@@ -1,5 +1,6 @@
 """Merging many entries fills the search index once, and leaves it as the trigger would have."""
 
+import threading
 from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 
@@ -243,4 +244,68 @@ def test_a_journal_opened_while_an_import_writes_it_reads_it_as_it_was(tmp_path)
 
     assert counts == [0]
     assert _mode(journal) == "wal" and journal.count() == 1200
+    journal.close()
+
+
+# A bulk merge into a journal file indexes each batch on a second thread while the next batch's
+# rows are made (`_Behind`); a failure on either side still adds nothing.
+
+
+def _indexed_on(journal: Journal) -> set[str]:
+    """The threads each batch of the search index was filled on, from here on."""
+    names: set[str] = set()
+
+    def seen(sql: str) -> None:
+        if sql.startswith("INSERT INTO entries_fts (rowid"):
+            names.add(threading.current_thread().name)
+
+    journal._db.conn.set_trace_callback(seen)
+    return names
+
+
+def test_batches_indexed_on_a_second_thread_search_as_one_row_at_a_time(tmp_path, monkeypatch):
+    backup = _backup_of(_varied(1200))
+    monkeypatch.setattr("closeness_journal.store.archive.BATCH", 150)
+    batched = Journal.open(tmp_path / "batched" / "journal.db")
+    threads = _indexed_on(batched)
+    added = batched.merge(backup)
+    assert threads and threading.main_thread().name not in threads  # each batch indexed by the second thread
+    monkeypatch.setattr("closeness_journal.store.archive.BULK_AT_LEAST", 10**9)
+    one_by_one = Journal.open(tmp_path / "rows" / "journal.db")
+    assert one_by_one.merge(backup) == added
+    assert _found(batched) == _found(one_by_one)
+    assert batched.integrity_problems() == [] and batched.count() == 1200 - 3
+    batched.close()
+    one_by_one.close()
+
+
+def test_a_failure_while_a_batch_is_being_indexed_adds_nothing(tmp_path, monkeypatch):
+    backup = _backup_of(_varied(2000), trashed=0)
+    broken = replace(backup, entries=[*backup.entries[:1500], replace(backup.entries[1500], created_at=None)])
+    monkeypatch.setattr("closeness_journal.store.archive.BATCH", 150)
+    journal = Journal.open(tmp_path / "data" / "journal.db")
+
+    with pytest.raises(AttributeError):  # made on this thread while the batch before is indexed on the other
+        journal.merge(broken)
+
+    assert _mode(journal) == "wal" and journal.count() == 0
+    assert journal.count(EntryFilter(search="lighthouse")) == 0 and journal.integrity_problems() == []
+    assert journal.merge(backup)["entries"] == 2000
+    journal.close()
+
+
+def test_a_failure_on_the_indexing_thread_adds_nothing(tmp_path, monkeypatch):
+    from closeness_journal.store import JournalError, archive
+
+    backup = _backup_of(_varied(1200), trashed=0)
+    monkeypatch.setattr("closeness_journal.store.archive.BATCH", 150)
+    failing = archive._INDEX_NEW.replace("ORDER BY id", "AND nothing_here ORDER BY id")
+    monkeypatch.setattr(archive, "_INDEX_NEW", failing)
+    journal = Journal.open(tmp_path / "data" / "journal.db")
+
+    with pytest.raises(JournalError, match="nothing_here"):
+        journal.merge(backup)
+
+    assert _mode(journal) == "wal" and journal.count() == 0 and journal.integrity_problems() == []
+    assert _trigger(journal).startswith("CREATE TRIGGER entries_ai")
     journal.close()

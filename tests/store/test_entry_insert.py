@@ -39,3 +39,27 @@ def test_the_rows_are_entry_to_row_in_its_order():
         assert tuple(expected) == ROW_COLUMNS
         assert row == tuple(expected.values())
         assert [type(value) for value in row] == [type(value) for value in expected.values()]
+
+
+def test_entries_read_fast_become_the_rows_their_entries_would():
+    """An archive read fast keeps most entries as they were read (checked) and adds them to the
+    journal straight from there: the rows are those of the entries they stand for, and of the
+    entries the usual reading makes."""
+    import json
+
+    from closeness_journal.core import archive_fast
+    from closeness_journal.core.archive_format import Backup, Limits, read_backup
+    from closeness_journal.core.entries import Entry
+
+    rng = random.Random(22)
+    entries = [_varied(rng, n) for n in range(400)]
+    raw = json.dumps(Backup(entries=entries).to_json(WRITTEN.isoformat()), ensure_ascii=False).encode()
+    limits = Limits(today=WRITTEN.date() + timedelta(days=90), now=WRITTEN + timedelta(days=90))
+    fast = archive_fast.read(archive_fast.decode(raw), limits).entries
+    checked = [item for item in fast.items if not isinstance(item, Entry)]
+    assert 100 < len(checked) < len(fast)  # both kinds: most as read, some cleaned into an Entry
+    usual = read_backup(json.loads(raw), limits).entries
+    rows = list(entry_rows(fast))
+    assert rows == list(entry_rows(list(fast))) == list(entry_rows(usual))
+    assert [[type(value) for value in row] for row in rows] == [[type(value) for value in row] for row in
+                                                                entry_rows(usual)]

@@ -6,9 +6,11 @@ doesn't fit them (a wrong type, a field an entry can't have, an older version, n
 gives None, and the caller reads the file the usual way, whose messages name the field at fault.
 `read` then checks what the types can't say (ids, days and times, the vocabulary, text as the
 journal keeps it). An entry already in the form the journal keeps (what an export writes) is
-made straight from its struct; any other entry, to be cleaned or to be refused with its message,
-goes through `archive_format.read_entry`, so the result is always what `read_backup` gives
-(`tests/core/test_archive_fast.py` compares the two on many hand-made and random entries).
+kept as its checked struct, made an Entry only when asked for (`archive_entries.Entries`; the
+store adds it straight from the struct); any other entry, to be cleaned or to be refused with
+its message, goes through `archive_format.read_entry`, so the result is always what
+`read_backup` gives (`tests/core/test_archive_fast.py` compares the two on many hand-made and
+random entries).
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from typing import Any
 import msgspec
 
 from closeness_journal.core import archive_format, text
+from closeness_journal.core.archive_entries import Entries
 from closeness_journal.core.archive_format import Backup, Limits
 from closeness_journal.core.checkin import SCALE_MAX, SCALE_MIN, CheckIn
 from closeness_journal.core.dates import FIRST_DAY, LAST_DAY
@@ -148,22 +151,30 @@ _U = ord("u")
 
 def read(archive: Archive, limits: Limits, progress: archive_format.Tell | None = None) -> Backup:
     """`archive_format.read_backup` of the same document: a Backup, or BackupFormatError naming
-    the first field at fault. The entries' structs are let go as they are read."""
+    the first field at fault. The entries come as `Entries`: one already as the journal keeps
+    it stays as it was read, checked, and is made an Entry only when asked for."""
     structs, archive.entries = archive.entries, []
-    entries: list[Entry] = []
+    items: list[Entry | Checked] = []
     total = len(structs)
     late_day, late_time = limits.today + timedelta(days=1), limits.now + timedelta(days=1)
     plain = getattr(archive, "plain", False)
+    check, add = _checked, items.append
     for n in range(total):
-        struct, structs[n] = structs[n], None  # type: ignore[call-overload]
-        entry = _entry(struct, late_day, late_time, plain)
-        if entry is None:  # to be cleaned, or refused with the message naming its field
-            entry = archive_format.read_entry(msgspec.to_builtins(struct), f"entries[{n}]", VERSION, limits)
-        entries.append(entry)
+        struct = structs[n]
+        item = check(struct, late_day, late_time, plain)
+        if item is None:  # to be cleaned, or refused with the message naming its field
+            structs[n] = None  # type: ignore[call-overload]
+            add(archive_format.read_entry(msgspec.to_builtins(struct), f"entries[{n}]", VERSION, limits))
+        else:
+            add(item)
         if progress is not None and (n + 1) % archive_format.EVERY == 0:
             progress("Checking entries", n + 1, total)
     rest = {name: value for name in REST if (value := getattr(archive, name)) is not msgspec.UNSET}
-    return archive_format.read_rest(rest, Backup(entries=entries), VERSION, limits)
+    return archive_format.read_rest(rest, Backup(entries=Entries(items, _made)), VERSION, limits)  # type: ignore[arg-type]
+
+
+Checked = tuple[_Entry, date, datetime, datetime, datetime | None]
+"""An entry that passed `_checked`: as read, with its day, and its times written, updated and deleted."""
 
 
 _CANONICAL_UUID = archive_format._CANONICAL_UUID
@@ -199,7 +210,14 @@ def _time(value: str, late: datetime) -> datetime | None:
 
 def _entry(s: _Entry, late_day: date, late_time: datetime, plain: bool = False) -> Entry | None:
     """The Entry `read_entry` makes of `s` when every check passes and `Entry.validated` would
-    leave it as it is; None for anything else (`read_entry` then says what, or cleans it).
+    leave it as it is; None for anything else (`read_entry` then says what, or cleans it)."""
+    checked = _checked(s, late_day, late_time, plain)
+    return None if checked is None else _made(checked)
+
+
+def _checked(s: _Entry, late_day: date, late_time: datetime, plain: bool = False) -> Checked | None:
+    """`s` with its day and times when every check `read_entry` makes passes and `Entry.validated`
+    would leave it as it is; None for anything else (`read_entry` then says what, or cleans it).
     `plain`: no text in the file holds a control character (`_plain`), so none is searched for."""
     if not _CANONICAL_UUID.fullmatch(s.id):
         return None
@@ -215,8 +233,8 @@ def _entry(s: _Entry, late_day: date, late_time: datetime, plain: bool = False) 
         return None
     if s.kind is not None and s.kind not in ENTRY_KINDS:
         return None
-    body, tags, rung, who, small_step, answers = s.body, s.tags, s.rung, s.who, s.small_step, s.answers
-    for answer in answers:
+    body, tags, rung, who, small_step = s.body, s.tags, s.rung, s.who, s.small_step
+    for answer in s.answers:
         words = answer.text
         if not words.strip() or words != words.rstrip() or not _flat(answer.prompt_id, plain):
             return None
@@ -241,18 +259,24 @@ def _entry(s: _Entry, late_day: date, late_time: datetime, plain: bool = False) 
     if not (s.intensity in _SCALE and s.urge in _SCALE and s.predicted in _SCALE and s.outcome in _SCALE
             and s.urge_after in _SCALE):
         return None
+    return s, day, created, updated, deleted
+
+
+def _made(checked: Checked) -> Entry:
+    """The Entry a checked entry stands for, made without `__init__` (each field as it would set it)."""
+    s, day, created, updated, deleted = checked
     checkin = _new(CheckIn)
     checkin.__dict__.update(
-        who=who, relationship=s.relationship, kinds=tuple(s.kinds), behaviours=tuple(s.behaviours),
-        fears=tuple(s.fears), intensity=s.intensity, close_before=s.close_before, small_step=small_step,
+        who=s.who, relationship=s.relationship, kinds=tuple(s.kinds), behaviours=tuple(s.behaviours),
+        fears=tuple(s.fears), intensity=s.intensity, close_before=s.close_before, small_step=s.small_step,
         predicted=s.predicted, outcome=s.outcome, stayed=tuple(s.stayed), urge=s.urge, acted=s.acted,
-        urge_after=s.urge_after, rung=rung,
+        urge_after=s.urge_after, rung=s.rung,
     )
     entry = _new(Entry)
     entry.__dict__.update(
-        local_date=day, body=body, answers=tuple(_answer(a) for a in answers) if answers else (), checkin=checkin,
-        private=s.private, tags=tuple(tags), kind=s.kind or SITTING, flagged=s.flagged, id=s.id, created_at=created,
-        updated_at=updated, deleted_at=deleted,
+        local_date=day, body=s.body, answers=tuple(_answer(a) for a in s.answers) if s.answers else (),
+        checkin=checkin, private=s.private, tags=tuple(s.tags), kind=s.kind or SITTING, flagged=s.flagged,
+        id=s.id, created_at=created, updated_at=updated, deleted_at=deleted,
     )
     return entry
 

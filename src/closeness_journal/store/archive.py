@@ -7,7 +7,8 @@ import contextlib
 import itertools
 import json
 import os
-from collections.abc import Iterator
+import threading
+from collections.abc import Callable, Iterator, Sequence
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -93,7 +94,7 @@ class ArchiveMixin(JournalBase):
                     list(row.values()),
                 )
                 added["rungs"] += cursor.rowcount
-            added["entries"] = _insert_entries(db, backup.entries, progress)
+            added["entries"] = _insert_entries(db, backup.entries, progress, behind=self.path is not None)
             added["revisions"] = _insert_missing_versions(
                 db, "revisions", "entry_uuid",
                 [(r.entry_id, r.revised_at.isoformat(), r.entry.to_json()) for r in backup.revisions],
@@ -197,36 +198,96 @@ class ArchiveMixin(JournalBase):
 
 
 BULK_AT_LEAST = 200
-"""From this many entries on, the search index is filled once after the rows go in, rather than
-by its trigger row by row (36,500 entries: about 5 s -> 3 s)."""
+"""From this many entries on, the search index is filled a batch at a time after the rows go in,
+rather than by its trigger row by row (36,500 entries: about 5 s -> 3 s)."""
+BATCH = 10_000
+"""The entries added, then indexed for search, at a time in a bulk merge."""
 
 
-def _insert_entries(db: Any, entries: list[Entry], progress: archive_format.Tell | None = None) -> int:
+def _insert_entries(
+    db: Any, entries: Sequence[Entry], progress: archive_format.Tell | None = None, behind: bool = False
+) -> int:
     """Insert the entries the journal doesn't have yet (by id); how many were added. For many, the
     insert trigger of the search index is set aside and the new rows (outside the trash, as the
-    trigger would) indexed in one statement, then the trigger is put back exactly as it was: all
-    inside the caller's transaction, so a failure leaves index and table as they were."""
+    trigger would) indexed a batch at a time, then the trigger is put back exactly as it was: all
+    inside the caller's transaction, so a failure leaves index and table as they were. `behind`
+    (a journal file, whose connection may be used from another thread): each batch is indexed by
+    a second thread while the next batch's rows are made (SQLite works without Python's lock)."""
     if not entries:
         return 0
     sql = f"INSERT OR IGNORE INTO entries ({', '.join(ROW_COLUMNS)}) VALUES ({', '.join('?' for _ in ROW_COLUMNS)})"
     trigger = db.execute("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'entries_ai'").fetchone()
     if len(entries) < BULK_AT_LEAST or trigger is None:
         return _each(db, sql, entry_rows(entries), len(entries), progress)
-    before = db.execute("SELECT coalesce(max(id), 0) FROM entries").fetchone()[0]
     db.execute("DROP TRIGGER entries_ai")
-    with pattern_sums.added_in_bulk(db):  # the kept pattern sums too: one pass, not a trigger a row
-        added = _each(db, sql, entry_rows(entries), len(entries), progress)
-    if progress is not None:
-        progress("Indexing for search", len(entries), len(entries))
-    searched = ", ".join(SEARCH_COLUMNS)
-    with _search_memory(db, SEARCH_MEMORY):
-        db.execute(
-            f"INSERT INTO entries_fts (rowid, {searched}) SELECT id, {searched} FROM entries "
-            "WHERE id > ? AND deleted_at IS NULL ORDER BY id",
-            [before],
-        )
+    # the kept pattern sums too: one pass at the end, not a trigger a row
+    with pattern_sums.added_in_bulk(db), _search_memory(db, SEARCH_MEMORY), _Behind(behind) as indexing:
+        last = db.execute("SELECT coalesce(max(id), 0) FROM entries").fetchone()[0]
+        added = done = 0
+        rows = entry_rows(entries)
+        while batch := list(itertools.islice(rows, BATCH)):  # made while the last batch is indexed
+            indexing.wait()
+            added += _each(db, sql, iter(batch), len(entries), progress, done)
+            done += len(batch)
+            top = db.execute("SELECT coalesce(max(id), 0) FROM entries").fetchone()[0]
+            indexing.run(db.conn.execute, _INDEX_NEW, (last, top))
+            last = top
+        indexing.wait()
+        if progress is not None:
+            progress("Indexing for search", len(entries), len(entries))
     db.execute(trigger[0])
     return added
+
+
+_INDEX_NEW = (
+    f"INSERT INTO entries_fts (rowid, {', '.join(SEARCH_COLUMNS)}) SELECT id, {', '.join(SEARCH_COLUMNS)} "
+    "FROM entries WHERE id > ? AND id <= ? AND deleted_at IS NULL ORDER BY id"
+)
+"""The rows added between two ids, outside the trash, into the search index."""
+
+
+class _Behind:
+    """One statement at a time run by a second thread (or, without `threaded`, at once), so Python
+    can make the next rows meanwhile. `wait` waits for it and raises what it raised; leaving the
+    `with` always waits first, so the transaction is never rolled back under a running statement."""
+
+    def __init__(self, threaded: bool) -> None:
+        self.threaded = threaded
+        self.thread: threading.Thread | None = None
+        self.failed: BaseException | None = None
+
+    def __enter__(self) -> _Behind:
+        return self
+
+    def run(self, call: Callable[..., Any], *args: Any) -> None:
+        self.wait()
+        if not self.threaded:
+            call(*args)
+            return
+
+        def work() -> None:
+            try:
+                call(*args)
+            except BaseException as error:  # raised in the caller's thread by `wait`
+                self.failed = error
+
+        self.thread = threading.Thread(target=work, name="closeness-journal indexing", daemon=True)
+        self.thread.start()
+
+    def wait(self) -> None:
+        if self.thread is not None:
+            self.thread.join()
+            self.thread = None
+        if self.failed is not None:
+            failed, self.failed = self.failed, None
+            raise failed
+
+    def __exit__(self, kind: Any, error: Any, trace: Any) -> None:
+        if self.thread is not None:
+            self.thread.join()
+            self.thread = None
+        if kind is None:
+            self.wait()
 
 
 @contextlib.contextmanager
@@ -281,12 +342,14 @@ _HASHSIZE = 1024 * 1024
 """FTS5's own default for "hashsize"."""
 
 
-def _each(db: Any, sql: str, rows: Iterator[tuple[Any, ...]], total: int, progress: archive_format.Tell | None) -> int:
+def _each(
+    db: Any, sql: str, rows: Iterator[tuple[Any, ...]], total: int, progress: archive_format.Tell | None, done: int = 0
+) -> int:
     """The rows inserted a batch at a time (`executemany` sums the rows each insert added, not
-    counting its triggers' rows), telling `progress` after each batch."""
+    counting its triggers' rows), telling `progress` after each batch (`done`: rows before these)."""
     from closeness_journal.core import archive_format
 
-    added = done = 0
+    added = 0
     conn = db.conn
     while batch := list(itertools.islice(rows, archive_format.EVERY)):
         added += conn.executemany(sql, batch).rowcount
