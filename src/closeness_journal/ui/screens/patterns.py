@@ -98,8 +98,15 @@ class PatternsScreen(ModeScreen):
         self._calendar_drawn: YearCalendar | None = None
         self._ahead: BetweenFrames | None = None
         """The whole journal's figures being added up ahead, or added up and not yet used (`_compute_ahead`)."""
+        self._shown: Patterns | None = None
+        """The figures the screen shows."""
 
     def compose(self) -> ComposeResult:
+        # The figures are read before the header is made, so that its first title has the range's
+        # dates: set once it was shown, the title changed after the first frame, and Textual laid
+        # the screen out twice more (the title's new width, then its size) before it was still.
+        self.title = "Patterns"
+        self._read()
         yield Header()
         yield Tabs(
             *[Tab(f"{name.capitalize()} ({key})", id=_tab_id(name)) for key, name in enumerate(RANGES, start=1)],
@@ -125,13 +132,12 @@ class PatternsScreen(ModeScreen):
                 yield Chart(id="steps-chart")
         yield KeysFooter(compact=True)
 
-    def on_mount(self) -> None:
-        self.title = "Patterns"
-
     def on_screen_resume(self) -> None:
         if self._journal.change_token() != self._seen:
             self.calendar = None
             self.refresh_patterns()
+        elif self._shown is not self.patterns:  # read as the screen was made (`compose`)
+            self._show()
 
     def on_resize(self) -> None:
         """The charts' bars and labels fit their width: drawn again if it changed."""
@@ -197,9 +203,15 @@ class PatternsScreen(ModeScreen):
         except JournalError:
             return  # said when that range is chosen
         self._ahead = ahead = BetweenFrames(self._journal, since, self._today)
-        self.run_worker(ahead.run(), name="patterns-all")
+        self.run_worker(ahead.run(self.wait_for_refresh), name="patterns-all")
 
     def refresh_patterns(self) -> None:
+        if self._read():
+            self._show()
+
+    def _read(self) -> bool:
+        """The range's figures (and the calendar's, if they are not read yet), and their dates in
+        the title; False if the journal could not be read (and that is said)."""
         until = self._today
         try:
             self._seen = self._journal.change_token()
@@ -208,13 +220,17 @@ class PatternsScreen(ModeScreen):
                 self.calendar = year_calendar(self._journal.day_totals(*calendar_span(until)), until)
         except JournalError as error:
             self.notify(str(error), severity="error", markup=False)
-            return
+            return False
+        self.sub_title = f"{short_date(self.patterns.since)} – {short_date(until)}, by {self.patterns.by}"
+        return True
+
+    def _show(self) -> None:
+        """Draw the figures read last."""
+        self._shown = patterns = self.patterns
+        assert patterns is not None
         if self._range != RANGES[-1]:  # once the frame is on the terminal (Textual may hold it back)
             once_drawn = getattr(self.app, "once_drawn", self.call_after_refresh)
             once_drawn(self._compute_ahead)
-        patterns = self.patterns
-        since = patterns.since
-        self.sub_title = f"{short_date(since)} – {short_date(until)}, by {patterns.by}"
         thin = patterns.entries < THIN_JOURNAL
         self.query_one("#charts").display = not thin
         note = self.query_one("#patterns-note", Static)

@@ -175,6 +175,10 @@ class ReviewScreen(ModeScreen):
         """The week's lines not shown yet (`day_lines`), in order."""
 
     def compose(self) -> ComposeResult:
+        # The title is whole before the header is made: set once it was shown, it changed after
+        # the first frame, and Textual laid the screen out twice more before it was still.
+        self.title = "Weekly review"
+        self.sub_title = week_span(self.monday, self.monday + timedelta(days=6))
         yield Header()
         with Horizontal(id="review-body"):
             with VerticalScroll(id="review-summary"):
@@ -190,7 +194,6 @@ class ReviewScreen(ModeScreen):
         yield KeysFooter(compact=True)
 
     async def on_mount(self) -> None:
-        self.title = "Weekly review"
         self.watch(self.query_one("#review-summary", VerticalScroll), "scroll_y", self._near_the_end, init=False)
         await self.load_week()
 
