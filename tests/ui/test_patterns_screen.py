@@ -14,6 +14,7 @@ from closeness_journal.core.entries import Entry
 from closeness_journal.core.year_calendar import MARKS
 from closeness_journal.ui.screens.patterns import PatternsScreen
 from closeness_journal.ui.screens.patterns_ahead import BetweenFrames
+from closeness_journal.ui.widgets.breakdown import Breakdowns
 
 TODAY = date(2026, 11, 18)  # a Wednesday
 
@@ -150,9 +151,31 @@ async def test_the_calendar_marks_each_day_by_what_it_held(make_app, marked):
         assert "stayed close" in text and "pulled or pushed away" in text and "nothing written" in text
 
 
-def breakdown(widget) -> list[tuple[str, str]]:
+def drawn_breakdowns(widget: Breakdowns) -> dict[str, list[str]]:
+    """Each breakdown's lines as drawn: the widget's lines on screen, two breakdowns to a row (those
+    with rows, in order), cut at the columns and the gaps between them."""
+    lines = lines_of(widget)
+    assert all(len(line) == widget.size.width for line in lines)
+    first, second = Breakdowns.column_widths(widget.size.width)
+    shown = [name for name, cell in widget.cells.items() if not cell.empty]
+    found: dict[str, list[str]] = {}
+    top = 0
+    for row in range(0, len(shown), 2):
+        left, right = shown[row], shown[row + 1] if row + 1 < len(shown) else None
+        height = max(len(widget.cells[name].lines(width)) for name, width in ((left, first), (right, second)) if name)
+        block = lines[top:top + height]
+        found[left] = [line[:first] for line in block]
+        if right:
+            assert {line[first:first + 2] for line in block} == {"  "}
+            found[right] = [line[first + 2:] for line in block]
+        top += height + 1
+        assert top > len(lines) or not lines[top - 1].strip()  # a blank line between two rows
+    return found
+
+
+def breakdown(lines: list[str]) -> list[tuple[str, str]]:
     """(label, count) as shown, the wrapped lines of a label put back together."""
-    lines = [(line[:-6].strip(), line[-6:].strip()) for line in lines_of(widget)]
+    lines = [(line[:-6].strip(), line[-6:].strip()) for line in lines]
     header = next(n for n, (_, count) in enumerate(lines) if count == "times")  # headings sit at the bottom
     shown = [(" ".join(label for label, _ in lines[: header + 1]), "times")]
     for label, count in lines[header + 1:]:
@@ -172,18 +195,20 @@ async def test_breakdown_labels_are_shown_in_full_at_any_width(make_app, marked,
         screen = app.screen
         patterns = screen.patterns
         expected = {
-            "#by-behaviour": ("What you did to pull or push away", patterns.behaviours),
-            "#by-staying": ("What you did to stay close", patterns.ways_of_staying),
-            "#by-fear": ("What you feared", patterns.fears),
-            "#by-kind": ("Kinds of closeness", patterns.kinds),
-            "#by-relationship": ("Who with", patterns.relationships),
-            "#by-person": ("People", patterns.people),
+            "behaviour": ("What you did to pull or push away", patterns.behaviours),
+            "staying": ("What you did to stay close", patterns.ways_of_staying),
+            "fear": ("What you feared", patterns.fears),
+            "kind": ("Kinds of closeness", patterns.kinds),
+            "relationship": ("Who with", patterns.relationships),
+            "person": ("People", patterns.people),
         }
-        for selector, (title, counts) in expected.items():
-            assert counts, selector
-            assert breakdown(screen.query_one(selector)) == [
+        drawn = drawn_breakdowns(screen.query_one(Breakdowns))
+        assert list(drawn) == list(expected)
+        for name, (title, counts) in expected.items():
+            assert counts, name
+            assert breakdown(drawn[name]) == [
                 (title, "times"), *((c.label, str(c.count)) for c in counts)
-            ], (selector, width)
+            ], (name, width)
         assert any(c.label == "Losing them to something neither of you chose (illness, death, distance)"
                    for c in patterns.fears)
         assert [c.key for c in patterns.kinds] == ["experiential", "physical"]
