@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
+from functools import partial
 
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalGroup, VerticalScroll
 from textual.content import Content
-from textual.message import Message
 from textual.widgets import Header, Select, Static, TextArea
 
 from closeness_journal.core.dates import iso_week_label, short_date
@@ -29,6 +29,7 @@ from closeness_journal.ui.autosave import Autosave
 from closeness_journal.ui.screens.edit_entry import EditEntryScreen
 from closeness_journal.ui.screens.entry_view import EntryScreen
 from closeness_journal.ui.screens.mode import ModeScreen
+from closeness_journal.ui.screens.review_days import EntryLine, day_lines, line_widget
 from closeness_journal.ui.screens.review_summary import LISTS, MoreLine, left_out, summary_parts
 from closeness_journal.ui.text import literal, literal_line
 from closeness_journal.ui.widgets.keys_footer import KeysFooter
@@ -38,76 +39,6 @@ LINES_A_STEP = 20
 window's height under the summary (at least this many). A week of many entries (a Textual widget a
 line, about 2 ms apiece on a busy machine) shows the rest this many at a time as you scroll or move
 down to them."""
-
-
-class DayLine(Static):
-    """A day of the week with nothing written about it."""
-
-
-class EntryLine(Static, can_focus=True):
-    """One entry of the week, under its day: Enter (or a click) opens it to read."""
-
-    DEFAULT_CSS = """
-    EntryLine {
-        text-wrap: nowrap;
-        text-overflow: ellipsis;
-    }
-    EntryLine:focus {
-        background: $block-cursor-background;
-        color: $block-cursor-foreground;
-    }
-    """
-    BINDINGS = [
-        Binding("enter", "open", "Read", id="read-entry"),
-        Binding("up", "move(-1)", "Previous", show=False),
-        Binding("down", "move(1)", "Next", show=False),
-    ]
-
-    class Open(Message):
-        def __init__(self, entry_id: str) -> None:
-            super().__init__()
-            self.entry_id = entry_id
-
-    def __init__(self, content: Content, entry_id: str) -> None:
-        super().__init__(content, classes="review-entry")
-        self.entry_id = entry_id
-
-    def action_open(self) -> None:
-        self.post_message(self.Open(self.entry_id))
-
-    def on_click(self) -> None:
-        self.action_open()
-
-    async def action_move(self, step: int) -> None:
-        """Up and down go from entry to entry (and scroll the summary past its ends)."""
-        lines = list(self.screen.query(EntryLine))
-        index = lines.index(self) + step
-        screen = self.screen
-        if index >= len(lines) and isinstance(screen, ReviewScreen) and await screen.show_more_lines():
-            lines = list(screen.query(EntryLine))
-        if 0 <= index < len(lines):
-            lines[index].focus()
-        else:
-            scroll = self.screen.query_one("#review-summary", VerticalScroll)
-            scroll.scroll_relative(y=step, animate=False)
-
-
-def day_lines(review: WeeklyReview) -> list[tuple[date, str | None, str]]:
-    """Each day of the week with the entries written about it, one line each: (day, entry id, first
-    line); a day with nothing written has a line of its own (no id)."""
-    lines: list[tuple[date, str | None, str]] = []
-    for day, items in review.days:
-        if not items:
-            lines.append((day, None, ""))
-        lines += [(day, entry_id, line) for entry_id, line in items]
-    return lines
-
-
-def line_widget(day: date, entry_id: str | None, line: str) -> Static:
-    """A line of `day_lines` as shown (an entry's line can be opened)."""
-    if entry_id is None:
-        return DayLine(Content.styled(f"  {day:%a %d}  ·", "$text-muted"))
-    return EntryLine(Content.assemble(Content(f"  {day:%a %d}  "), literal_line(line, 60)), entry_id)
 
 
 def week_span(monday: date, sunday: date) -> str:
@@ -173,6 +104,9 @@ class ReviewScreen(ModeScreen):
         """The week, and which of its summary's lists are shown in full (`review_summary.LISTS`)."""
         self._unshown: list[tuple[date, str | None, str]] = []
         """The week's lines not shown yet (`day_lines`), in order."""
+        self._lines_later = 0
+        """How many times the week's lines were shown (`show_summary`); those kept for after the
+        first frame are shown only if it is still the last."""
 
     def compose(self) -> ComposeResult:
         # The title is whole before the header is made: set once it was shown, it changed after
@@ -224,6 +158,16 @@ class ReviewScreen(ModeScreen):
         wanted = max(LINES_A_STEP, self.app.size.height + 10 - summary_lines)  # more than fit
         if focused is not None:  # down to the line that had the focus
             wanted = max(wanted, 1 + next((n for n, line in enumerate(self._unshown) if line[1] == focused), 0))
+        scroll = self.query_one("#review-summary", VerticalScroll)
+        self._lines_later += 1
+        if focused is None and scroll.scroll_y == 0 and summary_lines + 2 >= self.app.size.height:
+            # Below the first screenful (the summary is taller than the window): shown once it is
+            # drawn, in as many lines kept for them (a line is a row), so nothing moves or scrolls.
+            days.styles.height = min(wanted, len(self._unshown))
+            once_drawn = getattr(self.app, "once_drawn", self.call_after_refresh)
+            once_drawn(partial(self.call_later, self._show_lines_kept, self._lines_later, wanted))
+            return True
+        days.styles.height = "auto"
         await self.show_more_lines(wanted)
         for line in days.query(EntryLine):
             if line.entry_id == focused:
@@ -254,6 +198,13 @@ class ReviewScreen(ModeScreen):
         if self.focused is line:  # the list goes on where the line was: the focus goes back to the page
             self.set_focus(None)
         self._show_summary_text()
+
+    async def _show_lines_kept(self, summary: int, count: int) -> None:
+        """The lines kept room for below the first screenful (`show_summary`), unless the week was
+        shown again meanwhile (`summary` counts the times it was shown)."""
+        if summary == self._lines_later:
+            await self.show_more_lines(count)
+            self.query_one("#review-days").styles.height = "auto"
 
     async def show_more_lines(self, count: int = LINES_A_STEP) -> bool:
         """Show the next lines of the week's days (False when they are all shown already)."""
