@@ -318,3 +318,28 @@ async def test_the_days_in_the_first_screenful_are_there_in_the_first_frame(make
         await pilot.press("f5")
         await pilot.pause()
         assert [line.entry_id for line in app.screen.query(EntryLine)] == [journal.entries(limit=1)[0].id]
+
+
+async def test_the_first_answer_has_the_focus_from_the_start(make_app, journal, monkeypatch):
+    """Not the summary first (Textual's own first focus, as the screen is made), then the answer: its
+    widgets were styled again as the focus came and as it went."""
+    journal.add(Entry(W46, body="went quiet with Sam", checkin=CheckIn(behaviours=("went-quiet",))))
+    focused = []
+    set_focus = Screen.set_focus
+    monkeypatch.setattr(Screen, "set_focus", lambda screen, widget, *args, **kwargs: (
+        isinstance(screen, ReviewScreen) and focused.append(widget), set_focus(screen, widget, *args, **kwargs))[1])
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("f5")
+        await pilot.pause()
+        assert [widget.id for widget in focused] == ["answer-0"] and app.focused is focused[0]
+
+
+async def test_with_no_questions_the_summary_has_the_focus(make_app, journal, monkeypatch):
+    monkeypatch.setattr("closeness_journal.ui.screens.review.review_questions", lambda library, last_step: [])
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("f5")
+        await pilot.pause()
+        assert "No weekly-review questions were found" in str(app.screen.query_one("#review-questions Static").render())
+        assert app.focused is app.screen.query_one("#review-summary")

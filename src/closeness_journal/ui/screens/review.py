@@ -69,6 +69,7 @@ class ReviewScreen(ModeScreen):
         color: $text-muted;
     }
     """
+    AUTO_FOCUS = "#answer-0"  # (`load_week` gives the focus)
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", id="save-review"),
         Binding("ctrl+b", "week(-1)", "Week before", id="previous-week", show=False),
@@ -243,6 +244,7 @@ class ReviewScreen(ModeScreen):
         self.app.push_screen(ReadEntryScreen(entry, revisions), after)
 
     async def load_week(self) -> None:
+        first = self.review is None  # the screen being made (not another week)
         if not await self.show_summary():
             return
         try:
@@ -283,7 +285,13 @@ class ReviewScreen(ModeScreen):
             self.notify("Your unsaved answers for this week are back.", title="Draft restored")
         elif review.saved:
             self.notify("You looked back on this week before; your answers are here to read or change.")
-        if questions:
+        # The first answer has the focus (with no questions, the summary). As the screen is made, it
+        # is given here, not by Textual (`AUTO_FOCUS`): that went to the summary first, and its
+        # widgets were styled again as the focus came and went (about 10 ms of an open). The page
+        # is at its top then, with nothing laid out yet to scroll to.
+        if first:
+            self.set_focus(self.query_one("#answer-0" if questions else "#review-summary"), scroll_visible=False)
+        elif questions:
             self.query_one("#answer-0", TextArea).focus()
 
     def _rung_choice(self, chosen: str | None) -> list[Static | Select[str]]:
