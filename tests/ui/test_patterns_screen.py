@@ -2,7 +2,6 @@
 breakdowns with hand-built data."""
 
 from datetime import date, timedelta
-from itertools import pairwise
 
 import pytest
 from textual.geometry import Region
@@ -13,7 +12,6 @@ from closeness_journal.core.checkin import CheckIn
 from closeness_journal.core.entries import Entry
 from closeness_journal.core.year_calendar import MARKS
 from closeness_journal.ui.screens.patterns import PatternsScreen
-from closeness_journal.ui.screens.patterns_ahead import BetweenFrames
 from closeness_journal.ui.widgets.breakdown import Breakdowns
 
 TODAY = date(2026, 11, 18)  # a Wednesday
@@ -298,30 +296,6 @@ async def test_the_charts_are_drawn_once_when_the_screen_opens_and_again_when_th
         await pilot.pause()
         screen = app.screen
         assert len(drawn) > 1 and screen._charts_drawn[1] == screen.query_one("#away-chart").size.width > 98
-
-
-async def test_the_whole_journal_is_added_up_ahead_a_query_at_a_time_each_once_the_screen_is_drawn(journal):
-    """Each query waits until the screen has drawn what is pending (what it still has to do after its
-    first frame, or a key pressed meanwhile, goes first)."""
-    journal.add(Entry(date(2020, 3, 2), body="long ago", checkin=CheckIn(behaviours=("went-quiet",))))
-    happened = []
-    in_steps = journal.pattern_source_in_steps
-
-    def counted(since, until):
-        for step in in_steps(since, until):
-            happened.append("query")
-            yield step
-
-    journal.pattern_source_in_steps = counted
-
-    async def drawn():
-        happened.append("drawn")
-
-    ahead = BetweenFrames(journal, date(2020, 3, 2), TODAY)
-    await ahead.run(drawn)
-    assert ahead.done and ahead.finish().since == date(2020, 3, 2)
-    assert happened.count("query") > 2 and happened[0] == "drawn"
-    assert ("query", "query") not in pairwise(happened)
 
 
 @pytest.mark.parametrize("screen_key, title", [("f4", "Patterns"), ("f5", "Weekly review")])

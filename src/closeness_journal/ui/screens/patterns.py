@@ -202,7 +202,7 @@ class PatternsScreen(ModeScreen):
         except JournalError:
             return  # said when that range is chosen
         self._ahead = ahead = BetweenFrames(self._journal, since, self._today)
-        self.run_worker(ahead.run(self.wait_for_refresh), name="patterns-all")
+        self.run_worker(ahead.run(), name="patterns-all")
 
     def refresh_patterns(self) -> None:
         if self._read():

@@ -1,8 +1,8 @@
 """The whole journal's patterns, added up ahead once the Patterns screen is drawn, so that choosing
 "all" only has the drawing left (its SQL is the range's dearest: about 40-70 ms at 100,000
-entries, in eight queries), without holding the window up for all of it: a query at a time, each
-once the screen has drawn what is pending (`BetweenFrames`), so that a key pressed or a frame due
-meanwhile goes first. It keeps the journal's change token from when it began and stops if
+entries, in eight queries), without holding the window up for all of it: a query at a time, the
+event loop turning between two, so a frame due or a key pressed meanwhile goes on between
+queries (`BetweenFrames`). It keeps the journal's change token from when it began and stops if
 anything is written meanwhile; `finish` does the rest at once (choosing "all" before it is done)
 and gives the figures.
 
@@ -12,13 +12,18 @@ new connection reads with a cold cache, and on a busy two-core machine it made "
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
+import asyncio
 from datetime import date
 
 from closeness_journal.core.patterns import Patterns, compute
 from closeness_journal.store import Journal, JournalError
 
 _END = object()
+BETWEEN_QUERIES = 0
+"""Seconds between two queries: none, the event loop turns once (a pause of even 2-5 ms left the
+adding up unfinished when "all" was chosen right after another range, measured at 100,000 entries,
+and "all" then cost 20-30 ms more; without a pause the open was still 40-60 ms quicker than
+adding it all up at once right after the first frame)."""
 
 
 class BetweenFrames:
@@ -47,16 +52,10 @@ class BetweenFrames:
             self.done = True
         return not self.done
 
-    async def run(self, drawn: Callable[[], Awaitable[object]]) -> None:
-        """A query at a time, each once `drawn()` is over: the screen's `wait_for_refresh`, which
-        ends at once when nothing is pending (no fixed pause: a pause of even 2-5 ms left the adding
-        up unfinished when "all" was chosen right after another range, and "all" then cost 20-30 ms
-        more). With only a turn of the event loop between two queries, a query (5-12 ms at 100,000
-        entries) went before what takes a screen a few turns: a key reaching it, its callbacks
-        after a refresh."""
-        await drawn()
+    async def run(self) -> None:
+        await asyncio.sleep(BETWEEN_QUERIES)  # what the frame just drawn set off goes on first
         while self._step():
-            await drawn()
+            await asyncio.sleep(BETWEEN_QUERIES)
 
     def finish(self) -> Patterns | None:
         """The rest at once; the figures (None if they could not be read or the journal changed)."""
