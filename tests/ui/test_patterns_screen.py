@@ -12,6 +12,7 @@ from closeness_journal.core.checkin import CheckIn
 from closeness_journal.core.entries import Entry
 from closeness_journal.core.year_calendar import MARKS
 from closeness_journal.ui.screens.patterns import PatternsScreen
+from closeness_journal.ui.screens.patterns_ahead import BetweenFrames
 from closeness_journal.ui.widgets.breakdown import Breakdowns
 
 TODAY = date(2026, 11, 18)  # a Wednesday
@@ -314,3 +315,22 @@ async def test_the_header_has_the_whole_title_from_the_start(make_app, journal, 
         screen = app.screen
         assert screen.title == title and screen.sub_title
         assert seen[-1] == (title, screen.sub_title)
+
+
+def test_the_whole_journal_added_up_ahead_runs_its_short_queries_a_few_milliseconds_at_a_time(journal):
+    """Between two turns of the event loop: one query at least, more while the time allows (one
+    turn after each of a hundred short queries made the adding up outlast the time between two keys)."""
+    journal.add(Entry(date(2020, 3, 2), body="long ago", checkin=CheckIn(behaviours=("went-quiet",))))
+    ran = []
+    in_steps = journal.pattern_source_in_steps
+
+    def counted(since, until):
+        for step in in_steps(since, until):
+            ran.append(step)
+            yield step
+
+    journal.pattern_source_in_steps = counted
+    ahead = BetweenFrames(journal, date(2020, 3, 2), TODAY)
+    assert ahead._queries(0) and len(ran) == 1  # no time left: one query all the same
+    assert not ahead._queries(60) and ahead.done and len(ran) > 2  # the rest, in one go
+    assert ahead.finish().since == date(2020, 3, 2)
