@@ -1,10 +1,10 @@
 """The whole journal's patterns, added up ahead once the Patterns screen is drawn, so that choosing
 "all" only has the drawing left (its SQL is the range's dearest: about 40-70 ms at 100,000
-entries, in eight queries), without holding the window up for all of it: a query at a time, the
-event loop turning between two, so a frame due or a key pressed meanwhile goes on between
-queries (`BetweenFrames`). It keeps the journal's change token from when it began and stops if
-anything is written meanwhile; `finish` does the rest at once (choosing "all" before it is done)
-and gives the figures.
+entries), without holding the window up for all of it: short queries (each over a part of the
+range) a few milliseconds at a time, the event loop turning between, so a frame due or a key
+pressed meanwhile goes on between them (`BetweenFrames`). It keeps the journal's change token
+from when it began and stops if anything is written meanwhile; `finish` does the rest at once
+(choosing "all" before it is done) and gives the figures.
 
 (A thread reading on a connection of its own was tried: SQLite works without Python's lock, but a
 new connection reads with a cold cache, and on a busy two-core machine it made "all" slower.)
