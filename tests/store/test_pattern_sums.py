@@ -93,3 +93,39 @@ def test_the_source_in_steps_is_the_source_a_query_at_a_time(on_disk):
     steps = list(on_disk.pattern_source_in_steps(since, until))
     assert len(steps) > 5 and steps[:-1] == [None] * (len(steps) - 1)
     assert steps[-1] == on_disk.pattern_source(since, until) and steps[-1].stayed
+
+
+def test_the_steps_read_the_range_in_parts_of_whole_months_whose_sums_add_up_to_the_range(tmp_path, monkeypatch):
+    """Each query of the steps reads a part of the range (whole months, a few days with entries
+    each), so that each is short; added up, the parts give what the whole range gives: counts,
+    people named in different ways in different parts, weeks within a month, the pull."""
+    import closeness_journal.store.patterns as store_patterns
+
+    journal = Journal.open(tmp_path / "journal.db")
+    days = [date(2024, 12, 30), date(2024, 12, 31), date(2025, 1, 1), date(2025, 1, 6), date(2025, 3, 3),
+            date(2025, 3, 31), date(2025, 4, 1), date(2026, 6, 30)]
+    for n, day in enumerate(days):
+        journal.add(Entry(day, body=f"day {n}", private=n == 3, checkin=CheckIn(
+            who=("Sam", "sam", "Ana")[n % 3], behaviours=("went-quiet",) if n % 2 else ("picked-fight",),
+            stayed=("kept-plans",), fears=("burden",), relationship="other", kinds=("physical",),
+            urge=n % 10, acted="yes" if n % 2 else "no",
+            close_before=n % 3 == 0, intensity=n, small_step=f"step {n}", predicted=3, outcome=n % 10,
+        )))
+    monkeypatch.setattr(store_patterns, "PART_DAYS", 2)
+    since, until = date(2024, 12, 1), date(2026, 12, 31)
+    parts = journal._month_parts(since, until)
+    assert parts == [("2024-12-01", "2024-12-31"), ("2025-01-01", "2025-02-28"), ("2025-03-01", "2025-03-31"),
+                     ("2025-04-01", "2026-12-31")]  # two days with entries at most, unless a month holds more
+    statements: list[str] = []
+    journal.db.conn.set_trace_callback(statements.append)
+    steps = list(journal.pattern_source_in_steps(since, until))
+    journal.db.conn.set_trace_callback(None)
+    whole = journal.pattern_source(since, until)
+    assert steps[-1] == whole and steps[:-1] == [None] * (len(steps) - 1)
+    assert whole.people == {"Sam": 6, "Ana": 2} and len(whole.days) > 4 and whole.closeness.pulled_away
+    reads = [sql for sql in statements if sql.lstrip().upper().startswith("SELECT")]
+    assert len(reads) == 1 + 8 * len(parts) == len(steps) - 1  # the parts, then each query over each part
+    for sql in set(reads):
+        plan = " / ".join(row[3] for row in journal.db.conn.execute("EXPLAIN QUERY PLAN " + sql))
+        assert "USING PRIMARY KEY" in plan and "SCAN pattern_" not in plan, (sql, plan)
+    journal.close()

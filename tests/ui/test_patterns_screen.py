@@ -5,13 +5,15 @@ from datetime import date, timedelta
 
 import pytest
 from textual.geometry import Region
-from textual.widgets import Tabs
+from textual.widgets import Header, Tabs
 
 from closeness_journal import demo
 from closeness_journal.core.checkin import CheckIn
 from closeness_journal.core.entries import Entry
 from closeness_journal.core.year_calendar import MARKS
 from closeness_journal.ui.screens.patterns import PatternsScreen
+from closeness_journal.ui.screens.patterns_ahead import BetweenFrames
+from closeness_journal.ui.widgets.breakdown import Breakdowns
 
 TODAY = date(2026, 11, 18)  # a Wednesday
 
@@ -148,9 +150,31 @@ async def test_the_calendar_marks_each_day_by_what_it_held(make_app, marked):
         assert "stayed close" in text and "pulled or pushed away" in text and "nothing written" in text
 
 
-def breakdown(widget) -> list[tuple[str, str]]:
+def drawn_breakdowns(widget: Breakdowns) -> dict[str, list[str]]:
+    """Each breakdown's lines as drawn: the widget's lines on screen, two breakdowns to a row (those
+    with rows, in order), cut at the columns and the gaps between them."""
+    lines = lines_of(widget)
+    assert all(len(line) == widget.size.width for line in lines)
+    first, second = Breakdowns.column_widths(widget.size.width)
+    shown = [name for name, cell in widget.cells.items() if not cell.empty]
+    found: dict[str, list[str]] = {}
+    top = 0
+    for row in range(0, len(shown), 2):
+        left, right = shown[row], shown[row + 1] if row + 1 < len(shown) else None
+        height = max(len(widget.cells[name].lines(width)) for name, width in ((left, first), (right, second)) if name)
+        block = lines[top:top + height]
+        found[left] = [line[:first] for line in block]
+        if right:
+            assert {line[first:first + 2] for line in block} == {"  "}
+            found[right] = [line[first + 2:] for line in block]
+        top += height + 1
+        assert top > len(lines) or not lines[top - 1].strip()  # a blank line between two rows
+    return found
+
+
+def breakdown(lines: list[str]) -> list[tuple[str, str]]:
     """(label, count) as shown, the wrapped lines of a label put back together."""
-    lines = [(line[:-6].strip(), line[-6:].strip()) for line in lines_of(widget)]
+    lines = [(line[:-6].strip(), line[-6:].strip()) for line in lines]
     header = next(n for n, (_, count) in enumerate(lines) if count == "times")  # headings sit at the bottom
     shown = [(" ".join(label for label, _ in lines[: header + 1]), "times")]
     for label, count in lines[header + 1:]:
@@ -170,18 +194,20 @@ async def test_breakdown_labels_are_shown_in_full_at_any_width(make_app, marked,
         screen = app.screen
         patterns = screen.patterns
         expected = {
-            "#by-behaviour": ("What you did to pull or push away", patterns.behaviours),
-            "#by-staying": ("What you did to stay close", patterns.ways_of_staying),
-            "#by-fear": ("What you feared", patterns.fears),
-            "#by-kind": ("Kinds of closeness", patterns.kinds),
-            "#by-relationship": ("Who with", patterns.relationships),
-            "#by-person": ("People", patterns.people),
+            "behaviour": ("What you did to pull or push away", patterns.behaviours),
+            "staying": ("What you did to stay close", patterns.ways_of_staying),
+            "fear": ("What you feared", patterns.fears),
+            "kind": ("Kinds of closeness", patterns.kinds),
+            "relationship": ("Who with", patterns.relationships),
+            "person": ("People", patterns.people),
         }
-        for selector, (title, counts) in expected.items():
-            assert counts, selector
-            assert breakdown(screen.query_one(selector)) == [
+        drawn = drawn_breakdowns(screen.query_one(Breakdowns))
+        assert list(drawn) == list(expected)
+        for name, (title, counts) in expected.items():
+            assert counts, name
+            assert breakdown(drawn[name]) == [
                 (title, "times"), *((c.label, str(c.count)) for c in counts)
-            ], (selector, width)
+            ], (name, width)
         assert any(c.label == "Losing them to something neither of you chose (illness, death, distance)"
                    for c in patterns.fears)
         assert [c.key for c in patterns.kinds] == ["experiential", "physical"]
@@ -271,3 +297,40 @@ async def test_the_charts_are_drawn_once_when_the_screen_opens_and_again_when_th
         await pilot.pause()
         screen = app.screen
         assert len(drawn) > 1 and screen._charts_drawn[1] == screen.query_one("#away-chart").size.width > 98
+
+
+@pytest.mark.parametrize("screen_key, title", [("f4", "Patterns"), ("f5", "Weekly review")])
+async def test_the_header_has_the_whole_title_from_the_start(make_app, journal, monkeypatch, screen_key, title):
+    """The screen's title and its dates are there before its header is: set after, the title changed
+    after the first frame, and the screen was laid out again for it."""
+    demo.fill(journal, end=TODAY)
+    seen = []
+    mounted = Header._on_mount
+    monkeypatch.setattr(Header, "_on_mount", lambda header, event: (
+        seen.append((header.screen.title, header.screen.sub_title)), mounted(header, event)))
+    app = make_app(TODAY)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press(screen_key)
+        await pilot.pause()
+        screen = app.screen
+        assert screen.title == title and screen.sub_title
+        assert seen[-1] == (title, screen.sub_title)
+
+
+def test_the_whole_journal_added_up_ahead_runs_its_short_queries_a_few_milliseconds_at_a_time(journal):
+    """Between two turns of the event loop: one query at least, more while the time allows (one
+    turn after each of a hundred short queries made the adding up outlast the time between two keys)."""
+    journal.add(Entry(date(2020, 3, 2), body="long ago", checkin=CheckIn(behaviours=("went-quiet",))))
+    ran = []
+    in_steps = journal.pattern_source_in_steps
+
+    def counted(since, until):
+        for step in in_steps(since, until):
+            ran.append(step)
+            yield step
+
+    journal.pattern_source_in_steps = counted
+    ahead = BetweenFrames(journal, date(2020, 3, 2), TODAY)
+    assert ahead._queries(0) and len(ran) == 1  # no time left: one query all the same
+    assert not ahead._queries(60) and ahead.done and len(ran) > 2  # the rest, in one go
+    assert ahead.finish().since == date(2020, 3, 2)

@@ -279,3 +279,67 @@ async def test_a_quiet_week_has_no_more_lines(make_app, journal):
         assert summary_of(screen).count("moment ") == 5
         assert not screen.query_one("#review-more-moments").display
         assert not screen.query_one("#review-more-steps").display and not screen.query_one("#review-steps-text").display
+
+
+async def test_the_days_below_the_first_screenful_come_once_it_is_drawn_in_the_rows_kept_for_them(make_app, journal):
+    """A summary taller than the window: the week's lines under it are not made before the first
+    frame, but once it is drawn, in as many rows kept for them, so the page is as long from the
+    first frame (nothing moves, the scroll bar stays as it is)."""
+    for n in range(8):
+        journal.add(Entry(W46 + timedelta(days=n % 7), body=f"moment number {n}",
+                          checkin=CheckIn(close_before=True, small_step=f"step {n}")))
+    app = make_app()
+    async with app.run_test(size=(100, 16)) as pilot:
+        kept = []
+        app.once_drawn = kept.append  # what waits for the first frame is kept here
+        await pilot.press("f5")
+        await pilot.pause()
+        screen = app.screen
+        days, summary = screen.query_one("#review-days"), screen.query_one("#review-summary")
+        assert not days.children and days.size.height == 8 == len(screen._unshown)
+        page = summary.virtual_size.height
+        del app.once_drawn
+        for callback in kept:
+            callback()
+        await pilot.pause()
+        lines = list(screen.query(EntryLine))
+        in_order = [entry_id for _, items in screen.review.days for entry_id, _ in items]
+        assert [line.entry_id for line in lines] == in_order
+        assert days.size.height == 8 and summary.virtual_size.height == page
+        assert {line.size.height for line in lines} == {1}
+
+
+async def test_the_days_in_the_first_screenful_are_there_in_the_first_frame(make_app, journal):
+    journal.add(Entry(W46, body="went quiet with Sam", checkin=CheckIn(behaviours=("went-quiet",))))
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        kept = []
+        app.once_drawn = kept.append
+        await pilot.press("f5")
+        await pilot.pause()
+        assert [line.entry_id for line in app.screen.query(EntryLine)] == [journal.entries(limit=1)[0].id]
+
+
+async def test_the_first_answer_has_the_focus_from_the_start(make_app, journal, monkeypatch):
+    """Not the summary first (Textual's own first focus, as the screen is made), then the answer: its
+    widgets were styled again as the focus came and as it went."""
+    journal.add(Entry(W46, body="went quiet with Sam", checkin=CheckIn(behaviours=("went-quiet",))))
+    focused = []
+    set_focus = Screen.set_focus
+    monkeypatch.setattr(Screen, "set_focus", lambda screen, widget, *args, **kwargs: (
+        isinstance(screen, ReviewScreen) and focused.append(widget), set_focus(screen, widget, *args, **kwargs))[1])
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("f5")
+        await pilot.pause()
+        assert [widget.id for widget in focused] == ["answer-0"] and app.focused is focused[0]
+
+
+async def test_with_no_questions_the_summary_has_the_focus(make_app, journal, monkeypatch):
+    monkeypatch.setattr("closeness_journal.ui.screens.review.review_questions", lambda library, last_step: [])
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("f5")
+        await pilot.pause()
+        assert "No weekly-review questions were found" in str(app.screen.query_one("#review-questions Static").render())
+        assert app.focused is app.screen.query_one("#review-summary")

@@ -16,7 +16,7 @@ from itertools import groupby
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Grid, Vertical, VerticalScroll
+from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.widgets import Header, Static, Tab, Tabs
 
@@ -24,7 +24,6 @@ from closeness_journal.core.dates import short_date
 from closeness_journal.core.pattern_bars import Bars, bars
 from closeness_journal.core.patterns import (
     RANGES,
-    Count,
     Patterns,
     closeness_sentence,
     compute,
@@ -37,7 +36,7 @@ from closeness_journal.core.year_calendar import MARKS, MEANINGS, WEEKDAYS, Year
 from closeness_journal.store import Journal, JournalError
 from closeness_journal.ui.screens.mode import ModeScreen
 from closeness_journal.ui.screens.patterns_ahead import BetweenFrames
-from closeness_journal.ui.widgets.breakdown import Breakdown
+from closeness_journal.ui.widgets.breakdown import Breakdowns
 from closeness_journal.ui.widgets.chart import Chart
 from closeness_journal.ui.widgets.keys_footer import KeysFooter
 
@@ -60,6 +59,8 @@ THIN_JOURNAL = 3
 TICK_ROOM = 8
 """Columns each label under a chart needs, with a space after it."""
 BREAKDOWN_ROWS = 8
+BREAKDOWNS = ("behaviour", "staying", "fear", "kind", "relationship", "person")
+"""The breakdowns' names, in the order they are shown (two to a row)."""
 AWAY_TITLE = "Pulling away, pushing away and staying close"
 BAR_ROOM = 3
 """Columns a period's three bars need at least; with more periods than fit, each bar adds up a
@@ -98,8 +99,15 @@ class PatternsScreen(ModeScreen):
         self._calendar_drawn: YearCalendar | None = None
         self._ahead: BetweenFrames | None = None
         """The whole journal's figures being added up ahead, or added up and not yet used (`_compute_ahead`)."""
+        self._shown: Patterns | None = None
+        """The figures the screen shows."""
 
     def compose(self) -> ComposeResult:
+        # The figures are read before the header is made, so that its first title has the range's
+        # dates: set once it was shown, the title changed after the first frame, and Textual laid
+        # the screen out twice more (the title's new width, then its size) before it was still.
+        self.title = "Patterns"
+        self._read()
         yield Header()
         yield Tabs(
             *[Tab(f"{name.capitalize()} ({key})", id=_tab_id(name)) for key, name in enumerate(RANGES, start=1)],
@@ -117,21 +125,18 @@ class PatternsScreen(ModeScreen):
                 yield Static(id="urge-sentence", classes="sentence")
                 yield _title("Closeness, pulling away and staying close")
                 yield Static(id="closeness-sentence", classes="sentence")
-                with Grid(id="breakdowns"):
-                    for name in ("behaviour", "staying", "fear", "kind", "relationship", "person"):
-                        yield Breakdown(id=f"by-{name}", classes="breakdown")
+                yield Breakdowns(BREAKDOWNS, id="breakdowns")
                 yield _title("Small steps: expected and real")
                 yield Static(id="step-sentence", classes="sentence")
                 yield Chart(id="steps-chart")
         yield KeysFooter(compact=True)
 
-    def on_mount(self) -> None:
-        self.title = "Patterns"
-
     def on_screen_resume(self) -> None:
         if self._journal.change_token() != self._seen:
             self.calendar = None
             self.refresh_patterns()
+        elif self._shown is not self.patterns:  # read as the screen was made (`compose`)
+            self._show()
 
     def on_resize(self) -> None:
         """The charts' bars and labels fit their width: drawn again if it changed."""
@@ -200,6 +205,12 @@ class PatternsScreen(ModeScreen):
         self.run_worker(ahead.run(), name="patterns-all")
 
     def refresh_patterns(self) -> None:
+        if self._read():
+            self._show()
+
+    def _read(self) -> bool:
+        """The range's figures (and the calendar's, if they are not read yet), and their dates in
+        the title; False if the journal could not be read (and that is said)."""
         until = self._today
         try:
             self._seen = self._journal.change_token()
@@ -208,13 +219,17 @@ class PatternsScreen(ModeScreen):
                 self.calendar = year_calendar(self._journal.day_totals(*calendar_span(until)), until)
         except JournalError as error:
             self.notify(str(error), severity="error", markup=False)
-            return
+            return False
+        self.sub_title = f"{short_date(self.patterns.since)} – {short_date(until)}, by {self.patterns.by}"
+        return True
+
+    def _show(self) -> None:
+        """Draw the figures read last."""
+        self._shown = patterns = self.patterns
+        assert patterns is not None
         if self._range != RANGES[-1]:  # once the frame is on the terminal (Textual may hold it back)
             once_drawn = getattr(self.app, "once_drawn", self.call_after_refresh)
             once_drawn(self._compute_ahead)
-        patterns = self.patterns
-        since = patterns.since
-        self.sub_title = f"{short_date(since)} – {short_date(until)}, by {patterns.by}"
         thin = patterns.entries < THIN_JOURNAL
         self.query_one("#charts").display = not thin
         note = self.query_one("#patterns-note", Static)
@@ -233,12 +248,16 @@ class PatternsScreen(ModeScreen):
             self._calendar_drawn = self.calendar
         self.query_one("#urge-sentence", Static).update(Content(urge_sentence(patterns.totals)))
         self.query_one("#closeness-sentence", Static).update(Content(closeness_sentence(patterns.closeness)))
-        self._fill_breakdown("#by-behaviour", "What you did to pull or push away", patterns.behaviours)
-        self._fill_breakdown("#by-staying", "What you did to stay close", patterns.ways_of_staying)
-        self._fill_breakdown("#by-fear", "What you feared", patterns.fears)
-        self._fill_breakdown("#by-kind", "Kinds of closeness", patterns.kinds)
-        self._fill_breakdown("#by-relationship", "Who with", patterns.relationships)
-        self._fill_breakdown("#by-person", "People", patterns.people)
+        breakdowns = self.query_one(Breakdowns)
+        for name, title, counts in (
+            ("behaviour", "What you did to pull or push away", patterns.behaviours),
+            ("staying", "What you did to stay close", patterns.ways_of_staying),
+            ("fear", "What you feared", patterns.fears),
+            ("kind", "Kinds of closeness", patterns.kinds),
+            ("relationship", "Who with", patterns.relationships),
+            ("person", "People", patterns.people),
+        ):  # a title over the most frequent labels with their counts; a long label wraps, never cut
+            breakdowns.show(name, title, [(one_line(count.label), count.count) for count in counts[:BREAKDOWN_ROWS]])
         self.query_one("#step-sentence", Static).update(Content(step_sentence(patterns.steps)))
 
     def _draw_charts(self, patterns: Patterns) -> None:
@@ -350,12 +369,6 @@ class PatternsScreen(ModeScreen):
         key = [Content.styled(f"{MARKS[mark]} {words}", CALENDAR_STYLES[mark]) for mark, words in MEANINGS.items()]
         lines += [Content("   ").join(key[:3]), Content("   ").join(key[3:])]  # two lines: fits 80 columns
         self.query_one("#calendar", Static).update(Content("\n").join(lines))
-
-    def _fill_breakdown(self, selector: str, title: str, counts: tuple[Count, ...]) -> None:
-        """A title over the most frequent labels with their counts; a long label wraps, never cut."""
-        widget = self.query_one(selector, Breakdown)
-        widget.show(title, [(one_line(count.label), count.count) for count in counts[:BREAKDOWN_ROWS]])
-        widget.display = bool(counts)
 
 
 def _title(words: str, id: str | None = None) -> Static:

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
+from functools import partial
 
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalGroup, VerticalScroll
 from textual.content import Content
-from textual.message import Message
 from textual.widgets import Header, Select, Static, TextArea
 
 from closeness_journal.core.dates import iso_week_label, short_date
@@ -29,6 +29,7 @@ from closeness_journal.ui.autosave import Autosave
 from closeness_journal.ui.screens.edit_entry import EditEntryScreen
 from closeness_journal.ui.screens.entry_view import EntryScreen
 from closeness_journal.ui.screens.mode import ModeScreen
+from closeness_journal.ui.screens.review_days import EntryLine, day_lines, line_widget
 from closeness_journal.ui.screens.review_summary import LISTS, MoreLine, left_out, summary_parts
 from closeness_journal.ui.text import literal, literal_line
 from closeness_journal.ui.widgets.keys_footer import KeysFooter
@@ -38,76 +39,6 @@ LINES_A_STEP = 20
 window's height under the summary (at least this many). A week of many entries (a Textual widget a
 line, about 2 ms apiece on a busy machine) shows the rest this many at a time as you scroll or move
 down to them."""
-
-
-class DayLine(Static):
-    """A day of the week with nothing written about it."""
-
-
-class EntryLine(Static, can_focus=True):
-    """One entry of the week, under its day: Enter (or a click) opens it to read."""
-
-    DEFAULT_CSS = """
-    EntryLine {
-        text-wrap: nowrap;
-        text-overflow: ellipsis;
-    }
-    EntryLine:focus {
-        background: $block-cursor-background;
-        color: $block-cursor-foreground;
-    }
-    """
-    BINDINGS = [
-        Binding("enter", "open", "Read", id="read-entry"),
-        Binding("up", "move(-1)", "Previous", show=False),
-        Binding("down", "move(1)", "Next", show=False),
-    ]
-
-    class Open(Message):
-        def __init__(self, entry_id: str) -> None:
-            super().__init__()
-            self.entry_id = entry_id
-
-    def __init__(self, content: Content, entry_id: str) -> None:
-        super().__init__(content, classes="review-entry")
-        self.entry_id = entry_id
-
-    def action_open(self) -> None:
-        self.post_message(self.Open(self.entry_id))
-
-    def on_click(self) -> None:
-        self.action_open()
-
-    async def action_move(self, step: int) -> None:
-        """Up and down go from entry to entry (and scroll the summary past its ends)."""
-        lines = list(self.screen.query(EntryLine))
-        index = lines.index(self) + step
-        screen = self.screen
-        if index >= len(lines) and isinstance(screen, ReviewScreen) and await screen.show_more_lines():
-            lines = list(screen.query(EntryLine))
-        if 0 <= index < len(lines):
-            lines[index].focus()
-        else:
-            scroll = self.screen.query_one("#review-summary", VerticalScroll)
-            scroll.scroll_relative(y=step, animate=False)
-
-
-def day_lines(review: WeeklyReview) -> list[tuple[date, str | None, str]]:
-    """Each day of the week with the entries written about it, one line each: (day, entry id, first
-    line); a day with nothing written has a line of its own (no id)."""
-    lines: list[tuple[date, str | None, str]] = []
-    for day, items in review.days:
-        if not items:
-            lines.append((day, None, ""))
-        lines += [(day, entry_id, line) for entry_id, line in items]
-    return lines
-
-
-def line_widget(day: date, entry_id: str | None, line: str) -> Static:
-    """A line of `day_lines` as shown (an entry's line can be opened)."""
-    if entry_id is None:
-        return DayLine(Content.styled(f"  {day:%a %d}  ·", "$text-muted"))
-    return EntryLine(Content.assemble(Content(f"  {day:%a %d}  "), literal_line(line, 60)), entry_id)
 
 
 def week_span(monday: date, sunday: date) -> str:
@@ -138,6 +69,7 @@ class ReviewScreen(ModeScreen):
         color: $text-muted;
     }
     """
+    AUTO_FOCUS = "#answer-0"  # (`load_week` gives the focus)
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", id="save-review"),
         Binding("ctrl+b", "week(-1)", "Week before", id="previous-week", show=False),
@@ -173,8 +105,15 @@ class ReviewScreen(ModeScreen):
         """The week, and which of its summary's lists are shown in full (`review_summary.LISTS`)."""
         self._unshown: list[tuple[date, str | None, str]] = []
         """The week's lines not shown yet (`day_lines`), in order."""
+        self._lines_later = 0
+        """How many times the week's lines were shown (`show_summary`); those kept for after the
+        first frame are shown only if it is still the last."""
 
     def compose(self) -> ComposeResult:
+        # The title is whole before the header is made: set once it was shown, it changed after
+        # the first frame, and Textual laid the screen out twice more before it was still.
+        self.title = "Weekly review"
+        self.sub_title = week_span(self.monday, self.monday + timedelta(days=6))
         yield Header()
         with Horizontal(id="review-body"):
             with VerticalScroll(id="review-summary"):
@@ -190,7 +129,6 @@ class ReviewScreen(ModeScreen):
         yield KeysFooter(compact=True)
 
     async def on_mount(self) -> None:
-        self.title = "Weekly review"
         self.watch(self.query_one("#review-summary", VerticalScroll), "scroll_y", self._near_the_end, init=False)
         await self.load_week()
 
@@ -221,6 +159,16 @@ class ReviewScreen(ModeScreen):
         wanted = max(LINES_A_STEP, self.app.size.height + 10 - summary_lines)  # more than fit
         if focused is not None:  # down to the line that had the focus
             wanted = max(wanted, 1 + next((n for n, line in enumerate(self._unshown) if line[1] == focused), 0))
+        scroll = self.query_one("#review-summary", VerticalScroll)
+        self._lines_later += 1
+        if focused is None and scroll.scroll_y == 0 and summary_lines + 2 >= self.app.size.height:
+            # Below the first screenful (the summary is taller than the window): shown once it is
+            # drawn, in as many lines kept for them (a line is a row), so nothing moves or scrolls.
+            days.styles.height = min(wanted, len(self._unshown))
+            once_drawn = getattr(self.app, "once_drawn", self.call_after_refresh)
+            once_drawn(partial(self.call_later, self._show_lines_kept, self._lines_later, wanted))
+            return True
+        days.styles.height = "auto"
         await self.show_more_lines(wanted)
         for line in days.query(EntryLine):
             if line.entry_id == focused:
@@ -251,6 +199,13 @@ class ReviewScreen(ModeScreen):
         if self.focused is line:  # the list goes on where the line was: the focus goes back to the page
             self.set_focus(None)
         self._show_summary_text()
+
+    async def _show_lines_kept(self, summary: int, count: int) -> None:
+        """The lines kept room for below the first screenful (`show_summary`), unless the week was
+        shown again meanwhile (`summary` counts the times it was shown)."""
+        if summary == self._lines_later:
+            await self.show_more_lines(count)
+            self.query_one("#review-days").styles.height = "auto"
 
     async def show_more_lines(self, count: int = LINES_A_STEP) -> bool:
         """Show the next lines of the week's days (False when they are all shown already)."""
@@ -289,6 +244,7 @@ class ReviewScreen(ModeScreen):
         self.app.push_screen(ReadEntryScreen(entry, revisions), after)
 
     async def load_week(self) -> None:
+        first = self.review is None  # the screen being made (not another week)
         if not await self.show_summary():
             return
         try:
@@ -329,7 +285,13 @@ class ReviewScreen(ModeScreen):
             self.notify("Your unsaved answers for this week are back.", title="Draft restored")
         elif review.saved:
             self.notify("You looked back on this week before; your answers are here to read or change.")
-        if questions:
+        # The first answer has the focus (with no questions, the summary). As the screen is made, it
+        # is given here, not by Textual (`AUTO_FOCUS`): that went to the summary first, and its
+        # widgets were styled again as the focus came and went (about 10 ms of an open). The page
+        # is at its top then, with nothing laid out yet to scroll to.
+        if first:
+            self.set_focus(self.query_one("#answer-0" if questions else "#review-summary"), scroll_visible=False)
+        elif questions:
             self.query_one("#answer-0", TextArea).focus()
 
     def _rung_choice(self, chosen: str | None) -> list[Static | Select[str]]:
