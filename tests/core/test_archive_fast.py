@@ -87,8 +87,9 @@ def test_an_entry_as_exported_is_read_fast_to_the_same_entry():
     fast, usual, typed = _both(_document(ENTRY))
     assert typed and fast == usual and len(fast.entries) == 1 and fast.settings == {"theme": "dark"}
     struct = archive_fast.decode(json.dumps(_document(ENTRY)).encode()).entries[0]
-    made = archive_fast._entry(struct, date(2026, 11, 21), NOW.replace(day=21))
-    assert made is not None  # no detour through read_entry
+    checked = archive_fast._checked(struct, date(2026, 11, 21), NOW.replace(day=21))
+    assert checked is not None  # no detour through read_entry
+    made = archive_fast._made(checked)
     # made without __init__: every field is set, as the constructor would set it
     for value in (made, made.checkin, made.answers[0]):
         assert set(vars(value)) == {f.name for f in dataclasses.fields(value)}

@@ -208,13 +208,6 @@ def _time(value: str, late: datetime) -> datetime | None:
     return moment
 
 
-def _entry(s: _Entry, late_day: date, late_time: datetime, plain: bool = False) -> Entry | None:
-    """The Entry `read_entry` makes of `s` when every check passes and `Entry.validated` would
-    leave it as it is; None for anything else (`read_entry` then says what, or cleans it)."""
-    checked = _checked(s, late_day, late_time, plain)
-    return None if checked is None else _made(checked)
-
-
 def _checked(s: _Entry, late_day: date, late_time: datetime, plain: bool = False) -> Checked | None:
     """`s` with its day and times when every check `read_entry` makes passes and `Entry.validated`
     would leave it as it is; None for anything else (`read_entry` then says what, or cleans it).
