@@ -59,8 +59,15 @@ THIN_JOURNAL = 3
 TICK_ROOM = 8
 """Columns each label under a chart needs, with a space after it."""
 BREAKDOWN_ROWS = 8
-BREAKDOWNS = ("behaviour", "staying", "fear", "kind", "relationship", "person")
-"""The breakdowns' names, in the order they are shown (two to a row)."""
+BREAKDOWNS = (
+    ("behaviour", "What you did to pull or push away", "behaviours"),
+    ("staying", "What you did to stay close", "ways_of_staying"),
+    ("fear", "What you feared", "fears"),
+    ("kind", "Kinds of closeness", "kinds"),
+    ("relationship", "Who with", "relationships"),
+    ("person", "People", "people"),
+)
+"""The breakdowns, in the order they are shown (two to a row): name, title, and the `Patterns` counts."""
 AWAY_TITLE = "Pulling away, pushing away and staying close"
 BAR_ROOM = 3
 """Columns a period's three bars need at least; with more periods than fit, each bar adds up a
@@ -125,7 +132,7 @@ class PatternsScreen(ModeScreen):
                 yield Static(id="urge-sentence", classes="sentence")
                 yield _title("Closeness, pulling away and staying close")
                 yield Static(id="closeness-sentence", classes="sentence")
-                yield Breakdowns(BREAKDOWNS, id="breakdowns")
+                yield Breakdowns([name for name, _, _ in BREAKDOWNS], id="breakdowns")
                 yield _title("Small steps: expected and real")
                 yield Static(id="step-sentence", classes="sentence")
                 yield Chart(id="steps-chart")
@@ -249,15 +256,9 @@ class PatternsScreen(ModeScreen):
         self.query_one("#urge-sentence", Static).update(Content(urge_sentence(patterns.totals)))
         self.query_one("#closeness-sentence", Static).update(Content(closeness_sentence(patterns.closeness)))
         breakdowns = self.query_one(Breakdowns)
-        for name, title, counts in (
-            ("behaviour", "What you did to pull or push away", patterns.behaviours),
-            ("staying", "What you did to stay close", patterns.ways_of_staying),
-            ("fear", "What you feared", patterns.fears),
-            ("kind", "Kinds of closeness", patterns.kinds),
-            ("relationship", "Who with", patterns.relationships),
-            ("person", "People", patterns.people),
-        ):  # a title over the most frequent labels with their counts; a long label wraps, never cut
-            breakdowns.show(name, title, [(one_line(count.label), count.count) for count in counts[:BREAKDOWN_ROWS]])
+        for name, title, field in BREAKDOWNS:  # the most frequent labels with their counts; a long label wraps
+            counts = getattr(patterns, field)[:BREAKDOWN_ROWS]
+            breakdowns.show(name, title, [(one_line(count.label), count.count) for count in counts])
         self.query_one("#step-sentence", Static).update(Content(step_sentence(patterns.steps)))
 
     def _draw_charts(self, patterns: Patterns) -> None:
