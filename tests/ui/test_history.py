@@ -413,6 +413,21 @@ async def test_filters_by_tag(make_app, journal):
         assert table.row_count == 6
 
 
+async def test_a_chosen_tag_shows_as_written_on_the_filter_line(make_app, journal):
+    """The filter's line (drawn by the lighter select, not Textual's) shows a tag literally."""
+    journal.add(Entry(TODAY - timedelta(days=1), body="a fight at home", tags=("[b]loud[/b]",)))
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await open_history(app, pilot)
+        await pilot.click("#tag")
+        await pilot.pause()
+        await pilot.press("down", "down", "enter")  # past "Any tag", as in the test above
+        await pilot.pause()
+        assert screen.query_one("#tag").value == "[b]loud[/b]"
+        line = screen.query_one("#tag").query_one("SelectCurrent").children[0]
+        assert line.render_line(0).text.startswith("[b]loud[/b] (1)")
+
+
 def test_pushing_away_is_not_marked_in_a_warning_colour():
     from closeness_journal.ui.widgets.entry_table import markers
 
