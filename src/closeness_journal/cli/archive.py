@@ -48,7 +48,7 @@ def export(args: argparse.Namespace, folder: Path, today: date) -> int:
         args.format, since, until, since_last, args.include_private, args.redact, tuple(args.redact_names or ())
     )
     if args.format == "json":
-        reader = None  # the whole `Journal`: the archive holds everything
+        from closeness_journal.store.archive_export import ArchiveReader as reader  # the archive holds everything
     else:
         from closeness_journal.store.exports import ExportReader as reader
     _there_is_a_journal(folder, "export")
