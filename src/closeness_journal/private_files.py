@@ -19,6 +19,8 @@ from pathlib import Path
 from closeness_journal import paths
 
 BACKUPS_KEPT = 14
+WRITE_BUFFER = 1 << 18
+"""Bytes gathered before each write to the file (memory stays flat whatever the export's size)."""
 _DAILY = re.compile(r"^journal-\d{4}-\d{2}-\d{2}\.db$")
 _PARTIAL = re.compile(r"^\..+\.(\d+)" + re.escape(paths.PARTIAL_SUFFIX) + "$")
 
@@ -75,7 +77,10 @@ def write_private(
         except OSError as error:  # name the file the person asked for, not our temporary one
             raise OSError(error.errno, error.strerror, str(target)) from None
         os.fchmod(fd, paths.PRIVATE_FILE_MODE)  # an old partial file may have had other bits
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+        # Written 256 KB at a time: an export is thousands of small chunks, and the default 8 KB buffer
+        # made a system call of each 8 KB (about half the time of writing a 7 MB export; a larger
+        # buffer than this saved nothing more).
+        with os.fdopen(fd, "w", encoding="utf-8", buffering=WRITE_BUFFER) as handle:
             for chunk in chunks:
                 handle.write(chunk)
             handle.flush()

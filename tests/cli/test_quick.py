@@ -154,3 +154,26 @@ def test_a_markdown_export_imports_neither_argparse_nor_the_parts_of_the_journal
                               capture_output=True, text=True, check=True, env={"PATH": "/usr/bin:/bin"})
         assert "lighthouse" in done.stdout
         assert done.stdout.strip().endswith("LOADED []"), done.stdout[-300:]
+
+
+@pytest.mark.parametrize("kind", ["markdown", "json"])
+def test_an_export_runs_with_the_cycle_collector_paused_and_puts_it_back(tmp_path, monkeypatch, kind):
+    import gc
+
+    from closeness_journal import cli, exporting
+
+    folder = str(tmp_path / "journal")
+    assert cli.main(["--data-dir", folder, "write", "a first entry about the lighthouse"]) == 0
+    seen = []
+    prepare = exporting.prepare
+
+    def watched(*args, **kwargs):
+        seen.append(gc.isenabled())  # the summary's reads, before anything is written
+        return prepare(*args, **kwargs)
+
+    monkeypatch.setattr(exporting, "prepare", watched)
+    assert gc.isenabled()
+    assert cli.main(["--data-dir", folder, "export", "--format", kind, "-o", str(tmp_path / "out")]) == 0
+    assert seen == [False]
+    assert gc.isenabled()
+    assert "lighthouse" in (tmp_path / "out").read_text(encoding="utf-8")

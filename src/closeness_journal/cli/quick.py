@@ -112,7 +112,11 @@ def list_entries(args: SimpleNamespace, folder: object, today: object) -> int:
 
 
 def export(args: SimpleNamespace, folder: object, today: object) -> int:
-    """`export`'s handler, imported when it runs (as `parser.Lazy` would)."""
-    from closeness_journal.cli.archive import export as handler
+    """`export`'s handler, imported when it runs (as `parser.Lazy` would), with the cycle collector
+    paused from there on (see `cli/archive.py`: its imports alone made 15 of the collector's passes)."""
+    from closeness_journal.core import collector
 
-    return int(handler(args, folder, today))
+    with collector.paused():
+        from closeness_journal.cli.archive import export as handler
+
+        return int(handler(args, folder, today))

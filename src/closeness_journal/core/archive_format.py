@@ -32,19 +32,12 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from closeness_journal.core import collector
+from closeness_journal.core.archive_version import FORMAT, FORMAT_VERSION, revision_json
 from closeness_journal.core.dates import FIRST_DAY, BadDate, check_day
 from closeness_journal.core.entries import Entry, InvalidEntry, Revision
 from closeness_journal.core.exercises import Round, read_round
 from closeness_journal.core.ladder import Rung
 from closeness_journal.core.review import BadWeek, SavedReview, parse_week
-
-FORMAT = "closeness-journal"
-FORMAT_VERSION = 2
-"""1: an entry answered at most one prompt (`prompt_id`, `prompt_text`, the answer as `body`).
-2: an entry is a sitting (`answers`, `body` the free writing) and its check-in also has
-`stayed`, `urge` and `acted`; later also `kind` ("sitting" or "pause"; missing means a sitting),
-`urge_after` (the pull at the end of a pause) and `rung` (with the `rungs` list beside the
-entries); an entry may be `flagged` to bring up. Every version still imports."""
 
 _ENTRY_FIELDS_1 = frozenset({
     "id", "local_date", "body", "prompt_id", "prompt_text", "who", "relationship", "kinds", "behaviours",
@@ -144,12 +137,6 @@ class Backup:
 Tell = Callable[[str, int, int | None], None]
 """How far reading has got: `tell(what, done, total)` (the command line's progress line)."""
 EVERY = 500
-
-
-def revision_json(revision: Revision) -> dict[str, Any]:
-    return {
-        "entry_id": revision.entry_id, "revised_at": revision.revised_at.isoformat(), "entry": revision.entry.to_json()
-    }
 
 
 def _list(data: dict[str, Any], key: str) -> list[Any]:

@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 
 from closeness_journal import paths, private_files
 from closeness_journal.store import driver, pattern_sums
-from closeness_journal.store.connection import JournalBase, reading, reading_as_they_go, utc
+from closeness_journal.store.connection import JournalBase, reading, utc
 from closeness_journal.store.entries import entry_from_row, revision_from_row
 from closeness_journal.store.entry_insert import ROW_COLUMNS, entry_rows
 from closeness_journal.store.errors import DiskFull, JournalError
@@ -59,17 +59,6 @@ class ArchiveMixin(JournalBase):
         ]
         backup.exercises = dump_rounds(self._db)
         return backup
-
-    @reading
-    def archive_document(self, exported_at: str) -> dict[str, Any]:
-        """`dump().to_json(exported_at)`, with the entries and revisions as iterators, read from
-        the journal as they are written out (memory stays flat whatever the journal's size)."""
-        from closeness_journal.core import archive_format
-
-        document = self.dump(entries=False).to_json(exported_at)
-        document["entries"] = self.archive_entries()  # type: ignore[attr-defined]
-        document["revisions"] = reading_as_they_go(archive_format.revision_json(r) for r in self._revisions_to_dump())
-        return document
 
     def _entries_to_dump(self) -> Iterator[Entry]:
         for row in self._db.query("SELECT * FROM entries ORDER BY local_date, created_at, uuid"):

@@ -13,12 +13,14 @@ Each part of it lives in the module named for what it keeps:
     pauses.py       earlier answers a pause offers back as suggestions
     exercises.py    exercise rounds (the partner exercise, the supporter's)
     archive.py      dump, merge, the backup copy
+    archive_export.py  the JSON archive's document, read for an export
     migrations.py   the schema, as an append-only list of migrations, and the search index
 """
 
 from __future__ import annotations
 
 from closeness_journal.store.archive import ArchiveMixin
+from closeness_journal.store.archive_export import ArchiveExportMixin
 from closeness_journal.store.drafts import DraftsMixin
 from closeness_journal.store.entries import EntriesMixin
 from closeness_journal.store.exercises import ExercisesMixin
@@ -32,7 +34,7 @@ from closeness_journal.store.search import SearchMixin
 
 class Journal(
     EntriesMixin, SearchMixin, PatternsMixin, ReviewsMixin, LadderMixin, DraftsMixin, ExercisesMixin, ArchiveMixin,
-    PausesMixin, ExportsMixin,
+    PausesMixin, ExportsMixin, ArchiveExportMixin,
 ):
     """The journal's entries, revisions, trash, reviews, settings and drafts, in one SQLite file.
 
