@@ -343,3 +343,29 @@ async def test_with_no_questions_the_summary_has_the_focus(make_app, journal, mo
         await pilot.pause()
         assert "No weekly-review questions were found" in str(app.screen.query_one("#review-questions Static").render())
         assert app.focused is app.screen.query_one("#review-summary")
+
+
+async def test_the_review_is_not_drawn_while_the_switch_holds_the_window_back(make_app, journal, monkeypatch):
+    """Textual drew the whole screen while the switch to it held every update back, and threw that
+    frame away; the first frame drawn is the one after the hold, and it shows the whole week."""
+    from textual._compositor import Compositor
+
+    journal.add(Entry(W46, body="went quiet with Sam", checkin=CheckIn(behaviours=("went-quiet",))))
+    app = make_app()
+    drawn = []
+    render_update = Compositor.render_update
+
+    def counted(compositor, *args, **kwargs):
+        drawn.append((type(app.screen).__name__, app._batch_count))
+        return render_update(compositor, *args, **kwargs)
+
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        monkeypatch.setattr(Compositor, "render_update", counted)
+        await pilot.press("f5")
+        await pilot.pause()
+        assert isinstance(app.screen, ReviewScreen)
+        review = [held for name, held in drawn if name == "ReviewScreen"]
+        assert review and not any(review)  # drawn, and never while held
+        shown = "\n".join(strip.text for strip in app.screen._compositor.render_strips())
+        assert "went quiet with Sam" in shown and "Weekly review" in shown

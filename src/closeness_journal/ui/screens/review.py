@@ -77,6 +77,14 @@ class ReviewScreen(ModeScreen):
         Binding("escape", "back", "Back", id="back-from-review"),
     ]
 
+    def _compositor_refresh(self) -> None:
+        """Not drawn while the window holds its updates back (as the switch to this screen does
+        while it is made): Textual drew the whole screen then and threw the frame away (about a
+        sixth of the open's work). What changed stays marked, so the frame after the hold draws it."""
+        if self.app._batch_count:
+            return
+        super()._compositor_refresh()
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Back only when opened from the list of saved reviews (as F5 it is a view of its own)."""
         if action == "back":
