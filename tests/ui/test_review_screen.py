@@ -343,3 +343,64 @@ async def test_with_no_questions_the_summary_has_the_focus(make_app, journal, mo
         await pilot.pause()
         assert "No weekly-review questions were found" in str(app.screen.query_one("#review-questions Static").render())
         assert app.focused is app.screen.query_one("#review-summary")
+
+
+async def test_the_review_is_not_drawn_while_the_switch_holds_the_window_back(make_app, journal, monkeypatch):
+    """Textual drew the whole screen while the switch to it held every update back, and threw that
+    frame away; the first frame drawn is the one after the hold, and it shows the whole week."""
+    from textual._compositor import Compositor
+
+    journal.add(Entry(W46, body="went quiet with Sam", checkin=CheckIn(behaviours=("went-quiet",))))
+    app = make_app()
+    drawn = []
+    render_update = Compositor.render_update
+
+    def counted(compositor, *args, **kwargs):
+        drawn.append((type(app.screen).__name__, app._batch_count))
+        return render_update(compositor, *args, **kwargs)
+
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        monkeypatch.setattr(Compositor, "render_update", counted)
+        await pilot.press("f5")
+        await pilot.pause()
+        assert isinstance(app.screen, ReviewScreen)
+        review = [held for name, held in drawn if name == "ReviewScreen"]
+        assert review and not any(review)  # drawn, and never while held
+        shown = "\n".join(strip.text for strip in app.screen._compositor.render_strips())
+        assert "went quiet with Sam" in shown and "Weekly review" in shown
+
+
+async def test_after_its_first_frame_the_review_is_laid_out_again_only_for_the_lines_below_it(make_app, journal,
+                                                                                              monkeypatch):
+    """The summary's, the questions' and a long answer's scroll bars, and the header's title, are
+    laid out in the first frame: Textual laid the whole screen out once more a frame after it for
+    them (the scroll bars' first sizes and the title given again), with nothing to change. Only the
+    week's lines below the first screenful come after it."""
+    from closeness_journal.core.review import SavedReview
+
+    for n in range(30):  # a summary taller than the window: its lines come after the first frame
+        journal.add(Entry(W46 + timedelta(days=n % 7), body=f"moment number {n}",
+                          checkin=CheckIn(close_before=True, small_step=f"step {n}")))
+    long_answer = "\n".join(f"line {n} of a long answer" for n in range(12))  # taller than its box
+    journal.save_review(SavedReview("2026-W46", {"weekly-review-01": long_answer}))
+    app = make_app()
+    layouts = []
+    refresh_layout = ReviewScreen._refresh_layout
+
+    def recorded(screen, *args, **kwargs):
+        layouts.append((bool(app._batch_count), len(screen.query_one("#review-days").children)))
+        return refresh_layout(screen, *args, **kwargs)
+
+    monkeypatch.setattr(ReviewScreen, "_refresh_layout", recorded)
+    async with app.run_test(size=(100, 16)) as pilot:
+        await pilot.press("f5")
+        await pilot.pause()
+        await pilot.pause(0.1)
+        screen = app.screen
+        scrolled = [screen.query_one(f"#{name}") for name in ("review-summary", "review-questions", "answer-0")]
+        assert all(widget.show_vertical_scrollbar for widget in scrolled)
+        assert screen.query_one("#answer-0").text == long_answer
+        assert screen.query(EntryLine)  # the lines below the first screenful came
+        before_the_lines = [held for held, lines in layouts if not lines]
+        assert before_the_lines.count(False) == 1, layouts  # after the hold: the first frame's layout only

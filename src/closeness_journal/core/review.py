@@ -10,15 +10,16 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any, Protocol
 
+from closeness_journal.core import entry_line
 from closeness_journal.core.dates import FIRST_DAY, LAST_DAY, iso_week_label
 from closeness_journal.core.dates import last_complete_week as last_complete_week
-from closeness_journal.core.entries import Entry, EntryFilter
+from closeness_journal.core.entries import Entry
 from closeness_journal.core.ladder import Attempt, Rung, follow_up_words
 from closeness_journal.core.prompts import WEEKLY_REVIEW_THEME, Prompt, PromptLibrary
-from closeness_journal.core.vocabulary import STAYED
+from closeness_journal.core.vocabulary import SABOTAGE, STAYED, WITHDRAWAL, categories_of
 
 if TYPE_CHECKING:
     from closeness_journal.core.patterns import Count, Patterns, PatternSource, Period
@@ -109,18 +110,65 @@ class Staying:
         }
 
 
-def staying_of(entries: Iterable[Entry]) -> Staying:
+class WeekEntry:
+    """What the review reads of an entry of its week: its id, day and line, and the parts of its
+    check-in the summary counts (the store reads only these, not the whole entry; `week_entry`
+    makes one from an `Entry`)."""
+
+    __slots__ = ("acted", "close_before", "created_at", "headline", "id", "local_date", "outcome", "predicted",
+                 "sabotage", "small_step", "stayed", "urge", "withdrawal")
+
+    def __init__(
+        self, id: str, local_date: date, created_at: datetime | None, headline: str, *,
+        behaviours: Iterable[str] = (), close_before: bool = False, small_step: str = "",
+        predicted: int | None = None, outcome: int | None = None, stayed: tuple[str, ...] = (),
+        urge: int | None = None, acted: str | None = None,
+    ) -> None:
+        categories = categories_of(behaviours)
+        self.id, self.local_date, self.created_at, self.headline = id, local_date, created_at, headline
+        self.withdrawal, self.sabotage = WITHDRAWAL in categories, SABOTAGE in categories
+        self.close_before, self.small_step, self.predicted, self.outcome = close_before, small_step, predicted, outcome
+        self.stayed, self.urge, self.acted = stayed, urge, acted
+
+    @property
+    def stayed_close(self) -> bool:
+        """True when something was done to stay close, or the pull came and was not acted on."""
+        return entry_line.stayed_close(self.stayed, self.acted)
+
+    def __repr__(self) -> str:
+        return f"WeekEntry({self.id!r}, {self.local_date!r}, {self.headline!r})"
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, WeekEntry):
+            return NotImplemented
+        return all(getattr(self, name) == getattr(other, name) for name in self.__slots__)
+
+    __hash__ = None  # type: ignore[assignment]
+
+
+def week_entry(entry: Entry | WeekEntry) -> WeekEntry:
+    """An entry as the review reads it (a `WeekEntry` as it is)."""
+    if isinstance(entry, WeekEntry):
+        return entry
+    checkin = entry.checkin
+    return WeekEntry(
+        entry.id or "", entry.local_date, entry.created_at, entry.headline, behaviours=checkin.behaviours,
+        close_before=checkin.close_before, small_step=checkin.small_step, predicted=checkin.predicted,
+        outcome=checkin.outcome, stayed=checkin.stayed, urge=checkin.urge, acted=checkin.acted,
+    )
+
+
+def staying_of(entries: Iterable[WeekEntry]) -> Staying:
     """The week's staying close and pull to get away, from its entries."""
     stayed = 0
     urges: list[int] = []
     acted: Counter[str] = Counter()
     for entry in entries:
-        checkin = entry.checkin
-        stayed += int(checkin.stayed_close)
-        if checkin.urge is not None:
-            urges.append(checkin.urge)
-        if checkin.acted is not None:
-            acted[checkin.acted] += 1
+        stayed += int(entry.stayed_close)
+        if entry.urge is not None:
+            urges.append(entry.urge)
+        if entry.acted is not None:
+            acted[entry.acted] += 1
     return Staying(
         stayed_close=stayed,
         mean_urge=round(sum(urges) / len(urges), 2) if urges else None,
@@ -131,11 +179,11 @@ def staying_of(entries: Iterable[Entry]) -> Staying:
     )
 
 
-def staying_counts(entries: Iterable[Entry]) -> tuple[Count, ...]:
+def staying_counts(entries: Iterable[WeekEntry]) -> tuple[Count, ...]:
     """What was done to stay close, most often first."""
     from closeness_journal.core.patterns import Count
 
-    counts = Counter(slug for entry in entries for slug in entry.checkin.stayed)
+    counts = Counter(slug for entry in entries for slug in entry.stayed)
     ordered = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
     return tuple(Count(slug, STAYED.get(slug, slug), n) for slug, n in ordered)
 
@@ -240,13 +288,16 @@ class WeeklyReview:
 def build_review(
     this_week: Patterns,
     previous_week: Patterns,
-    entries: list[Entry],
+    entries: Iterable[Entry | WeekEntry],
     saved: SavedReview | None,
     previous_saved: SavedReview | None,
-    previous_entries: Iterable[Entry] = (),
+    previous_entries: Iterable[Entry | WeekEntry] = (),
 ) -> WeeklyReview:
     """Put a week's figures (computed by week over exactly that week) beside the week before
-    (`previous_entries` are the week before's entries, for its staying close and pull)."""
+    (`previous_entries` are the week before's entries, for its staying close and pull). The
+    entries are read as `WeekEntry` (an `Entry` is made one)."""
+    entries = [week_entry(entry) for entry in entries]
+    previous_entries = [week_entry(entry) for entry in previous_entries]
     [period] = this_week.periods
     [before] = previous_week.periods
     moments = []
@@ -257,7 +308,7 @@ def build_review(
     for entry in sorted(entries, key=lambda e: (e.local_date, e.created_at or 0)):
         line = entry.headline or "(check-in only)"
         by_day.setdefault(entry.local_date, []).append((entry.id or "", line))
-        if entry.checkin.close_before:
+        if entry.close_before:
             followed = (
                 "you pulled and pushed away" if entry.withdrawal and entry.sabotage
                 else "you pulled away" if entry.withdrawal
@@ -265,9 +316,8 @@ def build_review(
                 else "you stayed close"
             )
             moments.append(Moment(entry.local_date, line, followed))
-        if entry.checkin.small_step:
-            checkin = entry.checkin
-            steps.append(Step(entry.local_date, checkin.small_step, checkin.predicted, checkin.outcome))
+        if entry.small_step:
+            steps.append(Step(entry.local_date, entry.small_step, entry.predicted, entry.outcome))
     return WeeklyReview(
         week=period.label,
         start=period.start,
@@ -311,7 +361,7 @@ class ReviewSource(Protocol):
     """What a review is read from (the store provides these)."""
 
     def pattern_source(self, since: date, until: date) -> PatternSource: ...
-    def entries(self, filters: EntryFilter = ..., limit: int = ..., offset: int = ...) -> list[Entry]: ...
+    def week_entries(self, since: date, until: date) -> list[WeekEntry]: ...
     def review(self, week: str) -> SavedReview | None: ...
     def rung(self, id_or_prefix: str) -> Rung: ...
     def attempts(self, since: date | None = ..., until: date | None = ..., include_private: bool = ...,
@@ -330,10 +380,10 @@ def weekly_review(source: ReviewSource, monday: date) -> WeeklyReview:
     review = build_review(
         this_week,
         previous_week,
-        source.entries(EntryFilter(since=monday, until=sunday), limit=-1),
+        source.week_entries(monday, sunday),
         saved=source.review(iso_week_label(monday)),
         previous_saved=previous_saved,
-        previous_entries=source.entries(EntryFilter(since=before, until=last_sunday), limit=-1),
+        previous_entries=source.week_entries(before, last_sunday),
     )
     if previous_saved is None or not previous_saved.next_rung:
         return review

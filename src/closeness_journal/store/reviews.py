@@ -4,13 +4,24 @@ from __future__ import annotations
 
 import json
 from dataclasses import replace
-from datetime import datetime
+from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
+from closeness_journal.core.entry_line import first_line, headline
 from closeness_journal.store.connection import JournalBase, reading, utc
+from closeness_journal.store.entries import _slugs
+from closeness_journal.store.migrations import ANSWER_SEPARATOR
 
 if TYPE_CHECKING:
-    from closeness_journal.core.review import SavedReview
+    from closeness_journal.core.review import SavedReview, WeekEntry
+
+_WEEK_ENTRIES = (
+    "SELECT uuid, local_date, created_at, answers, answer_prompts, body, behaviours, close_before, small_step, "
+    "predicted, outcome, stayed, urge, acted FROM entries WHERE deleted_at IS NULL AND local_date >= ? "
+    "AND local_date <= ? ORDER BY local_date DESC, created_at DESC, uuid DESC"
+)
+"""The entries of some days outside the trash (private ones too: the review is your own), newest
+first as `entries` gives them, with only what the review reads of them."""
 
 
 class ReviewsMixin(JournalBase):
@@ -75,6 +86,27 @@ class ReviewsMixin(JournalBase):
                 [*params, limit, offset],
             )
         ]
+
+    @reading
+    def week_entries(self, since: date, until: date) -> list[WeekEntry]:
+        """The entries of the days from `since` to `until` as the weekly review reads them: what
+        `core.review.week_entry` makes of `entries(EntryFilter(since=since, until=until), limit=-1)`
+        (`tests/store/test_week_entries.py` compares the two), without making each `Entry`: a
+        week of 200 entries and the week before took about 9 ms of each open of the review."""
+        from closeness_journal.core.review import WeekEntry
+
+        found = []
+        for row in self._db.execute(_WEEK_ENTRIES, [since.isoformat(), until.isoformat()]):
+            uuid, day, created, answers, prompts, body, behaviours, close_before, step, *rest = row
+            predicted, outcome, stayed, urge, acted = rest
+            texts = () if not prompts or prompts == "[]" else answers.split(ANSWER_SEPARATOR)
+            found.append(WeekEntry(
+                uuid, date.fromisoformat(day), datetime.fromisoformat(created),
+                headline(first_line((*texts, body or "")), step or ""), behaviours=_slugs(behaviours),
+                close_before=bool(close_before), small_step=step or "", predicted=predicted, outcome=outcome,
+                stayed=_slugs(stayed), urge=urge, acted=acted,
+            ))
+        return found
 
     @reading
     def review_revision_count(self, week: str) -> int:

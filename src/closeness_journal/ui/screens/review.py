@@ -10,7 +10,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalGroup, VerticalScroll
 from textual.content import Content
-from textual.widgets import Header, Select, Static, TextArea
+from textual.widgets import Select, Static, TextArea
 
 from closeness_journal.core.dates import iso_week_label, short_date
 from closeness_journal.core.ladder import Rung, ladder_order, suggest
@@ -30,9 +30,11 @@ from closeness_journal.ui.screens.edit_entry import EditEntryScreen
 from closeness_journal.ui.screens.entry_view import EntryScreen
 from closeness_journal.ui.screens.mode import ModeScreen
 from closeness_journal.ui.screens.review_days import EntryLine, day_lines, line_widget
+from closeness_journal.ui.screens.review_scroll import AnswerArea, ReviewScroll
 from closeness_journal.ui.screens.review_summary import LISTS, MoreLine, left_out, summary_parts
 from closeness_journal.ui.text import literal, literal_line
 from closeness_journal.ui.widgets.keys_footer import KeysFooter
+from closeness_journal.ui.widgets.titled_header import TitledHeader
 
 LINES_A_STEP = 20
 """The week's lines (a day, or an entry under its day) are shown at first down to more than the
@@ -77,6 +79,14 @@ class ReviewScreen(ModeScreen):
         Binding("escape", "back", "Back", id="back-from-review"),
     ]
 
+    def _compositor_refresh(self) -> None:
+        """Not drawn while the window holds its updates back (as the switch to this screen does
+        while it is made): Textual drew the whole screen then and threw the frame away (about a
+        sixth of the open's work). What changed stays marked, so the frame after the hold draws it."""
+        if self.app._batch_count:
+            return
+        super()._compositor_refresh()
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Back only when opened from the list of saved reviews (as F5 it is a view of its own)."""
         if action == "back":
@@ -111,19 +121,22 @@ class ReviewScreen(ModeScreen):
 
     def compose(self) -> ComposeResult:
         # The title is whole before the header is made: set once it was shown, it changed after
-        # the first frame, and Textual laid the screen out twice more before it was still.
+        # the first frame, and Textual laid the screen out twice more before it was still. The
+        # header has it from the start (Textual's gave it again after the last layout before the
+        # first frame, which laid the screen out once more after it), and the scroll bars don't lay
+        # the screen out again as they are first sized (`review_scroll.py`).
         self.title = "Weekly review"
         self.sub_title = week_span(self.monday, self.monday + timedelta(days=6))
-        yield Header()
+        yield TitledHeader()
         with Horizontal(id="review-body"):
-            with VerticalScroll(id="review-summary"):
+            with ReviewScroll(id="review-summary"):
                 yield Static(id="review-summary-text")
                 yield MoreLine("moments")
                 yield Static(id="review-steps-text")
                 yield MoreLine("steps")
                 yield Static(id="review-days-title")
                 yield VerticalGroup(id="review-days")
-            questions = VerticalScroll(id="review-questions")
+            questions = ReviewScroll(id="review-questions")
             questions.can_focus = False  # shift+tab from the first answer goes straight to the week's entries
             yield questions
         yield KeysFooter(compact=True)
@@ -269,7 +282,7 @@ class ReviewScreen(ModeScreen):
                 if review.rung_follow_up:
                     text = Content.assemble(text, Content("\n"), literal(review.rung_follow_up, "italic"))
             widgets.append(Static(text, classes="review-question"))
-            area = TextArea(
+            area = AnswerArea(
                 printable(answers.get(question.id, "")),
                 id=f"answer-{n}", soft_wrap=True, tab_behavior="focus", classes="review-answer",
             )
