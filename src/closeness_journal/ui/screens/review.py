@@ -32,6 +32,7 @@ from closeness_journal.ui.screens.mode import ModeScreen
 from closeness_journal.ui.screens.review_days import EntryLine, day_lines, line_widget
 from closeness_journal.ui.screens.review_scroll import AnswerArea, ReviewScroll
 from closeness_journal.ui.screens.review_summary import LISTS, MoreLine, left_out, summary_parts
+from closeness_journal.ui.screens.unheld import DrawnOnceShown
 from closeness_journal.ui.text import literal, literal_line
 from closeness_journal.ui.widgets.keys_footer import KeysFooter
 from closeness_journal.ui.widgets.titled_header import TitledHeader
@@ -59,7 +60,7 @@ class ReadEntryScreen(EntryScreen):
         return False if action == "delete" else super().check_action(action, parameters)
 
 
-class ReviewScreen(ModeScreen):
+class ReviewScreen(DrawnOnceShown, ModeScreen):
     """Look back on a week; answers are saved with the review and can be edited later."""
 
     DEFAULT_CSS = """
@@ -78,14 +79,6 @@ class ReviewScreen(ModeScreen):
         Binding("ctrl+n", "week(1)", "Week after", id="next-week", show=False),
         Binding("escape", "back", "Back", id="back-from-review"),
     ]
-
-    def _compositor_refresh(self) -> None:
-        """Not drawn while the window holds its updates back (as the switch to this screen does
-        while it is made): Textual drew the whole screen then and threw the frame away (about a
-        sixth of the open's work). What changed stays marked, so the frame after the hold draws it."""
-        if self.app._batch_count:
-            return
-        super()._compositor_refresh()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Back only when opened from the list of saved reviews (as F5 it is a view of its own)."""

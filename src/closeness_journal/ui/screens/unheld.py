@@ -1,4 +1,4 @@
-"""Drawing a screen only once Textual shows it (History).
+"""Drawing a screen only once Textual shows it (History, the weekly review).
 
 Textual holds every update back for 50 ms when you switch screens, to hide the change. While it
 does, a screen being opened still works out a whole frame each time its layout is done (as it
@@ -6,8 +6,9 @@ resumes, and as it is sized), and the frame is thrown away: the terminal is writ
 the hold ends, and the whole screen is drawn again then. Some screens get part of that work back
 (their widgets keep the lines they drew), but History's table (its text column widened once the
 table is sized) drew its rows twice: a first F3 at 100,000 entries took 20-30 ms more CPU time
-with the held frame than without it (measured side by side on a busy machine; the other screens
-showed no gain). A screen made with this puts its drawing off until nothing is held back.
+with the held frame than without it (measured side by side on a busy machine), and the weekly
+review's held frames were about a sixth of its open's Python calls. A screen made with this puts
+its drawing off until nothing is held back.
 """
 
 from __future__ import annotations
