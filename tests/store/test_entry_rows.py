@@ -7,43 +7,24 @@ from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
-from closeness_journal.core.checkin import CheckIn
-from closeness_journal.core.entries import Answer, Entry, EntryFilter
+from closeness_journal.core.entries import Entry, EntryFilter
 from closeness_journal.core.entry_line import Listed, listed
-from closeness_journal.core.vocabulary import ACTED, SABOTAGE_BEHAVIOURS, STAYED, WITHDRAWAL_BEHAVIOURS
+from closeness_journal.core.vocabulary import SABOTAGE_BEHAVIOURS
 from closeness_journal.store import Journal
 from closeness_journal.store.entry_rows import SNIPPET_FTS_AT_MOST, ListReader
 
 DAY = date(2026, 11, 18)
 NOW = datetime(2026, 11, 18, 20, 30, tzinfo=UTC)
-WORDS = ["harbour", "lantern", "quiet", "walk", "tea", "Sam", "café"]
-
-
-def _entry(rng: random.Random, day: date) -> Entry:
-    def text() -> str:
-        lines = [" ".join(rng.choices(WORDS, k=rng.randint(0, 6))) for _ in range(rng.randint(0, 3))]
-        return rng.choice(["", "\n", "  \n"]) + "\n".join(lines)
-
-    answers = tuple(Answer(f"prompt-{n}", f"Prompt {n}?", text()) for n in range(rng.randint(0, 2)))
-    checkin = CheckIn(
-        who=rng.choice(["", "Sam", "my sister Jo, who lives far away"]),
-        behaviours=tuple(rng.sample([*WITHDRAWAL_BEHAVIOURS, *SABOTAGE_BEHAVIOURS], rng.randint(0, 2))),
-        stayed=tuple(rng.sample(list(STAYED), rng.randint(0, 1))),
-        acted=rng.choice([None, *ACTED]),
-        intensity=rng.choice([None, 0, 7, 10]),
-        small_step=rng.choice(["", "asked for a hug", "  "]),
-    )
-    return Entry(day, body=text(), answers=answers, checkin=checkin, tags=("tea",) * rng.randint(0, 1))
 
 
 @pytest.fixture
-def journals(tmp_path):
+def journals(tmp_path, random_entry):
     path = tmp_path / "journal.db"
     journal = Journal.open(path)
     rng = random.Random(19)
     ids = []
     for n in range(120):
-        entry = _entry(rng, DAY - timedelta(days=rng.randint(0, 40)))
+        entry = random_entry(rng, DAY - timedelta(days=rng.randint(0, 40)))
         if entry.is_empty():
             entry = Entry(entry.local_date, body="walk")
         ids.append(journal.add(entry, now=NOW + timedelta(minutes=n)).id)

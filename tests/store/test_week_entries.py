@@ -9,37 +9,16 @@ from datetime import UTC, date, datetime, timedelta
 from closeness_journal.core.checkin import CheckIn
 from closeness_journal.core.entries import Answer, Entry, EntryFilter
 from closeness_journal.core.review import WeekEntry, week_entry
-from closeness_journal.core.vocabulary import ACTED, SABOTAGE_BEHAVIOURS, STAYED, WITHDRAWAL_BEHAVIOURS
 
 MON = date(2026, 11, 9)
 NOW = datetime(2026, 11, 18, 20, 30, tzinfo=UTC)
-WORDS = ["harbour", "lantern", "quiet", "walk", "tea", "Sam", "café"]
 
 
-def _entry(rng: random.Random, day: date) -> Entry:
-    def text() -> str:
-        lines = [" ".join(rng.choices(WORDS, k=rng.randint(0, 6))) for _ in range(rng.randint(0, 3))]
-        return rng.choice(["", "\n", "  \n"]) + "\n".join(lines)
-
-    answers = tuple(Answer(f"prompt-{n}", f"Prompt {n}?", text()) for n in range(rng.randint(0, 2)))
-    checkin = CheckIn(
-        behaviours=tuple(rng.sample([*WITHDRAWAL_BEHAVIOURS, *SABOTAGE_BEHAVIOURS], rng.randint(0, 2))),
-        stayed=tuple(rng.sample(list(STAYED), rng.randint(0, 2))),
-        acted=rng.choice([None, *ACTED]),
-        urge=rng.choice([None, 0, 4, 10]),
-        close_before=rng.random() < 0.4,
-        small_step=rng.choice(["", "asked for a hug", "  ", "rang Jo"]),
-        predicted=rng.choice([None, 2, 8]),
-        outcome=rng.choice([None, 3, 9]),
-    )
-    return Entry(day, body=text(), answers=answers, checkin=checkin, private=rng.random() < 0.2)
-
-
-def test_a_weeks_entries_read_lightly_are_those_read_whole(journal):
+def test_a_weeks_entries_read_lightly_are_those_read_whole(journal, random_entry):
     rng = random.Random(24)
     ids = []
     for n in range(150):
-        entry = _entry(rng, MON + timedelta(days=rng.randint(-9, 9)))
+        entry = random_entry(rng, MON + timedelta(days=rng.randint(-9, 9)))
         if entry.is_empty():
             entry = Entry(entry.local_date, body="walk")
         # a few written at the same moment: the order still follows `entries`
