@@ -11,12 +11,12 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from closeness_journal import private_files
 from closeness_journal.core import collector
 from closeness_journal.core.session import ExportRecord
 
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (an export does without it)
 if TYPE_CHECKING:
     from closeness_journal.core.export_rows import EntryRow
     from closeness_journal.store import Journal

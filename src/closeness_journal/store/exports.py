@@ -7,7 +7,6 @@ import json
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import replace
 from datetime import date, datetime
-from typing import TYPE_CHECKING, Any
 
 from closeness_journal.core.entries import Entry, EntryFilter
 from closeness_journal.core.export_rows import EntryRow
@@ -29,7 +28,10 @@ from closeness_journal.store.migrations import ANSWER_SEPARATOR
 from closeness_journal.store.patterns import PatternsMixin
 from closeness_journal.store.search import SearchMixin, _filter_sql
 
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (an export does without it)
 if TYPE_CHECKING:
+    from typing import Any
+
     from closeness_journal.core.archive_json import ArchivedAnswer, ArchivedEntry
 
 CHUNK = 128

@@ -6,14 +6,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import replace
 from datetime import date, datetime
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from closeness_journal.core.patterns import DayTotals, PatternSource
-    from closeness_journal.core.prompts import CheckinCounts
 
 from closeness_journal.store.connection import JournalBase, reading, reading_as_they_go
 from closeness_journal.store.search import changed_since_sql
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (an export does without it)
+if TYPE_CHECKING:
+    from closeness_journal.core.patterns import DayTotals, PatternSource
+    from closeness_journal.core.prompts import CheckinCounts
 
 
 class PatternsMixin(JournalBase):
