@@ -383,7 +383,9 @@ def _kept(memo: dict[Any, Any], read: Callable[[str], Any], stored: str) -> Any:
 
 
 def _prompt_texts(stored: str) -> tuple[str, ...]:
-    return tuple(text for _, text in _prompt_list(stored))
+    """The prompts' texts of a stored list of (id, text) pairs (`_prompt_list` without the ids,
+    and without making its pairs first: most rows of a journal hold a list no other row holds)."""
+    return tuple(text for _, text in json.loads(stored))
 
 
 def _when(entry: Entry) -> Any:
