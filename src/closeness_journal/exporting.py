@@ -11,12 +11,12 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from closeness_journal import private_files
 from closeness_journal.core import collector
 from closeness_journal.core.session import ExportRecord
 
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (an export does without it)
 if TYPE_CHECKING:
     from closeness_journal.core.export_rows import EntryRow
     from closeness_journal.store import Journal
@@ -89,7 +89,7 @@ def prepare(
     from closeness_journal.core.dates import iso_week_label
     from closeness_journal.core.entries import EntryFilter
     from closeness_journal.core.export_sections import ReviewAnswers, scope_sentence
-    from closeness_journal.core.patterns import compute
+    from closeness_journal.core.patterns import choose_grouping, compute
 
     if choice.kind == "html":
         from closeness_journal.core.html_export import render_html as render
@@ -103,10 +103,12 @@ def prepare(
     everything = replace(everything, since=since)
     shown = replace(everything, include_private=choice.include_private)
     left_out = 0 if choice.include_private else journal.count(everything) - journal.count(shown)
+    by = choose_grouping(since, until)
     source = journal.pattern_source(
-        since, until, include_private=choice.include_private, changed_since=changed_since, named=False
+        since, until, include_private=choice.include_private, changed_since=changed_since, named=False,
+        by_month=by == "month",
     )  # an export shows neither the people named nor the relationships among the patterns
-    patterns = compute(source, since, until)
+    patterns = compute(source, since, until, by)
     reviews = [
         ReviewAnswers(week, answers)
         for week, updated_at, answers in journal.review_answers(iso_week_label(since), iso_week_label(until))

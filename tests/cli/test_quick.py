@@ -132,6 +132,7 @@ def test_random_export_lines_are_read_as_argparse_reads_them_or_left_to_it(capsy
 
 
 def test_a_markdown_export_imports_neither_argparse_nor_the_parts_of_the_journal_it_does_not_read(tmp_path):
+    """Nor `typing` (about 4 ms), nor the ladder's model when the journal has no ladder."""
     import subprocess
     import sys
 
@@ -146,7 +147,8 @@ def test_a_markdown_export_imports_neither_argparse_nor_the_parts_of_the_journal
         " or m in ('argparse', 'uuid', 'closeness_journal.cli.parser', 'closeness_journal.cli.commands',"
         " 'closeness_journal.cli.encryption', 'closeness_journal.store.journal', 'closeness_journal.store.archive',"
         " 'closeness_journal.store.reviews', 'closeness_journal.core.review', 'closeness_journal.core.prompts',"
-        " 'closeness_journal.core.html_export', 'closeness_journal.core.archive_json')]\n"
+        " 'closeness_journal.core.html_export', 'closeness_journal.core.archive_json',"
+        " 'typing', 'closeness_journal.core.ladder')]\n"
         "print('LOADED', sorted(loaded))\n"
     )
     for args in (["export", "-o", "-"], ["export", "--format", "markdown", "--include-private", "-o", "-"]):
@@ -154,6 +156,24 @@ def test_a_markdown_export_imports_neither_argparse_nor_the_parts_of_the_journal
                               capture_output=True, text=True, check=True, env={"PATH": "/usr/bin:/bin"})
         assert "lighthouse" in done.stdout
         assert done.stdout.strip().endswith("LOADED []"), done.stdout[-300:]
+
+
+def test_a_markdown_export_of_a_journal_with_a_ladder_still_shows_it(tmp_path):
+    """The ladder's model is imported only when the journal has rungs (the test above): a fresh
+    process with a ladder shows it, and the step tried."""
+    import subprocess
+    import sys
+
+    cli = [sys.executable, "-m", "closeness_journal", "--data-dir", str(tmp_path / "journal")]
+    added = subprocess.run([*cli, "ladder", "add", "Ring Ana instead of texting", "--hard", "25"],
+                           check=True, capture_output=True, text=True)
+    rung = added.stdout.strip()
+    subprocess.run([*cli, "write", "Rang her.", "--ladder", rung[:6], "--predicted", "7", "--outcome", "3"],
+                   check=True, capture_output=True)
+    done = subprocess.run([*cli, "export", "-o", "-"], check=True, capture_output=True, text=True)
+    section = done.stdout[done.stdout.index("### Your ladder of small steps"):]
+    assert "**Ring Ana instead of texting**: feels 25 of 100 now" in section
+    assert "expected 7, really 3 (of 10)" in section
 
 
 @pytest.mark.parametrize("kind", ["markdown", "json"])

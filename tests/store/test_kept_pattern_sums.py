@@ -167,3 +167,47 @@ def test_a_large_import_adds_its_entries_to_the_kept_sums_and_leaves_the_trigger
     assert_kept_sums_match(journal)
     journal.add(made_up(rng, 1000))
     assert_kept_sums_match(journal)  # the triggers are back after the import
+
+
+def test_the_sums_by_month_are_the_weeks_within_each_month_added_up(journal):
+    """What a Markdown or HTML export grouped by month asks for: one row a month, the sum of the
+    weeks within it (`days` too, its first day the first of theirs), from the kept sums and from
+    the entries alike; and `compute` by month makes the same periods of either."""
+    from closeness_journal.core.patterns import compute
+
+    rng = random.Random(24)
+    for n in range(120):
+        entry = made_up(rng, n)
+        if n % 4 == 0:  # across more months
+            entry = replace(entry, local_date=entry.local_date + timedelta(days=rng.randint(60, 400)))
+        journal.add(entry)
+    since_any = datetime(1, 1, 1, tzinfo=UTC)
+    for since, until in [*SPANS, (date(2026, 1, 20), date(2027, 2, 10))]:
+        for include_private in (True, False):
+            for changed_since in (None, since_any):
+                weeks = journal.pattern_source(since, until, include_private, changed_since, named=False)
+                months = journal.pattern_source(since, until, include_private, changed_since, named=False,
+                                                by_month=True)
+                assert replace(months, days=()) == replace(weeks, days=())
+                added: dict[tuple[int, int], list[int]] = {}
+                for row in weeks.days:
+                    sums = [getattr(row, name) for name in SUMMED]
+                    month = added.setdefault((row.day.year, row.day.month), [0] * len(sums))
+                    month[:] = [a + b for a, b in zip(month, sums, strict=True)]
+                assert {(row.day.year, row.day.month): [getattr(row, name) for name in SUMMED]
+                        for row in months.days} == added
+                assert [row.day for row in months.days] == [
+                    min(row.day for row in weeks.days if (row.day.year, row.day.month) == (day.year, day.month))
+                    for day in (row.day for row in months.days)
+                ]
+                by_month = compute(months, since, until, "month")
+                assert by_month == compute(weeks, since, until, "month")  # `rows` aside (compared by no one)
+                assert by_month.periods and by_month.steps.entries == sum(row.entries for row in weeks.days)
+    assert len(months.days) < len(weeks.days)  # the last span: fewer rows, the same figures
+
+
+SUMMED = (
+    "entries", "withdrawal", "sabotage", "intensity_sum", "intensity_count", "small_steps", "planned_steps",
+    "predicted_sum", "outcome_sum", "stayed", "urge_sum", "urge_count", "acted_yes", "acted_partly", "acted_no",
+    "days",
+)

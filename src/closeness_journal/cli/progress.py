@@ -6,7 +6,10 @@ from __future__ import annotations
 
 import sys
 import time
-from typing import TextIO
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (an export does without it)
+if TYPE_CHECKING:
+    from typing import TextIO
 
 EVERY_S = 0.1
 """Redraw at most this often."""

@@ -8,7 +8,6 @@ names are the stored names (and the keys of `list --json`), so they never change
 from __future__ import annotations
 
 from dataclasses import dataclass, fields, replace
-from typing import Any
 
 from closeness_journal.core import entry_line
 from closeness_journal.core.text import one_line
@@ -25,6 +24,10 @@ from closeness_journal.core.vocabulary import (
     categories_of,
     check_slugs,
 )
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (an export does without it)
+if TYPE_CHECKING:
+    from typing import Any
 
 SCALE_MIN, SCALE_MAX = 0, 10
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
-from typing import Any
 
 from closeness_journal.core import entry_line
 from closeness_journal.core.checkin import CheckIn, CheckInFields, InvalidEntry
@@ -28,6 +27,10 @@ from closeness_journal.core.vocabulary import (
     check_slugs,
 )
 from closeness_journal.core.wording import plural
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (an export does without it)
+if TYPE_CHECKING:
+    from typing import Any
 
 __all__ = ["Answer", "CheckIn", "CheckInFields", "Entry", "EntryFilter", "InvalidEntry", "Revision", "SearchHit"]
 

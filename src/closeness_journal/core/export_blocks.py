@@ -8,12 +8,12 @@ it (Markdown with backslashes, HTML with entities). Only the block types add str
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, Union
 
 from closeness_journal.core.dates import long_date
-from closeness_journal.core.ladder import LadderRung, attempt_words, forecast_sentence, gap_words, hard_words, suggest
 
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (an export does without it)
 if TYPE_CHECKING:
+    from closeness_journal.core.ladder import LadderRung
     from closeness_journal.core.patterns import Patterns
 
 
@@ -60,7 +60,7 @@ class Link(_Part):
         self.anchor, self.parts = anchor, parts
 
 
-Inline = Union[str, Strong, Em, Link]  # noqa: UP007 (a runtime alias; `|` would need the classes' __or__)
+Inline = str | Strong | Em | Link
 
 
 class Heading(_Part):
@@ -130,7 +130,7 @@ class Section(_Part):
         self.name, self.blocks = name, blocks
 
 
-Block = Union[Heading, Para, Prose, Bullets, Table, Chart, Section]  # noqa: UP007
+Block = Heading | Para | Prose | Bullets | Table | Chart | Section
 
 
 def para(*parts: Inline, kind: str = "") -> Para:
@@ -163,6 +163,7 @@ def ladder_section(ladder: Sequence[LadderRung], line: Callable[[str], str]) -> 
     shown = [step for step in ladder if not step.rung.retired or step.attempts]
     if not shown:
         return None
+    from closeness_journal.core.ladder import attempt_words, forecast_sentence, gap_words, hard_words, suggest
     items: list[tuple[Inline, ...]] = []
     for step in shown:
         rung = step.rung

@@ -14,7 +14,6 @@ from __future__ import annotations
 import itertools
 from collections.abc import Iterable, Iterator
 from datetime import date, datetime
-from typing import Any
 
 from closeness_journal.core.dates import short_date
 from closeness_journal.core.entries import Entry
@@ -26,8 +25,14 @@ FIELDS = (
 )
 """What each place of a row holds. `answers` is a tuple of (prompt text, answer text) pairs."""
 
-EntryRow = tuple[Any, ...]
-"""One entry's values in the order of `FIELDS`."""
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (an export does without it)
+if TYPE_CHECKING:
+    from typing import Any
+
+    EntryRow = tuple[Any, ...]
+    """One entry's values in the order of `FIELDS`."""
+else:
+    EntryRow = tuple  # the same alias at run time
 
 
 def row_of(entry: Entry) -> EntryRow:

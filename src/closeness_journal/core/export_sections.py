@@ -381,7 +381,8 @@ def summary_section(
                         question_block = asked_before[asked] = para(strong(asked))
                     blocks.append(question_block)
                 said = clean.block(answer)
-                blocks.append(Prose(said) if said.strip() else para(em("Left blank.")))
+                # `said.strip()` without copying the answer: any character that isn't white space
+                blocks.append(Prose(said) if said and not said.isspace() else para(em("Left blank.")))
     return Section("summary", tuple(blocks))
 
 

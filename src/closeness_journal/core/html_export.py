@@ -42,10 +42,13 @@ from closeness_journal.core.export_sections import (
     title_blocks,
 )
 from closeness_journal.core.export_text import Cleaner
-from closeness_journal.core.ladder import LadderRung
 from closeness_journal.core.patterns import Patterns
 from closeness_journal.core.redaction import replacement_words
 from closeness_journal.core.session import SessionFacts, id_anchor
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing
+if TYPE_CHECKING:
+    from closeness_journal.core.ladder import LadderRung  # imported only for a journal with a ladder
 
 STYLE = """
 :root { color-scheme: light; }

@@ -41,11 +41,14 @@ from closeness_journal.core.export_sections import (
     title_blocks,
 )
 from closeness_journal.core.export_text import Cleaner, clean_already, long_day
-from closeness_journal.core.ladder import LadderRung
 from closeness_journal.core.patterns import Patterns
 from closeness_journal.core.redaction import redactor, replacement_words
 from closeness_journal.core.session import SessionFacts, id_anchor
 from closeness_journal.core.text import one_line, printable
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing
+if TYPE_CHECKING:
+    from closeness_journal.core.ladder import LadderRung  # imported only for a journal with a ladder
 
 __all__ = ["STAYED_MEANS", "ReviewAnswers", "escape_markdown", "redactor", "render_markdown"]
 

@@ -12,13 +12,17 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from operator import attrgetter
-from typing import Any, Literal
 
 from closeness_journal.core.dates import iso_week_label, short_date, week_start
 from closeness_journal.core.vocabulary import BEHAVIOURS, FEARS, KINDS, RELATIONSHIPS, STAYED
 from closeness_journal.core.wording import one_decimal, plural
 
-Grouping = Literal["week", "month"]
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (an export does without it)
+if TYPE_CHECKING:
+    from typing import Any, Literal
+
+    Grouping = Literal["week", "month"]
+
 RANGES: tuple[str, ...] = ("8 weeks", "6 months", "1 year", "all")
 """The named ranges the window offers, shortest first (see `range_start`)."""
 MONTHLY_AFTER_DAYS = 190

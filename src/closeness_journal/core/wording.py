@@ -8,8 +8,8 @@ Plain Python (no Textual, no Rich): the views lay these strings out, each in its
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (an export does without it)
 if TYPE_CHECKING:
     from closeness_journal.core.review import WeeklyReview
 

@@ -8,7 +8,6 @@ import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import replace
 from datetime import date, datetime
-from typing import Any
 
 from closeness_journal.core.checkin import CheckIn
 from closeness_journal.core.entries import Answer, Entry, Revision
@@ -18,6 +17,10 @@ from closeness_journal.store.connection import JournalBase, reading, utc
 from closeness_journal.store.drafts import EDIT_DRAFTS, key_start
 from closeness_journal.store.errors import EntryNotFound
 from closeness_journal.store.migrations import ANSWER_SEPARATOR
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (an export does without it)
+if TYPE_CHECKING:
+    from typing import Any
 
 
 class EntriesMixin(JournalBase):

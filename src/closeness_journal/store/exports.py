@@ -7,7 +7,6 @@ import json
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import replace
 from datetime import date, datetime
-from typing import TYPE_CHECKING, Any
 
 from closeness_journal.core.entries import Entry, EntryFilter
 from closeness_journal.core.export_rows import EntryRow
@@ -29,7 +28,10 @@ from closeness_journal.store.migrations import ANSWER_SEPARATOR
 from closeness_journal.store.patterns import PatternsMixin
 from closeness_journal.store.search import SearchMixin, _filter_sql
 
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (an export does without it)
 if TYPE_CHECKING:
+    from typing import Any
+
     from closeness_journal.core.archive_json import ArchivedAnswer, ArchivedEntry
 
 CHUNK = 128
@@ -381,7 +383,9 @@ def _kept(memo: dict[Any, Any], read: Callable[[str], Any], stored: str) -> Any:
 
 
 def _prompt_texts(stored: str) -> tuple[str, ...]:
-    return tuple(text for _, text in _prompt_list(stored))
+    """The prompts' texts of a stored list of (id, text) pairs (`_prompt_list` without the ids,
+    and without making its pairs first: most rows of a journal hold a list no other row holds)."""
+    return tuple(text for _, text in json.loads(stored))
 
 
 def _when(entry: Entry) -> Any:

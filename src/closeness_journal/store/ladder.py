@@ -7,11 +7,15 @@ import re
 from collections.abc import Iterable
 from dataclasses import replace
 from datetime import date, datetime
-from typing import Any
 
-from closeness_journal.core.ladder import Attempt, LadderRung, Rung, build_ladder
 from closeness_journal.store.connection import JournalBase, reading, utc
 from closeness_journal.store.errors import JournalError
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (an export does without it)
+if TYPE_CHECKING:
+    from typing import Any
+
+    from closeness_journal.core.ladder import Attempt, LadderRung, Rung
 
 
 class RungNotFound(JournalError, LookupError):
@@ -110,6 +114,8 @@ class LadderMixin(JournalBase):
             params.append(until.isoformat())
         if not include_private:
             clauses.append("+private = 0")
+        from closeness_journal.core.ladder import Attempt
+
         return [
             Attempt(row[0], row[1], date.fromisoformat(row[2]), row[3], row[4])
             for row in self._db.execute(
@@ -123,8 +129,15 @@ class LadderMixin(JournalBase):
         self, retired: bool = False, since: date | None = None, until: date | None = None,
         include_private: bool = True,
     ) -> tuple[LadderRung, ...]:
-        """Each rung with its attempts, easiest first (see `core.ladder.build_ladder`)."""
-        return build_ladder(self.rungs(retired=retired), self.attempts(since, until, include_private), retired)
+        """Each rung with its attempts, easiest first (see `core.ladder.build_ladder`). With no rungs,
+        none (and the ladder's model is not imported: an export of a journal without a ladder
+        does without it)."""
+        rungs = self.rungs(retired=retired)
+        if not rungs:
+            return ()
+        from closeness_journal.core.ladder import build_ladder
+
+        return build_ladder(rungs, self.attempts(since, until, include_private), retired)
 
 
 def _iso(moment: datetime | None) -> str | None:
@@ -146,6 +159,8 @@ def rung_to_row(rung: Rung) -> dict[str, Any]:
 
 
 def rung_from_row(row: dict[str, Any]) -> Rung:
+    from closeness_journal.core.ladder import Rung
+
     return Rung(
         text=row["text"],
         hard=row["hard"],

@@ -20,7 +20,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Any
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (an export does without it)
+if TYPE_CHECKING:
+    from typing import Any
 
 _AWAY = "({r}.withdrawal = 1 OR {r}.sabotage = 1)"
 _PLANNED = "({r}.predicted IS NOT NULL AND {r}.outcome IS NOT NULL)"

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import replace
-from typing import Any
 
 from closeness_journal.core.entries import Entry, EntryFilter, SearchHit
 from closeness_journal.core.vocabulary import SABOTAGE, WITHDRAWAL
@@ -24,6 +23,10 @@ from closeness_journal.store.entry_rows import (
     snippets,
     word_page,
 )
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (an export does without it)
+if TYPE_CHECKING:
+    from typing import Any
 
 
 class SearchMixin(JournalBase):
