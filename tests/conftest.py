@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import ast
 import io
 import itertools
+import subprocess
 import sys
 from datetime import UTC, date, datetime
 
@@ -101,3 +103,27 @@ def encrypted_store_option(request):
     """`pytest --encrypted-store`: every test's journals encrypted."""
     if request.config.getoption("--encrypted-store"):
         request.getfixturevalue("encrypt_journals")()
+
+
+@pytest.fixture
+def imports_of(tmp_path):
+    """Runs a command in a fresh process on a journal holding one entry about the lighthouse, and
+    gives what it printed and which of the watched modules it imported: `packages` (any module
+    under them) and `modules` (by full name). For tests that a command loads only what it uses."""
+    folder = str(tmp_path / "journal")
+    subprocess.run([sys.executable, "-m", "closeness_journal", "--data-dir", folder, "write",
+                    "a first entry about the lighthouse"], check=True, capture_output=True)
+
+    def run(args: list[str], packages: tuple[str, ...] = (), modules: tuple[str, ...] = ()) -> tuple[str, list[str]]:
+        code = (
+            "import sys\n"
+            "from closeness_journal.cli import main\n"
+            "assert main(sys.argv[1:]) == 0\n"
+            f"print(sorted(m for m in sys.modules if m.split('.')[0] in {packages!r} or m in {modules!r}))\n"
+        )
+        done = subprocess.run([sys.executable, "-c", code, "--data-dir", folder, *args],
+                              capture_output=True, text=True, check=True, env={"PATH": "/usr/bin:/bin"})
+        printed, _, loaded = done.stdout.rstrip("\n").rpartition("\n")
+        return printed, ast.literal_eval(loaded)
+
+    return run

@@ -72,27 +72,16 @@ def test_a_terminal_or_forced_colour_is_left_to_rich(monkeypatch):
     assert entry_list._plain_lines(_hits("x", False), False) is None
 
 
-def test_list_and_search_import_neither_sqlite_utils_nor_rich_nor_textual(tmp_path):
-    folder = str(tmp_path / "journal")
-    cli = [sys.executable, "-m", "closeness_journal", "--data-dir", folder]
-    subprocess.run([*cli, "write", "a first entry about the lighthouse"], check=True, capture_output=True)
-    code = (
-        "import sys\n"
-        "from closeness_journal.cli import main\n"
-        "assert main(sys.argv[1:]) == 0\n"
-        "loaded = [m for m in sys.modules if m.split('.')[0] in ('sqlite_utils', 'textual')"
-        " or m in ('rich.console', 'closeness_journal.store.journal', 'closeness_journal.core.today',"
-        " 'closeness_journal.core.prompts', 'closeness_journal.core.review', 'argparse', 'dataclasses', 'uuid',"
-        " 'inspect', 'shutil', 'closeness_journal.core.entries', 'closeness_journal.core.checkin',"
-        " 'closeness_journal.store.entries', 'closeness_journal.store.search', 'closeness_journal.cli.parser',"
-        " 'closeness_journal.cli.entries', 'closeness_journal.cli.encryption', 'typing')]\n"
-        "print('LOADED', sorted(loaded))\n"
-    )
+def test_list_and_search_import_neither_sqlite_utils_nor_rich_nor_textual(imports_of):
     for args in (["list", "-n", "10"], ["list", "--search", "lighthouse"]):
-        done = subprocess.run([sys.executable, "-c", code, "--data-dir", folder, *args],
-                              capture_output=True, text=True, check=True, env={"PATH": "/usr/bin:/bin"})
-        assert "lighthouse" in done.stdout
-        assert done.stdout.strip().endswith("LOADED []"), done.stdout
+        printed, loaded = imports_of(args, packages=("sqlite_utils", "textual"), modules=(
+            "rich.console", "closeness_journal.store.journal", "closeness_journal.core.today",
+            "closeness_journal.core.prompts", "closeness_journal.core.review", "argparse", "dataclasses", "uuid",
+            "inspect", "shutil", "closeness_journal.core.entries", "closeness_journal.core.checkin",
+            "closeness_journal.store.entries", "closeness_journal.store.search", "closeness_journal.cli.parser",
+            "closeness_journal.cli.entries", "closeness_journal.cli.encryption", "typing"))
+        assert "lighthouse" in printed
+        assert loaded == []
 
 
 def test_list_on_a_journal_of_the_first_release_migrates_it_first(tmp_path):

@@ -3,8 +3,6 @@ it is `dump().to_json()` byte for byte, and the JSON export imports nothing of t
 reading side."""
 
 import json
-import subprocess
-import sys
 from datetime import UTC, date, datetime, timedelta
 
 from closeness_journal import exporting
@@ -85,21 +83,12 @@ def test_a_review_row_reads_as_review_from_row_gives_it_whatever_its_answers_hol
         assert review_json({**row, "answers": answers}) == review_from_row({**row, "answers": answers}).to_json()
 
 
-def test_the_json_export_imports_neither_the_archive_s_reading_side_nor_the_rest_of_the_journal(tmp_path):
-    folder = str(tmp_path / "journal")
-    cli = [sys.executable, "-m", "closeness_journal", "--data-dir", folder]
-    subprocess.run([*cli, "write", "a first entry about the lighthouse"], check=True, capture_output=True)
-    code = (
-        "import sys\n"
-        "from closeness_journal.cli import main\n"
-        "assert main(sys.argv[1:]) == 0\n"
-        "loaded = [m for m in sys.modules if m.split('.')[0] in ('sqlite_utils', 'textual', 'rich')"
-        " or m in ('argparse', 'hashlib', 'closeness_journal.store.journal', 'closeness_journal.store.archive',"
-        " 'closeness_journal.store.reviews', 'closeness_journal.core.archive_format', 'closeness_journal.core.review',"
-        " 'closeness_journal.core.exercises', 'closeness_journal.core.prompts', 'closeness_journal.core.patterns')]\n"
-        "print('LOADED', sorted(loaded))\n"
-    )
-    done = subprocess.run([sys.executable, "-c", code, "--data-dir", folder, "export", "--format", "json", "-o", "-"],
-                          capture_output=True, text=True, check=True, env={"PATH": "/usr/bin:/bin"})
-    assert "lighthouse" in done.stdout
-    assert done.stdout.strip().endswith("LOADED []"), done.stdout[-300:]
+def test_the_json_export_imports_neither_the_archive_s_reading_side_nor_the_rest_of_the_journal(imports_of):
+    watched = ("argparse", "hashlib", "closeness_journal.store.journal", "closeness_journal.store.archive",
+               "closeness_journal.store.reviews", "closeness_journal.core.archive_format",
+               "closeness_journal.core.review", "closeness_journal.core.exercises", "closeness_journal.core.prompts",
+               "closeness_journal.core.patterns")
+    printed, loaded = imports_of(["export", "--format", "json", "-o", "-"], ("sqlite_utils", "textual", "rich"),
+                                 watched)
+    assert "lighthouse" in printed
+    assert loaded == []
