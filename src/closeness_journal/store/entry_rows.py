@@ -188,16 +188,19 @@ def _merge(pieces: list[tuple[str, bool]]) -> tuple[tuple[str, bool], ...]:
 def listed_from_row(row: dict[str, Any], snippet: Snippet = ()) -> Listed:
     """A stored row as a list shows it: what `entry_line.listed(entry_from_row(row))` gives
     (`tests/store/test_entry_rows.py` compares the two), without making the `Entry`."""
-    prompts, texts = row["answer_prompts"], row["answers"]
-    answers = () if not prompts or prompts == "[]" else (
-        text for _, text in zip(json.loads(prompts), texts.split(ANSWER_SEPARATOR), strict=True)
-    )
     return Listed(
         row["uuid"], date.fromisoformat(row["local_date"]), behaviours=_slugs(row["behaviours"]),
         stayed=_slugs(row["stayed"]), acted=row["acted"], flagged=row["flagged_at"] is not None,
         intensity=row["intensity"], who=row["who"] or "", snippet=snippet,
-        headline=headline(first_line((*answers, row["body"] or "")), row["small_step"] or ""),
+        headline=stored_headline(row["answer_prompts"], row["answers"], row["body"], row["small_step"]),
     )
+
+
+def stored_headline(prompts: str | None, answers: str | None, body: str | None, small_step: str | None) -> str:
+    """An entry's one line (`Entry.headline`) from its stored columns, without the `Entry`: the
+    first line of its answers, then of its free writing, else its small step."""
+    texts = () if not prompts or prompts == "[]" else (answers or "").split(ANSWER_SEPARATOR)
+    return headline(first_line((*texts, body or "")), small_step or "")
 
 
 def _slugs(stored: str | None) -> tuple[str, ...]:

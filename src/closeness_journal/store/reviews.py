@@ -7,10 +7,9 @@ from dataclasses import replace
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
-from closeness_journal.core.entry_line import first_line, headline
 from closeness_journal.store.connection import JournalBase, reading, utc
 from closeness_journal.store.entries import _slugs
-from closeness_journal.store.migrations import ANSWER_SEPARATOR
+from closeness_journal.store.entry_rows import stored_headline
 
 if TYPE_CHECKING:
     from closeness_journal.core.review import SavedReview, WeekEntry
@@ -99,10 +98,9 @@ class ReviewsMixin(JournalBase):
         for row in self._db.execute(_WEEK_ENTRIES, [since.isoformat(), until.isoformat()]):
             uuid, day, created, answers, prompts, body, behaviours, close_before, step, *rest = row
             predicted, outcome, stayed, urge, acted = rest
-            texts = () if not prompts or prompts == "[]" else answers.split(ANSWER_SEPARATOR)
             found.append(WeekEntry(
                 uuid, date.fromisoformat(day), datetime.fromisoformat(created),
-                headline(first_line((*texts, body or "")), step or ""), behaviours=_slugs(behaviours),
+                stored_headline(prompts, answers, body, step), behaviours=_slugs(behaviours),
                 close_before=bool(close_before), small_step=step or "", predicted=predicted, outcome=outcome,
                 stayed=_slugs(stayed), urge=urge, acted=acted,
             ))
