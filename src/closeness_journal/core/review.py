@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass, field, replace
+from dataclasses import KW_ONLY, InitVar, dataclass, field, replace
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any, Protocol
 
@@ -110,40 +110,36 @@ class Staying:
         }
 
 
+@dataclass(slots=True)
 class WeekEntry:
     """What the review reads of an entry of its week: its id, day and line, and the parts of its
     check-in the summary counts (the store reads only these, not the whole entry; `week_entry`
-    makes one from an `Entry`)."""
+    makes one from an `Entry`). Its `behaviours` are kept as whether they pulled or pushed away."""
 
-    __slots__ = ("acted", "close_before", "created_at", "headline", "id", "local_date", "outcome", "predicted",
-                 "sabotage", "small_step", "stayed", "urge", "withdrawal")
+    id: str
+    local_date: date
+    created_at: datetime | None
+    headline: str
+    _: KW_ONLY
+    behaviours: InitVar[Iterable[str]] = ()
+    close_before: bool = False
+    small_step: str = ""
+    predicted: int | None = None
+    outcome: int | None = None
+    stayed: tuple[str, ...] = ()
+    urge: int | None = None
+    acted: str | None = None
+    withdrawal: bool = field(init=False, default=False)
+    sabotage: bool = field(init=False, default=False)
 
-    def __init__(
-        self, id: str, local_date: date, created_at: datetime | None, headline: str, *,
-        behaviours: Iterable[str] = (), close_before: bool = False, small_step: str = "",
-        predicted: int | None = None, outcome: int | None = None, stayed: tuple[str, ...] = (),
-        urge: int | None = None, acted: str | None = None,
-    ) -> None:
+    def __post_init__(self, behaviours: Iterable[str]) -> None:
         categories = categories_of(behaviours)
-        self.id, self.local_date, self.created_at, self.headline = id, local_date, created_at, headline
         self.withdrawal, self.sabotage = WITHDRAWAL in categories, SABOTAGE in categories
-        self.close_before, self.small_step, self.predicted, self.outcome = close_before, small_step, predicted, outcome
-        self.stayed, self.urge, self.acted = stayed, urge, acted
 
     @property
     def stayed_close(self) -> bool:
         """True when something was done to stay close, or the pull came and was not acted on."""
         return entry_line.stayed_close(self.stayed, self.acted)
-
-    def __repr__(self) -> str:
-        return f"WeekEntry({self.id!r}, {self.local_date!r}, {self.headline!r})"
-
-    def __eq__(self, other: object) -> bool:
-        if not isinstance(other, WeekEntry):
-            return NotImplemented
-        return all(getattr(self, name) == getattr(other, name) for name in self.__slots__)
-
-    __hash__ = None  # type: ignore[assignment]
 
 
 def week_entry(entry: Entry | WeekEntry) -> WeekEntry:
