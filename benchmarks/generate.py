@@ -17,9 +17,11 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import os
 import random
 import shutil
 import sys
+import tempfile
 import time
 from collections import deque
 from dataclasses import dataclass, replace
@@ -184,19 +186,28 @@ def shipped_prompt_folders() -> list[Path]:
     return paths.bundled_prompts_dirs()[:1]
 
 
+STALE_AFTER = 24 * 3600
+"""Seconds: a cached journal of another code version (or a generation that never finished) not
+used for this long is deleted when a journal is generated (each set of the full run is about
+500 MB, and every change to the store makes a new set)."""
+
+
 def ensure_journal(work: Path, size: int, seed: int = 7, log=print) -> tuple[Path, dict]:
     """The cached journal for (size, seed, code version) under `work`, generating it if needed.
-    Returns the journal file and what is known about it."""
+    Returns the journal file and what is known about it. A reused journal is marked as used
+    (its meta.json touched); generating one first deletes stale ones (`prune`). Two runs that
+    generate the same journal at once each build their own and the first to finish is kept."""
     key = f"journal-{size}-s{seed}-{code_version()}"
     folder = work / "journals" / key
     meta_file = folder / "meta.json"
     if meta_file.exists() and (folder / "journal.db").exists():
+        os.utime(meta_file)
         return folder / "journal.db", json.loads(meta_file.read_text())
-    if folder.exists():
+    folder.parent.mkdir(parents=True, exist_ok=True)
+    prune(folder.parent, time.time())
+    if folder.exists():  # a set without its meta.json or its journal: never finished
         shutil.rmtree(folder)
-    building = folder.with_name(key + ".partial")
-    if building.exists():
-        shutil.rmtree(building)
+    building = Path(tempfile.mkdtemp(prefix=key + ".partial-", dir=folder.parent))
     log(f"  generating {size:,} entries (seed {seed}) …")
     result = build(building, size, seed)
     meta = {
@@ -211,9 +222,26 @@ def ensure_journal(work: Path, size: int, seed: int = 7, log=print) -> tuple[Pat
         "bytes": result.path.stat().st_size,
     }
     (building / "meta.json").write_text(json.dumps(meta, indent=2))
-    building.rename(folder)
+    try:
+        building.rename(folder)
+    except OSError:  # another run made the same journal meanwhile: the same bytes, keep theirs
+        shutil.rmtree(building, ignore_errors=True)
     log(f"  generated {size:,} entries in {result.seconds:.1f} s ({meta['bytes'] / 1e6:.0f} MB)")
-    return folder / "journal.db", meta
+    return folder / "journal.db", json.loads(meta_file.read_text())
+
+
+def prune(journals: Path, now: float, stale_after: float = STALE_AFTER) -> list[str]:
+    """Delete the cached journals under `journals` (`journal-…` folders, finished or not) last used
+    more than `stale_after` seconds before `now`; returns their names. The current code version's
+    journals are used on every run, so only other versions' (and abandoned generations) go."""
+    removed = []
+    for folder in sorted(journals.glob("journal-*")) if journals.is_dir() else []:
+        meta = folder / "meta.json"
+        used = (meta if meta.exists() else folder).stat().st_mtime
+        if now - used > stale_after:
+            shutil.rmtree(folder, ignore_errors=True)
+            removed.append(folder.name)
+    return removed
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -129,3 +129,39 @@ def test_the_opens_once_loaded_are_the_screens_the_window_worker_can_open(bench_
     assert set(window.LOADED) == set(measures.LOADED_SCREENS)
     assert len(set(measures.LOADED_SCREENS.values())) == len(measures.LOADED_SCREENS)
     assert measures.LOADED_OPEN_MS == 150
+
+
+def test_stale_cached_journals_are_pruned_and_used_ones_kept(bench_modules, tmp_path):
+    gen = bench_modules["generate"]
+    journals = tmp_path / "journals"
+    now = 1_800_000_000.0
+    for name, age in (("journal-10-s7-old", 2 * gen.STALE_AFTER), ("journal-10-s7-used", 60),
+                      ("journal-10-s7-new.partial-x", 60), ("journal-10-s7-gone.partial-y", 2 * gen.STALE_AFTER)):
+        folder = journals / name
+        folder.mkdir(parents=True)
+        if "partial" not in name:
+            (folder / "meta.json").write_text("{}")
+            os.utime(folder / "meta.json", (now - age, now - age))
+        os.utime(folder, (now - age, now - age))
+    (journals / "notes.txt").write_text("not a journal")
+
+    removed = gen.prune(journals, now)
+
+    assert sorted(removed) == ["journal-10-s7-gone.partial-y", "journal-10-s7-old"]
+    assert sorted(path.name for path in journals.iterdir()) == [
+        "journal-10-s7-new.partial-x", "journal-10-s7-used", "notes.txt",
+    ]
+
+
+def test_a_cached_journal_is_reused_and_marked_as_used(bench_modules, tmp_path, monkeypatch):
+    gen = bench_modules["generate"]
+    monkeypatch.setattr(gen, "code_version", lambda: "test")
+    path, meta = gen.ensure_journal(tmp_path, TINY, log=lambda message: None)
+    assert path.exists() and meta["size"] == TINY and path.parent.name == f"journal-{TINY}-s7-test"
+    assert [p.name for p in (tmp_path / "journals").iterdir()] == [path.parent.name]  # no partial left
+    os.utime(path.parent / "meta.json", (1, 1))
+
+    again, meta_again = gen.ensure_journal(tmp_path, TINY, log=lambda message: None)
+
+    assert (again, meta_again) == (path, meta)
+    assert (path.parent / "meta.json").stat().st_mtime > 1
