@@ -87,7 +87,7 @@ def prepare(
         return Prepared(json_chunks(journal, now, tell), ExportRecord(now, "json", entries=shown))
     # What only the readable formats need is imported here: a JSON export never loads it.
     from closeness_journal.core.dates import iso_week_label
-    from closeness_journal.core.entries import EntryFilter
+    from closeness_journal.core.entry_filter import EntryFilter
     from closeness_journal.core.export_sections import ReviewAnswers, scope_sentence
     from closeness_journal.core.patterns import choose_grouping, compute
 

@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from closeness_journal.core.dates import long_date, short_date, week_start
-from closeness_journal.core.entries import Entry
 from closeness_journal.core.export_blocks import (
     Block,
     Chart,
@@ -44,6 +43,10 @@ from closeness_journal.core.vocabulary import (
     WITHDRAWAL_BEHAVIOURS,
 )
 from closeness_journal.core.wording import one_decimal, plural
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (an export does without it)
+if TYPE_CHECKING:
+    from closeness_journal.core.entries import Entry  # not imported: an export reads rows
 
 TOP = 5
 """How many fears, ways of staying close and behaviours the summary lists."""

@@ -15,8 +15,8 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from datetime import date
 from operator import itemgetter
 
+from closeness_journal.core.checkin_words import checkin_words
 from closeness_journal.core.dates import week_start
-from closeness_journal.core.entries import Entry, checkin_words
 from closeness_journal.core.export_blocks import (
     Block,
     Bullets,
@@ -48,6 +48,7 @@ from closeness_journal.core.text import one_line, printable
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing
 if TYPE_CHECKING:
+    from closeness_journal.core.entries import Entry  # not imported: the export reads rows
     from closeness_journal.core.ladder import LadderRung  # imported only for a journal with a ladder
 
 __all__ = ["STAYED_MEANS", "ReviewAnswers", "escape_markdown", "redactor", "render_markdown"]
