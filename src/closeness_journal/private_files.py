@@ -8,7 +8,6 @@ while it exists: one left by a killed process is removed the next time the journ
 
 from __future__ import annotations
 
-import io
 import os
 import re
 import sys
@@ -18,10 +17,6 @@ from datetime import date, datetime
 from pathlib import Path
 
 from closeness_journal import paths
-
-TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (an export does without it)
-if TYPE_CHECKING:
-    from typing import Any
 
 BACKUPS_KEPT = 14
 WRITE_BUFFER = 1 << 18
@@ -85,34 +80,13 @@ def write_private(
         # Written 256 KB at a time: an export is thousands of small chunks, and the default 8 KB buffer
         # made a system call of each 8 KB (about half the time of writing a 7 MB export; a larger
         # buffer than this saved nothing more).
-        with io.TextIOWrapper(io.BufferedWriter(_WrittenBack(fd, "w"), WRITE_BUFFER), encoding="utf-8") as handle:
+        with os.fdopen(fd, "w", encoding="utf-8", buffering=WRITE_BUFFER) as handle:
             for chunk in chunks:
                 handle.write(chunk)
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(temporary, target)
     return target
-
-
-class _WrittenBack(io.FileIO):
-    """The file, each write handed to the disk at once rather than when it is synced: the disk
-    writes the start of an export while the rest is being made, and the sync at the end (which
-    keeps a crash from leaving half a file) has only the last part to wait for. Without it that
-    sync waited about 5 ms for a 7 MB export (3,650 entries); with it, about 0.2 ms.
-    (`POSIX_FADV_DONTNEED` starts the writing back of what was just written and keeps nothing
-    from being written; where the system has no such call, the sync does it all as before.)"""
-
-    def write(self, data: Any) -> int:
-        written = super().write(data)
-        if _ADVISE is not None and written:
-            try:
-                os.posix_fadvise(self.fileno(), self.tell() - written, written, _ADVISE)
-            except OSError:  # only advice: the sync at the end writes whatever is left
-                pass
-        return written  # type: ignore[no-any-return]
-
-
-_ADVISE = getattr(os, "POSIX_FADV_DONTNEED", None)
 
 
 @contextmanager
