@@ -387,7 +387,15 @@ def _kept(memo: dict[Any, Any], read: Callable[[str], Any], stored: str) -> Any:
 
 def _prompt_texts(stored: str) -> tuple[str, ...]:
     """The prompts' texts of a stored list of (id, text) pairs (`_prompt_list` without the ids,
-    and without making its pairs first: most rows of a journal hold a list no other row holds)."""
+    and without making its pairs first: most rows of a journal hold a list no other row holds).
+    A list with no backslash (so no escaped character, and no quote inside a text) is cut where
+    `json.dumps` puts its quotes and commas; the count of quotes makes sure every cut fell between
+    two strings, and anything else goes to the JSON parser (callgrind, a 3,650-entry export, whose
+    rows hold 1,283 different lists: 5M fewer instructions, about 0.5%)."""
+    if "\\" not in stored and stored.startswith('[["') and stored.endswith('"]]'):
+        pairs = stored[3:-3].split('"], ["')
+        if stored.count('"') == 4 * len(pairs) and all('", "' in pair for pair in pairs):
+            return tuple([pair.partition('", "')[2] for pair in pairs])
     return tuple(text for _, text in json.loads(stored))
 
 
