@@ -139,9 +139,42 @@ def test_a_markdown_export_imports_neither_argparse_nor_the_parts_of_the_journal
             "closeness_journal.cli.encryption", "closeness_journal.store.journal", "closeness_journal.store.archive",
             "closeness_journal.store.reviews", "closeness_journal.core.review", "closeness_journal.core.prompts",
             "closeness_journal.core.html_export", "closeness_journal.core.archive_json", "typing",
-            "closeness_journal.core.ladder"))
+            "closeness_journal.core.ladder", *ENTRY_MODEL))
         assert "lighthouse" in printed
         assert loaded == []
+
+
+ENTRY_MODEL = ("closeness_journal.core.entries", "closeness_journal.core.checkin", "closeness_journal.store.entries",
+               "closeness_journal.store.search")
+"""The entry model and what builds it: an export reads rows (about 5 ms of a 3,650-entry export)."""
+
+
+def test_a_markdown_export_with_entries_for_my_session_imports_no_entry_model(tmp_path):
+    """Flagged entries, a peak, a step that went better and one written with prompts: "For my session"
+    lists them from rows too, with what an `Entry` would give (the store's tests compare the two)."""
+    import ast
+    import subprocess
+    import sys
+
+    cli = [sys.executable, "-m", "closeness_journal", "--data-dir", str(tmp_path / "journal")]
+    subprocess.run([*cli, "write", "The lighthouse keeper waved.", "--who", "Sam", "--relationship", "partner",
+                    "--intensity", "9", "--urge", "8", "--fear", "rejection", "--acted", "partly", "--flag",
+                    "--step", "Asked Sam for a walk", "--predicted", "7", "--outcome", "2"],
+                   check=True, capture_output=True)
+    code = (
+        "import sys\n"
+        "from closeness_journal.cli import main\n"
+        "assert main(sys.argv[1:]) == 0\n"
+        f"print(sorted(m for m in sys.modules if m in {ENTRY_MODEL!r}))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code, "--data-dir", str(tmp_path / "journal"), "export", "-o", "-"],
+                          capture_output=True, text=True, check=True)
+    printed, _, loaded = done.stdout.rstrip("\n").rpartition("\n")
+    assert ast.literal_eval(loaded) == []
+    session = printed[printed.index("## For my session"):printed.index("### Kinds of closeness")]
+    assert session.count("The lighthouse keeper waved.") == 2  # flagged, and a peak moment
+    assert "fear 9 of 10, the pull to get away 8 of 10, with Sam (a partner)" in session
+    assert "*Asked Sam for a walk* — expected 7, really 2 (of 10)" in session
 
 
 def test_a_markdown_export_of_a_journal_with_a_ladder_still_shows_it(tmp_path):

@@ -4,6 +4,8 @@ rendered from rows is the one rendered from the same entries."""
 from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta, timezone
 
+import pytest
+
 from closeness_journal.core.archive_format import Backup
 from closeness_journal.core.checkin import CheckIn
 from closeness_journal.core.entries import Answer, Entry, EntryFilter
@@ -121,3 +123,26 @@ def test_fear_by_relationship_is_what_json_each_counts_in_the_same_order(journal
         ).fetchall()
         assert any(rel is None for rel, _, _ in expected) and len(expected) > 5
         assert list(journal.session_facts(filters).fear_by_relationship) == expected
+
+
+def test_prompt_lists_are_read_without_json_as_the_json_parser_reads_them():
+    import json
+
+    from closeness_journal.store.exports import _prompt_texts
+
+    lists = [
+        [["a", "What happened?"]], [["a", ""], ["b-2", "Then, what?"]], [["a", 'He said "stay".']],
+        [["a", "tab\there"]], [["a", "Ça va, « oui »"]], [["x", '"], ["']], [["a", "back\\slash"], ["b", "c"]],
+    ]
+    stored = [json.dumps(texts) for texts in lists] + [json.dumps(texts, ensure_ascii=False) for texts in lists]
+    stored += ['[["a","b"]]', '[["a", "b"],["c", "d"]]', '[ ["a", "b"] ]', '[["a", "b", "c"]]'[:-1] + "]"]
+    for text in stored:
+        try:
+            expected = tuple(prompt for _, prompt in json.loads(text))
+        except ValueError:
+            expected = None
+        if expected is None:
+            with pytest.raises(ValueError):
+                _prompt_texts(text)
+        else:
+            assert _prompt_texts(text) == expected, text

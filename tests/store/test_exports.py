@@ -197,3 +197,55 @@ def test_the_patterns_an_export_reads_leave_out_only_the_people_and_relationship
         assert named.people and named.relationships
         unnamed = journal.pattern_source(since, until, changed_since=changed_since, named=False)
         assert unnamed == replace(named, people={}, relationships={})
+
+
+def test_for_my_session_reads_its_entries_as_the_entry_model_reads_them(journal):
+    """The few entries "For my session" lists are read without the entry model (an export never
+    imports it): what the lists show of each is what the entry itself gives."""
+    from closeness_journal.core.entries import Answer
+    from closeness_journal.core.session import SessionEntry, first_lines
+
+    written = [
+        Entry(DAY, body="", answers=(Answer("a", "What happened?", "We walked.\nI stayed."), Answer("b", "And?", " ")),
+              checkin=CheckIn(who="Sam", relationship="partner", intensity=9, urge=10,
+                              fears=("engulfment", "rejection"), acted="partly", small_step="asked for a hug",
+                              predicted=7, outcome=2), flagged=True),
+        Entry(DAY - timedelta(days=1), body="only free writing\n\nand more",
+              checkin=CheckIn(urge=8, small_step="called Mum", outcome=4)),
+        Entry(DAY, body="", checkin=CheckIn(intensity=10, acted="no"), flagged=True),
+    ]
+    for n, entry in enumerate(written):
+        journal.add(entry, now=MORNING + timedelta(minutes=n))
+    facts = journal.session_facts(EntryFilter())
+    listed = [*facts.flagged, *facts.peaks, *facts.better, *facts.steps]
+    assert len(listed) == 2 + 3 + 1 + 2
+    for shown in listed:
+        assert isinstance(shown, SessionEntry)
+        entry = journal.get(shown.id)
+        assert (shown.local_date, shown.id, shown.created_at) == (entry.local_date, entry.id, entry.created_at)
+        assert (shown.words, shown.body, first_lines(shown)) == (entry.words, entry.body, first_lines(entry))
+        for name in ("who", "relationship", "fears", "intensity", "urge", "acted", "small_step", "predicted",
+                     "outcome"):
+            assert getattr(shown.checkin, name) == getattr(entry.checkin, name), name
+
+
+def test_an_export_counts_and_filters_as_search_does(journal):
+    """`entry_filters.py` (what an export reads through) gives the SQL and the counts `search.py`
+    gives, for every kind of filter but the words."""
+    from closeness_journal.store import search
+    from closeness_journal.store.entry_filters import FilterMixin, filter_sql
+
+    for n in range(6):
+        journal.add(Entry(DAY - timedelta(days=n), body=f"entry {n}", private=n % 2 == 1, tags=("home",) * (n % 3 == 0),
+                          checkin=CheckIn(relationship="partner" if n < 3 else "friend", fears=("rejection",) * (n > 2),
+                                          behaviours=("went-quiet",) * (n % 2))), now=MORNING)
+    filters = [
+        EntryFilter(), EntryFilter(include_private=False), EntryFilter(since=DAY - timedelta(days=2), until=DAY),
+        EntryFilter(fears=("rejection",)), EntryFilter(behaviours=("went-quiet",), category="withdrawal"),
+        EntryFilter(relationship="friend", tags=("HOME",)), EntryFilter(changed_since=MORNING - timedelta(hours=1)),
+        EntryFilter(category="sabotage", include_private=False, changed_since=MORNING + timedelta(hours=1)),
+    ]
+    for wanted in filters:
+        assert filter_sql(wanted) == search._filter_sql(wanted)
+        assert FilterMixin.count(journal, wanted) == journal.count(wanted)
+    assert [FilterMixin.count(journal, wanted) for wanted in filters[:4]] == [6, 3, 3, 3]

@@ -108,7 +108,7 @@ def _loaded(module: str, name: str) -> type[BaseException]:
 
 def _usage_errors() -> tuple[type[BaseException], ...]:
     """The errors that mean the command was used wrongly (exit 2)."""
-    return (UsageError, _loaded("closeness_journal.core.checkin", "InvalidEntry"),
+    return (UsageError, _loaded("closeness_journal.core.entry_filter", "InvalidEntry"),
             _loaded("closeness_journal.core.dates", "BadDate"))
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, fields, replace
 
 from closeness_journal.core import entry_line
+from closeness_journal.core.entry_filter import InvalidEntry
 from closeness_journal.core.text import one_line
 from closeness_journal.core.vocabulary import (
     ACTED,
@@ -30,10 +31,6 @@ if TYPE_CHECKING:
     from typing import Any
 
 SCALE_MIN, SCALE_MAX = 0, 10
-
-
-class InvalidEntry(ValueError):
-    """An entry (or its check-in) that cannot be saved as it is; the message says why, kindly."""
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,6 @@ from collections.abc import Iterable, Iterator
 from datetime import date, datetime
 
 from closeness_journal.core.dates import short_date
-from closeness_journal.core.entries import Entry
 
 FIELDS = (
     "local_date", "id", "created_at", "updated_at", "kind", "answers", "body", "who", "relationship", "kinds",
@@ -28,6 +27,8 @@ FIELDS = (
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (an export does without it)
 if TYPE_CHECKING:
     from typing import Any
+
+    from closeness_journal.core.entries import Entry  # not imported: an export reads rows
 
     EntryRow = tuple[Any, ...]
     """One entry's values in the order of `FIELDS`."""

@@ -8,11 +8,9 @@ when asked) before it goes into a block; the renderers escape every piece of tex
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
 from datetime import date, datetime
 
 from closeness_journal.core.dates import long_date, short_date, week_start
-from closeness_journal.core.entries import Entry
 from closeness_journal.core.export_blocks import (
     Block,
     Chart,
@@ -45,6 +43,10 @@ from closeness_journal.core.vocabulary import (
 )
 from closeness_journal.core.wording import one_decimal, plural
 
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (an export does without it)
+if TYPE_CHECKING:
+    from closeness_journal.core.entries import Entry  # not imported: an export reads rows
+
 TOP = 5
 """How many fears, ways of staying close and behaviours the summary lists."""
 FEARS_PER_RELATIONSHIP = 3
@@ -55,14 +57,20 @@ STAYED_MEANS = (
 FORMAT_NAMES = {"markdown": "Markdown", "html": "a printable page"}
 
 
-@dataclass(frozen=True)
 class ReviewAnswers:
-    """A saved weekly review, for the export: the week and its questions with answers."""
+    """A saved weekly review, for the export: the week and its questions with answers. (A plain
+    class: an export makes one a week, and a dataclass took about 0.3 ms to declare.)"""
 
-    week: str
-    """`2026-W46`."""
-    answers: tuple[tuple[str, str], ...]
-    """(question text, answer text) pairs, in the order they were asked."""
+    __slots__ = ("week", "answers")
+
+    def __init__(self, week: str, answers: tuple[tuple[str, str], ...]) -> None:
+        self.week = week
+        """`2026-W46`."""
+        self.answers = answers
+        """(question text, answer text) pairs, in the order they were asked."""
+
+    def __repr__(self) -> str:
+        return f"ReviewAnswers({self.week!r}, {self.answers!r})"
 
 
 # ---------------------------------------------------------------------------------- the title

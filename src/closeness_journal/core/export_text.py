@@ -12,10 +12,13 @@ import re
 from collections.abc import Callable, Mapping
 from datetime import date
 
-from closeness_journal.core.checkin import CheckIn
 from closeness_journal.core.redaction import redactor
 from closeness_journal.core.text import one_line, printable
 from closeness_journal.core.vocabulary import RELATIONSHIPS
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (an export does without it)
+if TYPE_CHECKING:
+    from closeness_journal.core.checkin import CheckIn  # not imported: an export reads rows
 
 _CONTROLS = bytes(range(0x09)) + bytes(range(0x0B, 0x20)) + b"\x7f"
 """The ASCII characters `printable` drops."""

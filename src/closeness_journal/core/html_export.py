@@ -16,8 +16,8 @@ from html import escape
 from operator import itemgetter
 
 from closeness_journal.core.chart_svg import chart_svg
+from closeness_journal.core.checkin_words import checkin_words
 from closeness_journal.core.dates import long_date, week_start
-from closeness_journal.core.entries import Entry, checkin_words
 from closeness_journal.core.export_blocks import (
     Block,
     Bullets,
@@ -48,6 +48,7 @@ from closeness_journal.core.session import SessionFacts, id_anchor
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing
 if TYPE_CHECKING:
+    from closeness_journal.core.entries import Entry  # not imported: the export reads rows
     from closeness_journal.core.ladder import LadderRung  # imported only for a journal with a ladder
 
 STYLE = """

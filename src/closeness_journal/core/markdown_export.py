@@ -15,8 +15,8 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from datetime import date
 from operator import itemgetter
 
+from closeness_journal.core.checkin_words import checkin_words
 from closeness_journal.core.dates import week_start
-from closeness_journal.core.entries import Entry, checkin_words
 from closeness_journal.core.export_blocks import (
     Block,
     Bullets,
@@ -48,6 +48,7 @@ from closeness_journal.core.text import one_line, printable
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing
 if TYPE_CHECKING:
+    from closeness_journal.core.entries import Entry  # not imported: the export reads rows
     from closeness_journal.core.ladder import LadderRung  # imported only for a journal with a ladder
 
 __all__ = ["STAYED_MEANS", "ReviewAnswers", "escape_markdown", "redactor", "render_markdown"]
@@ -283,7 +284,7 @@ def render_markdown(
     week: date | None = None
     for day, group in itertools.groupby(rows_of(entries), key=itemgetter(0)):
         todays = list(group)
-        parts = []
+        parts: list[str] = []
         if week is None or not 0 <= (day - week).days < 7:  # `week_start(day) != week`, more cheaply
             week = week_start(day)
             parts.append(f"## Week of {_long_date(week)}\n\n")
@@ -293,8 +294,7 @@ def render_markdown(
         for number, row in enumerate(todays, 1):
             if several:
                 parts.append(f"#### {_anchor(row[1], anchors) if anchors else ''}Entry {number} of {len(todays)}\n\n")
-            said, words = _entry(row, text)
-            parts.append(said)
+            words = _entry(row, text, parts)
             if words.isascii():
                 parts.append(words)
             else:
@@ -323,6 +323,16 @@ class _UserText:
     def __init__(self, redact: Callable[[str], str] | None) -> None:
         self.redact = redact
         self.memo: dict[str, str] = {}
+        self.prompts: dict[str, str] = {}
+        """Each prompt's paragraph as written above its answer ("" for an empty one), made once."""
+
+    def prompt(self, text: str) -> str:
+        """The paragraph of a prompt: `*the prompt*`, a blank line after it (`prompts` remembers it)."""
+        shown = self.line(text)
+        done = f"*{shown}*\n\n" if shown else ""
+        if len(self.prompts) < self.MEMO:
+            self.prompts[text] = done
+        return done
 
     def block(self, text: str) -> str:
         """Text of any length: paragraphs and line breaks kept."""
@@ -342,21 +352,39 @@ class _UserText:
         return done
 
 
-def _entry(row: EntryRow, text: _UserText) -> tuple[str, str]:
-    """What was written, and the check-in's words after it ("" when there are none)."""
+def _entry(row: EntryRow, text: _UserText, out: list[str]) -> str:
+    """What was written, added to `out` (the day's text so far); returns the check-in's words
+    after it ("" when there are none)."""
     (_, _, created_at, updated_at, kind, answers, body, who, relationship, kinds, close_before, behaviours, stayed,
      fears, intensity, urge, urge_after, acted, small_step, rung, predicted, outcome, tags, private, flagged) = row
-    out = []
-    line, block = text.line, text.block
-    for prompt_text, answer in answers:
-        if prompt := line(prompt_text):
-            out.append(f"*{prompt}*\n\n")
-        if said := block(answer):
-            out.append(f"{said}\n\n")
-    if body and (said := block(body)):
-        if answers:
-            out.append("*Free writing*\n\n")
-        out.append(f"{said}\n\n")
+    start = len(out)
+    append, line, block = out.append, text.line, text.block
+    # Most of what people write is plain prose (`_plain_prose`): it goes in as it is (its line
+    # breaks made hard ones), and a prompt's paragraph is made once for the whole export.
+    plain = text.redact is None
+    if answers:
+        prompts = text.prompts
+        for prompt_text, answer in answers:
+            if (prompt := prompts.get(prompt_text)) is None:
+                prompt = text.prompt(prompt_text)
+            if prompt:
+                append(prompt)
+            if plain and answer and _plain_prose(answer):
+                append(answer.replace("\n", "\\\n") if "\n" in answer else answer)
+                append("\n\n")
+            elif said := block(answer):
+                append(said)
+                append("\n\n")
+    if body:
+        if not (plain and _plain_prose(body)):
+            body = block(body)
+        elif "\n" in body:
+            body = body.replace("\n", "\\\n")
+        if body:
+            if answers:
+                append("*Free writing*\n\n")
+            append(body)
+            append("\n\n")
 
     # The check-in in words. `checkin_words` joins what the person wrote with the journal's
     # own labels (which have nothing to escape), so that text is made safe first.
@@ -376,5 +404,7 @@ def _entry(row: EntryRow, text: _UserText) -> tuple[str, str]:
     )
     add_marks(words, flagged, created_at, updated_at)
     if words:
-        return "".join(out), "".join([f"- **{label}:** {value}\n" for label, value in words]) + "\n"
-    return "".join(out) or "*Nothing was written for this one.*\n\n", ""
+        return "".join([f"- **{label}:** {value}\n" for label, value in words]) + "\n"
+    if len(out) == start:
+        append("*Nothing was written for this one.*\n\n")
+    return ""

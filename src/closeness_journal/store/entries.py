@@ -17,6 +17,7 @@ from closeness_journal.store.connection import JournalBase, reading, utc
 from closeness_journal.store.drafts import EDIT_DRAFTS, key_start
 from closeness_journal.store.errors import EntryNotFound
 from closeness_journal.store.migrations import ANSWER_SEPARATOR
+from closeness_journal.store.stored_lists import _MEMO, _prompt_list, _slug_list, _text_list
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (an export does without it)
 if TYPE_CHECKING:
@@ -265,19 +266,6 @@ def _slugs_json(slugs: tuple[str, ...]) -> str:
     return '["' + '", "'.join(slugs) + '"]' if slugs else "[]"
 
 
-def _slug_list(stored: str | None) -> tuple[str, ...]:
-    """A stored JSON list of slugs ("a-z" and "-" only, checked before they are stored), read
-    without the JSON parser: reading a whole journal does this three times an entry."""
-    if not stored or stored == "[]":
-        return ()
-    parts = stored[2:-2].split('", "')
-    if stored.count('"') != 2 * len(parts) or "\\" in stored or not stored.startswith('["'):
-        return tuple(json.loads(stored) or ())  # not written by json.dumps as expected
-    return tuple(parts)
-
-
-_MEMO = 4096
-"""Stored lists (slugs, prompts) recur across a journal: this many of each are remembered, read once."""
 _slugs_read: dict[str, tuple[str, ...]] = {}
 _prompts_read: dict[str, tuple[tuple[str, str], ...]] = {}
 
@@ -299,11 +287,6 @@ def _slugs(stored: str | None) -> tuple[str, ...]:
     return _remembered(_slugs_read, _slug_list, stored)
 
 
-def _text_list(stored: str | None) -> tuple[str, ...]:
-    """A stored JSON list of free text (tags)."""
-    return () if not stored or stored == "[]" else tuple(json.loads(stored))
-
-
 def answers_of(texts: str, prompts: str) -> tuple[Answer, ...]:
     """The answers of a stored row: the prompts as JSON, the texts joined by ANSWER_SEPARATOR."""
     if not prompts or prompts == "[]":
@@ -320,10 +303,6 @@ _tags_read: dict[str, tuple[str, ...]] = {}
 def _tags(stored: str | None) -> tuple[str, ...]:
     """`_text_list`, remembered (a journal's tags recur)."""
     return _remembered(_tags_read, _text_list, stored)
-
-
-def _prompt_list(stored: str) -> tuple[tuple[str, str], ...]:
-    return tuple((prompt_id, prompt_text) for prompt_id, prompt_text in json.loads(stored))
 
 
 def _prompts(stored: str) -> tuple[tuple[str, str], ...]:

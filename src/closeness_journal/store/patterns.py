@@ -8,7 +8,7 @@ from dataclasses import replace
 from datetime import date, datetime
 
 from closeness_journal.store.connection import JournalBase, reading, reading_as_they_go
-from closeness_journal.store.search import changed_since_sql
+from closeness_journal.store.entry_filters import changed_since_sql
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (an export does without it)
 if TYPE_CHECKING:
