@@ -114,9 +114,9 @@ def test_fear_by_relationship_is_what_json_each_counts_in_the_same_order(journal
         journal.add(Entry(END - timedelta(days=n % 9), body="x", checkin=CheckIn(
             relationship=(None, "partner", "friend", "family")[n % 4], fears=fears[n % len(fears)])), now=MORNING)
     for filters in (EntryFilter(), EntryFilter(since=END - timedelta(days=4))):
-        from closeness_journal.store.search import _filter_sql
+        from closeness_journal.store.entry_filters import filter_sql
 
-        where, params = _filter_sql(filters)
+        where, params = filter_sql(filters)
         expected = journal.db.execute(
             f"SELECT e.relationship, j.value, count(*) FROM entries e, json_each(e.fears) AS j WHERE {where} "
             "GROUP BY e.relationship, j.value ORDER BY count(*) DESC, e.relationship, j.value", params,

@@ -1,9 +1,10 @@
 """An `EntryFilter` as SQL (the WHERE clause on `entries e`, everything but the words searched for),
-and the count of the entries it keeps: what the exports and the pattern sums read entries through.
+and the count of the entries it keeps: what search, the exports and the pattern sums read entries
+through.
 
-Apart from `search.py` (lists, pages and full-text search, which build entries), so that a
-Markdown or HTML export, which reads rows, never imports the entry model (about 5 ms of the
-3,650-entry export's 150). `search.py` gives the same SQL (a test compares the two).
+Apart from `search.py` (lists, pages and full-text search, which build entries and use this SQL
+too), so that a Markdown or HTML export, which reads rows, never imports the entry model (about
+5 ms of the 3,650-entry export's 150).
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Finding entries: the filters as SQL, history's pages, and full-text search with snippets.
+"""Finding entries: history's pages, and full-text search with snippets.
 
 The search index (`entries_fts`, built in `migrations.py`) holds only the entries outside the
 trash. What a person types is never read as FTS syntax: `entry_rows.fts_query` quotes every word.
@@ -10,11 +10,10 @@ from collections.abc import Iterator
 from dataclasses import replace
 
 from closeness_journal.core.entries import Entry, EntryFilter, SearchHit
-from closeness_journal.core.vocabulary import SABOTAGE, WITHDRAWAL
 from closeness_journal.store.connection import JournalBase, reading, reading_as_they_go
 from closeness_journal.store.entries import entries_from_rows, entry_from_row
+from closeness_journal.store.entry_filters import filter_sql
 from closeness_journal.store.entry_rows import (
-    LIVE,
     RANK_AT_MOST,
     fts_query,
     matches,
@@ -23,10 +22,6 @@ from closeness_journal.store.entry_rows import (
     snippets,
     word_page,
 )
-
-TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (an export does without it)
-if TYPE_CHECKING:
-    from typing import Any
 
 
 class SearchMixin(JournalBase):
@@ -38,7 +33,7 @@ class SearchMixin(JournalBase):
         return reading_as_they_go(self._iter_entries(filters, chunk))
 
     def _iter_entries(self, filters: EntryFilter, chunk: int) -> Iterator[Entry]:
-        where, params = _filter_sql(filters)
+        where, params = filter_sql(filters)
         cursor = self._db.execute(
             f"SELECT e.* FROM entries e WHERE {where} ORDER BY e.local_date, e.created_at, e.uuid", params
         )
@@ -63,7 +58,7 @@ class SearchMixin(JournalBase):
         the `limit` entries just newer than it, `oldest` the last page of all (the oldest entries).
         Every page comes newest first, and each is one index search however deep it lies."""
         if (after is not None or before is not None or oldest) and not filters.search:
-            where, params = _filter_sql(filters)
+            where, params = filter_sql(filters)
             key = "(e.local_date, e.created_at, e.uuid)"
             if after is not None:
                 where += f" AND {key} < (?, ?, ?)"
@@ -91,7 +86,7 @@ class SearchMixin(JournalBase):
         Matches come best first; when a search matches more than RANK_AT_MOST entries (a very
         common word), the most recently written come first instead, which is quicker and, for
         a word that is everywhere, more useful."""
-        where, params = _filter_sql(filters)
+        where, params = filter_sql(filters)
         words = fts_query(filters.search or "")
         if not words:
             return [SearchHit(entry_from_row(row)) for row in newest_page(self._db, where, params, limit, offset)]
@@ -142,7 +137,7 @@ class SearchMixin(JournalBase):
     def count(self, filters: EntryFilter = EntryFilter()) -> int:
         if filters == EntryFilter():  # every entry outside the trash: the day sums kept by m017 hold it
             return self._db.execute("SELECT coalesce(sum(entries), 0) FROM pattern_days").fetchone()[0]
-        where, params = _filter_sql(filters)
+        where, params = filter_sql(filters)
         words = fts_query(filters.search or "")
         if words and replace(filters, search=None) == EntryFilter():
             return self._matches(words)
@@ -155,44 +150,3 @@ class SearchMixin(JournalBase):
         else:
             sql = f"SELECT count(*) FROM entries e WHERE {where}"
         return self._db.execute(sql, params).fetchone()[0]
-
-
-def _filter_sql(filters: EntryFilter) -> tuple[str, list[Any]]:
-    """The WHERE clause (on `entries e`) and its parameters for everything but the words."""
-    filters = filters.validated()
-    clauses = [LIVE]
-    params: list[Any] = []
-    if filters.since:
-        clauses.append("e.local_date >= ?")
-        params.append(filters.since.isoformat())
-    if filters.until:
-        clauses.append("e.local_date <= ?")
-        params.append(filters.until.isoformat())
-    for behaviour in filters.behaviours:
-        clauses.append("EXISTS (SELECT 1 FROM json_each(e.behaviours) WHERE value = ?)")
-        params.append(behaviour)
-    for fear in filters.fears:
-        clauses.append("EXISTS (SELECT 1 FROM json_each(e.fears) WHERE value = ?)")
-        params.append(fear)
-    if filters.category == WITHDRAWAL:
-        clauses.append("e.withdrawal = 1")
-    elif filters.category == SABOTAGE:
-        clauses.append("e.sabotage = 1")
-    if filters.relationship:
-        clauses.append("e.relationship = ?")
-        params.append(filters.relationship)
-    for tag in filters.tags:
-        clauses.append("EXISTS (SELECT 1 FROM json_each(e.tags) WHERE lower(value) = lower(?))")
-        params.append(tag)
-    if not filters.include_private:
-        clauses.append("e.private = 0")
-    if filters.changed_since:
-        clauses.append(changed_since_sql("e."))
-        params += [filters.changed_since.isoformat()] * 2
-    return " AND ".join(clauses), params
-
-
-def changed_since_sql(prefix: str = "") -> str:
-    """Written, edited or flagged after a moment (two parameters: the moment, twice). Times are
-    compared as times, not as text, so one stored with another UTC offset (an import) counts right."""
-    return f"(julianday({prefix}updated_at) > julianday(?) OR julianday({prefix}flagged_at) > julianday(?))"
