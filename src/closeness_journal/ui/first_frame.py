@@ -78,7 +78,10 @@ class FirstFrame(App[int]):
         Textual's frame timer (up to 17 ms later), nor only once something else is drawn."""
         super()._end_batch()
         if not self._batch_count and self._screen_stack and getattr(self.screen, "render_held", False):
-            self.screen._compositor_refresh()
+            screen = self.screen
+            screen._on_timer_update()  # what the frame timer would do: a layout asked for meanwhile first
+            if screen.render_held:
+                screen._compositor_refresh()
 
     def switch_mode(self, mode: str) -> Any:
         """Back to a screen already built, on which nothing changed meanwhile (`shows_as_it_was`):
