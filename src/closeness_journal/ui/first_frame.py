@@ -79,6 +79,9 @@ class FirstFrame(App[int]):
         super()._end_batch()
         if not self._batch_count and self._screen_stack and getattr(self.screen, "render_held", False):
             screen = self.screen
+            if screen._repaint_required:  # whole in the one frame (Textual's timer drew it twice in a row)
+                screen._repaint_required = False
+                screen._dirty_widgets.add(screen)
             screen._on_timer_update()  # what the frame timer would do: a layout asked for meanwhile first
             if screen.render_held:
                 screen._compositor_refresh()
