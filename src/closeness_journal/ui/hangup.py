@@ -126,6 +126,8 @@ def forgiving_driver(driver_class: type) -> type:
 
         def close(self) -> None:
             super().close()
+            if self._key_thread is not None and self._key_thread.is_alive():
+                return  # still reading (input not stopped): its pipe stays open, ended with the process
             for end in (self._wake_reader, self._wake_writer):
                 try:
                     os.close(end)
