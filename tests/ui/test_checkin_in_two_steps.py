@@ -157,3 +157,56 @@ async def test_a_save_while_the_rest_is_being_mounted_waits_for_it(journal, libr
         assert form.values().checkin.who == ""  # cleared after the save, not refilled
     [entry] = journal.entries()
     assert entry.checkin.who == "Sam" and "We stayed for dinner." in entry.words
+
+
+@pytest.mark.parametrize("size", [(60, 18), (80, 24), (99, 29), (100, 30), (101, 31), (120, 40), (200, 60)])
+async def test_todays_first_fields_are_the_ones_it_shows(journal, library, monkeypatch, size):
+    """Today composes the check-in's fields that begin above the fold, counted at the width
+    `form_width` gives: never narrower than the column journal.tcss makes (or a field shown would
+    be missing from the first frame), and no wider than a column more (or fields below the fold
+    would be composed first, for nothing)."""
+    from closeness_journal.ui.app import JournalApp
+    from closeness_journal.ui.screens.today import TodayScreen
+    from closeness_journal.ui.widgets.checkin_form import form_width
+
+    async def not_yet(screen: TodayScreen) -> None:
+        return None
+
+    monkeypatch.setattr(TodayScreen, "mount_checkin", not_yet)  # the form as in the first frame
+    app = JournalApp(journal, library)
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        form = app.screen.query_one(CheckInForm)
+        room = form.query_one(RestOfForm)
+        shown = form.scrollable_content_region
+        assert shown.width <= form_width(size[0]) <= shown.width + 1
+        assert room.region.y >= shown.bottom  # nothing shown is missing
+        fields = [child for child in form.children if child is not room]
+        assert max(field.region.y - field.styles.margin.top for field in fields) < shown.bottom  # none below
+
+
+async def test_a_field_just_mounted_takes_its_turn_at_tab_once_it_is_placed(journal, library):
+    """Textual orders the focus by where the fields are: the fields below the fold, mounted just
+    after the first frame, are nowhere until the next layout, and tab from the writing went to the
+    check-in's last field when pressed then (a test typing at once saw it one run in three)."""
+    from textual.widgets import Input
+
+    from closeness_journal.ui.app import JournalApp
+
+    app = JournalApp(journal, library)
+    async with app.run_test(size=(100, 30)) as pilot:
+        for _ in range(100):
+            await pilot.pause(0.01)
+            if app.screen.query_one(CheckInForm).complete:
+                break
+        form = app.screen.query_one(CheckInForm)
+        late = Input(id="late")
+        mounted = form.mount(late)  # in the form, not placed yet
+        assert late in form.children and not late.virtual_region.size
+        assert late not in app.screen.focus_chain
+        await mounted
+        await pilot.pause()
+        assert late.virtual_region.size and late in app.screen.focus_chain
+        app.screen.query_one("#editor").focus()
+        await pilot.press("tab")
+        assert app.focused.id == "who"

@@ -347,7 +347,10 @@ async def test_the_daily_backup_runs_once_after_the_first_frame_and_before_any_k
 
     app = JournalApp(journal, library, after_first_frame=backup)
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.pause()
+        for _ in range(100):  # it starts just after the frame after the first (once that one is drawn)
+            await pilot.pause(0.01)
+            if calls:
+                break
         assert calls == [(True, False)]  # started after the first frame, not on the window's thread
         threading.Timer(0.2, go_on.set).start()  # the backup ends while the key waits for it
         await pilot.press("x")

@@ -25,9 +25,12 @@ import sys
 import termios
 import threading
 import time
+import tty
 from pathlib import Path
 
 import pytest
+
+from closeness_journal.ui.hangup import WakingEvent
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="pseudo-terminals and SIGHUP are POSIX")
 
@@ -205,3 +208,73 @@ async def test_the_window_keeps_taking_output_after_the_terminal_is_gone(monkeyp
     threading.Thread(target=draw_many_frames, daemon=True).start()
     assert done.wait(30), "the window's output waited for ever on a terminal that is gone"
     writer.stop()
+
+
+async def test_the_input_thread_reads_keys_and_stops_without_waiting_on_nothing(monkeypatch, journal, library):
+    """The window's input thread (ui/hangup.py) reads and parses keys as Textual's does; told to
+    stop, it is woken at once, and it never waits on no file at all (Textual's last wait, 0.1 s
+    on nothing, held every leaving back)."""
+    import selectors
+
+    from textual import events
+
+    from closeness_journal.ui.app import JournalApp
+
+    waits: list[int] = []  # how many files each wait of the thread was on
+    select = selectors.SelectSelector.select
+
+    def counted(selector, timeout=None):
+        waits.append(len(selector.get_map()))
+        return select(selector, timeout)
+
+    monkeypatch.setattr(selectors.SelectSelector, "select", counted)
+    handlers = {sig: signal.getsignal(sig) for sig in (signal.SIGTSTP, signal.SIGCONT)}
+    try:
+        app = JournalApp(journal, library)
+        driver = app.driver_class(app)
+    finally:
+        for sig, handler in handlers.items():
+            signal.signal(sig, handler)
+    master, slave = os.openpty()
+    tty.setraw(slave)  # as the driver sets the terminal: each key as it comes
+    driver.fileno = slave
+    keys: list[str] = []
+    pressed = threading.Event()
+
+    def process_message(message):
+        if isinstance(message, events.Key):
+            keys.append(message.key)
+            pressed.set()
+
+    driver.process_message = process_message
+    thread = threading.Thread(target=driver.run_input_thread, daemon=True)
+    thread.start()
+    try:
+        os.write(master, b"a")
+        assert pressed.wait(10), "a key typed never reached the window"
+        assert keys == ["a"]
+        assert isinstance(driver.exit_event, WakingEvent)
+        driver.exit_event.set()
+        thread.join(10)
+        assert not thread.is_alive()
+        assert waits and 0 not in waits
+        assert waits[-1] == 2  # the terminal and the wake-up
+    finally:
+        driver.exit_event.set()
+        driver.close()
+        os.close(master)
+        os.close(slave)
+
+
+def test_stopping_input_wakes_the_input_thread_at_once():
+    """Setting the driver's exit event writes to the pipe the input thread waits on with the terminal."""
+    reader, writer = os.pipe()
+    try:
+        event = WakingEvent(writer)
+        assert select.select([reader], [], [], 0)[0] == []
+        event.set()
+        assert event.is_set()
+        assert select.select([reader], [], [], 0)[0] == [reader]
+    finally:
+        os.close(reader)
+        os.close(writer)

@@ -66,6 +66,9 @@ class JournalApp(FirstFrame, App[int]):
 
     CSS_PATH = "journal.tcss"
     TITLE = "closeness-journal"
+    DEFAULT_MODE = "today"
+    """Today is the first screen, built as the window starts: switched to from Textual's blank
+    start screen, it was laid out and drawn a time more (ui/first_frame.py)."""
     ENABLE_COMMAND_PALETTE = True
 
     BINDINGS = [
@@ -120,6 +123,10 @@ class JournalApp(FirstFrame, App[int]):
         self._start_on_pause = pause
         self.clock = clock
         self._after_first_frame = None if after_first_frame is None else InBackground(after_first_frame)
+        for mode, make in (("today", self._today_screen), ("history", self._history_screen),
+                           ("review", self._review_screen), ("patterns", self._patterns_screen),
+                           ("exercises", self._exercises_screen), ("ladder", self._ladder_screen)):
+            self.add_mode(mode, lambda make=make: styled_now(self, make()))
 
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, events.Ready):
@@ -153,17 +160,16 @@ class JournalApp(FirstFrame, App[int]):
     def get_driver_class(self) -> type[Driver]:
         return forgiving_driver(super().get_driver_class())
 
-    def on_mount(self) -> None:
-        for mode, make in (("today", self._today_screen), ("history", self._history_screen),
-                           ("review", self._review_screen), ("patterns", self._patterns_screen),
-                           ("exercises", self._exercises_screen), ("ladder", self._ladder_screen)):
-            self.add_mode(mode, lambda make=make: styled_now(self, make()))
+    def on_load(self) -> None:
+        """The look kept in the journal, before Today is built (styled once, in it)."""
         settings = Settings.read(self.journal.setting)
         saved_theme = theme_to_apply(settings, self.available_themes)
         if saved_theme is not None:
             self.theme = saved_theme
+
+    def on_mount(self) -> None:
+        settings = Settings.read(self.journal.setting)
         self.theme_changed_signal.subscribe(self, self.keep_theme)
-        self.switch_mode("today")
         if self._start_on_pause:
             self.action_pause()
         elif self._welcome and welcome_due(settings, self.journal.count()):

@@ -1,9 +1,11 @@
 """How the window gets its first frame out quickly, and leaves cleanly after it (a part of
 `JournalApp`).
 
-Textual holds the screen back while the window starts and for 50 ms after a switch of screens;
-here a switch is held only until the new screen is ready, and not at all when you go back to a
-screen on which nothing changed (`switch_mode`). A callback after a refresh runs at once while
+Today is the window's first screen (`JournalApp.DEFAULT_MODE`), built as the window starts
+rather than switched to from Textual's blank start screen. Textual holds the screen back while the
+window starts and for 50 ms after a switch of screens; here a switch is held only until the new
+screen is ready, and not at all when you go back to a screen on which nothing changed
+(`switch_mode`). A callback after a refresh runs at once while
 the screen is held, before anything is drawn. Work meant
 for after the first frame (the rest of Today's check-in, the day's backup) waits for `once_drawn`
 so that it doesn't hold the frame back.
@@ -48,7 +50,7 @@ class FirstFrame(App[int]):
         drawn. Never once the window is closing."""
         if self._leaving:
             return
-        if self.screen.id == "_default" or self._batch_count:
+        if self._batch_count:
             self.set_timer(0.002, lambda: self.once_drawn(callback))
         else:
             self.screen.call_after_refresh(callback)
@@ -64,15 +66,25 @@ class FirstFrame(App[int]):
         return self._leaving
 
     def delay_update(self, delay: float = 0.05) -> None:
-        """Textual holds the screen back for 50 ms when switching screens, to hide the change; from
-        the blank screen the window starts on there is nothing to hide, and Today would wait."""
-        if self._no_textual_hold or self._from_blank():
+        """Textual holds the screen back for 50 ms when switching screens, to hide the change; a
+        switch of ours holds it as long as the new screen takes to get ready (`switch_mode`)."""
+        if self._no_textual_hold:
             return
         super().delay_update(delay)
 
-    def _from_blank(self) -> bool:
-        """Whether Textual's blank start screen is the one shown (the window is starting)."""
-        return bool(self._screen_stack) and self.screen.id == "_default"
+    def _end_batch(self) -> None:
+        """When the last hold ends, the frame wanted meanwhile is drawn at once (a screen of ours
+        renders nothing while held: `ModeScreen._compositor_refresh`), not at the next tick of
+        Textual's frame timer (up to 17 ms later), nor only once something else is drawn."""
+        super()._end_batch()
+        if not self._batch_count and self._screen_stack and getattr(self.screen, "render_held", False):
+            screen = self.screen
+            if screen._repaint_required:  # whole in the one frame (Textual's timer drew it twice in a row)
+                screen._repaint_required = False
+                screen._dirty_widgets.add(screen)
+            screen._on_timer_update()  # what the frame timer would do: a layout asked for meanwhile first
+            if screen.render_held:
+                screen._compositor_refresh()
 
     def switch_mode(self, mode: str) -> Any:
         """Back to a screen already built, on which nothing changed meanwhile (`shows_as_it_was`):
@@ -82,8 +94,8 @@ class FirstFrame(App[int]):
         Any other switch (a screen built now, or one that reloads what a write changed) is held
         back until that screen is ready instead of for a fixed 50 ms (`_hold_until_ready`): as
         long as it takes to build, and no longer."""
-        if mode == self.current_mode or mode not in self._modes or self._from_blank():
-            return super().switch_mode(mode)  # (from Textual's blank start screen, `delay_update`)
+        if mode == self.current_mode or mode not in self._modes:
+            return super().switch_mode(mode)
         stack = self._screen_stacks.get(mode)
         shows = getattr(stack[-1], "shows_as_it_was", None) if stack else None
         unheld = shows is not None and shows()
@@ -142,11 +154,11 @@ class FirstFrame(App[int]):
             super().update_styles(node, animate)
 
     def _load_screen_css(self, screen: Screen[Any]) -> None:
-        """Before the first screen other than Today (and Textual's blank start screen) is shown,
+        """Before the first screen other than Today is shown,
         add the other screens' styles: the rules parsed so far are kept (parsing them all again took
         40-60 ms of each first F3 / F4 / F5 / F8), and only that screen is styled again (nothing
         already shown matches them)."""
-        if not self._views_styled and screen.id != "_default" and getattr(screen, "needs_views_css", True):
+        if not self._views_styled and getattr(screen, "needs_views_css", True):
             self._views_styled = True
             self.stylesheet.read(VIEWS_CSS)
             self.stylesheet.parse()  # only the new file: what was parsed before is kept (`reparse` does it all again)

@@ -17,6 +17,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.widget import Widget
 from textual.widgets import Header, Static, TextArea
 
 from closeness_journal import day_prompts
@@ -43,7 +44,7 @@ from closeness_journal.ui.drafts_left import take_over
 from closeness_journal.ui.first_frame import REST_OF_CHECKIN
 from closeness_journal.ui.screens.mode import ModeScreen
 from closeness_journal.ui.text import not_saved
-from closeness_journal.ui.widgets.checkin_form import CheckInForm
+from closeness_journal.ui.widgets.checkin_form import CheckInForm, form_width
 from closeness_journal.ui.widgets.keys_footer import KeysFooter
 from closeness_journal.ui.widgets.prompt_card import PromptCard
 from closeness_journal.ui.widgets.slot_editor import SlotEditor
@@ -99,10 +100,22 @@ class TodayScreen(ModeScreen):
                     placeholder=PLACEHOLDER,
                 )
             # The check-in (two thirds of the screen's widgets): the fields the screen shows are in
-            # the first frame, the rest (below the fold, with room kept for them) just after it.
+            # the first frame, the rest (below the fold, with room kept for them) just after it. It
+            # shows the screen's rows less the header's and the footer's (fewer under a note), at
+            # the width its column has.
+            size = self.app.size
             with Vertical(id="checkin-slot"):
-                yield CheckInForm(id="checkin", rungs=self.rungs(), first_rows=self.app.size.height)
+                yield CheckInForm(id="checkin", rungs=self.rungs(), first_rows=size.height - 2,
+                                  first_width=form_width(size.width))
         yield KeysFooter(compact=True)
+
+    @property
+    def focus_chain(self) -> list[Widget]:
+        """Textual orders the fields by where they are on the screen: the check-in's fields below
+        the fold, just mounted after the first frame, are nowhere until the next layout, and so came
+        first (tab from the writing went to the check-in's last field). They take their turn once
+        they are placed."""
+        return [widget for widget in super().focus_chain if widget.virtual_region.size or widget.has_focus]
 
     def checkin_values(self) -> CheckInFields:
         return self.query_one(CheckInForm).values()

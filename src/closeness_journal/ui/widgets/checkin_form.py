@@ -127,6 +127,14 @@ FORM_WIDEST = 52 - 4
 """The widest a check-in's fields are on Today (its column at most 52, less border, padding, scroll bar)."""
 
 
+def form_width(screen_width: int) -> int:
+    """How wide the check-in's fields are on Today at a screen width, as journal.tcss makes its
+    column (`#checkin-slot`: 45% of the screen, 34 to 52 columns), less border, padding and scroll
+    bar. A share that isn't whole is rounded up: never narrower than it is, so the fields counted
+    as shown in the first frame are never too few (a test holds this to the styles)."""
+    return min(max(-(-screen_width * 45 // 100), 34), 52) - 4
+
+
 def _lines(text: str, width: int) -> int:
     """The rows `text` takes wrapped at `width`, as a label or a choice wraps it."""
     return len(Content(text).wrap(max(width, 1)))
@@ -169,13 +177,18 @@ class CheckInForm(VerticalScroll, can_focus=False):
     class Changed(Message):
         """Something in the check-in was changed by the person."""
 
-    def __init__(self, *, rungs: Sequence[Rung] = (), id: str | None = None, first_rows: int | None = None) -> None:
-        """`first_rows`: compose only the fields that fill about that many rows, and keep room
-        for the rest, mounted by `mount_rest` (Today shows its first frame sooner)."""
+    def __init__(
+        self, *, rungs: Sequence[Rung] = (), id: str | None = None, first_rows: int | None = None,
+        first_width: int = FORM_WIDEST,
+    ) -> None:
+        """`first_rows`: compose only the fields that begin within the first that many rows (at
+        most as many as the form shows), the fields `first_width` wide at most, and keep room for
+        the rest, mounted by `mount_rest` (Today shows its first frame sooner)."""
         super().__init__(id=id)
         self._rungs = {rung.id: rung for rung in rungs}
         """Every rung of the ladder (retired ones too, so an entry that tried one keeps it)."""
         self._first_rows = first_rows
+        self._first_width = first_width
         self._rest: list[Part] | None = None
         self._loaded = CheckInFields()
         """What was last loaded: the fields not mounted yet hold it."""
@@ -248,12 +261,14 @@ class CheckInForm(VerticalScroll, can_focus=False):
     def compose(self) -> ComposeResult:
         parts = self.parts()
         first = len(parts)
-        if self._first_rows is not None:  # fields until the rows shown are filled (at the widest, fewest rows)
+        if self._first_rows is not None:  # the fields that begin above the fold (at the widest, in fewest rows)
             rows = 0
-            for first, part in enumerate(parts, start=1):  # noqa: B007 (first is used after the loop)
-                rows += part.rows(FORM_WIDEST, self._first_rows)
-                if rows > self._first_rows:
+            for first, part in enumerate(parts):  # noqa: B007 (first is used after the loop)
+                if rows >= self._first_rows:
                     break
+                rows += part.rows(self._first_width, self._first_rows)
+            else:
+                first = len(parts)
         for part in parts[:first]:
             yield from part.widgets()
         if first < len(parts):
