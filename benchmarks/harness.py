@@ -183,12 +183,14 @@ class PtyRun:
 
 
 def run_in_pty(
-    command: list[str], env: dict[str, str], timeout: float = TIMEOUT, marker: bytes | None = None
+    command: list[str], env: dict[str, str], timeout: float = TIMEOUT, marker: bytes | tuple[bytes, ...] | None = None
 ) -> PtyRun:
     """Run `command` on a new pseudo-terminal of TERM_SIZE; time from spawn to exit, and read the child's
     peak RSS from the RSS hook's file if `env` names one (else wait4()). The output is drained as it
-    comes so the child never blocks. With `marker`, also the time until those bytes first reached the
-    terminal (the first frame that holds them: it may be a part of the screen, drawn first)."""
+    comes so the child never blocks. With `marker` (bytes, or several: each of them), also the time until
+    those bytes first reached the terminal (the first frame that holds them: with one, it may be a part
+    of the screen, drawn first; words from each part of the screen time the whole of it)."""
+    markers = (marker,) if isinstance(marker, bytes) else tuple(marker or ())
     master, slave = os.openpty()
     cols, rows = TERM_SIZE
     fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))
@@ -214,7 +216,7 @@ def run_in_pty(
             if not data:
                 break
             output += data
-            if marker and seen is None and marker in output:
+            if markers and seen is None and all(each in output for each in markers):
                 seen = time.perf_counter() - started
         _, status, usage = os.wait4(process.pid, 0)
         ended = time.perf_counter()
@@ -246,11 +248,12 @@ class Alternated:
 
 
 def alternate(commands: dict[str, list[str]], repeats: int, env: dict[str, str], label: str = "round",
-              drawn: dict[str, bytes] | None = None) -> Alternated:
+              drawn: dict[str, tuple[bytes, ...]] | None = None) -> Alternated:
     """Each command run `repeats` + 1 times in a pty, in rounds (one of each per round, so a slow moment of
     the machine touches them all alike); the first round only warms the page cache and .pyc files.
     A command that fails once is not run again. `drawn`: words a command's output must hold (what it
-    draws), so a window that quits before drawing counts as failed, not as fast."""
+    draws, in every part of the screen), so a window that quits before drawing counts as failed, not as
+    fast; the first frame is timed until all of them have reached the terminal."""
     found = Alternated({key: [] for key in commands}, {key: [] for key in commands}, {})
     for repeat in range(repeats + 1):
         for key, command in commands.items():
@@ -265,8 +268,9 @@ def alternate(commands: dict[str, list[str]], repeats: int, env: dict[str, str],
                 tail = run.output.decode(errors="replace").strip().splitlines()[-3:]
                 found.failed[key] = f"exit {run.returncode}: {' | '.join(tail)[-200:]}"
                 continue
-            if drawn and key in drawn and drawn[key] not in run.output:
-                found.failed[key] = f"quit without drawing {drawn[key].decode()!r}"
+            missing = [words.decode() for words in (drawn or {}).get(key, ()) if words not in run.output]
+            if missing:
+                found.failed[key] = f"quit without drawing {', '.join(map(repr, missing))}"
                 continue
             if repeat:
                 found.times[key].append(run.seconds * 1000)

@@ -100,10 +100,12 @@ def test_a_window_that_quits_without_drawing_fails_instead_of_counting(bench_mod
     """The cold start runs count only when the process wrote what it draws: a window that quit while
     Textual still held its frame back once looked fast having drawn nothing."""
     harness = bench_modules["harness"]
-    commands = {"drew": [sys.executable, "-c", "print('Check-in')"], "quiet": [sys.executable, "-c", "pass"]}
-    found = harness.alternate(commands, 1, dict(os.environ), drawn=dict.fromkeys(commands, b"Check-in"))
+    commands = {"drew": [sys.executable, "-c", "print('Check-in Swap question')"],
+                "part": [sys.executable, "-c", "print('Check-in')"], "quiet": [sys.executable, "-c", "pass"]}
+    found = harness.alternate(commands, 1, dict(os.environ), drawn=dict.fromkeys(commands, (b"Check-in", b"Swap")))
     assert "drew" not in found.failed and len(found.times["drew"]) == 1
-    assert found.failed["quiet"] == "quit without drawing 'Check-in'" and not found.times["quiet"]
+    assert found.failed["part"] == "quit without drawing 'Swap'" and not found.times["part"]
+    assert found.failed["quiet"] == "quit without drawing 'Check-in', 'Swap'" and not found.times["quiet"]
 
 
 def test_the_first_frame_is_timed_when_what_it_draws_first_arrives(bench_modules):
@@ -114,6 +116,9 @@ def test_the_first_frame_is_timed_when_what_it_draws_first_arrives(bench_modules
     assert 0.3 <= run.marker_seconds < run.seconds and run.seconds >= 0.6
     quiet = harness.run_in_pty([sys.executable, "-c", "pass"], dict(os.environ), marker=b"Check-in")
     assert quiet.marker_seconds is None
+    parts = "import time; print('Check-in', flush=True); time.sleep(0.3); print('Swap', flush=True)"
+    whole = harness.run_in_pty([sys.executable, "-c", parts], dict(os.environ), marker=(b"Check-in", b"Swap"))
+    assert whole.marker_seconds >= 0.3  # until the last of the words
 
 
 def test_only_runs_the_measures_named(bench_modules):
