@@ -309,3 +309,23 @@ def test_a_failure_on_the_indexing_thread_adds_nothing(tmp_path, monkeypatch):
     assert _mode(journal) == "wal" and journal.count() == 0 and journal.integrity_problems() == []
     assert _trigger(journal).startswith("CREATE TRIGGER entries_ai")
     journal.close()
+
+
+def test_the_pattern_sums_of_a_bulk_merge_are_those_the_triggers_make(tmp_path, monkeypatch):
+    """Made on the side in memory while the batches are indexed (`pattern_sums.Aside`), on either
+    driver (SQLCipher's adds them a row at a time)."""
+    backup = _backup_of(_varied(1000), trashed=7)
+    monkeypatch.setattr("closeness_journal.store.archive.BATCH", 150)
+
+    def sums(journal: Journal) -> tuple[list, list]:
+        return (journal.db.execute("SELECT * FROM pattern_days ORDER BY 1, 2").fetchall(),
+                journal.db.execute("SELECT * FROM pattern_counts ORDER BY 1, 2, 3, 4").fetchall())
+
+    batched = Journal.open(tmp_path / "batched" / "journal.db")
+    batched.merge(backup)
+    monkeypatch.setattr("closeness_journal.store.archive.BULK_AT_LEAST", 10**9)
+    one_by_one = Journal.open(tmp_path / "rows" / "journal.db")
+    one_by_one.merge(backup)
+    assert sums(batched) == sums(one_by_one) and sum(row[2] for row in sums(batched)[0]) == 1000 - 7
+    batched.close()
+    one_by_one.close()

@@ -211,3 +211,86 @@ SUMMED = (
     "predicted_sum", "outcome_sum", "stayed", "urge_sum", "urge_count", "acted_yes", "acted_partly", "acted_no",
     "days",
 )
+
+
+# A bulk import adds up its entries' pattern sums on a side connection in memory, a batch at a
+# time while the search index is filled (`pattern_sums.Aside`), and adds only the sums to the
+# journal's: the tables must come out exactly as `_add`'s one pass over the new rows makes them,
+# and as the triggers make them a row at a time.
+
+def _sum_tables(journal: Journal) -> tuple[list, list]:
+    return (journal.db.execute("SELECT * FROM pattern_days ORDER BY local_date, private").fetchall(),
+            journal.db.execute("SELECT * FROM pattern_counts ORDER BY field, local_date, private, value").fetchall())
+
+
+def _varied_backup(tmp_path, rng: random.Random, count: int, trashed: int):
+    source = Journal.open(tmp_path / "source.db")
+    source.add_many([(made_up(rng, n), datetime(2026, 3, 1, tzinfo=UTC)) for n in range(count)])
+    for entry in source.entries(limit=trashed):
+        source.delete(entry.id)
+    backup = source.dump()
+    source.close()
+    return backup
+
+
+@pytest.mark.parametrize("already", [0, 1, 25])
+def test_sums_made_on_the_side_of_an_import_are_those_of_one_pass_and_of_the_triggers(tmp_path, monkeypatch, already):
+    """`already`: entries of the file in the journal before (then a batch adds fewer rows than it
+    has, and the sums are made by `_add`'s one pass over the new rows, as before)."""
+    from closeness_journal.store import pattern_sums
+
+    rng = random.Random(already + 40)
+    backup = _varied_backup(tmp_path, rng, 700, trashed=40)
+    monkeypatch.setattr("closeness_journal.store.archive.BATCH", 150)
+    put: list[bool] = []
+    real_put = pattern_sums.Aside.put
+    monkeypatch.setattr(pattern_sums.Aside, "put", lambda self, db: put.append(True) or real_put(self, db))
+
+    def imported(name: str, bulk: int | None = None, aside: bool = True) -> Journal:
+        journal = Journal.open(tmp_path / name / "journal.db")
+        for entry in backup.entries[100:100 + already]:
+            journal.add(entry)
+        with monkeypatch.context() as patched:
+            if bulk is not None:
+                patched.setattr("closeness_journal.store.archive.BULK_AT_LEAST", bulk)
+            if not aside:  # the one pass at the end over the new rows, as before the side sums
+                real = pattern_sums.added_in_bulk
+                patched.setattr(pattern_sums, "added_in_bulk", lambda db, columns=None: real(db))
+            journal.merge(backup)
+        return journal
+
+    side = imported("side")
+    assert put == ([True] if already == 0 else [])
+    one_pass = imported("one-pass", aside=False)
+    by_trigger = imported("triggers", bulk=10**9)
+    try:
+        assert _sum_tables(side) == _sum_tables(one_pass) == _sum_tables(by_trigger)
+        assert sum(row[2] for row in _sum_tables(side)[0]) == 700 - 40  # the trash left out
+        assert_kept_sums_match(side)
+        attached = [row[1] for row in side.db.execute("PRAGMA database_list")]
+        assert attached == ["main"]  # the side sums let go once the import is over
+        side.add(made_up(rng, 5000))
+        assert_kept_sums_match(side)  # the triggers are back
+    finally:
+        for journal in (side, one_pass, by_trigger):
+            journal.close()
+
+
+def test_sums_made_on_the_side_through_python_rows_are_the_same(tmp_path, monkeypatch):
+    """Without Python's own driver (SQLCipher's has no `deserialize`) the sums go in a row at a time."""
+    from closeness_journal.store import pattern_sums
+
+    rng = random.Random(3)
+    backup = _varied_backup(tmp_path, rng, 400, trashed=10)
+    monkeypatch.setattr("closeness_journal.store.archive.BATCH", 150)
+    attached = Journal.open(tmp_path / "attached" / "journal.db")
+    attached.merge(backup)
+    monkeypatch.setattr(pattern_sums, "_attachable", lambda conn: False)
+    rows = Journal.open(tmp_path / "rows" / "journal.db")
+    rows.merge(backup)
+    try:
+        assert _sum_tables(attached) == _sum_tables(rows)
+        assert_kept_sums_match(rows)
+    finally:
+        attached.close()
+        rows.close()
