@@ -312,8 +312,7 @@ def test_a_failure_on_the_indexing_thread_adds_nothing(tmp_path, monkeypatch):
 
 
 def test_the_pattern_sums_of_a_bulk_merge_are_those_the_triggers_make(tmp_path, monkeypatch):
-    """Made on the side in memory while the batches are indexed (`pattern_sums.Aside`), on either
-    driver (SQLCipher's adds them a row at a time)."""
+    """Added in one pass over the new rows at the end (`pattern_sums.added_in_bulk`), on either driver."""
     backup = _backup_of(_varied(1000), trashed=7)
     monkeypatch.setattr("closeness_journal.store.archive.BATCH", 150)
 

@@ -75,8 +75,7 @@ class ArchiveMixin(JournalBase):
         from closeness_journal.core import archive_format
 
         added = {"entries": 0, "revisions": 0, "reviews": 0, "settings": 0, "drafts": 0, "exercises": 0, "rungs": 0}
-        with archive_format.collector_paused(), _detached(self), _written_once(self, len(backup.entries)), \
-                self._write() as db:
+        with archive_format.collector_paused(), _written_once(self, len(backup.entries)), self._write() as db:
             for rung in backup.rungs:
                 row = rung_to_row(rung)
                 cursor = db.execute(
@@ -211,24 +210,17 @@ def _insert_entries(
         return _each(db, sql, entry_rows(entries), len(entries), progress)
     db.execute("DROP TRIGGER entries_ai")
     # the kept pattern sums too: one pass at the end, not a trigger a row
-    with pattern_sums.added_in_bulk(db, ROW_COLUMNS) as sums, _search_memory(db, SEARCH_MEMORY), \
-            _Behind(behind) as indexing:
+    with pattern_sums.added_in_bulk(db), _search_memory(db, SEARCH_MEMORY), _Behind(behind) as indexing:
         last = db.execute("SELECT coalesce(max(id), 0) FROM entries").fetchone()[0]
         added = done = 0
         rows = entry_rows(entries)
         while batch := list(itertools.islice(rows, BATCH)):  # made while the last batch is indexed
             indexing.wait()
-            now = _each(db, sql, iter(batch), len(entries), progress, done)
-            added += now
+            added += _each(db, sql, iter(batch), len(entries), progress, done)
             done += len(batch)
             top = db.execute("SELECT coalesce(max(id), 0) FROM entries").fetchone()[0]
             indexing.run(db.conn.execute, _INDEX_NEW, (last, top))
             last = top
-            if sums is not None:  # their pattern sums made on the side meanwhile
-                if now == len(batch):
-                    sums.add(batch)
-                else:
-                    sums.lost()
         indexing.wait()
         if progress is not None:
             progress("Indexing for search", len(entries), len(entries))
@@ -285,15 +277,6 @@ class _Behind:
             self.thread = None
         if kind is None:
             self.wait()
-
-
-@contextlib.contextmanager
-def _detached(journal: ArchiveMixin) -> Iterator[None]:
-    """The pattern sums made on the side of a bulk insert let go once its transaction is over."""
-    try:
-        yield
-    finally:
-        pattern_sums.detach(journal._db.conn)
 
 
 @contextlib.contextmanager

@@ -18,8 +18,7 @@ What m017 builds is made from the definitions here: change them only with a new 
 
 from __future__ import annotations
 
-import operator
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from contextlib import contextmanager
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (an export does without it)
@@ -104,12 +103,6 @@ def _shares(r: str, sign: str) -> list[str]:
 
 def create(db: Any) -> None:
     """The two tables, filled from the entries outside the trash, and the triggers that keep them."""
-    _tables(db)
-    keep(db)
-
-
-def _tables(db: Any) -> None:
-    """The two tables, empty (`create`'s, and `Aside`'s in memory)."""
     columns = ", ".join(f"{name} INTEGER NOT NULL DEFAULT 0" for name, _ in DAY_SUMS)
     db.execute(
         f"CREATE TABLE pattern_days (local_date TEXT NOT NULL, private INTEGER NOT NULL, {columns}, "
@@ -119,6 +112,7 @@ def _tables(db: Any) -> None:
         "CREATE TABLE pattern_counts (field TEXT NOT NULL, local_date TEXT NOT NULL, private INTEGER NOT NULL, "
         "value NOT NULL, n INTEGER NOT NULL, PRIMARY KEY (field, local_date, private, value)) WITHOUT ROWID"
     )
+    keep(db)
 
 
 def keep(db: Any) -> None:
@@ -132,15 +126,11 @@ def keep(db: Any) -> None:
     _make_triggers(db)
 
 
-_DAY_UPSERT = "ON CONFLICT (local_date, private) DO UPDATE SET " + ", ".join(
-    f"{name} = {name} + excluded.{name}" for name, _ in DAY_SUMS)
-_COUNT_UPSERT = "ON CONFLICT (field, local_date, private, value) DO UPDATE SET n = n + excluded.n"
-"""Sums added to those already kept for the same day (and value)."""
-
-
 def _add(db: Any, chosen: str) -> None:
     """Add the shares of the entries outside the trash that `chosen` (SQL over `e`) picks."""
-    day_upsert, upsert = _DAY_UPSERT, _COUNT_UPSERT
+    day_upsert = "ON CONFLICT (local_date, private) DO UPDATE SET " + ", ".join(
+        f"{name} = {name} + excluded.{name}" for name, _ in DAY_SUMS)
+    upsert = "ON CONFLICT (field, local_date, private, value) DO UPDATE SET n = n + excluded.n"
     private = _PRIVATE.format(r="e")
     names = ", ".join(name for name, _ in DAY_SUMS)
     sums = ", ".join(f"sum({sql.format(r='e')})" for _, sql in DAY_SUMS)
@@ -184,112 +174,13 @@ def _make_triggers(db: Any) -> None:
 
 
 @contextmanager
-def added_in_bulk(db: Any, columns: Sequence[str] | None = None) -> Iterator[Aside | None]:
+def added_in_bulk(db: Any) -> Iterator[None]:
     """Around adding many entries in one transaction (`add_many`, an import): the triggers step
     aside and the new entries' shares are added in one pass at the end (a row at a time, they
-    would add about a third to the insert's time). New rows have ids above every earlier one.
-    Given `columns` (the order of the rows inserted), it yields an `Aside` to be given each batch
-    of rows as it goes in: their shares are then added up beside the insert, and only the sums
-    go in at the end (unless it was told a row was not added: then the one pass as without)."""
+    would add about a third to the insert's time). New rows have ids above every earlier one."""
     before = db.execute("SELECT coalesce(max(id), 0) FROM entries").fetchone()[0]
     for name in TRIGGERS:
         db.execute(f"DROP TRIGGER IF EXISTS {name}")
-    aside = None if columns is None else Aside(db, columns)
-    try:
-        yield aside
-        if aside is not None and aside.whole:
-            aside.put(db)
-        else:
-            _add(db, f"e.id > {int(before)}")
-    finally:
-        if aside is not None:
-            aside.close()
+    yield
+    _add(db, f"e.id > {int(before)}")
     _make_triggers(db)
-
-
-class Aside:
-    """The shares of new entries added up on a connection of its own (SQLite in memory) while the
-    journal's connection is busy with other work (`add` is called while the search index is
-    filled, in another thread), with `_add`'s very statements over a table of the columns they
-    read (declared as in the journal, so each value is kept as the journal keeps it); at the end
-    only the sums are added to the journal's (at 100,000 entries about 6,000 day rows and 170,000
-    counts). The one pass over the new rows at the end took about 0.8 s, after everything else;
-    adding these sums about 0.1 s."""
-
-    ATTACHED = "pattern_sums_aside"
-    """The name the sums are attached to the journal's connection by (`put`), until `detach`."""
-
-    def __init__(self, db: Any, columns: Sequence[str]) -> None:
-        import sqlite3
-
-        declared = {row[1]: row[2] for row in db.execute("PRAGMA table_info(entries)")}
-        self.whole = True
-        """Every row given was added to the journal (else `added_in_bulk` makes the one pass)."""
-        self._memory = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
-        read = ", ".join(f"{name} {declared[name]}" for name in WATCHED)
-        self._memory.execute(f"CREATE TABLE entries (id INTEGER PRIMARY KEY, {read})")
-        _tables(self._memory)
-        # only the columns read, taken out of each row in C (binding all of them: 0.6 s -> 0.4 s)
-        self._read = operator.itemgetter(*(list(columns).index(name) for name in WATCHED))
-        self._insert = f"INSERT INTO entries ({', '.join(WATCHED)}) VALUES ({', '.join('?' for _ in WATCHED)})"
-        self._last = 0
-
-    def add(self, rows: list[tuple[Any, ...]]) -> None:
-        """Add the shares of these rows (each to be added to the journal, else `lost`)."""
-        if not self.whole or not rows:
-            return
-        self._memory.executemany(self._insert, map(self._read, rows))
-        _add(self._memory, f"e.id > {self._last}")
-        self._last = self._memory.execute("SELECT max(id) FROM entries").fetchone()[0]
-
-    def lost(self) -> None:
-        """A row given, or to be given, was not added (already in the journal): the one pass instead."""
-        self.whole = False
-
-    def put(self, db: Any) -> None:
-        """Add the sums made to the journal's (the new entries' shares, as `_add` adds them). With
-        Python's own driver the sums are attached to the journal's connection and added in two
-        statements (at 100,000 entries 0.09 s, against 0.4 s a row at a time through Python)."""
-        conn, memory = getattr(db, "conn", db), self._memory
-        names = ", ".join(name for name, _ in DAY_SUMS)
-        days, counts = f"local_date, private, {names}", "field, local_date, private, value, n"
-        if _attachable(conn):
-            conn.execute(f"ATTACH ':memory:' AS {self.ATTACHED}")
-            conn.deserialize(memory.serialize(), name=self.ATTACHED)
-            conn.execute(f"INSERT INTO pattern_days ({days}) SELECT {days} FROM {self.ATTACHED}.pattern_days "
-                         f"WHERE true {_DAY_UPSERT}")
-            conn.execute(f"INSERT INTO pattern_counts ({counts}) SELECT {counts} FROM {self.ATTACHED}.pattern_counts "
-                         f"WHERE true {_COUNT_UPSERT}")
-            return
-        conn.executemany(
-            f"INSERT INTO pattern_days ({days}) VALUES (?, ?, {', '.join('?' for _ in DAY_SUMS)}) {_DAY_UPSERT}",
-            memory.execute(f"SELECT {days} FROM pattern_days"),
-        )
-        conn.executemany(
-            f"INSERT INTO pattern_counts ({counts}) VALUES (?, ?, ?, ?, ?) {_COUNT_UPSERT}",
-            memory.execute(f"SELECT {counts} FROM pattern_counts"),
-        )
-
-    def close(self) -> None:
-        """Let the sums go (those attached by `put` stay until `detach`)."""
-        self._memory.close()
-
-
-def _attachable(conn: Any) -> bool:
-    """Whether a database in memory can be attached to `conn` and filled from bytes (Python's own
-    driver, not SQLCipher's, which would also want a key for it)."""
-    import sqlite3
-
-    return isinstance(conn, sqlite3.Connection) and hasattr(conn, "deserialize")
-
-
-def detach(db: Any) -> None:
-    """After the transaction `Aside.put` attached the sums in: let them go (an attached database
-    can't be detached before the transaction ends). Nothing to do when none is attached."""
-    import contextlib
-
-    conn = getattr(db, "conn", db)
-    attached = any(row[1] == Aside.ATTACHED for row in conn.execute("PRAGMA database_list"))
-    if attached and not conn.in_transaction:
-        with contextlib.suppress(Exception):
-            conn.execute(f"DETACH DATABASE {Aside.ATTACHED}")
