@@ -234,6 +234,67 @@ def test_a_bad_backup_names_the_field_and_imports_nothing(capsys, filled, tmp_pa
     assert hashlib.sha256((private_folders / "journal.db").read_bytes()).hexdigest() == before
 
 
+class _Ended(Exception):
+    """Stands in for `os._exit` ending the process."""
+
+
+def test_the_import_command_ends_its_process_once_all_is_committed_closed_and_said(capsys, filled, tmp_path,
+                                                                                 monkeypatch):
+    """As the `closeness-journal` command (not here: a test goes on), an import ends the process
+    itself, exit code 0, without Python freeing what it read; only after its message is out and
+    its journal closed, and after what was registered to run at exit ran."""
+    import atexit
+
+    from closeness_journal.cli import archive
+
+    assert not archive._whole_process()  # pytest's process is not the command
+    out = tmp_path / "all.json"
+    run(capsys, "export", "--format", "json", "-o", str(out))
+    ended: list[int] = []
+    ran_at_exit: list[str] = []
+
+    def os_exit(code: int) -> None:
+        ended.append(code)
+        raise _Ended
+
+    monkeypatch.setattr(archive, "_whole_process", lambda: True)
+    monkeypatch.setattr(os, "_exit", os_exit)
+    atexit.register(ran_at_exit.append, "ran")
+    other = tmp_path / "other"
+    with pytest.raises(_Ended):
+        cli.main(["--data-dir", str(other), "import", str(out)])
+    assert ended == [0] and ran_at_exit == ["ran"]
+    assert "Added 5 entries" in capsys.readouterr().out
+    journal = Journal.open(other / "journal.db")  # closed, whole, back in the log
+    try:
+        assert journal.count() == 5 and journal.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    finally:
+        journal.close()
+    with pytest.raises(_Ended):  # nothing added is still a success
+        cli.main(["--data-dir", str(other), "import", str(out)])
+    assert ended == [0, 0]
+    assert run(capsys, "--data-dir", str(other), "import", str(tmp_path / "missing.json"))[0] == 1  # a failure returns
+
+
+def test_the_import_command_as_a_process_says_what_it_added_and_exits_0(capsys, filled, tmp_path):
+    import subprocess
+    import sys
+
+    out = tmp_path / "all.json"
+    run(capsys, "export", "--format", "json", "-o", str(out))
+    other = tmp_path / "other"
+    done = subprocess.run([sys.executable, "-m", "closeness_journal", "--data-dir", str(other), "import", str(out)],
+                          capture_output=True, text=True, timeout=120)
+    assert (done.returncode, done.stdout.strip(), done.stderr) == (0, "Added 5 entries.", "")
+    assert sorted(path.name for path in other.iterdir()) == ["journal.db"]  # closed: no log left open
+    db = sqlite3.connect(other / "journal.db")
+    try:
+        assert db.execute("SELECT count(*) FROM entries").fetchone()[0] == 5
+        assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    finally:
+        db.close()
+
+
 def test_unreadable_import_files_get_one_line(capsys, tmp_path):
     assert "no such file" in run(capsys, "import", str(tmp_path / "missing.json"))[2]
     broken = tmp_path / "broken.json"

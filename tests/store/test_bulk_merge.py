@@ -309,3 +309,66 @@ def test_a_failure_on_the_indexing_thread_adds_nothing(tmp_path, monkeypatch):
     assert _mode(journal) == "wal" and journal.count() == 0 and journal.integrity_problems() == []
     assert _trigger(journal).startswith("CREATE TRIGGER entries_ai")
     journal.close()
+
+
+def test_the_pattern_sums_of_a_bulk_merge_are_those_the_triggers_make(tmp_path, monkeypatch):
+    """Added in one pass over the new rows at the end (`pattern_sums.added_in_bulk`), on either driver."""
+    backup = _backup_of(_varied(1000), trashed=7)
+    monkeypatch.setattr("closeness_journal.store.archive.BATCH", 150)
+
+    def sums(journal: Journal) -> tuple[list, list]:
+        return (journal.db.execute("SELECT * FROM pattern_days ORDER BY 1, 2").fetchall(),
+                journal.db.execute("SELECT * FROM pattern_counts ORDER BY 1, 2, 3, 4").fetchall())
+
+    batched = Journal.open(tmp_path / "batched" / "journal.db")
+    batched.merge(backup)
+    monkeypatch.setattr("closeness_journal.store.archive.BULK_AT_LEAST", 10**9)
+    one_by_one = Journal.open(tmp_path / "rows" / "journal.db")
+    one_by_one.merge(backup)
+    assert sums(batched) == sums(one_by_one) and sum(row[2] for row in sums(batched)[0]) == 1000 - 7
+    batched.close()
+    one_by_one.close()
+
+
+def test_a_bulk_merge_into_a_file_has_its_pages_written_back_as_it_goes(tmp_path, monkeypatch):
+    """A second thread syncs the journal file while the entries go in (so the commit has little
+    left to write), and is gone, its file closed, when the merge is over, whether it worked or not."""
+    import os
+
+    from closeness_journal.store import archive
+
+    synced: list[str] = []
+    fds: set[int] = set()
+    real = getattr(os, "fdatasync", os.fsync)
+
+    def sync(fd: int) -> None:
+        if threading.current_thread().name == "closeness-journal write-back":
+            fds.add(fd)
+        synced.append(threading.current_thread().name)
+        real(fd)
+
+    def still_open_on_the_journal(fd: int) -> bool:
+        try:
+            return os.readlink(f"/proc/self/fd/{fd}") == str(tmp_path / "data" / "journal.db")
+        except OSError:
+            return False
+
+    monkeypatch.setattr(os, "fdatasync", sync, raising=False)
+    monkeypatch.setattr(os, "fsync", sync)
+    monkeypatch.setattr(archive, "WRITE_BACK_EVERY", 0.001)
+    monkeypatch.setattr(archive, "BATCH", 150)
+    backup = _backup_of(_varied(1200), trashed=0)
+    journal = Journal.open(tmp_path / "data" / "journal.db")
+    journal.merge(backup)
+    assert "closeness-journal write-back" in synced and len(fds) == 1
+    assert not any(t.name == "closeness-journal write-back" for t in threading.enumerate())
+    if os.path.isdir("/proc/self/fd"):  # its own descriptor of the file closed (SQLite's stays open)
+        assert not still_open_on_the_journal(fds.pop())
+    assert journal.count() == 1200 and journal.integrity_problems() == []
+
+    broken = replace(backup, entries=[*_varied(900), replace(_varied(1)[0], created_at=None)])
+    with pytest.raises(AttributeError):
+        journal.merge(broken)
+    assert not any(t.name == "closeness-journal write-back" for t in threading.enumerate())
+    assert journal.count() == 1200
+    journal.close()

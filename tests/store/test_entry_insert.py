@@ -6,6 +6,8 @@ import random
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
+from hypothesis import given
+from hypothesis import strategies as st
 from test_kept_pattern_sums import made_up
 
 from closeness_journal.core.entries import Answer
@@ -63,3 +65,13 @@ def test_entries_read_fast_become_the_rows_their_entries_would():
     assert rows == list(entry_rows(list(fast))) == list(entry_rows(usual))
     assert [[type(value) for value in row] for row in rows] == [[type(value) for value in row] for row in
                                                                 entry_rows(usual)]
+
+
+@given(st.lists(st.text(), max_size=4))
+def test_tags_become_the_json_the_encoder_writes(tags):
+    """`_tags_json` skips the encoder only when it would write every tag as it is."""
+    import json
+
+    from closeness_journal.store.entry_insert import _tags_json
+
+    assert _tags_json(tuple(tags)) == json.dumps(tags, ensure_ascii=False)

