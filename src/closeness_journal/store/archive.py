@@ -210,8 +210,7 @@ def _insert_entries(
         return _each(db, sql, entry_rows(entries), len(entries), progress)
     db.execute("DROP TRIGGER entries_ai")
     # the kept pattern sums too: one pass at the end, not a trigger a row
-    with _written_back(db, behind, WRITE_BACK_EVERY), pattern_sums.added_in_bulk(db), \
-            _search_memory(db, SEARCH_MEMORY), _Behind(behind) as indexing:
+    with pattern_sums.added_in_bulk(db), _search_memory(db, SEARCH_MEMORY), _Behind(behind) as indexing:
         last = db.execute("SELECT coalesce(max(id), 0) FROM entries").fetchone()[0]
         added = done = 0
         rows = entry_rows(entries)
@@ -307,48 +306,6 @@ def _written_once(journal: ArchiveMixin, count: int) -> Iterator[None]:
         if changed:
             with contextlib.suppress(*driver.OperationalError):  # if not now, the next open puts it back
                 conn.execute("PRAGMA journal_mode = WAL")
-
-
-WRITE_BACK_EVERY = 0.5
-"""Seconds between two requests to write a bulk insert's pages to the disk (`_written_back`)."""
-
-
-@contextlib.contextmanager
-def _written_back(db: Any, threaded: bool, every: float) -> Iterator[None]:
-    """While a bulk insert goes on: a second thread asks the system every `every` seconds to write
-    the journal file's changed pages to the disk, so the commit's own sync (what makes it durable,
-    unchanged) finds little left to write: at 100,000 entries about 400 MB, which the system
-    otherwise keeps in memory until that sync (there 0.17 s -> 0.01 s). Nothing else changes: the
-    system may write those pages whenever it likes anyway, and a failure here only means the
-    commit writes them. Only for a journal file (`threaded`)."""
-    stop = threading.Event()
-    thread = None
-    fd = -1
-    if threaded:
-        name = next((row[2] for row in db.execute("PRAGMA database_list") if row[1] == "main"), "")
-        sync = getattr(os, "fdatasync", os.fsync)
-        try:
-            fd = os.open(name, os.O_RDONLY) if name else -1
-        except OSError:
-            fd = -1
-        if fd >= 0:
-            def work() -> None:
-                while not stop.wait(every):
-                    try:
-                        sync(fd)
-                    except OSError:
-                        return
-
-            thread = threading.Thread(target=work, name="closeness-journal write-back", daemon=True)
-            thread.start()
-    try:
-        yield
-    finally:
-        stop.set()
-        if thread is not None:
-            thread.join()
-        if fd >= 0:
-            os.close(fd)
 
 
 SEARCH_MEMORY = 64 * 1024 * 1024
