@@ -359,9 +359,8 @@ def _entry(row: EntryRow, text: _UserText, out: list[str]) -> str:
      fears, intensity, urge, urge_after, acted, small_step, rung, predicted, outcome, tags, private, flagged) = row
     start = len(out)
     append, line, block = out.append, text.line, text.block
-    # Most of what people write is plain prose (`_plain_prose`): it goes in as it is (its line
-    # breaks made hard ones), and a prompt's paragraph is made once for the whole export.
-    plain = text.redact is None
+    # A prompt's paragraph is made once for the whole export; plain prose goes through `block`'s
+    # own shortcut (`_plain_prose`).
     if answers:
         prompts = text.prompts
         for prompt_text, answer in answers:
@@ -369,22 +368,14 @@ def _entry(row: EntryRow, text: _UserText, out: list[str]) -> str:
                 prompt = text.prompt(prompt_text)
             if prompt:
                 append(prompt)
-            if plain and answer and _plain_prose(answer):
-                append(answer.replace("\n", "\\\n") if "\n" in answer else answer)
-                append("\n\n")
-            elif said := block(answer):
+            if said := block(answer):
                 append(said)
                 append("\n\n")
-    if body:
-        if not (plain and _plain_prose(body)):
-            body = block(body)
-        elif "\n" in body:
-            body = body.replace("\n", "\\\n")
-        if body:
-            if answers:
-                append("*Free writing*\n\n")
-            append(body)
-            append("\n\n")
+    if body and (said := block(body)):
+        if answers:
+            append("*Free writing*\n\n")
+        append(said)
+        append("\n\n")
 
     # The check-in in words. `checkin_words` joins what the person wrote with the journal's
     # own labels (which have nothing to escape), so that text is made safe first.
