@@ -9,7 +9,7 @@ from closeness_journal.core import entry_line
 from closeness_journal.core.checkin import CheckIn, CheckInFields
 from closeness_journal.core.checkin_words import checkin_words
 from closeness_journal.core.entry_filter import EntryFilter, InvalidEntry
-from closeness_journal.core.text import one_line, printable
+from closeness_journal.core.text import one_line, printable, sitting_words
 from closeness_journal.core.vocabulary import (
     ENTRY_KINDS,
     PAUSE,
@@ -86,7 +86,7 @@ class Entry:
     @property
     def words(self) -> str:
         """Everything written in the sitting, answers first, as one text."""
-        return "\n\n".join(text for text in (*(a.text for a in self.answers), self.body) if text.strip())
+        return sitting_words([answer.text for answer in self.answers], self.body)
 
     @property
     def fields(self) -> CheckInFields:

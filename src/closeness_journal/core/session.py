@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from closeness_journal.core.text import one_line
+from closeness_journal.core.text import one_line, sitting_words
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (an export does without it)
 if TYPE_CHECKING:
@@ -60,7 +60,7 @@ class SessionEntry:
     @property
     def words(self) -> str:
         """Everything written in the sitting, answers first, as one text (as `Entry.words`)."""
-        return "\n\n".join(text for text in (*self.answers, self.body) if text.strip())
+        return sitting_words(self.answers, self.body)
 
     def __repr__(self) -> str:
         return f"SessionEntry({self.local_date}, {self.id!r})"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 # C0 controls except tab and newline, DEL, and C1 controls (which include 8-bit CSI/OSC).
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
@@ -36,3 +37,9 @@ def one_line(text: str, width: int | None = None, at_a_word: bool = False) -> st
             cut = cut[:space]
         return cut.rstrip() + "…"
     return flat
+
+
+def sitting_words(answers: Iterable[str], body: str) -> str:
+    """Everything written in a sitting, the answers' texts first, then the free writing, as one
+    text (parts with nothing in them left out): `Entry.words`, and the session lists' entries."""
+    return "\n\n".join(text for text in (*answers, body) if text.strip())
