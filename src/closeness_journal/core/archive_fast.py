@@ -212,21 +212,17 @@ def _checked(s: _Entry, late_day: date, late_time: datetime, plain: bool = False
     """`s` with its day and times when every check `read_entry` makes passes and `Entry.validated`
     would leave it as it is; None for anything else (`read_entry` then says what, or cleans it).
     `plain`: no text in the file holds a control character (`_plain`), so none is searched for.
-    `_time`, `_slugs` and `_flat` are written out here for the common case (an empty list or text
-    needs no call: at 100,000 entries the checks took about 0.50 s, now about 0.42 s)."""
+    An empty list of slugs needs no call (at 100,000 entries the checks take about 0.3 s)."""
     if not _uuid(s.id):
         return None
     try:
         day = _day(s.local_date)
-        created = _moment(s.created_at)
-        updated = _moment(s.updated_at)
     except ValueError:
         return None
-    if (
-        not FIRST_DAY <= day <= LAST_DAY or day > late_day
-        or created.tzinfo is None or created > late_time or created.date() < FIRST_DAY
-        or updated.tzinfo is None or updated > late_time or updated.date() < FIRST_DAY
-    ):
+    if not FIRST_DAY <= day <= LAST_DAY or day > late_day:
+        return None
+    created, updated = _time(s.created_at, late_time), _time(s.updated_at, late_time)
+    if created is None or updated is None:
         return None
     deleted = None
     if s.deleted_at is not None and (deleted := _time(s.deleted_at, late_time)) is None:
@@ -266,7 +262,6 @@ def _checked(s: _Entry, late_day: date, late_time: datetime, plain: bool = False
 
 _uuid = _CANONICAL_UUID.fullmatch
 _day = date.fromisoformat
-_moment = datetime.fromisoformat
 
 
 def _made(checked: Checked) -> Entry:
