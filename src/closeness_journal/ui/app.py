@@ -161,14 +161,15 @@ class JournalApp(FirstFrame, App[int]):
         return forgiving_driver(super().get_driver_class())
 
     def on_load(self) -> None:
-        """The look kept in the journal, before Today is built (styled once, in it)."""
-        settings = Settings.read(self.journal.setting)
+        """The look kept in the journal, before Today is built (styled once, in it); the settings
+        read here serve `on_mount` too."""
+        self._settings_at_start = settings = Settings.read(self.journal.setting)
         saved_theme = theme_to_apply(settings, self.available_themes)
         if saved_theme is not None:
             self.theme = saved_theme
 
     def on_mount(self) -> None:
-        settings = Settings.read(self.journal.setting)
+        settings = self._settings_at_start
         self.theme_changed_signal.subscribe(self, self.keep_theme)
         if self._start_on_pause:
             self.action_pause()
