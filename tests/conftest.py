@@ -33,6 +33,17 @@ def private_folders(tmp_path, monkeypatch):
     return data
 
 
+@pytest.fixture(autouse=True)
+def sqlite_counts_its_memory(monkeypatch):
+    """SQLite is never shut down and set up again inside the tests' process
+    (`driver.allocation_counting_off`, which the `import` command does in a process of its own):
+    whether it could be would depend on what earlier tests left open. A test wanting an import as
+    the command makes it says so (`tests/store/test_search_aside.py`)."""
+    from closeness_journal.store import driver
+
+    monkeypatch.setattr(driver, "_COUNTING_OFF", False)
+
+
 @pytest.fixture
 def journal():
     j = Journal.in_memory()

@@ -295,6 +295,42 @@ def test_the_import_command_as_a_process_says_what_it_added_and_exits_0(capsys, 
         db.close()
 
 
+def test_a_bulk_import_as_a_process_is_searchable_and_whole(capsys, private_folders, tmp_path):
+    """Hundreds of entries into an empty journal, as the command does it (its search index built
+    beside the journal on a second thread: `store/search_aside.py`): every word found, the index
+    checked, and the journal goes on (a save is found too)."""
+    import subprocess
+    import sys
+
+    from closeness_journal.store import Journal as Opened
+    from closeness_journal.store.archive import BULK_AT_LEAST
+
+    words = ("lighthouse", "harbour", "quietly", "café")
+    source = Opened.open(private_folders / "journal.db")
+    at = datetime(2026, 6, 1, tzinfo=UTC)
+    source.add_many(
+        (Entry(local_date=date(2026, 1, 1) + timedelta(days=n % 300), body=f"{words[n % 4]} number {n}"), at)
+        for n in range(BULK_AT_LEAST * 3)
+    )
+    source.close()
+    out = tmp_path / "all.json"
+    run(capsys, "export", "--format", "json", "-o", str(out))
+    other = tmp_path / "other"
+    done = subprocess.run([sys.executable, "-m", "closeness_journal", "--data-dir", str(other), "import", str(out)],
+                          capture_output=True, text=True, timeout=120)
+    assert (done.returncode, done.stderr) == (0, "")
+    journal = Opened.open(other / "journal.db")
+    try:
+        from closeness_journal.core.entries import EntryFilter
+
+        assert [journal.count(EntryFilter(search=word)) for word in words] == [BULK_AT_LEAST * 3 // 4] * 4
+        assert journal.integrity_problems() == []
+        journal.add(Entry(local_date=date(2026, 2, 1), body="one more lighthouse"))
+        assert journal.count(EntryFilter(search="lighthouse")) == BULK_AT_LEAST * 3 // 4 + 1
+    finally:
+        journal.close()
+
+
 def test_unreadable_import_files_get_one_line(capsys, tmp_path):
     assert "no such file" in run(capsys, "import", str(tmp_path / "missing.json"))[2]
     broken = tmp_path / "broken.json"

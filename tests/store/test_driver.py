@@ -60,3 +60,37 @@ def test_a_wrong_key_writes_nothing_to_standard_error(tmp_path):
     done = subprocess.run([sys.executable, "-c", probe, str(tmp_path / "secret.db")], capture_output=True,
                           text=True, timeout=60, env={**os.environ})
     assert done.stdout.strip() == "refused" and done.stderr == ""
+
+
+_COUNTING = """
+import sqlite3, sys, threading
+from closeness_journal.store import driver
+{before}
+print(driver.allocation_counting_off())
+results = []
+def use(n):
+    conn = sqlite3.connect(":memory:")
+    conn.execute("CREATE VIRTUAL TABLE t USING fts5(a)")
+    conn.executemany("INSERT INTO t VALUES (?)", [(f"word{{i}} lighthouse",) for i in range(2000)])
+    results.append(conn.execute("SELECT count(*) FROM t WHERE t MATCH 'lighthouse'").fetchone()[0])
+threads = [threading.Thread(target=use, args=(n,)) for n in range(2)]
+[t.start() for t in threads]; [t.join() for t in threads]
+print(results)
+"""
+
+
+def _counting(before: str = "") -> list[str]:
+    done = subprocess.run([sys.executable, "-c", _COUNTING.format(before=before)], capture_output=True, text=True,
+                          timeout=60)
+    assert done.returncode == 0, done.stderr
+    return done.stdout.split("\n")[:2]
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="Python's SQLite as the system's shared library")
+def test_sqlite_stops_counting_its_memory_only_with_nothing_of_it_open():
+    """In a process of its own, as the `import` command calls it: SQLite set up again without the
+    count, and working (two threads, each its own connection). With a connection open it is left
+    as it is."""
+    assert _counting() == ["True", "[2000, 2000]"]
+    assert _counting("kept = sqlite3.connect(':memory:'); kept.execute('SELECT 1')") == ["False", "[2000, 2000]"]
+    assert _counting("driver.allocation_counting_off()") == ["True", "[2000, 2000]"]  # once is enough

@@ -99,6 +99,10 @@ def import_file(args: argparse.Namespace, folder: Path, today: date) -> int:
             backup = importing.read_file(Path(args.file).expanduser(), args.format, progress=progress.tell)
         except importing.ImportRefused as error:
             raise Failure(str(error)) from None
+    if _whole_process():  # before the process's first connection: the import's two threads at once
+        from closeness_journal.store import driver
+
+        driver.allocation_counting_off()
     with opened(folder, daily_backup=True) as journal, Progress() as progress:
         try:
             added = journal.merge(backup, progress=progress.tell)

@@ -83,7 +83,11 @@ class ArchiveMixin(JournalBase):
                     list(row.values()),
                 )
                 added["rungs"] += cursor.rowcount
-            added["entries"] = _insert_entries(db, backup.entries, progress, behind=self.path is not None)
+            added["entries"] = _insert_entries(
+                db, backup.entries, progress, behind=self.path is not None,
+                # beside, on a second connection: where two threads can run SQLite at once
+                aside=self.path is not None and self.key is None and driver.allocation_counting_off(),
+            )
             added["revisions"] = _insert_missing_versions(
                 db, "revisions", "entry_uuid",
                 [(r.entry_id, r.revised_at.isoformat(), r.entry.to_json()) for r in backup.revisions],
@@ -194,14 +198,18 @@ BATCH = 10_000
 
 
 def _insert_entries(
-    db: Any, entries: Sequence[Entry], progress: archive_format.Tell | None = None, behind: bool = False
+    db: Any, entries: Sequence[Entry], progress: archive_format.Tell | None = None, behind: bool = False,
+    aside: bool = False,
 ) -> int:
     """Insert the entries the journal doesn't have yet (by id); how many were added. For many, the
     insert trigger of the search index is set aside and the new rows (outside the trash, as the
-    trigger would) indexed a batch at a time, then the trigger is put back exactly as it was: all
-    inside the caller's transaction, so a failure leaves index and table as they were. `behind`
-    (a journal file, whose connection may be used from another thread): each batch is indexed by
-    a second thread while the next batch's rows are made (SQLite works without Python's lock)."""
+    trigger would) indexed a batch at a time after the rows go in, then the trigger is put back
+    exactly as it was: all inside the caller's transaction, so a failure leaves index and table as
+    they were. `behind` (a journal file, whose connection may be used from another thread): each
+    batch is indexed by a second thread while the next batch's rows are made (SQLite works without
+    Python's lock). `aside` (the same, with two threads able to run SQLite at once): into a journal
+    with no entries, the index is built beside it by a second thread on its own connection while
+    the rows go in, and copied in at the end (`search_aside`)."""
     if not entries:
         return 0
     sql = f"INSERT OR IGNORE INTO entries ({', '.join(ROW_COLUMNS)}) VALUES ({', '.join('?' for _ in ROW_COLUMNS)})"
@@ -209,9 +217,23 @@ def _insert_entries(
     if len(entries) < BULK_AT_LEAST or trigger is None:
         return _each(db, sql, entry_rows(entries), len(entries), progress)
     db.execute("DROP TRIGGER entries_ai")
+    first = db.execute("SELECT coalesce(max(id), 0) FROM entries").fetchone()[0]
+    from closeness_journal.store import search_aside  # msgspec and all: only for an import
+
+    if aside and first == 0 and search_aside.fits(db):
+        added = _inserted_aside(db, sql, entries, progress)
+    else:
+        added = _inserted_behind(db, sql, entries, progress, behind, first)
+    db.execute(trigger[0])
+    return added
+
+
+def _inserted_behind(
+    db: Any, sql: str, entries: Sequence[Entry], progress: archive_format.Tell | None, behind: bool, last: int
+) -> int:
+    """The rows in, a batch at a time, each batch then indexed on the same connection (see above)."""
     # the kept pattern sums too: one pass at the end, not a trigger a row
     with pattern_sums.added_in_bulk(db), _search_memory(db, SEARCH_MEMORY), _Behind(behind) as indexing:
-        last = db.execute("SELECT coalesce(max(id), 0) FROM entries").fetchone()[0]
         added = done = 0
         rows = entry_rows(entries)
         while batch := list(itertools.islice(rows, BATCH)):  # made while the last batch is indexed
@@ -224,7 +246,43 @@ def _insert_entries(
         indexing.wait()
         if progress is not None:
             progress("Indexing for search", len(entries), len(entries))
-    db.execute(trigger[0])
+    return added
+
+
+_SEARCHED = tuple(ROW_COLUMNS.index(column) for column in SEARCH_COLUMNS)
+_DELETED = ROW_COLUMNS.index("deleted_at")
+
+
+def _inserted_aside(db: Any, sql: str, entries: Sequence[Entry], progress: archive_format.Tell | None) -> int:
+    """The rows in, into a journal with no entries (so numbered from 1, in order, as long as none
+    is left out), while `search_aside` indexes them; its index copied in at the end, or, if any row
+    was left out or it failed, the rows indexed here. A row's share of the pattern sums is added
+    while the index is still being built."""
+    from closeness_journal.store import search_aside
+
+    settings = db.execute("SELECT k, v FROM entries_fts_config").fetchall()
+    added = done = indexed = 0
+    with search_aside.SearchAside(settings, SEARCH_MEMORY) as index:
+        with pattern_sums.added_in_bulk(db):
+            rows = entry_rows(entries)
+            searched, deleted = _SEARCHED, _DELETED
+            while batch := list(itertools.islice(rows, BATCH)):
+                in_order = added == done
+                added += _each(db, sql, iter(batch), len(entries), progress, done)
+                if in_order and added == done + len(batch):
+                    texts = [
+                        (number, *[row[i] for i in searched])
+                        for number, row in enumerate(batch, done + 1) if row[deleted] is None
+                    ]
+                    indexed += len(texts)
+                    index.add(texts)
+                done += len(batch)
+        if progress is not None:
+            progress("Indexing for search", len(entries), len(entries))
+        if added == done and index.finish(db, indexed):
+            return added
+    with _search_memory(db, SEARCH_MEMORY):
+        db.execute(_INDEX_NEW, (0, db.execute("SELECT coalesce(max(id), 0) FROM entries").fetchone()[0]))
     return added
 
 
