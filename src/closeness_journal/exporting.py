@@ -8,12 +8,12 @@ privately and, once written, the journal remembers the export.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
 from pathlib import Path
 
 from closeness_journal import private_files
 from closeness_journal.core import collector
+from closeness_journal.core.frozen import Frozen, fill
 from closeness_journal.core.session import ExportRecord
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (an export does without it)
@@ -37,20 +37,27 @@ def default_name(kind: str, today: date) -> str:
     return f"closeness-journal-export-{today.isoformat()}.{SUFFIXES[kind]}"
 
 
-@dataclass(frozen=True)
-class Choice:
+class Choice(Frozen):
     """What a person asked to export."""
 
-    kind: str = "markdown"
+    __slots__ = ("kind", "since", "until", "since_last", "include_private", "redact", "more_names")
+
+    kind: str
     """markdown, html or json (json: everything, and none of the other choices apply)."""
-    since: date | None = None
-    until: date | None = None
-    since_last: bool = False
+    since: date | None
+    until: date | None
+    since_last: bool
     """Only what was written, changed or flagged since the last Markdown or HTML export."""
-    include_private: bool = False
-    redact: bool = False
-    more_names: tuple[str, ...] = ()
+    include_private: bool
+    redact: bool
+    more_names: tuple[str, ...]
     """Names mentioned only in text, to replace too (`NAME` or `NAME=words`); implies `redact`."""
+
+    def __init__(
+        self, kind: str = "markdown", since: date | None = None, until: date | None = None, since_last: bool = False,
+        include_private: bool = False, redact: bool = False, more_names: tuple[str, ...] = (),
+    ) -> None:
+        fill(self, kind, since, until, since_last, include_private, redact, more_names)
 
 
 class Prepared:
@@ -105,8 +112,8 @@ def prepare(
     until = choice.until or today
     everything = EntryFilter(since=choice.since, until=until, changed_since=changed_since)
     since = choice.since or journal.first_day(everything) or until
-    everything = replace(everything, since=since)
-    shown = replace(everything, include_private=choice.include_private)
+    everything = everything.replace(since=since)
+    shown = everything.replace(include_private=choice.include_private)
     left_out = 0 if choice.include_private else journal.count(everything) - journal.count(shown)
     by = choose_grouping(since, until)
     source = journal.pattern_source(

@@ -63,7 +63,8 @@ def test_figures_beside_the_week_before(week):
     assert review.change("withdrawal") == 1 and review.change("mean_intensity") == -3.0
     # the change is between the means as shown (one decimal): 4.6 - 5.2 is 0.6 lower, not 0.65
     from dataclasses import replace as swap
-    odd = swap(review, this=swap(review.this, mean_intensity=4.6), previous=swap(review.previous, mean_intensity=5.25))
+    this, previous = review.this.replace(mean_intensity=4.6), review.previous.replace(mean_intensity=5.25)
+    odd = swap(review, this=this, previous=previous)
     assert odd.change("mean_intensity") == -0.6
     assert [(c.key, c.count) for c in review.fears] == [("engulfment", 2), ("loss", 2)]
 

@@ -8,9 +8,9 @@ model: about 5 ms of the 3,650-entry export's 150.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, datetime
 
+from closeness_journal.core.frozen import Frozen, fill
 from closeness_journal.core.vocabulary import (
     BEHAVIOURS,
     FEARS,
@@ -26,22 +26,34 @@ class InvalidEntry(ValueError):
     """An entry (or its check-in) that cannot be saved as it is; the message says why, kindly."""
 
 
-@dataclass(frozen=True)
-class EntryFilter:
-    """What a list of entries is narrowed to. Empty means everything."""
+class EntryFilter(Frozen):
+    """What a list of entries is narrowed to. Empty means everything. (`EntryFilter().replace(...)`
+    for one narrowed further.)"""
 
-    since: date | None = None
-    until: date | None = None
-    search: str | None = None
-    behaviours: tuple[str, ...] = ()
-    fears: tuple[str, ...] = ()
-    category: str | None = None
-    relationship: str | None = None
-    include_private: bool = True
-    tags: tuple[str, ...] = ()
+    __slots__ = ("since", "until", "search", "behaviours", "fears", "category", "relationship", "include_private",
+                 "tags", "changed_since")
+
+    since: date | None
+    until: date | None
+    search: str | None
+    behaviours: tuple[str, ...]
+    fears: tuple[str, ...]
+    category: str | None
+    relationship: str | None
+    include_private: bool
+    tags: tuple[str, ...]
     """Entries with every one of these tags (compared without regard to case)."""
-    changed_since: datetime | None = None
+    changed_since: datetime | None
     """Entries written, edited or flagged after this moment (the export's "since my last export")."""
+
+    def __init__(
+        self, since: date | None = None, until: date | None = None, search: str | None = None,
+        behaviours: tuple[str, ...] = (), fears: tuple[str, ...] = (), category: str | None = None,
+        relationship: str | None = None, include_private: bool = True, tags: tuple[str, ...] = (),
+        changed_since: datetime | None = None,
+    ) -> None:
+        fill(self, since, until, search, behaviours, fears, category, relationship, include_private, tags,
+             changed_since)
 
     def validated(self) -> EntryFilter:
         try:

@@ -9,11 +9,11 @@ calendar day by day: a journal with one entry from year 1 costs what its rows co
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
 from datetime import date, timedelta
 from operator import attrgetter
 
 from closeness_journal.core.dates import iso_week_label, short_date, week_start
+from closeness_journal.core.frozen import Frozen, fill
 from closeness_journal.core.vocabulary import BEHAVIOURS, FEARS, KINDS, RELATIONSHIPS, STAYED
 from closeness_journal.core.wording import one_decimal, plural
 
@@ -33,89 +33,135 @@ EMPTY_PERIODS_SHOWN = 240
 costs about 0.35 ms a period, so a stray entry from year 1 stays cheap."""
 
 
-@dataclass(frozen=True)
-class DayTotals:
+class DayTotals(Frozen):
     """One day's sums, as the store computes them; or the sums of several days of one week within
     one month (then `day` is the first of them that holds entries and `days` says how many)."""
 
+    __slots__ = ("day", "entries", "withdrawal", "sabotage", "intensity_sum", "intensity_count", "small_steps",
+                 "planned_steps", "predicted_sum", "outcome_sum", "stayed", "urge_sum", "urge_count", "acted_yes",
+                 "acted_partly", "acted_no", "days")
+
     day: date
-    entries: int = 0
-    withdrawal: int = 0
-    sabotage: int = 0
-    intensity_sum: int = 0
-    intensity_count: int = 0
-    small_steps: int = 0
-    planned_steps: int = 0
-    predicted_sum: int = 0
-    outcome_sum: int = 0
-    stayed: int = 0
+    entries: int
+    withdrawal: int
+    sabotage: int
+    intensity_sum: int
+    intensity_count: int
+    small_steps: int
+    planned_steps: int
+    predicted_sum: int
+    outcome_sum: int
+    stayed: int
     """Entries where you stayed close: something done to stay, or the pull not acted on."""
-    urge_sum: int = 0
-    urge_count: int = 0
-    acted_yes: int = 0
-    acted_partly: int = 0
-    acted_no: int = 0
-    days: int = 1
+    urge_sum: int
+    urge_count: int
+    acted_yes: int
+    acted_partly: int
+    acted_no: int
+    days: int
     """How many days with entries these sums cover."""
 
+    def __init__(
+        self, day: date, entries: int = 0, withdrawal: int = 0, sabotage: int = 0, intensity_sum: int = 0,
+        intensity_count: int = 0, small_steps: int = 0, planned_steps: int = 0, predicted_sum: int = 0,
+        outcome_sum: int = 0, stayed: int = 0, urge_sum: int = 0, urge_count: int = 0, acted_yes: int = 0,
+        acted_partly: int = 0, acted_no: int = 0, days: int = 1,
+    ) -> None:
+        fill(self, day, entries, withdrawal, sabotage, intensity_sum, intensity_count, small_steps, planned_steps,
+             predicted_sum, outcome_sum, stayed, urge_sum, urge_count, acted_yes, acted_partly, acted_no, days)
 
-@dataclass(frozen=True)
-class ClosenessCounts:
+
+class ClosenessCounts(Frozen):
     """How often a moment of closeness came just before pulling or pushing away, and just before
     staying close: the two are counted alike."""
 
-    pulled_away: int = 0
+    __slots__ = ("pulled_away", "closeness_first", "stayed_close", "stayed", "stayed_after_closeness")
+
+    pulled_away: int
     """Check-ins with at least one way of pulling or pushing away."""
-    closeness_first: int = 0
+    closeness_first: int
     """…of which a moment of closeness came just before."""
-    stayed_close: int = 0
+    stayed_close: int
     """Moments of closeness with no pulling or pushing away after them."""
-    stayed: int = 0
+    stayed: int
     """Check-ins where you stayed close (something done to stay, or the pull not acted on)."""
-    stayed_after_closeness: int = 0
+    stayed_after_closeness: int
     """…of which a moment of closeness came just before."""
 
+    def __init__(
+        self, pulled_away: int = 0, closeness_first: int = 0, stayed_close: int = 0, stayed: int = 0,
+        stayed_after_closeness: int = 0,
+    ) -> None:
+        fill(self, pulled_away, closeness_first, stayed_close, stayed, stayed_after_closeness)
 
-@dataclass(frozen=True)
-class PatternSource:
-    """Everything the store hands over for a range: day sums and breakdown counts."""
+
+_NO_CLOSENESS = ClosenessCounts()
+
+
+class PatternSource(Frozen):
+    """Everything the store hands over for a range: day sums and breakdown counts (each count
+    empty when not given: a new dict each time)."""
+
+    __slots__ = ("days", "behaviours", "stayed", "fears", "relationships", "kinds", "people", "closeness")
 
     days: tuple[DayTotals, ...]
     """Day sums, or sums per week within a month (see `DayTotals`): either adds up to weeks and months."""
-    behaviours: Mapping[str, int] = field(default_factory=dict)
-    stayed: Mapping[str, int] = field(default_factory=dict)
+    behaviours: Mapping[str, int]
+    stayed: Mapping[str, int]
     """What was done to stay close, by slug."""
-    fears: Mapping[str, int] = field(default_factory=dict)
-    relationships: Mapping[str, int] = field(default_factory=dict)
-    kinds: Mapping[str, int] = field(default_factory=dict)
-    people: Mapping[str, int] = field(default_factory=dict)
-    closeness: ClosenessCounts = ClosenessCounts()
+    fears: Mapping[str, int]
+    relationships: Mapping[str, int]
+    kinds: Mapping[str, int]
+    people: Mapping[str, int]
+    closeness: ClosenessCounts
+
+    def __init__(
+        self, days: tuple[DayTotals, ...], behaviours: Mapping[str, int] | None = None,
+        stayed: Mapping[str, int] | None = None, fears: Mapping[str, int] | None = None,
+        relationships: Mapping[str, int] | None = None, kinds: Mapping[str, int] | None = None,
+        people: Mapping[str, int] | None = None, closeness: ClosenessCounts = _NO_CLOSENESS,
+    ) -> None:
+        fill(self, days, {} if behaviours is None else behaviours, {} if stayed is None else stayed,
+             {} if fears is None else fears, {} if relationships is None else relationships,
+             {} if kinds is None else kinds, {} if people is None else people, closeness)
 
 
-@dataclass(frozen=True)
-class Period:
+class Period(Frozen):
     """The sums and averages of a week or a month (or of the whole range: `Patterns.steps`)."""
+
+    __slots__ = ("label", "start", "end", "entries", "withdrawal", "sabotage", "small_steps", "days_journaled",
+                 "mean_intensity", "planned_steps", "mean_predicted", "mean_outcome", "stayed", "mean_urge",
+                 "acted_yes", "acted_partly", "acted_no")
 
     label: str
     """`2026-W47` for a week, `2026-11` for a month."""
     start: date
     end: date
-    entries: int = 0
-    withdrawal: int = 0
-    sabotage: int = 0
-    small_steps: int = 0
-    days_journaled: int = 0
-    mean_intensity: float | None = None
-    planned_steps: int = 0
-    mean_predicted: float | None = None
-    mean_outcome: float | None = None
-    stayed: int = 0
+    entries: int
+    withdrawal: int
+    sabotage: int
+    small_steps: int
+    days_journaled: int
+    mean_intensity: float | None
+    planned_steps: int
+    mean_predicted: float | None
+    mean_outcome: float | None
+    stayed: int
     """Entries where you stayed close (an entry can also count as pulling or pushing away)."""
-    mean_urge: float | None = None
+    mean_urge: float | None
     """The average pull to get away (0-10), over the entries that noted it."""
-    acted_yes: int = 0
-    acted_partly: int = 0
-    acted_no: int = 0
+    acted_yes: int
+    acted_partly: int
+    acted_no: int
+
+    def __init__(
+        self, label: str, start: date, end: date, entries: int = 0, withdrawal: int = 0, sabotage: int = 0,
+        small_steps: int = 0, days_journaled: int = 0, mean_intensity: float | None = None, planned_steps: int = 0,
+        mean_predicted: float | None = None, mean_outcome: float | None = None, stayed: int = 0,
+        mean_urge: float | None = None, acted_yes: int = 0, acted_partly: int = 0, acted_no: int = 0,
+    ) -> None:
+        fill(self, label, start, end, entries, withdrawal, sabotage, small_steps, days_journaled, mean_intensity,
+             planned_steps, mean_predicted, mean_outcome, stayed, mean_urge, acted_yes, acted_partly, acted_no)
 
     @property
     def acted(self) -> int:
@@ -150,18 +196,25 @@ class Period:
         }
 
 
-@dataclass(frozen=True)
-class Count:
+class Count(Frozen):
     """How often one thing was noted (a behaviour, a fear, a person…): its slug or name, its words, the count."""
+
+    __slots__ = ("key", "label", "count")
 
     key: str
     label: str
     count: int
 
+    def __init__(self, key: str, label: str, count: int) -> None:
+        fill(self, key, label, count)
 
-@dataclass(frozen=True)
-class Patterns:
+
+class Patterns(Frozen):
     """What the pattern view, the weekly review and the exports show for a range of days."""
+
+    __slots__ = ("since", "until", "by", "periods", "behaviours", "ways_of_staying", "fears", "relationships",
+                 "kinds", "people", "closeness", "steps", "rows")
+    _compared = __slots__[:-1]  # not the rows: the rest is made of them
 
     since: date
     until: date
@@ -177,8 +230,18 @@ class Patterns:
     closeness: ClosenessCounts
     steps: Period
     """The whole range as one period (totals, averages of predicted and actual, of the pull)."""
-    rows: tuple[DayTotals, ...] = field(default=(), repr=False, compare=False)
-    """The store's sums the periods were added up from (`pattern_bars` adds them up in longer spans)."""
+    rows: tuple[DayTotals, ...]
+    """The store's sums the periods were added up from (`pattern_bars` adds them up in longer spans);
+    neither compared nor shown in the repr."""
+
+    def __init__(
+        self, since: date, until: date, by: Grouping, periods: tuple[Period, ...], behaviours: tuple[Count, ...],
+        ways_of_staying: tuple[Count, ...], fears: tuple[Count, ...], relationships: tuple[Count, ...],
+        kinds: tuple[Count, ...], people: tuple[Count, ...], closeness: ClosenessCounts, steps: Period,
+        rows: tuple[DayTotals, ...] = (),
+    ) -> None:
+        fill(self, since, until, by, periods, behaviours, ways_of_staying, fears, relationships, kinds, people,
+             closeness, steps, rows)
 
     @property
     def totals(self) -> Period:

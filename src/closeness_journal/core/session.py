@@ -9,9 +9,9 @@ one query per day, and only a handful of entries are read whole); `export_sectio
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import date, datetime
 
+from closeness_journal.core.frozen import Frozen, fill
 from closeness_journal.core.text import one_line, sitting_words
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (an export does without it)
@@ -94,17 +94,24 @@ class SessionFacts:
         """(relationship slug or None, fear slug, how many check-ins), most frequent first."""
 
 
-@dataclass(frozen=True)
-class ExportRecord:
+class ExportRecord(Frozen):
     """One export the journal remembers: when, which format, which days, and whether it held only
     what was written or changed after an earlier export."""
 
+    __slots__ = ("made_at", "format", "since", "until", "changed_since", "entries")
+
     made_at: datetime
     format: str
-    since: date | None = None
-    until: date | None = None
-    changed_since: datetime | None = None
-    entries: int = 0
+    since: date | None
+    until: date | None
+    changed_since: datetime | None
+    entries: int
+
+    def __init__(
+        self, made_at: datetime, format: str, since: date | None = None, until: date | None = None,
+        changed_since: datetime | None = None, entries: int = 0,
+    ) -> None:
+        fill(self, made_at, format, since, until, changed_since, entries)
 
 
 def first_lines(entry: SessionEntry | Entry, width: int = 160) -> str:

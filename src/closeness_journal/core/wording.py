@@ -7,7 +7,7 @@ Plain Python (no Textual, no Rich): the views lay these strings out, each in its
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from closeness_journal.core.frozen import Frozen, fill
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (an export does without it)
 if TYPE_CHECKING:
@@ -77,13 +77,17 @@ WEEK_AVERAGES = (
 NOTICING = "More check-ins often mean more noticing, not more pulling away."
 
 
-@dataclass(frozen=True)
-class WeekLine:
+class WeekLine(Frozen):
     """One of the week's figures beside the week before, in words, ready to print."""
+
+    __slots__ = ("label", "words")
 
     label: str
     words: str
     """"2 times, 1 more than the week before"; "4.5 of 10, the same as the week before"."""
+
+    def __init__(self, label: str, words: str) -> None:
+        fill(self, label, words)
 
 
 def _average_words(review: WeeklyReview, name: str) -> str | None:

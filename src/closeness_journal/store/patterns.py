@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import replace
 from datetime import date, datetime
 
 from closeness_journal.store.connection import JournalBase, reading, reading_as_they_go
@@ -86,7 +85,7 @@ class PatternsMixin(JournalBase):
         `compute` gives the same figures, with `Patterns.rows` a row a month)."""
         if changed_since is not None:
             source = self._scanned_pattern_source(since, until, include_private, changed_since, by_month)
-            return source if named else replace(source, relationships={}, people={})
+            return source if named else source.replace(relationships={}, people={})
         *_, source = self._kept_pattern_source(since, until, include_private, named, by_month)
         return source
 

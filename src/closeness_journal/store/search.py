@@ -7,7 +7,6 @@ trash. What a person types is never read as FTS syntax: `entry_rows.fts_query` q
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import replace
 
 from closeness_journal.core.entries import Entry, EntryFilter, SearchHit
 from closeness_journal.store.connection import JournalBase, reading, reading_as_they_go
@@ -91,7 +90,7 @@ class SearchMixin(JournalBase):
         if not words:
             return [SearchHit(entry_from_row(row)) for row in newest_page(self._db, where, params, limit, offset)]
         order = order_of(self._matches(words), RANK_AT_MOST)
-        if replace(filters, search=None) == EntryFilter():  # only words: see `word_page`
+        if filters.replace(search=None) == EntryFilter():  # only words: see `word_page`
             return [
                 SearchHit(entry_from_row(row), snippet)
                 for row, snippet in word_page(self._db, words, filters.search or "", order, limit, offset)
@@ -139,7 +138,7 @@ class SearchMixin(JournalBase):
             return self._db.execute("SELECT coalesce(sum(entries), 0) FROM pattern_days").fetchone()[0]
         where, params = filter_sql(filters)
         words = fts_query(filters.search or "")
-        if words and replace(filters, search=None) == EntryFilter():
+        if words and filters.replace(search=None) == EntryFilter():
             return self._matches(words)
         if words:
             sql = (
