@@ -96,8 +96,36 @@ def test_the_export_modules_import_neither_dataclasses_nor_inspect():
     assert done.stdout.strip() == "[]"
 
 
-@pytest.mark.xfail(strict=True, reason="store/exports.py and store/ladder.py import dataclasses.replace at the top")
 def test_an_export_imports_neither_dataclasses_nor_inspect(imports_of):
     for args in (["export", "-o", "-"], ["export", "--format", "html", "-o", "-"]):
         _, loaded = imports_of(args, modules=("dataclasses", "inspect"))
         assert loaded == []
+
+
+def _frozen_classes() -> list[type]:
+    import closeness_journal.core.entry_filter
+    import closeness_journal.core.patterns
+    import closeness_journal.core.session
+    import closeness_journal.core.wording
+    import closeness_journal.exporting
+    from closeness_journal.core.frozen import Frozen
+
+    modules = (closeness_journal.core.entry_filter, closeness_journal.core.patterns, closeness_journal.core.session,
+               closeness_journal.core.wording, closeness_journal.exporting)
+    return sorted({value for module in modules for value in vars(module).values()
+                   if isinstance(value, type) and issubclass(value, Frozen) and value is not Frozen}, key=repr)
+
+
+def test_each_frozen_class_takes_its_values_in_the_order_of_its_slots():
+    """`fill` gives the values in `__slots__`' order: an `__init__` naming them in another order
+    would put each value under another's name, silently."""
+    import inspect
+
+    classes = _frozen_classes()
+    assert len(classes) >= 10
+    for made in classes:
+        assert list(inspect.signature(made.__init__).parameters)[1:] == list(made.__slots__), made
+        values = {name: f"{name} value" for name in made.__slots__}
+        made_up = object.__new__(made)
+        made.__init__(made_up, **values)
+        assert {name: getattr(made_up, name) for name in made.__slots__} == values, made

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import replace
 from datetime import date, datetime
 
 from closeness_journal.core.entry_filter import EntryFilter
@@ -66,6 +65,8 @@ class ExportsMixin(FilterMixin):
     def set_flagged(self, entry_id: str, flagged: bool, now: datetime | None = None) -> Entry:
         """Flag an entry to bring up at the next session, or take the flag off (no earlier version
         is kept: a flag is a mark, not an edit)."""
+        from dataclasses import replace  # an export does without dataclasses (and inspect)
+
         entry = self.get(entry_id)
         return self.update(replace(entry, flagged=flagged), now=now)  # type: ignore[attr-defined]
 

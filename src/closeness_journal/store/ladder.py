@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import replace
 from datetime import date, datetime
 
 from closeness_journal.store.connection import JournalBase, reading, utc
@@ -29,6 +28,7 @@ class LadderMixin(JournalBase):
     def add_rung(self, rung: Rung, now: datetime | None = None) -> Rung:
         """Save a new rung and return it with its id and times."""
         import uuid  # only when a rung is added: an export never loads it
+        from dataclasses import replace  # nor dataclasses (and inspect)
 
         stamp = utc(now)
         rung = replace(rung.validated(), id=rung.id or str(uuid.uuid4()), created_at=stamp, updated_at=stamp,
@@ -63,6 +63,8 @@ class LadderMixin(JournalBase):
         """Change a rung's words, how hard it feels or who it is with (its attempts stay with it)."""
         if rung.id is None:
             raise ValueError("update_rung() needs a rung that has an id")
+        from dataclasses import replace  # an export never loads dataclasses (and inspect)
+
         cleaned = rung.validated()
         with self._write() as db:
             previous = self.rung(rung.id)
@@ -78,6 +80,8 @@ class LadderMixin(JournalBase):
 
     def retire_rung(self, rung_id: str, now: datetime | None = None) -> Rung:
         """Take a rung off the ladder; it and its attempts are kept (a retired rung stays retired)."""
+        from dataclasses import replace  # an export never loads dataclasses (and inspect)
+
         stamp = utc(now)
         with self._write() as db:
             rung = self.rung(rung_id)
