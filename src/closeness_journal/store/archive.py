@@ -267,15 +267,14 @@ def _inserted_aside(db: Any, sql: str, entries: Sequence[Entry], progress: archi
             rows = entry_rows(entries)
             searched, deleted = _SEARCHED, _DELETED
             while batch := list(itertools.islice(rows, BATCH)):
-                in_order = added == done
-                added += _each(db, sql, iter(batch), len(entries), progress, done)
-                if in_order and added == done + len(batch):
-                    texts = [
+                if added == done:  # handed over first, to be indexed while the rows go in: as long as none
+                    texts = [       # was left out, they are numbered as they come
                         (number, *[row[i] for i in searched])
                         for number, row in enumerate(batch, done + 1) if row[deleted] is None
                     ]
                     indexed += len(texts)
                     index.add(texts)
+                added += _each(db, sql, iter(batch), len(entries), progress, done)
                 done += len(batch)
         if progress is not None:
             progress("Indexing for search", len(entries), len(entries))
