@@ -116,11 +116,13 @@ def allocation_counting_off() -> bool:
     it (Debian's SQLite allocates without a lookaside, so a statement allocates often).
 
     SQLite takes the setting only while shut down, which is safe only with nothing of it open in
-    the process: so this does it only once, only where Python's SQLite is the system's shared
-    library it can reach (Linux's `libsqlite3.so.0`, the same version), and only while SQLite
-    holds no memory at all (no connection, no statement, in any thread), which the count it is
-    about to stop tells. Call it before the process opens its first connection, from the main
-    thread with no other thread using SQLite. True when counting is off."""
+    the process: so this does it only once, and only while SQLite holds no memory at all (no
+    connection, no statement, in any thread), which the count it is about to stop tells. It
+    reaches SQLite as the system's shared library (`libsqlite3.so.0`, on Linux) and first makes
+    sure that is the one Python's `sqlite3` uses: a connection opened through `sqlite3` must show
+    in its count (anything else, a SQLite built into Python say, is left as it is). Call it before
+    the process opens its first connection, from the main thread with no other thread using
+    SQLite. True when counting is off."""
     global _COUNTING_OFF
     if _COUNTING_OFF is not None:
         return _COUNTING_OFF
@@ -130,16 +132,14 @@ def allocation_counting_off() -> bool:
 
         lib = ctypes.CDLL("libsqlite3.so.0")
         lib.sqlite3_memory_used.restype = ctypes.c_int64
-        lib.sqlite3_compileoption_used.argtypes = [ctypes.c_char_p]
-        same = lib.sqlite3_libversion_number() == sqlite3.sqlite_version_info[0] * 1_000_000 + (
-            sqlite3.sqlite_version_info[1] * 1000 + sqlite3.sqlite_version_info[2]
-        )
-        counting = not lib.sqlite3_compileoption_used(b"DEFAULT_MEMSTATUS=0")
-    except (OSError, AttributeError):  # another system, or SQLite built into Python: left as it is
+    except (OSError, AttributeError):  # another system: left as it is
         return False
-    if not same or not counting or lib.sqlite3_memory_used() != 0:
+    if lib.sqlite3_memory_used() != 0:  # something of it is open (or it counts nothing)
         return False
-    if lib.sqlite3_shutdown() != 0:
+    probe = sqlite3.connect(":memory:")
+    shows = lib.sqlite3_memory_used() > 0  # the library Python's sqlite3 uses, counting
+    probe.close()
+    if not shows or lib.sqlite3_memory_used() != 0 or lib.sqlite3_shutdown() != 0:
         return False
     configured = lib.sqlite3_config(_CONFIG_MEMSTATUS, ctypes.c_int(0)) == 0
     if lib.sqlite3_initialize() != 0:
