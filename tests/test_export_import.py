@@ -319,6 +319,12 @@ def test_a_bulk_import_as_a_process_is_searchable_and_whole(capsys, private_fold
     done = subprocess.run([sys.executable, "-m", "closeness_journal", "--data-dir", str(other), "import", str(out)],
                           capture_output=True, text=True, timeout=120)
     assert (done.returncode, done.stderr) == (0, "")
+    db = sqlite3.connect(other / "journal.db")
+    try:
+        made = dict(db.execute("SELECT name, rowid FROM sqlite_master WHERE name IN ('entries_fts', 'entries_ad')"))
+    finally:
+        db.close()
+    assert made["entries_fts"] > made["entries_ad"]  # the index made anew for the copy of the one built beside
     journal = Opened.open(other / "journal.db")
     try:
         from closeness_journal.core.entries import EntryFilter

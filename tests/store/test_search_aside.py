@@ -19,7 +19,7 @@ pytestmark = pytest.mark.filterwarnings("error")
 @pytest.fixture
 def beside(monkeypatch):
     """Imports as the `import` command makes them (SQLite told it can run two threads at once), with
-    small batches; returns the statements the journal's own connection ran to fill its index."""
+    small batches."""
     monkeypatch.setattr(driver, "allocation_counting_off", lambda: True)
     monkeypatch.setattr("closeness_journal.store.archive.BATCH", 150)
 
@@ -208,3 +208,17 @@ def test_text_with_a_nul_is_indexed_beside_as_on_the_journals_connection(tmp_pat
                       for word in ("after", "lighthouse", "u0000", "before")]
         conn.close()
     assert built["aside"] == built["rebuilt"] == [[(1,)], [(1,)], [(2,)], [(1,)]]
+
+
+def test_an_index_not_whole_beside_is_not_copied(tmp_path):
+    """`finish` copies only an index holding as many rows as the journal's should."""
+    rows = [(n, f"a lighthouse, {n}", "", "", "") for n in range(1, 51)]
+    conn, db = _bare(tmp_path / "bare.db")
+    conn.execute("BEGIN")
+    conn.executemany("INSERT INTO entries (id, body, answers, small_step, who) VALUES (?, ?, ?, ?, ?)", rows)
+    with search_aside.SearchAside([], 1024 * 1024) as index:
+        index.add(rows[:40])
+        assert not index.finish(db, len(rows))
+    conn.execute("COMMIT")
+    assert conn.execute("SELECT count(*) FROM entries_fts_docsize").fetchone() == (0,)  # left as it was
+    conn.close()

@@ -278,7 +278,7 @@ def _inserted_aside(db: Any, sql: str, entries: Sequence[Entry], progress: archi
                 done += len(batch)
         if progress is not None:
             progress("Indexing for search", len(entries), len(entries))
-        if added == done and index.finish(db, indexed):
+        if added == done and indexed and index.finish(db, indexed):  # (none: nothing to copy)
             return added
     with _search_memory(db, SEARCH_MEMORY):
         db.execute(_INDEX_NEW, (0, db.execute("SELECT coalesce(max(id), 0) FROM entries").fetchone()[0]))

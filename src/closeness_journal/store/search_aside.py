@@ -70,7 +70,8 @@ class SearchAside:
         self._settings = [(key, value) for key, value in settings if key != "version"] + [("hashsize", memory)]
         self._tables: dict[str, list[tuple[Any, ...]]] = {}
         self._failed: BaseException | None = None
-        self._given = 0
+        self._indexed = -1
+        """How many rows the index built holds, once built."""
         self._thread = threading.Thread(target=self._build, name="closeness-journal search aside", daemon=True)
 
     def __enter__(self) -> SearchAside:
@@ -85,7 +86,6 @@ class SearchAside:
         them all, not once a row (handing the lock back and forth a row at a time, the two threads
         went no faster than one)."""
         if rows:
-            self._given += len(rows)
             text = msgspec.json.encode(rows).decode()
             if "\\u0000" in text:  # SQLite's JSON ends a text at a NUL; FTS5 reads one as a space would be
                 text = msgspec.json.encode([[_no_nul(value) for value in row] for row in rows]).decode()
@@ -102,7 +102,7 @@ class SearchAside:
         the `indexed` rows the journal's index should (else False, and `db` is as it was)."""
         self._rows.put(None)
         self._thread.join()
-        if self._failed is not None or self._given != indexed:
+        if self._failed is not None or self._indexed != indexed:
             return False
         settings = db.execute("SELECT k, v FROM entries_fts_config").fetchall()
         db.execute("DROP TABLE entries_fts")
@@ -129,6 +129,7 @@ class SearchAside:
                 while (rows := self._rows.get()) is not None:
                     conn.execute(insert, [rows])
                 conn.execute("COMMIT")
+                self._indexed = conn.execute("SELECT count(*) FROM aside_docsize").fetchone()[0]
                 for name, columns in _TABLES:
                     self._tables[name] = conn.execute(f"SELECT {columns} FROM aside_{name}").fetchall()
             finally:
