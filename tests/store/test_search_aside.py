@@ -168,6 +168,11 @@ def _bare(path):
     return conn, SimpleNamespace(execute=conn.execute, conn=conn)
 
 
+def _settings(conn) -> list[tuple]:
+    """The index's settings, as the import hands them over."""
+    return conn.execute("SELECT k, v FROM entries_fts_config").fetchall()
+
+
 def test_a_copied_index_is_seen_by_a_connection_that_read_the_index_before(tmp_path):
     """FTS5 keeps an index's layout on the connection between statements, even past a commit: a
     copy written under it without the index made anew would not be seen (nor checked) there."""
@@ -177,7 +182,7 @@ def test_a_copied_index_is_seen_by_a_connection_that_read_the_index_before(tmp_p
     rows = [(n, f"a lighthouse, {n}", "", "", "Sam") for n in range(1, 301)]
     conn.execute("BEGIN")
     conn.executemany("INSERT INTO entries (id, body, answers, small_step, who) VALUES (?, ?, ?, ?, ?)", rows)
-    with search_aside.SearchAside([("automerge", 0)], 1024 * 1024) as index:
+    with search_aside.SearchAside(_settings(conn), 1024 * 1024) as index:
         index.add(rows)
         assert index.finish(db, len(rows))
     conn.execute("COMMIT")
@@ -198,7 +203,7 @@ def test_text_with_a_nul_is_indexed_beside_as_on_the_journals_connection(tmp_pat
         conn.execute("BEGIN")
         conn.executemany("INSERT INTO entries (id, body, answers, small_step, who) VALUES (?, ?, ?, ?, ?)", rows)
         if way == "aside":
-            with search_aside.SearchAside([], 1024 * 1024) as index:
+            with search_aside.SearchAside(_settings(conn), 1024 * 1024) as index:
                 index.add(rows)
                 assert index.finish(db, len(rows))
         else:
@@ -216,7 +221,7 @@ def test_an_index_not_whole_beside_is_not_copied(tmp_path):
     conn, db = _bare(tmp_path / "bare.db")
     conn.execute("BEGIN")
     conn.executemany("INSERT INTO entries (id, body, answers, small_step, who) VALUES (?, ?, ?, ?, ?)", rows)
-    with search_aside.SearchAside([], 1024 * 1024) as index:
+    with search_aside.SearchAside(_settings(conn), 1024 * 1024) as index:
         index.add(rows[:40])
         assert not index.finish(db, len(rows))
     conn.execute("COMMIT")

@@ -24,6 +24,12 @@ SEARCH_COLUMNS = ("body", "answers", "small_step", "who")
 """The entry columns full-text search looks in since m011: the free writing, the answers, the
 small step and who it was with."""
 
+SEARCH_INDEX_SQL = (
+    f"CREATE VIRTUAL TABLE entries_fts USING fts5({', '.join(SEARCH_COLUMNS)}, "
+    "tokenize='porter unicode61', content='entries', content_rowid='id')"
+)
+"""The search index over SEARCH_COLUMNS as m011 on make it (and as SQLite keeps its statement)."""
+
 ANSWER_SEPARATOR = "\x1e"
 """Separates the answers' texts in the `answers` column. It is a control character, which is
 never stored in text a person wrote (see `core/text.printable`), and search treats it as a gap
@@ -404,10 +410,7 @@ def _search_triggers_2() -> dict[str, str]:
 def _create_search_index(db: Database) -> None:
     """The search index over SEARCH_COLUMNS, its triggers, every entry outside the trash in it,
     and merging left to idle time (as m010 set for the first index)."""
-    db.execute(
-        f"CREATE VIRTUAL TABLE entries_fts USING fts5({', '.join(SEARCH_COLUMNS)}, "
-        "tokenize='porter unicode61', content='entries', content_rowid='id')"
-    )
+    db.execute(SEARCH_INDEX_SQL)
     _rebuild_search_2(db)
     db.execute("INSERT INTO entries_fts (entries_fts, rank) VALUES ('automerge', 0)")
 

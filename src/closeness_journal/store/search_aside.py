@@ -29,17 +29,14 @@ from typing import Any
 
 import msgspec
 
-from closeness_journal.store.migrations import SEARCH_COLUMNS
+from closeness_journal.store.migrations import SEARCH_COLUMNS, SEARCH_INDEX_SQL
 
-INDEX_SQL = (
-    f"CREATE VIRTUAL TABLE entries_fts USING fts5({', '.join(SEARCH_COLUMNS)}, "
-    "tokenize='porter unicode61', content='entries', content_rowid='id')"
-)
+INDEX_SQL = SEARCH_INDEX_SQL
 """The journal's search index as migrations make it; a journal whose index is made otherwise is
 indexed the usual way."""
 
-_ASIDE_SQL = (
-    f"CREATE VIRTUAL TABLE aside USING fts5({', '.join(SEARCH_COLUMNS)}, tokenize='porter unicode61', content='')"
+_ASIDE_SQL = INDEX_SQL.replace("TABLE entries_fts", "TABLE aside").replace(
+    "content='entries', content_rowid='id'", "content=''"
 )
 """The same index without a table of its own to read the text from (the journal's rows are the
 text: FTS5 lays out a contentless index as it does one over another table)."""
@@ -66,7 +63,10 @@ class SearchAside:
     `abandon` stops it. Leaving the `with` always stops and waits for the thread."""
 
     def __init__(self, settings: Sequence[tuple[str, Any]], memory: int) -> None:
+        """`settings`: the journal's index's (`entries_fts_config`); `memory`: FTS5's "hashsize" here."""
         self._rows: queue.SimpleQueue[str | None] = queue.SimpleQueue()
+        self._kept = list(settings)
+        """The journal's index's settings, put back after the copy."""
         self._settings = [(key, value) for key, value in settings if key != "version"] + [("hashsize", memory)]
         self._tables: dict[str, list[tuple[Any, ...]]] = {}
         self._failed: BaseException | None = None
@@ -104,7 +104,6 @@ class SearchAside:
         self._thread.join()
         if self._failed is not None or self._indexed != indexed:
             return False
-        settings = db.execute("SELECT k, v FROM entries_fts_config").fetchall()
         db.execute("DROP TABLE entries_fts")
         db.execute(INDEX_SQL)
         db.execute("DELETE FROM entries_fts_data")  # the new index's empty layout: the copy's replaces it
@@ -112,7 +111,7 @@ class SearchAside:
             marks = ", ".join("?" for _ in columns.split(", "))
             db.conn.executemany(f"INSERT INTO entries_fts_{name} ({columns}) VALUES ({marks})", self._tables.pop(name))
         db.execute("DELETE FROM entries_fts_config")
-        db.conn.executemany("INSERT INTO entries_fts_config (k, v) VALUES (?, ?)", settings)
+        db.conn.executemany("INSERT INTO entries_fts_config (k, v) VALUES (?, ?)", self._kept)
         return True
 
     def _build(self) -> None:
